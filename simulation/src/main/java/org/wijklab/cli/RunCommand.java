@@ -1,0 +1,140 @@
+package org.wijklab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.wijklab.experiment.Runner;
+import org.wijklab.scenario.Scenario;
+import org.wijklab.scenario.ScenarioLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code wijklab run [SCENARIO]}: one run of one scenario, written to an output folder. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Simulate one scenario on its city and write its outputs (neighbourhoods.csv, city.csv,",
+            "decomposition.csv, moves.csv, manifest.json) to a new folder.",
+            "Without SCENARIO, runs the embedded default: the default city (about 100,000 residents in",
+            "12 neighbourhoods) for 30 years without a programme, the same as scenarios/baseline.json."})
+final class RunCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "A scenario JSON file.")
+    Path scenarioFile;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder (must not exist or be empty). Default: a new folder under results/.")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed (0 or more).")
+    Long seed;
+
+    @Option(names = "--years", paramLabel = "N", description = "Override the number of years (1-200).")
+    Integer years;
+
+    @Option(names = "--residents", paramLabel = "N", description = "Override the city's residents (500-20000000).")
+    Integer residents;
+
+    @Option(names = "--no-moves-log", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Write moves.csv, one row per move (default: as the scenario says, on for the default city).")
+    boolean movesLog;
+
+    @Option(names = "--quiet", description = "Print only the output folder.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        Scenario scenario;
+        String source;
+        if (scenarioFile == null) {
+            scenario = ScenarioLoader.defaults();
+            source = "embedded default";
+        } else {
+            scenario = ScenarioLoader.load(scenarioFile);
+            source = scenarioFile.toString();
+        }
+        if (seed != null) {
+            if (seed < 0) {
+                throw new UserException("--seed: " + seed + " must be 0 or more");
+            }
+            scenario = scenario.withSeed(seed);
+        }
+        if (years != null) {
+            if (years < 1 || years > 200) {
+                throw new UserException("--years: " + years + " is not in [1, 200]");
+            }
+            scenario = scenario.withYears(years);
+        }
+        if (residents != null) {
+            if (residents < 500 || residents > 20_000_000) {
+                throw new UserException("--residents: " + residents + " is not in [500, 20000000]");
+            }
+            scenario = scenario.withResidents(residents);
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--no-moves-log")) {
+            scenario = scenario.withMovesLog(movesLog);
+        }
+        try {
+            scenario = scenario.validate();
+        } catch (org.wijklab.scenario.ScenarioException e) {
+            throw new UserException(source + ": " + e.getMessage());
+        }
+        Path dir = out != null ? out : defaultFolder(scenario);
+        checkFolder(dir);
+        Runner.Result r = Runner.run(scenario, source, dir, commandLine());
+        PrintWriter o = spec.commandLine().getOut();
+        if (quiet) {
+            o.println(r.dir());
+        } else {
+            o.printf("Ran '%s' (seed %d): %d residents in %d households, %d years, in %.1f s.%n", scenario.name(),
+                    scenario.seed(), r.residentsAtStart(), r.householdsAtStart(), scenario.years(), r.wallSeconds());
+            o.println("Wrote " + r.dir() + "/");
+            for (String f : r.files()) {
+                o.println("  " + f);
+            }
+        }
+        o.flush();
+        return 0;
+    }
+
+    private String commandLine() {
+        String[] args = spec.commandLine().getParseResult().originalArgs().toArray(new String[0]);
+        return "wijklab " + String.join(" ", args);
+    }
+
+    private static Path defaultFolder(Scenario scenario) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String base = "run-" + scenario.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-seed" + scenario.seed() + "-" + stamp;
+        Path dir = Path.of("results", base);
+        for (int k = 2; Files.exists(dir); k++) {
+            dir = Path.of("results", base + "-" + k);
+        }
+        return dir;
+    }
+
+    private static void checkFolder(Path dir) {
+        if (Files.exists(dir)) {
+            if (!Files.isDirectory(dir)) {
+                throw new UserException("--out " + dir + ": exists and is not a folder");
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                if (s.findAny().isPresent()) {
+                    throw new UserException("--out " + dir + ": folder exists and is not empty");
+                }
+            } catch (IOException e) {
+                throw new UserException("--out " + dir + ": cannot be read (" + e.getMessage() + ")");
+            }
+        }
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent != null && Files.exists(parent) && !Files.isWritable(parent)) {
+            throw new UserException("--out " + dir + ": cannot write in " + parent);
+        }
+    }
+}

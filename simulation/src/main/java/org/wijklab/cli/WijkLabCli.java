@@ -1,0 +1,65 @@
+package org.wijklab.cli;
+
+import java.io.PrintWriter;
+import org.wijklab.experiment.BuildInfo;
+import org.wijklab.scenario.ScenarioException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code wijklab} command. Exit codes: 0 success, 2 a user error (bad flag, file or value:
+ * one line on standard error, nothing written), 1 an internal error.
+ */
+@Command(name = "wijklab", mixinStandardHelpOptions = true, versionProvider = WijkLabCli.Version.class,
+        description = "WijkLab: why neighbourhood gains erode when the residents who gain move out.",
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class WijkLabCli implements Runnable {
+    public static final int USER_ERROR = 2;
+    public static final int INTERNAL_ERROR = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command, e.g. 'wijklab run'");
+    }
+
+    /** Builds the command line with the project's error handling; tests call this too. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new WijkLabCli());
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            PrintWriter err = cmd.getErr();
+            if (ex instanceof ScenarioException || ex instanceof UserException) {
+                err.println("wijklab: " + ex.getMessage());
+                err.flush();
+                return USER_ERROR;
+            }
+            err.println("wijklab: internal error: " + ex);
+            ex.printStackTrace(err);
+            err.flush();
+            return INTERNAL_ERROR;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("wijklab: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            err.flush();
+            return USER_ERROR;
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Reports the build's version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"WijkLab " + BuildInfo.version()};
+        }
+    }
+}

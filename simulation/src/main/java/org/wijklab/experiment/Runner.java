@@ -1,0 +1,124 @@
+package org.wijklab.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.wijklab.model.WijkLabModel;
+import org.wijklab.observation.CityTable;
+import org.wijklab.observation.ErosionDecomposition;
+import org.wijklab.observation.MovesLog;
+import org.wijklab.observation.NeighbourhoodTable;
+import org.wijklab.scenario.Scenario;
+import org.wijklab.scenario.ScenarioLoader;
+
+/**
+ * Runs one scenario with its seed and writes its output folder. The files are written into a
+ * hidden sibling folder and moved into place when complete, so a folder either holds a whole run
+ * or does not exist. Everything but the manifest's clock and machine fields is a function of the
+ * scenario and seed.
+ */
+public final class Runner {
+    public static final String NEIGHBOURHOODS = "neighbourhoods.csv";
+    public static final String CITY = "city.csv";
+    public static final String DECOMPOSITION = "decomposition.csv";
+    public static final String MOVES = "moves.csv";
+    public static final String MANIFEST = "manifest.json";
+
+    /** What a finished run reports. */
+    public record Result(Path dir, List<String> files, long residentsAtStart, long householdsAtStart,
+            double wallSeconds) {
+    }
+
+    private Runner() {
+    }
+
+    public static Result run(Scenario scenario, String source, Path outDir, String commandLine) {
+        Instant startTime = Instant.now();
+        long t0 = System.nanoTime();
+        Path parent = outDir.toAbsolutePath().getParent();
+        Path tmp = parent.resolve("." + outDir.getFileName() + ".partial");
+        try {
+            Files.createDirectories(parent);
+            deleteTree(tmp);
+            Files.createDirectories(tmp);
+            List<String> files = new ArrayList<>(List.of(NEIGHBOURHOODS, CITY, DECOMPOSITION));
+            WijkLabModel model = new WijkLabModel(scenario);
+            long[] start = new long[2];
+            try (NeighbourhoodTable hoods = new NeighbourhoodTable(tmp.resolve(NEIGHBOURHOODS));
+                    CityTable city = new CityTable(tmp.resolve(CITY));
+                    ErosionDecomposition decomposition = new ErosionDecomposition(tmp.resolve(DECOMPOSITION),
+                            scenario.output().decompositionYears(), scenario.ticks())) {
+                model.addTickListener(hoods);
+                model.addTickListener(city);
+                model.addTickListener(decomposition);
+                model.addTickListener((m, tick) -> {
+                    if (tick == 0) {
+                        for (int j = 0; j < m.neighbourhoods().count; j++) {
+                            start[0] += m.neighbourhoods().residents[j];
+                            start[1] += m.neighbourhoods().households[j];
+                        }
+                    }
+                });
+                if (scenario.output().movesLog()) {
+                    files.add(MOVES);
+                    try (MovesLog moves = new MovesLog(tmp.resolve(MOVES), scenario)) {
+                        model.setMoveListener(moves);
+                        model.runToEnd();
+                    }
+                } else {
+                    model.runToEnd();
+                }
+            }
+            files.add(MANIFEST);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            JsonNode resolved = ScenarioLoader.mapper().readTree(ScenarioLoader.toJson(scenario));
+            RunManifest manifest = new RunManifest("WijkLab", BuildInfo.version(), BuildInfo.gitCommit(),
+                    scenario.name(), source, ScenarioLoader.sha256(scenario), scenario.seed(), scenario.years(),
+                    scenario.ticks(), scenario.city().residents(), start[0], start[1], model.dwellings().count,
+                    model.neighbourhoods().count, files, System.getProperty("java.vendor") + " "
+                    + System.getProperty("java.version"), System.getProperty("os.name") + " "
+                    + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                    Runtime.getRuntime().availableProcessors(), startTime.truncatedTo(ChronoUnit.MILLIS).toString(),
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), Math.round(wall * 1000) / 1000.0,
+                    commandLine, resolved);
+            ScenarioLoader.mapper().writeValue(tmp.resolve(MANIFEST).toFile(), manifest);
+            Files.deleteIfExists(outDir);
+            Files.move(tmp, outDir, StandardCopyOption.ATOMIC_MOVE);
+            return new Result(outDir, files, start[0], start[1], wall);
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            deleteTree(p);
+        } catch (IOException ignored) {
+            // best effort: the partial folder is hidden and replaced by the next run
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+}

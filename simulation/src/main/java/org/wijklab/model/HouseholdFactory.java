@@ -1,0 +1,152 @@
+package org.wijklab.model;
+
+import ec.util.MersenneTwisterFast;
+import org.wijklab.scenario.Scenario;
+
+/**
+ * Draws households from the regional population and settles them in a given dwelling: at set-up
+ * for the initial residents, and every month for the in-migrants who fill vacancies the city's own
+ * searchers left. A drawn household is accepted only if it fits the dwelling (size, social-rent
+ * eligibility, what it can and would pay), so the composition of newcomers follows what the
+ * dwelling costs: cheap stock draws low incomes (filtering). Scratch fields hold the candidate, so
+ * drawing allocates nothing.
+ */
+public final class HouseholdFactory {
+    /** Regional shares of low, mid and high education (CBS 2007: 29 / 43 / 28 %). */
+    private static final double[] EDUCATION = {0.30, 0.42, 0.28};
+    /** Regional employment probability of a working-age adult by education (assumed; calibrated). */
+    private static final double[] EMPLOYED = {0.45, 0.62, 0.76};
+    /** In-migrants pay at least this share of their income for a market dwelling (assumed). */
+    static final double MIN_BURDEN = 0.12;
+    private static final int TRIES = 60;
+
+    private final WijkLabModel model;
+    private final MersenneTwisterFast random;
+    private final Scenario s;
+
+    private int cAdults;
+    private int cChildren;
+    private int cAge;
+    private byte cEducation;
+    private final byte[] cStatus = new byte[2];
+    private final byte[] cMental = new byte[2];
+    private double cWage;
+    private double cIncome;
+
+    public HouseholdFactory(WijkLabModel model) {
+        this.model = model;
+        this.random = model.random;
+        this.s = model.scenario();
+    }
+
+    /**
+     * Draws candidates until one fits dwelling {@code d} and moves it in; returns its slot, or -1
+     * if none fitted within a bounded number of draws (the dwelling stays vacant this month).
+     */
+    public int settle(int d, int tick, boolean initial) {
+        Dwellings dw = model.dwellings();
+        for (int attempt = 0; attempt < TRIES; attempt++) {
+            draw(initial);
+            if (fits(d, initial)) {
+                Households h = model.households();
+                int slot = h.allocate(initial ? Households.ORIGIN_INITIAL : Households.ORIGIN_MIGRANT);
+                h.adults[slot] = (byte) cAdults;
+                h.children[slot] = (byte) cChildren;
+                h.birthTick[slot] = tick - cAge * 12 - random.nextInt(12);
+                h.education[slot] = cEducation;
+                for (int a = 0; a < 2; a++) {
+                    h.status[2 * slot + a] = a < cAdults ? cStatus[a] : Households.INACTIVE;
+                    h.mental[2 * slot + a] = a < cAdults ? cMental[a] : Households.GOOD;
+                }
+                h.wage[slot] = (float) cWage;
+                model.updateIncome(slot);
+                model.moveInto(slot, d, tick);
+                if (initial) {
+                    int maxYears = Math.max(0, cAge - 18);
+                    int lived = (int) Math.min(maxYears * 12.0, -Math.log(1.0 - random.nextDouble()) * 10 * 12);
+                    h.moveInTick[slot] = tick - lived;
+                    seedProblems(slot);
+                }
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    /** Initial residents carry problems at roughly their long-run prevalence. */
+    private void seedProblems(int slot) {
+        Households h = model.households();
+        boolean unemployed = h.anyUnemployed(slot);
+        boolean low = h.equivalisedIncome(slot) < s.problems().lowIncomeThreshold();
+        double pDebt = 0.04 * (1 + (unemployed ? 1.5 : 0) + (low ? 1.0 : 0));
+        if (random.nextDouble() < pDebt) {
+            h.debt[slot] = (byte) (1 + random.nextInt(2));
+        }
+        if (h.children[slot] > 0 && random.nextDouble() < 0.04 * (low ? 2 : 1)) {
+            h.youth[slot] = 1;
+        }
+    }
+
+    private void draw(boolean initial) {
+        Scenario.Demography demo = s.demography();
+        cAdults = random.nextDouble() < (initial ? 0.40 : 0.45) ? 1 : 2;
+        double u = random.nextDouble();
+        cAge = initial ? 20 + (int) (65 * Math.pow(u, 1.5)) : 20 + (int) (55 * Math.pow(u, 1.8));
+        double e = random.nextDouble();
+        cEducation = (byte) (e < EDUCATION[0] ? 0 : e < EDUCATION[0] + EDUCATION[1] ? 1 : 2);
+        cChildren = 0;
+        if (cAge >= 25 && cAge <= 55) {
+            double c = random.nextDouble();
+            if (cAdults == 2) {
+                cChildren = c < 0.35 ? 0 : c < 0.55 ? 1 : c < 0.85 ? 2 : 3;
+            } else if (c < 0.2) {
+                cChildren = 1 + random.nextInt(2);
+            }
+        }
+        for (int a = 0; a < cAdults; a++) {
+            if (cAge >= demo.retirementAge()) {
+                cStatus[a] = Households.RETIRED;
+            } else if (random.nextDouble() < EMPLOYED[cEducation]) {
+                cStatus[a] = Households.EMPLOYED;
+            } else {
+                cStatus[a] = random.nextDouble() < 0.25 ? Households.UNEMPLOYED : Households.INACTIVE;
+            }
+            double pPoor = cStatus[a] == Households.EMPLOYED || cStatus[a] == Households.RETIRED ? 0.09 : 0.22;
+            cMental[a] = random.nextDouble() < pPoor
+                    ? (random.nextDouble() < 0.15 ? Households.SEVERE : Households.POOR) : Households.GOOD;
+        }
+        Scenario.Labour lab = s.labour();
+        double sigma = lab.wageDispersion();
+        int career = Math.max(0, Math.min(cAge - 25, 35));
+        cWage = lab.wageByEducation()[cEducation] * Math.exp(sigma * random.nextGaussian() - 0.5 * sigma * sigma)
+                * Math.pow(1 + lab.wageGrowth(), career);
+        cIncome = IncomeRules.income(lab, cStatus, 0, cAdults, cWage, cChildren);
+    }
+
+    private boolean fits(int d, boolean initial) {
+        Dwellings dw = model.dwellings();
+        Scenario.Housing hs = s.housing();
+        int persons = cAdults + cChildren;
+        if (dw.small[d] && persons > 2) {
+            return false;
+        }
+        if (!dw.small[d] && persons == 1 && random.nextDouble() > 0.35) {
+            return false;
+        }
+        byte t = dw.tenure[d];
+        double monthly = cIncome / 12.0;
+        double cost = model.askingCost(d);
+        if (t == Tenure.SOCIAL) {
+            // some sitting tenants earn above the limit (they were eligible when they moved in)
+            return cIncome <= hs.socialIncomeLimit() || (initial && random.nextDouble() < 0.25);
+        }
+        boolean retiredOwner = initial && cStatus[0] == Households.RETIRED;
+        if (t == Tenure.OWNER && cIncome < hs.ownerMinIncome() && !retiredOwner) {
+            return false;
+        }
+        if (retiredOwner) {
+            return true;
+        }
+        return cost <= hs.maxBurden() * monthly && cost >= MIN_BURDEN * monthly;
+    }
+}

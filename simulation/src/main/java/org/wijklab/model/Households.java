@@ -1,0 +1,207 @@
+package org.wijklab.model;
+
+import java.util.Arrays;
+
+/**
+ * All households, as parallel arrays indexed by slot (structure of arrays: no object per
+ * household, nothing allocated per tick). A slot is live while {@code dwelling[slot] >= 0}: every
+ * live household occupies exactly one dwelling. Freed slots are reused; the stable identity of a
+ * household is its {@code id}, which is never reused, and {@link #slotOf(int)} finds it.
+ *
+ * <p>Adults are kept per slot in pairs ({@code 2*slot} and {@code 2*slot+1}); adult 0 is the
+ * head, whose age and education the household carries.
+ */
+public final class Households {
+    public static final byte EMPLOYED = 0;
+    public static final byte UNEMPLOYED = 1;
+    public static final byte INACTIVE = 2;
+    public static final byte RETIRED = 3;
+
+    public static final byte GOOD = 0;
+    public static final byte POOR = 1;
+    public static final byte SEVERE = 2;
+
+    /** Where a household came from: present at the start, formed in the city, or from outside. */
+    public static final byte ORIGIN_INITIAL = 0;
+    public static final byte ORIGIN_FORMED = 1;
+    public static final byte ORIGIN_MIGRANT = 2;
+
+    /** Fate of an id: still in the city, left the city, dissolved (last adult died). */
+    public static final byte FATE_IN_CITY = 0;
+    public static final byte FATE_LEFT = 1;
+    public static final byte FATE_DISSOLVED = 2;
+
+    public final int capacity;
+    public final int[] id;
+    public final int[] dwelling;
+    public final byte[] adults;
+    public final byte[] children;
+    public final int[] birthTick;
+    public final byte[] education;
+    public final byte[] origin;
+    public final byte[] status;
+    public final byte[] mental;
+    public final float[] wage;
+    public final float[] income;
+    public final float[] incomeAtMoveIn;
+    public final float[] housingCost;
+    public final int[] moveInTick;
+    public final int[] searchSince;
+    public final byte[] forced;
+    public final byte[] debt;
+    public final byte[] youth;
+
+    private final int[] freeSlots;
+    private int freeTop;
+    private int live;
+    private int nextId;
+    private int[] slotOfId = new int[1024];
+    private byte[] fateOfId = new byte[1024];
+
+    public Households(int capacity) {
+        this.capacity = capacity;
+        id = new int[capacity];
+        dwelling = new int[capacity];
+        adults = new byte[capacity];
+        children = new byte[capacity];
+        birthTick = new int[capacity];
+        education = new byte[capacity];
+        origin = new byte[capacity];
+        status = new byte[2 * capacity];
+        mental = new byte[2 * capacity];
+        wage = new float[capacity];
+        income = new float[capacity];
+        incomeAtMoveIn = new float[capacity];
+        housingCost = new float[capacity];
+        moveInTick = new int[capacity];
+        searchSince = new int[capacity];
+        forced = new byte[capacity];
+        debt = new byte[capacity];
+        youth = new byte[capacity];
+        Arrays.fill(dwelling, -1);
+        freeSlots = new int[capacity];
+        for (int i = 0; i < capacity; i++) {
+            freeSlots[i] = capacity - 1 - i;
+        }
+        freeTop = capacity;
+    }
+
+    /** Takes a free slot for a new household with a fresh id; the caller fills its state. */
+    public int allocate(byte householdOrigin) {
+        if (freeTop == 0) {
+            throw new IllegalStateException("no free household slot: more households than dwellings");
+        }
+        int slot = freeSlots[--freeTop];
+        int newId = nextId++;
+        if (newId >= slotOfId.length) {
+            slotOfId = Arrays.copyOf(slotOfId, slotOfId.length * 2);
+            fateOfId = Arrays.copyOf(fateOfId, fateOfId.length * 2);
+        }
+        slotOfId[newId] = slot;
+        fateOfId[newId] = FATE_IN_CITY;
+        id[slot] = newId;
+        origin[slot] = householdOrigin;
+        searchSince[slot] = -1;
+        forced[slot] = 0;
+        debt[slot] = 0;
+        youth[slot] = 0;
+        live++;
+        return slot;
+    }
+
+    /** Frees a slot whose household has left the city or dissolved; its dwelling must be cleared first. */
+    public void release(int slot, byte fate) {
+        fateOfId[id[slot]] = fate;
+        slotOfId[id[slot]] = -1;
+        dwelling[slot] = -1;
+        adults[slot] = 0;
+        children[slot] = 0;
+        freeSlots[freeTop++] = slot;
+        live--;
+    }
+
+    public boolean isLive(int slot) {
+        return dwelling[slot] >= 0;
+    }
+
+    public int liveCount() {
+        return live;
+    }
+
+    /** Ids issued so far: every id is below this. */
+    public int idBound() {
+        return nextId;
+    }
+
+    /** The slot of a household id, or -1 once it has left the city or dissolved. */
+    public int slotOf(int householdId) {
+        return slotOfId[householdId];
+    }
+
+    public byte fateOf(int householdId) {
+        return fateOfId[householdId];
+    }
+
+    public int persons(int slot) {
+        return adults[slot] + children[slot];
+    }
+
+    /** Age in whole years of the head at the given tick (months since birth / 12). */
+    public int age(int slot, int tick) {
+        return (tick - birthTick[slot]) / 12;
+    }
+
+    public int employed(int slot) {
+        int n = 0;
+        for (int a = 0; a < adults[slot]; a++) {
+            if (status[2 * slot + a] == EMPLOYED) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public boolean anyUnemployed(int slot) {
+        for (int a = 0; a < adults[slot]; a++) {
+            if (status[2 * slot + a] == UNEMPLOYED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adults of working age (not retired), the denominator of the employment rate. */
+    public int workingAge(int slot) {
+        int n = 0;
+        for (int a = 0; a < adults[slot]; a++) {
+            if (status[2 * slot + a] != RETIRED) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public int goodMentalHealth(int slot) {
+        int n = 0;
+        for (int a = 0; a < adults[slot]; a++) {
+            if (mental[2 * slot + a] == GOOD) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public boolean anyPoorMentalHealth(int slot) {
+        for (int a = 0; a < adults[slot]; a++) {
+            if (mental[2 * slot + a] != GOOD) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Income per equivalent adult (first adult 1, second 0.5, each child 0.3). */
+    public double equivalisedIncome(int slot) {
+        return income[slot] / (0.5 + 0.5 * adults[slot] + 0.3 * children[slot]);
+    }
+}

@@ -1,0 +1,258 @@
+package org.wijklab.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.wijklab.process.Community;
+import org.wijklab.process.Demography;
+import org.wijklab.process.Economy;
+import org.wijklab.process.HousingMarket;
+import org.wijklab.process.LabourMarket;
+import org.wijklab.process.Liveability;
+import org.wijklab.process.Observation;
+import org.wijklab.process.Problems;
+import org.wijklab.scenario.Scenario;
+import sim.engine.SimState;
+import sim.field.grid.IntGrid2D;
+
+/**
+ * The WijkLab model: one city, one month per tick. A tick runs one Steppable per process at
+ * fixed orderings, each looping over the state arrays:
+ * <ol start="0">
+ * <li>economy: the business cycle and shocks set the labour market's multipliers;</li>
+ * <li>demography: deaths, births, children leaving home, separations, retirement;</li>
+ * <li>labour market: job loss and finding, city-wide; incomes follow;</li>
+ * <li>problems: debts, youth problems and mental health arise and escalate;</li>
+ * <li>community: cohesion and safety per neighbourhood;</li>
+ * <li>housing market: moving desire, search among vacancies, vacancy chains, the regional stream;</li>
+ * <li>liveability: components, score, class, reputation and rank;</li>
+ * <li>observation: statistics per neighbourhood, then the tick listeners (output writers).</li>
+ * </ol>
+ * Every random draw comes from {@link #random}, seeded from the scenario; the model never looks
+ * at the clock and never touches the GUI, so a run is a function of scenario and seed.
+ */
+public final class WijkLabModel extends SimState {
+    private static final long serialVersionUID = 1L;
+
+    public static final int ORDER_ECONOMY = 0;
+    public static final int ORDER_DEMOGRAPHY = 1;
+    public static final int ORDER_LABOUR = 2;
+    public static final int ORDER_PROBLEMS = 3;
+    public static final int ORDER_COMMUNITY = 4;
+    public static final int ORDER_HOUSING = 5;
+    public static final int ORDER_LIVEABILITY = 6;
+    public static final int ORDER_OBSERVATION = 7;
+
+    private final Scenario scenario;
+    private final List<TickListener> listeners = new ArrayList<>();
+    private MoveListener moveListener = MoveListener.NONE;
+
+    private Households households;
+    private Dwellings dwellings;
+    private Neighbourhoods neighbourhoods;
+    private final Pending pending = new Pending();
+    private final Ledger ledger = new Ledger();
+    private IntGrid2D map;
+
+    /** Multipliers on job loss and job finding set by the economy this tick. */
+    public double jobLossMultiplier = 1.0;
+    public double jobFindingMultiplier = 1.0;
+    /** City-wide employment rate of working-age adults at the last observation. */
+    public double cityEmploymentRate = 0.65;
+    /** Cumulative share of households below each income bin (bins of {@link #INCOME_BIN} euro). */
+    public static final double INCOME_BIN = 500.0;
+    private final double[] incomeCdf = new double[400];
+
+    private Economy economy;
+    private Demography demography;
+    private LabourMarket labourMarket;
+    private Problems problems;
+    private Community community;
+    private HousingMarket housingMarket;
+    private Liveability liveability;
+    private Observation observation;
+
+    public WijkLabModel(Scenario scenario) {
+        super(scenario.seed());
+        this.scenario = scenario;
+    }
+
+    public void addTickListener(TickListener l) {
+        listeners.add(l);
+    }
+
+    public void setMoveListener(MoveListener l) {
+        moveListener = l;
+    }
+
+    @Override
+    public void start() {
+        super.start();
+        economy = new Economy(this);
+        demography = new Demography(this);
+        labourMarket = new LabourMarket(this);
+        problems = new Problems(this);
+        community = new Community(this);
+        housingMarket = new HousingMarket(this);
+        liveability = new Liveability(this);
+        observation = new Observation(this);
+
+        new CityGenerator(this).generate();
+        observation.computeStatistics(0);
+        community.initialise();
+        liveability.update(true);
+        observation.computeStatistics(0);
+        notifyListeners(0);
+
+        schedule.scheduleRepeating(1.0, ORDER_ECONOMY, economy, 1.0);
+        schedule.scheduleRepeating(1.0, ORDER_DEMOGRAPHY, demography, 1.0);
+        schedule.scheduleRepeating(1.0, ORDER_LABOUR, labourMarket, 1.0);
+        schedule.scheduleRepeating(1.0, ORDER_PROBLEMS, problems, 1.0);
+        schedule.scheduleRepeating(1.0, ORDER_COMMUNITY, community, 1.0);
+        schedule.scheduleRepeating(1.0, ORDER_HOUSING, housingMarket, 1.0);
+        schedule.scheduleRepeating(1.0, ORDER_LIVEABILITY, liveability, 1.0);
+        schedule.scheduleRepeating(1.0, ORDER_OBSERVATION, observation, 1.0);
+    }
+
+    /** Runs the scenario's whole horizon headless: start, every tick, finish. */
+    public void runToEnd() {
+        start();
+        int ticks = scenario.ticks();
+        while (tick() < ticks) {
+            if (!schedule.step(this)) {
+                break;
+            }
+        }
+        finish();
+    }
+
+    public void notifyListeners(int tick) {
+        for (TickListener l : listeners) {
+            l.onTick(this, tick);
+        }
+        neighbourhoods.resetEvents();
+        ledger.resetTick();
+    }
+
+    /** The current tick: 0 after set-up, then 1, 2, ... (months). */
+    public int tick() {
+        double t = schedule.getTime();
+        return t < 1.0 ? 0 : (int) t;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Households households() {
+        return households;
+    }
+
+    public Dwellings dwellings() {
+        return dwellings;
+    }
+
+    public Neighbourhoods neighbourhoods() {
+        return neighbourhoods;
+    }
+
+    public Pending pending() {
+        return pending;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /** The city map: each cell holds the index of its neighbourhood. */
+    public IntGrid2D map() {
+        return map;
+    }
+
+    public MoveListener moveListener() {
+        return moveListener;
+    }
+
+    void install(Households h, Dwellings d, Neighbourhoods n, IntGrid2D grid) {
+        households = h;
+        dwellings = d;
+        neighbourhoods = n;
+        map = grid;
+    }
+
+    public double[] incomeCdf() {
+        return incomeCdf;
+    }
+
+    /** Share of households with a lower income (from the last observation), in [0, 1]. */
+    public double incomeRank(double income) {
+        int bin = (int) (income / INCOME_BIN);
+        if (bin < 0) {
+            return 0.0;
+        }
+        if (bin >= incomeCdf.length) {
+            return 1.0;
+        }
+        return incomeCdf[bin];
+    }
+
+    /** Recomputes a household's yearly disposable income from its adults' states. */
+    public void updateIncome(int slot) {
+        Households h = households;
+        h.income[slot] = (float) IncomeRules.income(scenario.labour(), h.status, 2 * slot, h.adults[slot],
+                h.wage[slot], h.children[slot]);
+    }
+
+    /** Puts a household into a vacant dwelling (its old one, if any, becomes vacant: a vacancy chain). */
+    public void moveInto(int slot, int d, int tick) {
+        Households h = households;
+        int old = h.dwelling[slot];
+        if (old >= 0) {
+            dwellings.vacate(old);
+        }
+        dwellings.occupy(d, slot);
+        h.dwelling[slot] = d;
+        h.moveInTick[slot] = tick;
+        h.incomeAtMoveIn[slot] = h.income[slot];
+        h.housingCost[slot] = (float) askingCost(d);
+        h.searchSince[slot] = -1;
+        h.forced[slot] = 0;
+    }
+
+    /** The monthly cost a newcomer pays for a dwelling now (market tenures follow price levels). */
+    public double askingCost(int d) {
+        return dwellings.baseCost[d] * neighbourhoods.priceLevel[dwellings.neighbourhood[d]][dwellings.tenure[d]];
+    }
+
+    /** A household leaves the city: its dwelling becomes vacant and its members are counted out. */
+    public void leaveCity(int slot, MoveReason reason, int tick) {
+        Households h = households;
+        int d = h.dwelling[slot];
+        int nb = dwellings.neighbourhood[d];
+        moveListener.onMove(tick, h.id[slot], nb, -1, reason, h.employed(slot), h.income[slot]);
+        neighbourhoods.outMigrants[nb]++;
+        neighbourhoods.movesOut[nb]++;
+        ledger.personsOut(h.persons(slot));
+        ledger.left();
+        dwellings.vacate(d);
+        h.release(slot, Households.FATE_LEFT);
+    }
+
+    /** The last adult died: the household ends; children, if any, are counted as leaving the city. */
+    public void dissolve(int slot) {
+        Households h = households;
+        dwellings.vacate(h.dwelling[slot]);
+        if (h.children[slot] > 0) {
+            ledger.personsOut(h.children[slot]);
+        }
+        ledger.dissolved();
+        h.release(slot, Households.FATE_DISSOLVED);
+    }
+
+    public Economy economy() {
+        return economy;
+    }
+
+    public Observation observation() {
+        return observation;
+    }
+}

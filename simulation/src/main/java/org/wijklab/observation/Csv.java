@@ -1,0 +1,99 @@
+package org.wijklab.observation;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A CSV file as every output of a run writes it: a header row, comma separators, '.' decimals,
+ * no exponents, UTF-8, '\n' line ends. Numbers are written in their shortest exact decimal form,
+ * or rounded to six decimals where a table says so.
+ */
+public final class Csv implements Closeable {
+    private final BufferedWriter out;
+    private final int columns;
+    private int column;
+
+    public Csv(Path file, String... header) {
+        try {
+            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        columns = header.length;
+        for (String h : header) {
+            cell(h);
+        }
+        end();
+    }
+
+    public Csv cell(String s) {
+        try {
+            if (column++ > 0) {
+                out.write(',');
+            }
+            out.write(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** A text cell, quoted if it holds a comma or quote. */
+    public Csv text(String s) {
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0) {
+            return cell('"' + s.replace("\"", "\"\"") + '"');
+        }
+        return cell(s);
+    }
+
+    public Csv cell(long v) {
+        return cell(Long.toString(v));
+    }
+
+    /** Exact shortest decimal form of a double. */
+    public Csv exact(double v) {
+        return cell(plain(v));
+    }
+
+    /** Rounded to six decimals. */
+    public Csv round(double v) {
+        return cell(plain(Math.round(v * 1e6) / 1e6));
+    }
+
+    public void end() {
+        if (column != columns) {
+            throw new IllegalStateException("row has " + column + " cells, header has " + columns);
+        }
+        column = 0;
+        try {
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String plain(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            throw new IllegalStateException("non-finite value in output: " + v);
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return BigDecimal.valueOf(v).toPlainString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.wijklab.process;
+
+import ec.util.MersenneTwisterFast;
+import org.wijklab.model.Households;
+import org.wijklab.model.Ledger;
+import org.wijklab.model.Neighbourhoods;
+import org.wijklab.model.Pending;
+import org.wijklab.model.WijkLabModel;
+import org.wijklab.scenario.Scenario;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * Demography, monthly: deaths (Gompertz hazard on the head's age), retirement, births to couples
+ * of childbearing age, children leaving home (a share look for a dwelling in the city and join the
+ * pending pool; the rest leave the city), and separations (one partner joins the pending pool).
+ * A household whose last adult dies dissolves and its dwelling becomes vacant.
+ */
+public final class Demography implements Steppable {
+    private static final long serialVersionUID = 1L;
+    /** Chance that a child's education equals, exceeds or falls below the parent's (assumed). */
+    private static final double SAME_EDUCATION = 0.5;
+    private static final double UP_EDUCATION = 0.35;
+    private static final double[] STARTER_EMPLOYED = {0.45, 0.6, 0.7};
+
+    private final WijkLabModel model;
+
+    public Demography(WijkLabModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public void step(SimState state) {
+        Scenario.Demography demo = model.scenario().demography();
+        Scenario.Labour lab = model.scenario().labour();
+        Households h = model.households();
+        Neighbourhoods nb = model.neighbourhoods();
+        Ledger ledger = model.ledger();
+        Pending pending = model.pending();
+        MersenneTwisterFast random = model.random;
+        int tick = model.tick();
+        double birth = demo.birthRate() / 12.0;
+        double leave = demo.childLeaveRate() / 12.0;
+        double separation = demo.separationRate() / 12.0;
+        int retirement = demo.retirementAge();
+
+        for (int slot = 0; slot < h.capacity; slot++) {
+            if (h.dwelling[slot] < 0) {
+                continue;
+            }
+            int j = model.dwellings().neighbourhood[h.dwelling[slot]];
+            int age = h.age(slot, tick);
+            double death = demo.mortalityAt60() * Math.exp(demo.mortalityGrowth() * (age - 60)) / 12.0;
+            boolean dissolved = false;
+            for (int a = h.adults[slot] - 1; a >= 0; a--) {
+                if (random.nextDouble() < death) {
+                    nb.deaths[j]++;
+                    ledger.death(1);
+                    if (h.adults[slot] == 1) {
+                        model.dissolve(slot);
+                        dissolved = true;
+                        break;
+                    }
+                    if (a == 0) {
+                        h.status[2 * slot] = h.status[2 * slot + 1];
+                        h.mental[2 * slot] = h.mental[2 * slot + 1];
+                    }
+                    h.adults[slot] = 1;
+                    model.updateIncome(slot);
+                }
+            }
+            if (dissolved) {
+                continue;
+            }
+            if (age >= retirement) {
+                boolean changed = false;
+                for (int a = 0; a < h.adults[slot]; a++) {
+                    if (h.status[2 * slot + a] != Households.RETIRED) {
+                        h.status[2 * slot + a] = Households.RETIRED;
+                        changed = true;
+                    }
+                }
+                if (changed) {
+                    model.updateIncome(slot);
+                }
+            }
+            if (h.adults[slot] == 2 && age >= 22 && age <= 40 && h.children[slot] < 3 && random.nextDouble() < birth) {
+                h.children[slot]++;
+                nb.births[j]++;
+                ledger.birth(1);
+                model.updateIncome(slot);
+            }
+            if (h.children[slot] > 0 && age >= 42 && random.nextDouble() < leave * h.children[slot]) {
+                if (random.nextDouble() < demo.starterStayShare()) {
+                    byte edu = childEducation(h.education[slot], random);
+                    byte st = random.nextDouble() < STARTER_EMPLOYED[edu] ? Households.EMPLOYED
+                            : random.nextDouble() < 0.3 ? Households.UNEMPLOYED : Households.INACTIVE;
+                    double sigma = lab.wageDispersion();
+                    float wage = (float) (0.85 * lab.wageByEducation()[edu]
+                            * Math.exp(sigma * random.nextGaussian() - 0.5 * sigma * sigma));
+                    byte mh = random.nextDouble() < 0.1 ? Households.POOR : Households.GOOD;
+                    pending.add(h.id[slot], Pending.STARTER, edu, tick - (18 + random.nextInt(6)) * 12, st, mh, wage, tick);
+                } else {
+                    h.children[slot]--;
+                    ledger.personsOut(1);
+                    model.updateIncome(slot);
+                }
+            }
+            if (h.adults[slot] == 2 && random.nextDouble() < separation) {
+                pending.add(h.id[slot], Pending.SEPARATED, h.education[slot], h.birthTick[slot],
+                        h.status[2 * slot + 1], h.mental[2 * slot + 1], h.wage[slot], tick);
+            }
+        }
+    }
+
+    private static byte childEducation(byte parent, MersenneTwisterFast random) {
+        double r = random.nextDouble();
+        if (r < SAME_EDUCATION) {
+            return parent;
+        }
+        if (r < SAME_EDUCATION + UP_EDUCATION) {
+            return (byte) Math.min(2, parent + 1);
+        }
+        return (byte) Math.max(0, parent - 1);
+    }
+}

@@ -1,0 +1,364 @@
+package org.wijklab.process;
+
+import ec.util.MersenneTwisterFast;
+import java.util.Arrays;
+import org.wijklab.model.Dwellings;
+import org.wijklab.model.HouseholdFactory;
+import org.wijklab.model.Households;
+import org.wijklab.model.IncomeRules;
+import org.wijklab.model.Ledger;
+import org.wijklab.model.MoveReason;
+import org.wijklab.model.Neighbourhoods;
+import org.wijklab.model.Pending;
+import org.wijklab.model.Tenure;
+import org.wijklab.model.WijkLabModel;
+import org.wijklab.scenario.Scenario;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * The housing market, monthly, in four steps:
+ * <ol>
+ * <li><b>Prices.</b> Market price levels (private rent, owner occupied) per neighbourhood fall when
+ * its vacancy is above the target and rise when below; social rents are regulated.</li>
+ * <li><b>Moving desire.</b> Each sitting household wants to move with a hazard that rises with the
+ * gap between its income rank and its neighbourhood's liveability rank (resources against place),
+ * with income growth since it moved in (aspirations), and with crowding, and falls with local ties
+ * (years lived). A share of movers leave the city; the others start searching.</li>
+ * <li><b>Search.</b> Searchers, longest-waiting first (ties at random), each look at a few
+ * vacancies drawn from the tenures they may enter (social rent only under the income limit; buying
+ * only above an income floor) and take the best affordable one if it beats their current home by
+ * the moving threshold. Starters, separated partners and evicted households take any affordable
+ * one. A move frees the old dwelling for the next searcher (vacancy chains). Cost per searcher is
+ * constant: vacancies are sampled, never scanned.</li>
+ * <li><b>Regional stream.</b> Each remaining vacancy is let to a household from the region with a
+ * monthly chance that falls as its price exceeds what its reputation commands; the newcomer is
+ * drawn to fit the dwelling, so cheap stock draws low-status newcomers (filtering).</li>
+ * </ol>
+ */
+public final class HousingMarket implements Steppable {
+    private static final long serialVersionUID = 1L;
+    /** Buyers older than this do not buy (assumed). */
+    private static final int MAX_BUYER_AGE = 75;
+
+    private final WijkLabModel model;
+    private HouseholdFactory factory;
+    private long[] order = new long[1024];
+    private boolean[] pendingDone = new boolean[256];
+    private final byte[] scratchStatus = new byte[2];
+    private double[] placeScore = new double[0];
+    private double bestUtility;
+
+    public HousingMarket(WijkLabModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public void step(SimState state) {
+        if (factory == null) {
+            factory = new HouseholdFactory(model);
+        }
+        int tick = model.tick();
+        adjustPrices();
+        decideMoves(tick);
+        search(tick);
+        regionalInflow(tick);
+    }
+
+    private void adjustPrices() {
+        Scenario.Housing hs = model.scenario().housing();
+        Neighbourhoods nb = model.neighbourhoods();
+        double rate = hs.priceAdjustRate() / 12.0;
+        double target = hs.targetVacancy();
+        for (int j = 0; j < nb.count; j++) {
+            for (int t = Tenure.PRIVATE; t <= Tenure.OWNER; t++) {
+                int stock = nb.dwellingsByTenure[j][t];
+                if (stock == 0) {
+                    continue;
+                }
+                double vacancy = nb.vacantByTenure[j][t] / (double) stock;
+                double level = nb.priceLevel[j][t] * Math.exp(rate * (target - vacancy) / Math.max(target, 1e-3));
+                nb.priceLevel[j][t] = Math.max(0.2, Math.min(5.0, level));
+            }
+        }
+    }
+
+    private void decideMoves(int tick) {
+        Scenario.Housing hs = model.scenario().housing();
+        Households h = model.households();
+        Dwellings dw = model.dwellings();
+        Neighbourhoods nb = model.neighbourhoods();
+        MersenneTwisterFast random = model.random;
+        if (placeScore.length != nb.count) {
+            placeScore = new double[nb.count];
+        }
+        for (int j = 0; j < nb.count; j++) {
+            placeScore[j] = nb.count == 1 ? 0.5 : 1.0 - (nb.rank[j] - 1) / (double) (nb.count - 1);
+        }
+        double[] base = new double[Tenure.COUNT];
+        for (int t = 0; t < Tenure.COUNT; t++) {
+            base[t] = hs.baseMoveRate()[t] / 12.0;
+        }
+        double tiesMonths = 12.0 * model.scenario().community().tiesYears();
+        for (int slot = 0; slot < h.capacity; slot++) {
+            int d = h.dwelling[slot];
+            if (d < 0 || h.searchSince[slot] >= 0) {
+                continue;
+            }
+            int j = dw.neighbourhood[d];
+            double gap = Math.max(0.0, model.incomeRank(h.income[slot]) - placeScore[j]);
+            double rise = h.incomeAtMoveIn[slot] > 0 ? Math.max(0.0, Math.log(h.income[slot] / h.incomeAtMoveIn[slot])) : 0.0;
+            double ties = 1.0 - Math.exp(-(tick - h.moveInTick[slot]) / tiesMonths);
+            double crowded = dw.small[d] && h.persons(slot) > 2 ? 1.0 : 0.0;
+            double p = base[dw.tenure[d]] * Math.exp(hs.aspirationEffect() * gap + hs.incomeRiseEffect() * rise
+                    - hs.tiesEffect() * ties + hs.crowdingEffect() * crowded);
+            if (random.nextDouble() < p) {
+                if (random.nextDouble() < hs.leaveCityShare()) {
+                    model.leaveCity(slot, MoveReason.LEFT_CITY, tick);
+                } else {
+                    h.searchSince[slot] = tick;
+                }
+            }
+        }
+    }
+
+    private void search(int tick) {
+        Households h = model.households();
+        Pending pending = model.pending();
+        MersenneTwisterFast random = model.random;
+        int n = 0;
+        for (int slot = 0; slot < h.capacity; slot++) {
+            if (h.dwelling[slot] >= 0 && h.searchSince[slot] >= 0) {
+                n = push(n, h.searchSince[slot], slot, random);
+            }
+        }
+        int pendingCount = pending.size();
+        if (pendingDone.length < pendingCount) {
+            pendingDone = new boolean[pendingCount * 2];
+        }
+        Arrays.fill(pendingDone, 0, pendingCount, false);
+        for (int i = 0; i < pendingCount; i++) {
+            n = push(n, pending.since[i], h.capacity + i, random);
+        }
+        Arrays.sort(order, 0, n);
+        for (int k = 0; k < n; k++) {
+            int who = (int) (order[k] & 0xFFFFFFFFL);
+            if (who < h.capacity) {
+                searchHousehold(who, tick);
+            } else {
+                pendingDone[who - h.capacity] = searchPending(who - h.capacity, tick);
+            }
+        }
+        for (int i = pendingCount - 1; i >= 0; i--) {
+            if (pendingDone[i]) {
+                pending.remove(i);
+            }
+        }
+    }
+
+    /** Sort key: waiting since (earliest first), then a random tie-break, then who. */
+    private int push(int n, int since, int who, MersenneTwisterFast random) {
+        if (n == order.length) {
+            order = Arrays.copyOf(order, n * 2);
+        }
+        order[n] = ((long) since << 42) | ((long) random.nextInt(1 << 10) << 32) | (who & 0xFFFFFFFFL);
+        return n + 1;
+    }
+
+    private void searchHousehold(int slot, int tick) {
+        Households h = model.households();
+        if (h.dwelling[slot] < 0 || h.searchSince[slot] < 0) {
+            return;
+        }
+        Scenario.Housing hs = model.scenario().housing();
+        Dwellings dw = model.dwellings();
+        int current = h.dwelling[slot];
+        boolean evicted = h.forced[slot] != 0;
+        double income = h.income[slot];
+        int persons = h.persons(slot);
+        int best = findBest(income, persons, h.adults[slot], h.children[slot], h.age(slot, tick), evicted);
+        int from = dw.neighbourhood[current];
+        if (evicted) {
+            if (best >= 0) {
+                relocate(slot, best, from, MoveReason.EVICTION, tick);
+            } else {
+                model.leaveCity(slot, MoveReason.NO_DWELLING, tick);
+            }
+            return;
+        }
+        double here = utility(income, persons, h.adults[slot], h.children[slot], current, h.housingCost[slot]);
+        if (best >= 0 && bestUtility > here + hs.moveThreshold()) {
+            relocate(slot, best, from, MoveReason.AMBITION, tick);
+        } else if (tick - h.searchSince[slot] >= hs.searchMonths()) {
+            h.searchSince[slot] = -1;
+        }
+    }
+
+    private void relocate(int slot, int d, int from, MoveReason reason, int tick) {
+        Households h = model.households();
+        Neighbourhoods nb = model.neighbourhoods();
+        int to = model.dwellings().neighbourhood[d];
+        model.moveInto(slot, d, tick);
+        nb.movesOut[from]++;
+        nb.movesIn[to]++;
+        model.ledger().movedWithin();
+        model.moveListener().onMove(tick, h.id[slot], from, to, reason, h.employed(slot), h.income[slot]);
+    }
+
+    /** Returns true when the pending entry is finished (housed, gave up, or no longer valid). */
+    private boolean searchPending(int i, int tick) {
+        Households h = model.households();
+        Pending pending = model.pending();
+        Ledger ledger = model.ledger();
+        int parent = h.slotOf(pending.parentId[i]);
+        boolean starter = pending.kind[i] == Pending.STARTER;
+        if (parent < 0 || (starter ? h.children[parent] == 0 : h.adults[parent] < 2)) {
+            return true;
+        }
+        Scenario.Labour lab = model.scenario().labour();
+        scratchStatus[0] = pending.status[i];
+        double income = IncomeRules.income(lab, scratchStatus, 0, 1, pending.wage[i], 0);
+        int age = (tick - pending.birthTick[i]) / 12;
+        int best = findBest(income, 1, 1, 0, age, false);
+        if (best >= 0) {
+            int from = model.dwellings().neighbourhood[h.dwelling[parent]];
+            int slot = h.allocate(Households.ORIGIN_FORMED);
+            h.adults[slot] = 1;
+            h.children[slot] = 0;
+            h.birthTick[slot] = pending.birthTick[i];
+            h.education[slot] = pending.education[i];
+            h.status[2 * slot] = pending.status[i];
+            h.mental[2 * slot] = pending.mental[i];
+            h.status[2 * slot + 1] = Households.INACTIVE;
+            h.mental[2 * slot + 1] = Households.GOOD;
+            h.wage[slot] = pending.wage[i];
+            model.updateIncome(slot);
+            model.moveInto(slot, best, tick);
+            if (starter) {
+                h.children[parent]--;
+            } else {
+                h.adults[parent] = 1;
+            }
+            model.updateIncome(parent);
+            ledger.formed();
+            Neighbourhoods nb = model.neighbourhoods();
+            int to = model.dwellings().neighbourhood[best];
+            nb.movesOut[from]++;
+            nb.movesIn[to]++;
+            model.moveListener().onMove(tick, h.id[slot], from, to,
+                    starter ? MoveReason.STARTER : MoveReason.SEPARATION, h.employed(slot), h.income[slot]);
+            return true;
+        }
+        int limit = model.scenario().demography().starterSearchMonths();
+        if (tick - pending.since[i] >= limit) {
+            // found nothing in the city: this person leaves for the region
+            if (starter) {
+                h.children[parent]--;
+            } else {
+                h.adults[parent] = 1;
+            }
+            model.updateIncome(parent);
+            ledger.personsOut(1);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Samples the scenario's number of vacancies from the tenures this searcher may enter and
+     * returns the best affordable one (its utility in {@link #bestUtility}), or -1.
+     */
+    private int findBest(double income, int persons, int adults, int children, int age, boolean evicted) {
+        Scenario.Housing hs = model.scenario().housing();
+        Dwellings dw = model.dwellings();
+        MersenneTwisterFast random = model.random;
+        int social = !evicted && income <= hs.socialIncomeLimit() ? dw.vacantCount(Tenure.SOCIAL) : 0;
+        int privateRent = dw.vacantCount(Tenure.PRIVATE);
+        int owner = income >= hs.ownerMinIncome() && age < MAX_BUYER_AGE ? dw.vacantCount(Tenure.OWNER) : 0;
+        int total = social + privateRent + owner;
+        bestUtility = Double.NEGATIVE_INFINITY;
+        if (total == 0) {
+            return -1;
+        }
+        double budget = hs.maxBurden() * income / 12.0;
+        int best = -1;
+        for (int k = 0; k < hs.candidatesPerMonth(); k++) {
+            int r = random.nextInt(total);
+            int d;
+            if (r < social) {
+                d = dw.vacantAt(Tenure.SOCIAL, r);
+            } else if (r < social + privateRent) {
+                d = dw.vacantAt(Tenure.PRIVATE, r - social);
+            } else {
+                d = dw.vacantAt(Tenure.OWNER, r - social - privateRent);
+            }
+            double cost = model.askingCost(d);
+            if (dw.tenure[d] != Tenure.SOCIAL && cost > budget) {
+                continue;
+            }
+            double u = utility(income, persons, adults, children, d, cost);
+            if (u > bestUtility) {
+                bestUtility = u;
+                best = d;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * How much a household values dwelling d at monthly cost: the neighbourhood's reputation, the
+     * dwelling's quality, ownership (more for couples and families), room, and the cost burden
+     * (social rent is capped at 30 % of income by the housing allowance).
+     */
+    double utility(double income, int persons, int adults, int children, int d, double cost) {
+        Scenario.Housing hs = model.scenario().housing();
+        Dwellings dw = model.dwellings();
+        int j = dw.neighbourhood[d];
+        double burden = income > 0 ? cost * 12.0 / income : 1.0;
+        if (dw.tenure[d] == Tenure.SOCIAL) {
+            burden = Math.min(burden, 0.30);
+        }
+        double u = hs.preferLiveability() * model.neighbourhoods().reputation[j] / 100.0
+                + hs.preferQuality() * dw.quality[d]
+                - hs.costAversion() * Math.min(burden, 1.0);
+        if (dw.tenure[d] == Tenure.OWNER) {
+            u += hs.preferOwnership() * (adults == 2 || children > 0 ? 1.0 : 0.5);
+        }
+        if (dw.small[d] && persons > 2) {
+            u -= hs.preferSpace();
+        }
+        return u;
+    }
+
+    private void regionalInflow(int tick) {
+        Scenario.Housing hs = model.scenario().housing();
+        Dwellings dw = model.dwellings();
+        Neighbourhoods nb = model.neighbourhoods();
+        Households h = model.households();
+        Ledger ledger = model.ledger();
+        MersenneTwisterFast random = model.random;
+        double[] fill = hs.regionalFillMonthly();
+        double sensitivity = hs.regionalPriceSensitivity();
+        for (int t = 0; t < Tenure.COUNT; t++) {
+            for (int i = dw.vacantCount(t) - 1; i >= 0; i--) {
+                int d = dw.vacantAt(t, i);
+                int j = dw.neighbourhood[d];
+                double p = fill[t];
+                if (t != Tenure.SOCIAL) {
+                    p = Math.min(1.0, p * Math.exp(-sensitivity * (nb.priceLevel[j][t] - nb.reputation[j] / 100.0)));
+                }
+                if (random.nextDouble() < p) {
+                    int slot = factory.settle(d, tick, false);
+                    if (slot >= 0) {
+                        ledger.arrived();
+                        ledger.personsIn(h.persons(slot));
+                        nb.inMigrants[j]++;
+                        nb.movesIn[j]++;
+                        model.moveListener().onMove(tick, h.id[slot], -1, j, MoveReason.IN_MIGRATION,
+                                h.employed(slot), h.income[slot]);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.wijklab.process;
+
+import ec.util.MersenneTwisterFast;
+import org.wijklab.model.Dwellings;
+import org.wijklab.model.Households;
+import org.wijklab.model.Neighbourhoods;
+import org.wijklab.model.WijkLabModel;
+import org.wijklab.scenario.Scenario;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * The city-wide labour market. Each working-age adult moves between employed, unemployed and
+ * inactive with monthly hazards. Job loss depends on education, health and the economy; job
+ * finding also on employed contacts (the neighbourhood's employment rate against the city's) and
+ * on address stigma (the neighbourhood's reputation). Jobs are not local: only the odds are.
+ * Wages of the employed grow with experience; incomes follow every change.
+ */
+public final class LabourMarket implements Steppable {
+    private static final long serialVersionUID = 1L;
+    private final WijkLabModel model;
+    private double[] findingByNeighbourhood = new double[0];
+
+    public LabourMarket(WijkLabModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public void step(SimState state) {
+        Scenario.Labour lab = model.scenario().labour();
+        Households h = model.households();
+        Dwellings dw = model.dwellings();
+        Neighbourhoods nb = model.neighbourhoods();
+        MersenneTwisterFast random = model.random;
+        if (findingByNeighbourhood.length != nb.count) {
+            findingByNeighbourhood = new double[nb.count];
+        }
+        double city = Math.max(0.05, model.cityEmploymentRate);
+        for (int j = 0; j < nb.count; j++) {
+            double contacts = Math.pow(Math.max(0.05, nb.employmentRate[j]) / city, lab.contactsEffect());
+            double stigma = Math.exp(lab.stigmaEffect() * (nb.reputation[j] - 100.0) / 100.0);
+            findingByNeighbourhood[j] = lab.jobFindingMonthly() * model.jobFindingMultiplier * contacts * stigma;
+        }
+        double loss = lab.jobLossMonthly() * model.jobLossMultiplier;
+        double discouragement = lab.discouragementMonthly();
+        double activation = lab.activationMonthly();
+        double[] eduFind = lab.jobFindingByEducation();
+        double[] eduLoss = lab.jobLossByEducation();
+        double poorFind = lab.poorHealthFinding();
+        double poorLoss = lab.poorHealthLoss();
+        float growth = (float) Math.pow(1.0 + lab.wageGrowth(), 1.0 / 12.0);
+
+        for (int slot = 0; slot < h.capacity; slot++) {
+            if (h.dwelling[slot] < 0) {
+                continue;
+            }
+            int edu = h.education[slot];
+            double find = findingByNeighbourhood[dw.neighbourhood[h.dwelling[slot]]] * eduFind[edu];
+            boolean changed = false;
+            boolean employed = false;
+            int n = h.adults[slot];
+            for (int a = 0; a < n; a++) {
+                int k = 2 * slot + a;
+                boolean poor = h.mental[k] != Households.GOOD;
+                switch (h.status[k]) {
+                    case Households.EMPLOYED -> {
+                        if (random.nextDouble() < loss * eduLoss[edu] * (poor ? poorLoss : 1.0)) {
+                            h.status[k] = Households.UNEMPLOYED;
+                            changed = true;
+                        } else {
+                            employed = true;
+                        }
+                    }
+                    case Households.UNEMPLOYED -> {
+                        double pf = find * (poor ? poorFind : 1.0);
+                        double r = random.nextDouble();
+                        if (r < pf) {
+                            h.status[k] = Households.EMPLOYED;
+                            employed = true;
+                            changed = true;
+                        } else if (r < pf + discouragement) {
+                            h.status[k] = Households.INACTIVE;
+                            changed = true;
+                        }
+                    }
+                    case Households.INACTIVE -> {
+                        if (random.nextDouble() < activation * (poor ? poorFind : 1.0)) {
+                            h.status[k] = Households.UNEMPLOYED;
+                            changed = true;
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (employed) {
+                h.wage[slot] *= growth;
+            }
+            if (employed || changed) {
+                model.updateIncome(slot);
+            }
+        }
+    }
+}

@@ -1,0 +1,396 @@
+package org.wijklab.scenario;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A scenario: everything a run depends on besides its seed. Immutable values, layered by
+ * {@link ScenarioLoader} on the documented defaults ({@code defaults.json} beside this class) and
+ * validated on load, so that a model never sees an out-of-range value. Rates are per year unless
+ * the name says monthly; money is euro per year of household disposable income unless it says
+ * per month.
+ */
+public record Scenario(
+        String name,
+        String description,
+        long seed,
+        int years,
+        City city,
+        Economy economy,
+        Demography demography,
+        Labour labour,
+        Problems problems,
+        Community community,
+        Housing housing,
+        Liveability liveability,
+        Output output) {
+
+    /** Checks every value; throws a {@link ScenarioException} naming the first bad field. */
+    public Scenario validate() {
+        Check.present("name", name);
+        if (name.isBlank()) {
+            throw new ScenarioException("name: must not be empty");
+        }
+        Check.range("seed", seed, 0, Long.MAX_VALUE);
+        Check.range("years", years, 1, 200);
+        Check.present("city", city);
+        city.validate("city");
+        Check.present("economy", economy);
+        economy.validate("economy", years);
+        Check.present("demography", demography);
+        demography.validate("demography");
+        Check.present("labour", labour);
+        labour.validate("labour");
+        Check.present("problems", problems);
+        problems.validate("problems");
+        Check.present("community", community);
+        community.validate("community");
+        Check.present("housing", housing);
+        housing.validate("housing");
+        Check.present("liveability", liveability);
+        liveability.validate("liveability");
+        Check.present("output", output);
+        output.validate("output", years);
+        return this;
+    }
+
+    public int ticks() {
+        return years * 12;
+    }
+
+    public Scenario withSeed(long newSeed) {
+        return new Scenario(name, description, newSeed, years, city, economy, demography, labour, problems,
+                community, housing, liveability, output);
+    }
+
+    public Scenario withYears(int newYears) {
+        return new Scenario(name, description, seed, newYears, city, economy, demography, labour, problems,
+                community, housing, liveability, output);
+    }
+
+    public Scenario withResidents(int residents) {
+        return new Scenario(name, description, seed, years, new City(residents, city.neighbourhoods()), economy,
+                demography, labour, problems, community, housing, liveability, output);
+    }
+
+    public Scenario withMovesLog(boolean on) {
+        return new Scenario(name, description, seed, years, city, economy, demography, labour, problems,
+                community, housing, liveability, new Output(on, output.decompositionYears()));
+    }
+
+    /** The city: its size and its neighbourhoods, from weak to strong in any order. */
+    public record City(int residents, List<NeighbourhoodSpec> neighbourhoods) {
+        void validate(String p) {
+            Check.range(p + ".residents", residents, 500, 20_000_000);
+            Check.nonEmpty(p + ".neighbourhoods", neighbourhoods);
+            Check.range(p + ".neighbourhoods (count)", neighbourhoods.size(), 1, 5000);
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < neighbourhoods.size(); i++) {
+                String q = p + ".neighbourhoods[" + i + "]";
+                NeighbourhoodSpec n = neighbourhoods.get(i);
+                Check.present(q, n);
+                n.validate(q);
+                if (!names.add(n.name())) {
+                    throw new ScenarioException(q + ".name: '" + n.name() + "' is used twice");
+                }
+            }
+        }
+    }
+
+    /**
+     * One neighbourhood at the start: its share of the city's dwellings (a weight, normalised over
+     * the city), its tenure mix, stock and surroundings.
+     */
+    public record NeighbourhoodSpec(
+            String name,
+            double weight,
+            double socialRentShare,
+            double privateRentShare,
+            double smallDwellingShare,
+            double dwellingQuality,
+            double environment,
+            double facilities,
+            double priceLevel) {
+        void validate(String p) {
+            Check.present(p + ".name", name);
+            if (name.isBlank() || name.contains(",") || name.contains("\"") || name.contains("\n")) {
+                throw new ScenarioException(p + ".name: '" + name + "' must be non-empty and contain no comma, quote or newline");
+            }
+            Check.positive(p + ".weight", weight);
+            Check.probability(p + ".socialRentShare", socialRentShare);
+            Check.probability(p + ".privateRentShare", privateRentShare);
+            if (socialRentShare + privateRentShare > 1.0 + 1e-9) {
+                throw new ScenarioException(p + ": socialRentShare + privateRentShare = "
+                        + Check.fmt(socialRentShare + privateRentShare) + " exceeds 1");
+            }
+            Check.probability(p + ".smallDwellingShare", smallDwellingShare);
+            Check.probability(p + ".dwellingQuality", dwellingQuality);
+            Check.probability(p + ".environment", environment);
+            Check.probability(p + ".facilities", facilities);
+            Check.range(p + ".priceLevel", priceLevel, 0.2, 5.0);
+        }
+
+        public double ownerShare() {
+            return Math.max(0.0, 1.0 - socialRentShare - privateRentShare);
+        }
+    }
+
+    /** Business cycle and shocks; multipliers on the labour market's hazards. */
+    public record Economy(double cycleAmplitude, double cyclePeriodYears, List<Crisis> crises) {
+        void validate(String p, int years) {
+            Check.range(p + ".cycleAmplitude", cycleAmplitude, 0.0, 0.9);
+            Check.range(p + ".cyclePeriodYears", cyclePeriodYears, 1.0, 100.0);
+            Check.present(p + ".crises", crises);
+            for (int i = 0; i < crises.size(); i++) {
+                String q = p + ".crises[" + i + "]";
+                Check.present(q, crises.get(i));
+                crises.get(i).validate(q, years);
+            }
+        }
+    }
+
+    /** A downturn: job loss up and job finding down for a number of years from a start year. */
+    public record Crisis(double startYear, double durationYears, double jobLossFactor, double jobFindingFactor) {
+        void validate(String p, int years) {
+            Check.range(p + ".startYear", startYear, 0.0, years);
+            Check.range(p + ".durationYears", durationYears, 0.0833, 100.0);
+            Check.range(p + ".jobLossFactor", jobLossFactor, 0.1, 10.0);
+            Check.range(p + ".jobFindingFactor", jobFindingFactor, 0.05, 10.0);
+        }
+    }
+
+    /** Ageing, births, deaths, home-leaving and separations. */
+    public record Demography(
+            double mortalityAt60,
+            double mortalityGrowth,
+            double birthRate,
+            double childLeaveRate,
+            double starterStayShare,
+            double separationRate,
+            int retirementAge,
+            int starterSearchMonths) {
+        void validate(String p) {
+            Check.range(p + ".mortalityAt60", mortalityAt60, 0.0, 0.5);
+            Check.range(p + ".mortalityGrowth", mortalityGrowth, 0.0, 0.3);
+            Check.range(p + ".birthRate", birthRate, 0.0, 1.0);
+            Check.range(p + ".childLeaveRate", childLeaveRate, 0.0, 2.0);
+            Check.probability(p + ".starterStayShare", starterStayShare);
+            Check.range(p + ".separationRate", separationRate, 0.0, 0.5);
+            Check.range(p + ".retirementAge", retirementAge, 50, 80);
+            Check.range(p + ".starterSearchMonths", starterSearchMonths, 1, 120);
+        }
+    }
+
+    /** The city-wide labour market: hazards per month, their modifiers, and what people earn. */
+    public record Labour(
+            double jobLossMonthly,
+            double jobFindingMonthly,
+            double[] jobFindingByEducation,
+            double[] jobLossByEducation,
+            double poorHealthFinding,
+            double poorHealthLoss,
+            double contactsEffect,
+            double stigmaEffect,
+            double discouragementMonthly,
+            double activationMonthly,
+            double[] wageByEducation,
+            double wageDispersion,
+            double wageGrowth,
+            double benefitSingle,
+            double benefitPerAdultInCouple,
+            double pensionPerAdult,
+            double childBenefit) {
+        void validate(String p) {
+            Check.probability(p + ".jobLossMonthly", jobLossMonthly);
+            Check.probability(p + ".jobFindingMonthly", jobFindingMonthly);
+            Check.length(p + ".jobFindingByEducation", jobFindingByEducation, 3);
+            Check.length(p + ".jobLossByEducation", jobLossByEducation, 3);
+            Check.length(p + ".wageByEducation", wageByEducation, 3);
+            for (int i = 0; i < 3; i++) {
+                Check.range(p + ".jobFindingByEducation[" + i + "]", jobFindingByEducation[i], 0.0, 10.0);
+                Check.range(p + ".jobLossByEducation[" + i + "]", jobLossByEducation[i], 0.0, 10.0);
+                Check.range(p + ".wageByEducation[" + i + "]", wageByEducation[i], 1000.0, 1_000_000.0);
+            }
+            Check.range(p + ".poorHealthFinding", poorHealthFinding, 0.0, 10.0);
+            Check.range(p + ".poorHealthLoss", poorHealthLoss, 0.0, 10.0);
+            Check.range(p + ".contactsEffect", contactsEffect, 0.0, 10.0);
+            Check.range(p + ".stigmaEffect", stigmaEffect, 0.0, 10.0);
+            Check.probability(p + ".discouragementMonthly", discouragementMonthly);
+            Check.probability(p + ".activationMonthly", activationMonthly);
+            Check.range(p + ".wageDispersion", wageDispersion, 0.0, 2.0);
+            Check.range(p + ".wageGrowth", wageGrowth, -0.2, 0.2);
+            Check.range(p + ".benefitSingle", benefitSingle, 0.0, 100_000.0);
+            Check.range(p + ".benefitPerAdultInCouple", benefitPerAdultInCouple, 0.0, 100_000.0);
+            Check.range(p + ".pensionPerAdult", pensionPerAdult, 0.0, 100_000.0);
+            Check.range(p + ".childBenefit", childBenefit, 0.0, 100_000.0);
+        }
+    }
+
+    /** Debts, youth problems and mental health: incidence and escalation (yearly rates). */
+    public record Problems(
+            double debtIncidence,
+            double debtEscalation,
+            double debtResolution,
+            double evictionRate,
+            double youthIncidence,
+            double youthEscalation,
+            double youthResolution,
+            double supervisionYears,
+            double mentalIncidence,
+            double mentalRecovery,
+            double mentalSevere,
+            double severeRecovery,
+            double unemploymentRisk,
+            double debtRisk,
+            double lowIncomeRisk,
+            double lowIncomeThreshold,
+            double neighbourhoodRisk) {
+        void validate(String p) {
+            Check.range(p + ".debtIncidence", debtIncidence, 0.0, 2.0);
+            Check.range(p + ".debtEscalation", debtEscalation, 0.0, 5.0);
+            Check.range(p + ".debtResolution", debtResolution, 0.0, 5.0);
+            Check.range(p + ".evictionRate", evictionRate, 0.0, 5.0);
+            Check.range(p + ".youthIncidence", youthIncidence, 0.0, 2.0);
+            Check.range(p + ".youthEscalation", youthEscalation, 0.0, 5.0);
+            Check.range(p + ".youthResolution", youthResolution, 0.0, 5.0);
+            Check.range(p + ".supervisionYears", supervisionYears, 0.1, 18.0);
+            Check.range(p + ".mentalIncidence", mentalIncidence, 0.0, 2.0);
+            Check.range(p + ".mentalRecovery", mentalRecovery, 0.0, 5.0);
+            Check.range(p + ".mentalSevere", mentalSevere, 0.0, 5.0);
+            Check.range(p + ".severeRecovery", severeRecovery, 0.0, 5.0);
+            Check.range(p + ".unemploymentRisk", unemploymentRisk, 0.0, 20.0);
+            Check.range(p + ".debtRisk", debtRisk, 0.0, 20.0);
+            Check.range(p + ".lowIncomeRisk", lowIncomeRisk, 0.0, 20.0);
+            Check.range(p + ".lowIncomeThreshold", lowIncomeThreshold, 0.0, 1_000_000.0);
+            Check.range(p + ".neighbourhoodRisk", neighbourhoodRisk, 0.0, 20.0);
+        }
+    }
+
+    /** Cohesion and safety: targets from the population, approached with a yearly rate. */
+    public record Community(
+            double adjustRate,
+            double tiesYears,
+            double cohesionBase,
+            double cohesionTies,
+            double cohesionTurnover,
+            double cohesionOwners,
+            double safetyBase,
+            double safetyUnemployment,
+            double safetyPoverty,
+            double safetyYouth,
+            double safetyCohesion) {
+        void validate(String p) {
+            Check.range(p + ".adjustRate", adjustRate, 0.0, 12.0);
+            Check.range(p + ".tiesYears", tiesYears, 0.1, 100.0);
+            Check.range(p + ".cohesionBase", cohesionBase, -2.0, 2.0);
+            Check.range(p + ".cohesionTies", cohesionTies, 0.0, 5.0);
+            Check.range(p + ".cohesionTurnover", cohesionTurnover, 0.0, 20.0);
+            Check.range(p + ".cohesionOwners", cohesionOwners, 0.0, 5.0);
+            Check.range(p + ".safetyBase", safetyBase, -2.0, 2.0);
+            Check.range(p + ".safetyUnemployment", safetyUnemployment, 0.0, 20.0);
+            Check.range(p + ".safetyPoverty", safetyPoverty, 0.0, 20.0);
+            Check.range(p + ".safetyYouth", safetyYouth, 0.0, 50.0);
+            Check.range(p + ".safetyCohesion", safetyCohesion, 0.0, 5.0);
+        }
+    }
+
+    /**
+     * The housing market: who wants to move, what they may rent or buy, how vacancies fill from the
+     * region and how market prices follow demand. Tenure order in arrays: social rent, private rent,
+     * owner occupied.
+     */
+    public record Housing(
+            double[] baseMoveRate,
+            double aspirationEffect,
+            double incomeRiseEffect,
+            double tiesEffect,
+            double crowdingEffect,
+            double leaveCityShare,
+            int candidatesPerMonth,
+            int searchMonths,
+            double socialIncomeLimit,
+            double maxBurden,
+            double ownerMinIncome,
+            double moveThreshold,
+            double[] baseMonthlyCost,
+            double qualityCostSpread,
+            double[] regionalFillMonthly,
+            double regionalPriceSensitivity,
+            double priceAdjustRate,
+            double targetVacancy,
+            double preferLiveability,
+            double preferQuality,
+            double preferOwnership,
+            double preferSpace,
+            double costAversion) {
+        void validate(String p) {
+            Check.range(p + ".costAversion", costAversion, 0.0, 20.0);
+            Check.length(p + ".baseMoveRate", baseMoveRate, 3);
+            Check.length(p + ".baseMonthlyCost", baseMonthlyCost, 3);
+            Check.length(p + ".regionalFillMonthly", regionalFillMonthly, 3);
+            for (int i = 0; i < 3; i++) {
+                Check.range(p + ".baseMoveRate[" + i + "]", baseMoveRate[i], 0.0, 2.0);
+                Check.range(p + ".baseMonthlyCost[" + i + "]", baseMonthlyCost[i], 1.0, 100_000.0);
+                Check.probability(p + ".regionalFillMonthly[" + i + "]", regionalFillMonthly[i]);
+            }
+            Check.range(p + ".aspirationEffect", aspirationEffect, 0.0, 20.0);
+            Check.range(p + ".incomeRiseEffect", incomeRiseEffect, 0.0, 20.0);
+            Check.range(p + ".tiesEffect", tiesEffect, 0.0, 20.0);
+            Check.range(p + ".crowdingEffect", crowdingEffect, 0.0, 20.0);
+            Check.probability(p + ".leaveCityShare", leaveCityShare);
+            Check.range(p + ".candidatesPerMonth", candidatesPerMonth, 1, 100);
+            Check.range(p + ".searchMonths", searchMonths, 1, 120);
+            Check.range(p + ".socialIncomeLimit", socialIncomeLimit, 0.0, 1_000_000.0);
+            Check.range(p + ".maxBurden", maxBurden, 0.05, 1.0);
+            Check.range(p + ".ownerMinIncome", ownerMinIncome, 0.0, 1_000_000.0);
+            Check.range(p + ".moveThreshold", moveThreshold, 0.0, 10.0);
+            Check.range(p + ".qualityCostSpread", qualityCostSpread, 0.0, 0.9);
+            Check.range(p + ".regionalPriceSensitivity", regionalPriceSensitivity, 0.0, 20.0);
+            Check.range(p + ".priceAdjustRate", priceAdjustRate, 0.0, 2.0);
+            Check.probability(p + ".targetVacancy", targetVacancy);
+            Check.range(p + ".preferLiveability", preferLiveability, 0.0, 20.0);
+            Check.range(p + ".preferQuality", preferQuality, 0.0, 20.0);
+            Check.range(p + ".preferOwnership", preferOwnership, 0.0, 20.0);
+            Check.range(p + ".preferSpace", preferSpace, 0.0, 20.0);
+        }
+    }
+
+    /**
+     * Liveability: weights of the components (dwellings, environment, facilities, cohesion, safety,
+     * population), the composite score that maps to 100 (the reference, "an average Dutch
+     * neighbourhood"), the months reputation lags behind, and the six score thresholds between the
+     * seven classes (very negative ... excellent).
+     */
+    public record Liveability(double[] weights, double referenceScore, double reputationLagMonths,
+            double[] classThresholds) {
+        void validate(String p) {
+            Check.range(p + ".referenceScore", referenceScore, 0.05, 1.0);
+            Check.length(p + ".weights", weights, 6);
+            double sum = 0;
+            for (int i = 0; i < 6; i++) {
+                Check.range(p + ".weights[" + i + "]", weights[i], 0.0, 1.0);
+                sum += weights[i];
+            }
+            if (Math.abs(sum - 1.0) > 1e-6) {
+                throw new ScenarioException(p + ".weights: sum to " + Check.fmt(sum) + ", not 1");
+            }
+            Check.range(p + ".reputationLagMonths", reputationLagMonths, 1.0, 600.0);
+            Check.length(p + ".classThresholds", classThresholds, 6);
+            for (int i = 0; i < 6; i++) {
+                Check.range(p + ".classThresholds[" + i + "]", classThresholds[i], 0.0, 1000.0);
+                if (i > 0 && classThresholds[i] <= classThresholds[i - 1]) {
+                    throw new ScenarioException(p + ".classThresholds[" + i + "]: " + Check.fmt(classThresholds[i])
+                            + " must be above the previous threshold " + Check.fmt(classThresholds[i - 1]));
+                }
+            }
+        }
+    }
+
+    /** What a run writes besides the always-on files. */
+    public record Output(boolean movesLog, int decompositionYears) {
+        void validate(String p, int years) {
+            Check.range(p + ".decompositionYears", decompositionYears, 1, 200);
+        }
+    }
+}

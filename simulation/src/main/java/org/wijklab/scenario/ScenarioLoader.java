@@ -1,0 +1,230 @@
+package org.wijklab.scenario;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Reads scenarios: a JSON file is laid over the embedded defaults ({@code defaults.json}); objects
+ * merge field by field, arrays and scalars replace. Each entry of {@code city.neighbourhoods} is
+ * laid over {@code neighbourhood-defaults.json}. Unknown keys, wrong types and out-of-range values
+ * raise a {@link ScenarioException} whose one-line message names the file and the field.
+ */
+public final class ScenarioLoader {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Textual, c -> c
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .build();
+
+    private ScenarioLoader() {
+    }
+
+    /** The shared JSON mapper (strict, indented output). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** The embedded default scenario: the default city without a programme. */
+    public static Scenario defaults() {
+        return bind(defaultTree(), "defaults");
+    }
+
+    /** Loads a scenario file; the message of any error starts with the file's path. */
+    public static Scenario load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ScenarioException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        return fromJson(text, file.toString());
+    }
+
+    /** Parses and validates scenario JSON text; {@code source} names it in error messages. */
+    public static Scenario fromJson(String json, String source) {
+        JsonNode user;
+        try {
+            user = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw new ScenarioException(source + ": not valid JSON" + where + ": " + e.getOriginalMessage());
+        }
+        if (user == null || !user.isObject()) {
+            throw new ScenarioException(source + ": the scenario must be a JSON object");
+        }
+        ObjectNode merged = defaultTree();
+        JsonNode hoods = user.get("city") == null ? null : user.get("city").get("neighbourhoods");
+        if (hoods != null && hoods.isArray()) {
+            ArrayNode expanded = MAPPER.createArrayNode();
+            for (JsonNode h : hoods) {
+                if (h.isObject()) {
+                    ObjectNode base = readResource("neighbourhood-defaults.json");
+                    merge(base, h);
+                    expanded.add(base);
+                } else {
+                    expanded.add(h);
+                }
+            }
+            ((ObjectNode) user.get("city")).set("neighbourhoods", expanded);
+        }
+        merge(merged, user);
+        return bind(merged, source);
+    }
+
+    /** The resolved scenario as canonical JSON (what a manifest records and its hash covers). */
+    public static String toJson(Scenario scenario) {
+        try {
+            return MAPPER.writeValueAsString(scenario);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise scenario", e);
+        }
+    }
+
+    /** SHA-256 of {@link #toJson(Scenario)} in lower-case hex. */
+    public static String sha256(Scenario scenario) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(toJson(scenario).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Scenario bind(JsonNode tree, String source) {
+        try {
+            return MAPPER.treeToValue(tree, Scenario.class).validate();
+        } catch (UnrecognizedPropertyException e) {
+            throw new ScenarioException(source + ": " + path(e) + ": unknown field (known: "
+                    + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")");
+        } catch (InvalidFormatException e) {
+            throw new ScenarioException(source + ": " + path(e) + ": " + describe(e.getValue()) + " is not "
+                    + typeName(e.getTargetType()));
+        } catch (MismatchedInputException e) {
+            throw new ScenarioException(source + ": " + path(e) + ": expected " + typeName(e.getTargetType())
+                    + mismatchDetail(e));
+        } catch (JsonMappingException e) {
+            throw new ScenarioException(source + ": " + path(e) + ": " + e.getOriginalMessage());
+        } catch (ScenarioException e) {
+            throw new ScenarioException(source + ": " + e.getMessage());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new ScenarioException(source + ": " + e.getMessage().lines().findFirst().orElse("invalid"));
+        }
+    }
+
+    private static String mismatchDetail(MismatchedInputException e) {
+        String m = e.getOriginalMessage();
+        if (m != null && m.contains("null")) {
+            return ", got null";
+        }
+        return "";
+    }
+
+    private static String describe(Object value) {
+        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
+
+    private static String typeName(Class<?> t) {
+        if (t == null) {
+            return "a value of another type";
+        }
+        if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
+            return "a whole number";
+        }
+        if (t == double.class || t == Double.class || t == float.class) {
+            return "a number";
+        }
+        if (t == boolean.class || t == Boolean.class) {
+            return "true or false";
+        }
+        if (t == String.class) {
+            return "a string";
+        }
+        if (t.isArray() || java.util.Collection.class.isAssignableFrom(t)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            } else if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            }
+        }
+        return sb.length() == 0 ? "(top level)" : sb.toString();
+    }
+
+    private static void merge(ObjectNode base, JsonNode over) {
+        Iterator<Map.Entry<String, JsonNode>> it = over.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode current = base.get(e.getKey());
+            if (current != null && current.isObject() && e.getValue().isObject()) {
+                merge((ObjectNode) current, e.getValue());
+            } else {
+                base.set(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private static ObjectNode defaultTree() {
+        return readResource("defaults.json");
+    }
+
+    private static ObjectNode readResource(String name) {
+        try (InputStream in = ScenarioLoader.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return (ObjectNode) MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
