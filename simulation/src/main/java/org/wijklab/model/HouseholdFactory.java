@@ -89,7 +89,7 @@ public final class HouseholdFactory {
 
     private void draw(boolean initial) {
         Scenario.Demography demo = s.demography();
-        cAdults = random.nextDouble() < (initial ? 0.40 : 0.45) ? 1 : 2;
+        cAdults = random.nextDouble() < 0.40 ? 1 : 2;
         double u = random.nextDouble();
         cAge = initial ? 20 + (int) (65 * Math.pow(u, 1.5)) : 20 + (int) (55 * Math.pow(u, 1.8));
         double e = random.nextDouble();
@@ -109,7 +109,7 @@ public final class HouseholdFactory {
             } else if (random.nextDouble() < EMPLOYED[cEducation]) {
                 cStatus[a] = Households.EMPLOYED;
             } else {
-                cStatus[a] = random.nextDouble() < 0.25 ? Households.UNEMPLOYED : Households.INACTIVE;
+                cStatus[a] = random.nextDouble() < 0.1 ? Households.UNEMPLOYED : Households.INACTIVE;
             }
             double pPoor = cStatus[a] == Households.EMPLOYED || cStatus[a] == Households.RETIRED ? 0.09 : 0.22;
             cMental[a] = random.nextDouble() < pPoor

@@ -72,6 +72,20 @@ public final class Ledger {
         totalMovesWithin++;
     }
 
+    /** Zeroes the totals as well: the accounts start again (at tick 0, after the warm-up). */
+    public void resetAll() {
+        resetTick();
+        totalBirths = 0;
+        totalDeaths = 0;
+        totalPersonsIn = 0;
+        totalPersonsOut = 0;
+        totalHouseholdsFormed = 0;
+        totalHouseholdsIn = 0;
+        totalHouseholdsOut = 0;
+        totalHouseholdsDissolved = 0;
+        totalMovesWithin = 0;
+    }
+
     public void resetTick() {
         births = 0;
         deaths = 0;

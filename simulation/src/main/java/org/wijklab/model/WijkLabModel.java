@@ -97,11 +97,14 @@ public final class WijkLabModel extends SimState {
         observation = new Observation(this);
 
         new CityGenerator(this).generate();
-        observation.computeStatistics(0);
+        int setUp = tick();
+        observation.computeStatistics(setUp);
         community.initialise();
         liveability.update(true);
-        observation.computeStatistics(0);
-        notifyListeners(0);
+        observation.computeStatistics(setUp);
+        if (setUp == 0) {
+            notifyListeners(0);
+        }
 
         schedule.scheduleRepeating(1.0, ORDER_ECONOMY, economy, 1.0);
         schedule.scheduleRepeating(1.0, ORDER_DEMOGRAPHY, demography, 1.0);
@@ -125,6 +128,12 @@ public final class WijkLabModel extends SimState {
         finish();
     }
 
+    /** Ends a warm-up month: this month's counters are dropped, nothing is written. */
+    public void discardTick() {
+        neighbourhoods.resetEvents();
+        ledger.resetTick();
+    }
+
     public void notifyListeners(int tick) {
         for (TickListener l : listeners) {
             l.onTick(this, tick);
@@ -133,10 +142,14 @@ public final class WijkLabModel extends SimState {
         ledger.resetTick();
     }
 
-    /** The current tick: 0 after set-up, then 1, 2, ... (months). */
+    /**
+     * The current tick in months: 0 is the start of the recorded run, negative ticks are the
+     * warm-up (set-up happens at minus the warm-up's length).
+     */
     public int tick() {
         double t = schedule.getTime();
-        return t < 1.0 ? 0 : (int) t;
+        int warmUp = 12 * scenario.warmUpYears();
+        return (t < 1.0 ? 0 : (int) t) - warmUp;
     }
 
     public Scenario scenario() {
@@ -168,8 +181,9 @@ public final class WijkLabModel extends SimState {
         return map;
     }
 
+    /** Where moves are reported; moves in the warm-up are not reported. */
     public MoveListener moveListener() {
-        return moveListener;
+        return tick() < 0 ? MoveListener.NONE : moveListener;
     }
 
     void install(Households h, Dwellings d, Neighbourhoods n, IntGrid2D grid) {
@@ -246,6 +260,26 @@ public final class WijkLabModel extends SimState {
         }
         ledger.dissolved();
         h.release(slot, Households.FATE_DISSOLVED);
+    }
+
+    /**
+     * Two single-adult households move in together: the second one's adult and children join the
+     * first household and its dwelling becomes vacant; the second household ends (counted as
+     * dissolved; nobody leaves the city).
+     */
+    public void merge(int into, int from) {
+        Households h = households;
+        h.status[2 * into + 1] = h.status[2 * from];
+        h.mental[2 * into + 1] = h.mental[2 * from];
+        h.adults[into] = 2;
+        h.children[into] = (byte) Math.min(Byte.MAX_VALUE, h.children[into] + h.children[from]);
+        h.wage[into] = Math.max(h.wage[into], h.wage[from]);
+        h.debt[into] = (byte) Math.max(h.debt[into], h.debt[from]);
+        h.youth[into] = (byte) Math.max(h.youth[into], h.youth[from]);
+        updateIncome(into);
+        dwellings.vacate(h.dwelling[from]);
+        ledger.dissolved();
+        h.release(from, Households.FATE_DISSOLVED);
     }
 
     public Economy economy() {

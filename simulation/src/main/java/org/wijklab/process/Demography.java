@@ -14,7 +14,9 @@ import sim.engine.Steppable;
  * Demography, monthly: deaths (Gompertz hazard on the head's age), retirement, births to couples
  * of childbearing age, children leaving home (a share look for a dwelling in the city and join the
  * pending pool; the rest leave the city), and separations (one partner joins the pending pool).
- * A household whose last adult dies dissolves and its dwelling becomes vacant.
+ * A household whose last adult dies dissolves and its dwelling becomes vacant. Single adults of
+ * 20-50 look for a partner with a yearly hazard; those looking in the same month are paired in the
+ * order they were found and move in together (the second into the first one's dwelling).
  */
 public final class Demography implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -24,6 +26,7 @@ public final class Demography implements Steppable {
     private static final double[] STARTER_EMPLOYED = {0.45, 0.6, 0.7};
 
     private final WijkLabModel model;
+    private int[] looking = new int[64];
 
     public Demography(WijkLabModel model) {
         this.model = model;
@@ -43,6 +46,8 @@ public final class Demography implements Steppable {
         double leave = demo.childLeaveRate() / 12.0;
         double separation = demo.separationRate() / 12.0;
         int retirement = demo.retirementAge();
+        double partnering = demo.partneringRate() / 12.0;
+        int lookingCount = 0;
 
         for (int slot = 0; slot < h.capacity; slot++) {
             if (h.dwelling[slot] < 0) {
@@ -106,9 +111,26 @@ public final class Demography implements Steppable {
                     model.updateIncome(slot);
                 }
             }
+            if (h.adults[slot] == 1 && age >= 20 && age <= 50 && random.nextDouble() < partnering) {
+                if (lookingCount == looking.length) {
+                    looking = java.util.Arrays.copyOf(looking, lookingCount * 2);
+                }
+                looking[lookingCount++] = slot;
+            }
             if (h.adults[slot] == 2 && random.nextDouble() < separation) {
                 pending.add(h.id[slot], Pending.SEPARATED, h.education[slot], h.birthTick[slot],
                         h.status[2 * slot + 1], h.mental[2 * slot + 1], h.wage[slot], tick);
+            }
+        }
+        pairUp(lookingCount);
+    }
+
+    private void pairUp(int count) {
+        for (int k = 0; k + 1 < count; k += 2) {
+            int a = looking[k];
+            int b = looking[k + 1];
+            if (model.households().adults[a] == 1 && model.households().adults[b] == 1) {
+                model.merge(a, b);
             }
         }
     }

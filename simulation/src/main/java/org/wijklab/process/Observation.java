@@ -42,8 +42,28 @@ public final class Observation implements Steppable {
     @Override
     public void step(SimState state) {
         int tick = model.tick();
+        updateTurnover();
+        if (tick < 0) {
+            computeStatistics(tick);
+            model.discardTick();
+            return;
+        }
+        if (tick == 0) {
+            // the recorded run starts here: no events yet, accounts from zero
+            model.neighbourhoods().resetEvents();
+            model.ledger().resetAll();
+        }
         computeStatistics(tick);
         model.notifyListeners(tick);
+    }
+
+    /** Yearly share of households moving out, smoothed over about a year, from this tick's moves. */
+    private void updateTurnover() {
+        Neighbourhoods nb = model.neighbourhoods();
+        for (int j = 0; j < nb.count; j++) {
+            double monthly = ratio(nb.movesOut[j], nb.households[j]);
+            nb.turnover[j] += (12.0 * monthly - nb.turnover[j]) / 12.0;
+        }
     }
 
     public void computeStatistics(int tick) {
@@ -158,10 +178,6 @@ public final class Observation implements Steppable {
             nb.meanQuality[j] = nb.dwellings[j] == 0 ? 0 : qualitySum[j] / nb.dwellings[j];
             nb.meanIncome[j] = hh == 0 ? 0 : incomeSum[j] / hh;
             nb.goodMentalHealth[j] = ratio(goodMental[j], adults[j]);
-            if (tick > 0) {
-                double monthly = ratio(nb.movesOut[j], hh);
-                nb.turnover[j] += (12.0 * monthly - nb.turnover[j]) / 12.0;
-            }
         }
         model.cityEmploymentRate = ratio(cityEmployed, cityWorking);
         double[] cdf = model.incomeCdf();

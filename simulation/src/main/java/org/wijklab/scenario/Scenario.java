@@ -9,13 +9,15 @@ import java.util.Set;
  * {@link ScenarioLoader} on the documented defaults ({@code defaults.json} beside this class) and
  * validated on load, so that a model never sees an out-of-range value. Rates are per year unless
  * the name says monthly; money is euro per year of household disposable income unless it says
- * per month.
+ * per month. A run first simulates {@code warmUpYears} unrecorded years from the generated city, so
+ * that tick 0 is a city whose flows have settled rather than the generator's first draw.
  */
 public record Scenario(
         String name,
         String description,
         long seed,
         int years,
+        int warmUpYears,
         City city,
         Economy economy,
         Demography demography,
@@ -34,6 +36,7 @@ public record Scenario(
         }
         Check.range("seed", seed, 0, Long.MAX_VALUE);
         Check.range("years", years, 1, 200);
+        Check.range("warmUpYears", warmUpYears, 0, 100);
         Check.present("city", city);
         city.validate("city");
         Check.present("economy", economy);
@@ -60,23 +63,23 @@ public record Scenario(
     }
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, newSeed, years, city, economy, demography, labour, problems,
+        return new Scenario(name, description, newSeed, years, warmUpYears, city, economy, demography, labour, problems,
                 community, housing, liveability, output);
     }
 
     public Scenario withYears(int newYears) {
-        return new Scenario(name, description, seed, newYears, city, economy, demography, labour, problems,
+        return new Scenario(name, description, seed, newYears, warmUpYears, city, economy, demography, labour, problems,
                 community, housing, liveability, output);
     }
 
     public Scenario withResidents(int residents) {
-        return new Scenario(name, description, seed, years, new City(residents, city.neighbourhoods()), economy,
+        return new Scenario(name, description, seed, years, warmUpYears, new City(residents, city.neighbourhoods()), economy,
                 demography, labour, problems, community, housing, liveability, output);
     }
 
     public Scenario withMovesLog(boolean on) {
-        return new Scenario(name, description, seed, years, city, economy, demography, labour, problems,
-                community, housing, liveability, new Output(on, output.decompositionYears()));
+        return new Scenario(name, description, seed, years, warmUpYears, city, economy, demography, labour,
+                problems, community, housing, liveability, new Output(on, output.decompositionYears()));
     }
 
     /** The city: its size and its neighbourhoods, from weak to strong in any order. */
@@ -160,7 +163,7 @@ public record Scenario(
         }
     }
 
-    /** Ageing, births, deaths, home-leaving and separations. */
+    /** Ageing, births, deaths, home-leaving, separations and singles moving in together. */
     public record Demography(
             double mortalityAt60,
             double mortalityGrowth,
@@ -168,6 +171,7 @@ public record Scenario(
             double childLeaveRate,
             double starterStayShare,
             double separationRate,
+            double partneringRate,
             int retirementAge,
             int starterSearchMonths) {
         void validate(String p) {
@@ -177,6 +181,7 @@ public record Scenario(
             Check.range(p + ".childLeaveRate", childLeaveRate, 0.0, 2.0);
             Check.probability(p + ".starterStayShare", starterStayShare);
             Check.range(p + ".separationRate", separationRate, 0.0, 0.5);
+            Check.range(p + ".partneringRate", partneringRate, 0.0, 1.0);
             Check.range(p + ".retirementAge", retirementAge, 50, 80);
             Check.range(p + ".starterSearchMonths", starterSearchMonths, 1, 120);
         }
