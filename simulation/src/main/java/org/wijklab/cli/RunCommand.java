@@ -42,9 +42,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--residents", paramLabel = "N", description = "Override the city's residents (500-20000000).")
     Integer residents;
 
-    @Option(names = "--no-moves-log", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Write moves.csv, one row per move (default: as the scenario says, on for the default city).")
+    @Option(names = "--moves-log", description = "Write moves.csv, one row per move (the default city does).")
     boolean movesLog;
+
+    @Option(names = "--no-moves-log", description = "Do not write moves.csv (for large cities).")
+    boolean noMovesLog;
 
     @Option(names = "--quiet", description = "Print only the output folder.")
     boolean quiet;
@@ -78,7 +80,10 @@ final class RunCommand implements Callable<Integer> {
             }
             scenario = scenario.withResidents(residents);
         }
-        if (spec.commandLine().getParseResult().hasMatchedOption("--no-moves-log")) {
+        if (movesLog && noMovesLog) {
+            throw new UserException("--moves-log and --no-moves-log: choose one");
+        }
+        if (movesLog || noMovesLog) {
             scenario = scenario.withMovesLog(movesLog);
         }
         try {

@@ -209,6 +209,21 @@ public final class WijkLabModel extends SimState {
         return incomeCdf[bin];
     }
 
+    /** Local ties by months lived in the neighbourhood, 1 - exp(-months / (12 * tiesYears)), tabulated. */
+    private double[] tiesTable;
+
+    /** How settled a household is after this many months in its neighbourhood, in [0, 1). */
+    public double ties(int monthsLived) {
+        if (tiesTable == null) {
+            tiesTable = new double[12 * 120 + 1];
+            double scale = 12.0 * scenario.community().tiesYears();
+            for (int m = 0; m < tiesTable.length; m++) {
+                tiesTable[m] = 1.0 - Math.exp(-m / scale);
+            }
+        }
+        return tiesTable[Math.max(0, Math.min(monthsLived, tiesTable.length - 1))];
+    }
+
     /** Recomputes a household's yearly disposable income from its adults' states. */
     public void updateIncome(int slot) {
         Households h = households;

@@ -14,7 +14,9 @@ import sim.engine.Steppable;
  * Demography, monthly: deaths (Gompertz hazard on the head's age), retirement, births to couples
  * of childbearing age, children leaving home (a share look for a dwelling in the city and join the
  * pending pool; the rest leave the city), and separations (one partner joins the pending pool).
- * A household whose last adult dies dissolves and its dwelling becomes vacant. Single adults of
+ * The events of a month compete: one uniform draw per household decides which one, if any,
+ * happens (at most one per household per month; the hazards are small, so this changes rates by
+ * their square). A household whose last adult dies dissolves and its dwelling becomes vacant. Single adults of
  * 20-50 look for a partner with a yearly hazard; those looking in the same month are paired in the
  * order they were found and move in together (the second into the first one's dwelling).
  */
@@ -27,6 +29,7 @@ public final class Demography implements Steppable {
 
     private final WijkLabModel model;
     private int[] looking = new int[64];
+    private final double[] deathByAge = new double[131];
 
     public Demography(WijkLabModel model) {
         this.model = model;
@@ -49,80 +52,103 @@ public final class Demography implements Steppable {
         double partnering = demo.partneringRate() / 12.0;
         int lookingCount = 0;
 
+        for (int a = 0; a < deathByAge.length; a++) {
+            deathByAge[a] = demo.mortalityAt60() * Math.exp(demo.mortalityGrowth() * (a - 60)) / 12.0;
+        }
         for (int slot = 0; slot < h.capacity; slot++) {
             if (h.dwelling[slot] < 0) {
                 continue;
             }
-            int j = model.dwellings().neighbourhood[h.dwelling[slot]];
             int age = h.age(slot, tick);
-            double death = demo.mortalityAt60() * Math.exp(demo.mortalityGrowth() * (age - 60)) / 12.0;
-            boolean dissolved = false;
-            for (int a = h.adults[slot] - 1; a >= 0; a--) {
-                if (random.nextDouble() < death) {
-                    nb.deaths[j]++;
-                    ledger.death(1);
-                    if (h.adults[slot] == 1) {
-                        model.dissolve(slot);
-                        dissolved = true;
-                        break;
-                    }
-                    if (a == 0) {
-                        h.status[2 * slot] = h.status[2 * slot + 1];
-                        h.mental[2 * slot] = h.mental[2 * slot + 1];
-                    }
-                    h.adults[slot] = 1;
-                    model.updateIncome(slot);
-                }
+            if (age >= retirement) {
+                retire(slot);
             }
-            if (dissolved) {
+            // competing monthly events: one uniform draw decides which (if any) happens
+            int adults = h.adults[slot];
+            int kids = h.children[slot];
+            double u = random.nextDouble();
+            double death = deathByAge[Math.min(age, deathByAge.length - 1)];
+            if (u < death * adults) {
+                int j = model.dwellings().neighbourhood[h.dwelling[slot]];
+                nb.deaths[j]++;
+                ledger.death(1);
+                if (adults == 1) {
+                    model.dissolve(slot);
+                    continue;
+                }
+                if (u < death) {
+                    // the head died: the partner becomes the head
+                    h.status[2 * slot] = h.status[2 * slot + 1];
+                    h.mental[2 * slot] = h.mental[2 * slot + 1];
+                }
+                h.adults[slot] = 1;
+                model.updateIncome(slot);
                 continue;
             }
-            if (age >= retirement) {
-                boolean changed = false;
-                for (int a = 0; a < h.adults[slot]; a++) {
-                    if (h.status[2 * slot + a] != Households.RETIRED) {
-                        h.status[2 * slot + a] = Households.RETIRED;
-                        changed = true;
-                    }
-                }
-                if (changed) {
-                    model.updateIncome(slot);
-                }
-            }
-            if (h.adults[slot] == 2 && age >= 22 && age <= 40 && h.children[slot] < 3 && random.nextDouble() < birth) {
+            u -= death * adults;
+            double pBirth = adults == 2 && age >= 22 && age <= 40 && kids < 3 ? birth : 0.0;
+            if (u < pBirth) {
                 h.children[slot]++;
-                nb.births[j]++;
+                nb.births[model.dwellings().neighbourhood[h.dwelling[slot]]]++;
                 ledger.birth(1);
                 model.updateIncome(slot);
+                continue;
             }
-            if (h.children[slot] > 0 && age >= 42 && random.nextDouble() < leave * h.children[slot]) {
-                if (random.nextDouble() < demo.starterStayShare()) {
-                    byte edu = childEducation(h.education[slot], random);
-                    byte st = random.nextDouble() < STARTER_EMPLOYED[edu] ? Households.EMPLOYED
-                            : random.nextDouble() < 0.3 ? Households.UNEMPLOYED : Households.INACTIVE;
-                    double sigma = lab.wageDispersion();
-                    float wage = (float) (0.85 * lab.wageByEducation()[edu]
-                            * Math.exp(sigma * random.nextGaussian() - 0.5 * sigma * sigma));
-                    byte mh = random.nextDouble() < 0.1 ? Households.POOR : Households.GOOD;
-                    pending.add(h.id[slot], Pending.STARTER, edu, tick - (18 + random.nextInt(6)) * 12, st, mh, wage, tick);
-                } else {
-                    h.children[slot]--;
-                    ledger.personsOut(1);
-                    model.updateIncome(slot);
-                }
+            u -= pBirth;
+            double pLeave = kids > 0 && age >= 42 ? leave * kids : 0.0;
+            if (u < pLeave) {
+                childLeaves(slot, tick, demo, lab, pending, ledger, random);
+                continue;
             }
-            if (h.adults[slot] == 1 && age >= 20 && age <= 50 && random.nextDouble() < partnering) {
+            u -= pLeave;
+            double pPartner = adults == 1 && age >= 20 && age <= 50 ? partnering : 0.0;
+            if (u < pPartner) {
                 if (lookingCount == looking.length) {
                     looking = java.util.Arrays.copyOf(looking, lookingCount * 2);
                 }
                 looking[lookingCount++] = slot;
+                continue;
             }
-            if (h.adults[slot] == 2 && random.nextDouble() < separation) {
+            u -= pPartner;
+            if (adults == 2 && u < separation) {
                 pending.add(h.id[slot], Pending.SEPARATED, h.education[slot], h.birthTick[slot],
                         h.status[2 * slot + 1], h.mental[2 * slot + 1], h.wage[slot], tick);
             }
         }
         pairUp(lookingCount);
+    }
+
+    private void retire(int slot) {
+        Households h = model.households();
+        boolean changed = false;
+        for (int a = 0; a < h.adults[slot]; a++) {
+            if (h.status[2 * slot + a] != Households.RETIRED) {
+                h.status[2 * slot + a] = Households.RETIRED;
+                changed = true;
+            }
+        }
+        if (changed) {
+            model.updateIncome(slot);
+        }
+    }
+
+    private void childLeaves(int slot, int tick, Scenario.Demography demo, Scenario.Labour lab, Pending pending,
+            Ledger ledger, MersenneTwisterFast random) {
+        Households h = model.households();
+        if (random.nextDouble() < demo.starterStayShare()) {
+            byte edu = childEducation(h.education[slot], random);
+            byte st = random.nextDouble() < STARTER_EMPLOYED[edu] ? Households.EMPLOYED
+                    : random.nextDouble() < 0.3 ? Households.UNEMPLOYED : Households.INACTIVE;
+            double sigma = lab.wageDispersion();
+            float wage = (float) (0.85 * lab.wageByEducation()[edu]
+                    * Math.exp(sigma * random.nextGaussian() - 0.5 * sigma * sigma));
+            byte mh = random.nextDouble() < 0.1 ? Households.POOR : Households.GOOD;
+            pending.add(h.id[slot], Pending.STARTER, edu, tick - (18 + random.nextInt(6)) * 12, st, mh, wage, tick);
+        } else {
+            h.children[slot]--;
+            ledger.personsOut(1);
+            model.updateIncome(slot);
+        }
     }
 
     private void pairUp(int count) {

@@ -48,6 +48,7 @@ public final class HousingMarket implements Steppable {
     private final byte[] scratchStatus = new byte[2];
     private double[] placeScore = new double[0];
     private double bestUtility;
+    private final double[] baseMonthly = new double[Tenure.COUNT];
 
     public HousingMarket(WijkLabModel model) {
         this.model = model;
@@ -95,11 +96,9 @@ public final class HousingMarket implements Steppable {
         for (int j = 0; j < nb.count; j++) {
             placeScore[j] = nb.count == 1 ? 0.5 : 1.0 - (nb.rank[j] - 1) / (double) (nb.count - 1);
         }
-        double[] base = new double[Tenure.COUNT];
         for (int t = 0; t < Tenure.COUNT; t++) {
-            base[t] = hs.baseMoveRate()[t] / 12.0;
+            baseMonthly[t] = hs.baseMoveRate()[t] / 12.0;
         }
-        double tiesMonths = 12.0 * model.scenario().community().tiesYears();
         for (int slot = 0; slot < h.capacity; slot++) {
             int d = h.dwelling[slot];
             if (d < 0 || h.searchSince[slot] >= 0) {
@@ -108,9 +107,9 @@ public final class HousingMarket implements Steppable {
             int j = dw.neighbourhood[d];
             double gap = Math.max(0.0, model.incomeRank(h.income[slot]) - placeScore[j]);
             double rise = h.incomeAtMoveIn[slot] > 0 ? Math.max(0.0, Math.log(h.income[slot] / h.incomeAtMoveIn[slot])) : 0.0;
-            double ties = 1.0 - Math.exp(-(tick - h.moveInTick[slot]) / tiesMonths);
+            double ties = model.ties(tick - h.moveInTick[slot]);
             double crowded = dw.small[d] && h.persons(slot) > 2 ? 1.0 : 0.0;
-            double p = base[dw.tenure[d]] * Math.exp(hs.aspirationEffect() * gap + hs.incomeRiseEffect() * rise
+            double p = baseMonthly[dw.tenure[d]] * Math.exp(hs.aspirationEffect() * gap + hs.incomeRiseEffect() * rise
                     - hs.tiesEffect() * ties + hs.crowdingEffect() * crowded);
             if (random.nextDouble() < p) {
                 if (random.nextDouble() < hs.leaveCityShare()) {

@@ -14,7 +14,8 @@ import sim.engine.Steppable;
  * inactive with monthly hazards. Job loss depends on education, health and the economy; job
  * finding also on employed contacts (the neighbourhood's employment rate against the city's) and
  * on address stigma (the neighbourhood's reputation). Jobs are not local: only the odds are.
- * Wages of the employed grow with experience; incomes follow every change.
+ * Wages of the employed grow with experience; incomes follow every change. The adults of a
+ * household compete for one uniform draw a month, so at most one of them changes state.
  */
 public final class LabourMarket implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -59,34 +60,42 @@ public final class LabourMarket implements Steppable {
             boolean changed = false;
             boolean employed = false;
             int n = h.adults[slot];
+            // the adults' transitions compete for one uniform draw per household and month
+            double u = random.nextDouble();
             for (int a = 0; a < n; a++) {
                 int k = 2 * slot + a;
                 boolean poor = h.mental[k] != Households.GOOD;
                 switch (h.status[k]) {
                     case Households.EMPLOYED -> {
-                        if (random.nextDouble() < loss * eduLoss[edu] * (poor ? poorLoss : 1.0)) {
+                        double pl = loss * eduLoss[edu] * (poor ? poorLoss : 1.0);
+                        if (!changed && u < pl) {
                             h.status[k] = Households.UNEMPLOYED;
                             changed = true;
                         } else {
                             employed = true;
+                            u -= pl;
                         }
                     }
                     case Households.UNEMPLOYED -> {
                         double pf = find * (poor ? poorFind : 1.0);
-                        double r = random.nextDouble();
-                        if (r < pf) {
+                        if (!changed && u < pf) {
                             h.status[k] = Households.EMPLOYED;
                             employed = true;
                             changed = true;
-                        } else if (r < pf + discouragement) {
+                        } else if (!changed && u < pf + discouragement) {
                             h.status[k] = Households.INACTIVE;
                             changed = true;
+                        } else {
+                            u -= pf + discouragement;
                         }
                     }
                     case Households.INACTIVE -> {
-                        if (random.nextDouble() < activation * (poor ? poorFind : 1.0)) {
+                        double pa = activation * (poor ? poorFind : 1.0);
+                        if (!changed && u < pa) {
                             h.status[k] = Households.UNEMPLOYED;
                             changed = true;
+                        } else {
+                            u -= pa;
                         }
                     }
                     default -> {

@@ -110,7 +110,6 @@ public final class Observation implements Steppable {
             Arrays.fill(nb.vacantByTenure[j], 0);
         }
         double lowThreshold = model.scenario().problems().lowIncomeThreshold();
-        double tiesMonths = 12.0 * model.scenario().community().tiesYears();
         long cityWorking = 0;
         long cityEmployed = 0;
         long households = 0;
@@ -154,7 +153,7 @@ public final class Observation implements Steppable {
                 owners[j]++;
             }
             incomeSum[j] += h.income[slot];
-            tiesSum[j] += 1.0 - Math.exp(-(tick - h.moveInTick[slot]) / tiesMonths);
+            tiesSum[j] += model.ties(tick - h.moveInTick[slot]);
             int bin = (int) (h.income[slot] / WijkLabModel.INCOME_BIN);
             incomeHistogram[Math.max(0, Math.min(incomeHistogram.length - 1, bin))]++;
         }

@@ -22,6 +22,9 @@ import sim.engine.Steppable;
  * <li>mental health per adult: good, poor, or severe (in second-line care), with incidence raised
  * by unemployment, debts, low income and an unsafe neighbourhood.</li>
  * </ul>
+ * The transitions of a household compete: one uniform draw per household and month decides which
+ * one, if any, happens (in the order debts, youth, mental health), so a household makes at most
+ * one problem transition a month.
  */
 public final class Problems implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -70,74 +73,110 @@ public final class Problems implements Steppable {
             boolean low = h.equivalisedIncome(slot) < threshold;
             double lowRisk = low ? p.lowIncomeRisk() : 0.0;
 
+            // competing transitions: one uniform decides which one (if any) happens this month
+            double u = random.nextDouble();
             int debt = h.debt[slot];
             if (debt == 0) {
-                if (random.nextDouble() < debtIn * (1.0 + (unemployed ? p.unemploymentRisk() : 0.0) + lowRisk)) {
+                double p0 = debtIn * (1.0 + (unemployed ? p.unemploymentRisk() : 0.0) + lowRisk);
+                if (u < p0) {
                     h.debt[slot] = 1;
+                    continue;
                 }
+                u -= p0;
             } else {
-                double r = random.nextDouble();
                 double out = debtOut * (h.employed(slot) > 0 && !low ? 2.0 : 1.0);
-                if (r < out) {
+                if (u < out) {
                     h.debt[slot] = 0;
-                } else if (r < out + debtUp && debt < 3) {
-                    h.debt[slot] = (byte) (debt + 1);
-                } else if (debt == 3 && dw.tenure[d] != Tenure.OWNER && h.forced[slot] == 0
-                        && random.nextDouble() < evict) {
-                    nb.evictions[j]++;
-                    h.forced[slot] = 1;
-                    h.searchSince[slot] = tick;
-                    h.debt[slot] = 2;
+                    continue;
+                }
+                u -= out;
+                if (debt < 3) {
+                    if (u < debtUp) {
+                        h.debt[slot] = (byte) (debt + 1);
+                        continue;
+                    }
+                    u -= debtUp;
+                } else if (dw.tenure[d] != Tenure.OWNER && h.forced[slot] == 0) {
+                    if (u < evict) {
+                        nb.evictions[j]++;
+                        h.forced[slot] = 1;
+                        h.searchSince[slot] = tick;
+                        h.debt[slot] = 2;
+                        continue;
+                    }
+                    u -= evict;
                 }
             }
 
-            boolean poorParent = h.anyPoorMentalHealth(slot);
             if (h.children[slot] > 0) {
                 int y = h.youth[slot];
                 if (y == 0) {
-                    double risk = 1.0 + (poorParent ? p.debtRisk() : 0.0) + (h.debt[slot] > 0 ? p.debtRisk() : 0.0) + lowRisk;
-                    if (random.nextDouble() < youthIn * risk * placeRisk[j]) {
+                    double risk = 1.0 + (h.anyPoorMentalHealth(slot) ? p.debtRisk() : 0.0)
+                            + (h.debt[slot] > 0 ? p.debtRisk() : 0.0) + lowRisk;
+                    double p0 = youthIn * risk * placeRisk[j];
+                    if (u < p0) {
                         h.youth[slot] = 1;
+                        continue;
                     }
+                    u -= p0;
                 } else if (y < 3) {
-                    double r = random.nextDouble();
-                    if (r < youthOut) {
+                    if (u < youthOut) {
                         h.youth[slot] = 0;
-                    } else if (r < youthOut + youthUp) {
+                        continue;
+                    }
+                    u -= youthOut;
+                    if (u < youthUp) {
                         h.youth[slot] = (byte) (y + 1);
                         if (y + 1 == 3) {
                             nb.supervisionOrders[j]++;
                         }
+                        continue;
                     }
-                } else if (random.nextDouble() < orderEnd) {
-                    h.youth[slot] = 0;
+                    u -= youthUp;
+                } else {
+                    if (u < orderEnd) {
+                        h.youth[slot] = 0;
+                        continue;
+                    }
+                    u -= orderEnd;
                 }
-            } else {
+            } else if (h.youth[slot] != 0) {
                 h.youth[slot] = 0;
             }
 
             double shared = (1.0 + (h.debt[slot] > 0 ? p.debtRisk() : 0.0) + lowRisk) * placeRisk[j];
+            adults:
             for (int a = 0; a < h.adults[slot]; a++) {
                 int k = 2 * slot + a;
                 switch (h.mental[k]) {
                     case Households.GOOD -> {
                         double risk = shared + (h.status[k] == Households.UNEMPLOYED ? p.unemploymentRisk() * placeRisk[j] : 0.0);
-                        if (random.nextDouble() < mentalIn * risk) {
+                        double p0 = mentalIn * risk;
+                        if (u < p0) {
                             h.mental[k] = Households.POOR;
+                            break adults;
+                        } else {
+                            u -= p0;
                         }
                     }
                     case Households.POOR -> {
-                        double r = random.nextDouble();
-                        if (r < mentalOut) {
+                        if (u < mentalOut) {
                             h.mental[k] = Households.GOOD;
-                        } else if (r < mentalOut + severeIn) {
+                            break adults;
+                        } else if (u < mentalOut + severeIn) {
                             h.mental[k] = Households.SEVERE;
                             nb.secondLineCare[j]++;
+                            break adults;
+                        } else {
+                            u -= mentalOut + severeIn;
                         }
                     }
                     default -> {
-                        if (random.nextDouble() < severeOut) {
+                        if (u < severeOut) {
                             h.mental[k] = Households.POOR;
+                            break adults;
+                        } else {
+                            u -= severeOut;
                         }
                     }
                 }
