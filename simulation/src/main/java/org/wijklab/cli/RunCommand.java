@@ -18,10 +18,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code wijklab run [SCENARIO]}: one run of one scenario, written to an output folder. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Simulate one scenario on its city and write its outputs (neighbourhoods.csv, city.csv,",
-            "decomposition.csv, moves.csv, manifest.json) to a new folder.",
-            "Without SCENARIO, runs the embedded default: the default city (about 100,000 residents in",
-            "12 neighbourhoods) for 30 years without a programme, the same as scenarios/baseline.json."})
+        description = {"Simulate one scenario on its city and write its outputs (neighbourhoods.csv, city.csv, "
+            + "decomposition.csv, moves.csv, manifest.json) to a new folder.",
+            "Without SCENARIO, runs the embedded default: the default city (about 100,000 residents in "
+            + "12 neighbourhoods) for 30 years without a programme, the same as scenarios/baseline.json.", ""})
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

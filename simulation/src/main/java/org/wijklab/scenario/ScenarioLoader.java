@@ -151,10 +151,25 @@ public final class ScenarioLoader {
         }
     }
 
+    private static final java.util.regex.Pattern GOT = java.util.regex.Pattern.compile("\\((\"[^\"]*\"|true|false)\\)");
+
     private static String mismatchDetail(MismatchedInputException e) {
         String m = e.getOriginalMessage();
-        if (m != null && m.contains("null")) {
+        if (m == null) {
+            return "";
+        }
+        if (m.contains("null")) {
             return ", got null";
+        }
+        java.util.regex.Matcher g = GOT.matcher(m);
+        if (g.find()) {
+            return ", got " + g.group(1);
+        }
+        if (m.contains("START_OBJECT")) {
+            return ", got an object";
+        }
+        if (m.contains("START_ARRAY")) {
+            return ", got an array";
         }
         return "";
     }

@@ -1,0 +1,80 @@
+package org.wijklab.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rules of the code base that a reader relies on: the model never touches the GUI, and model code
+ * draws randomness only from the model's own generator and never reads the clock.
+ */
+class ArchitectureTest {
+    private static final Path MAIN = Path.of("simulation/src/main/java/org/wijklab");
+    private static final Pattern GUI = Pattern.compile("import\\s+(sim\\.display|sim\\.portrayal|javax\\.swing|java\\.awt)");
+    private static final Pattern NON_MODEL_RANDOM = Pattern.compile(
+            "Math\\.random|new\\s+Random\\s*\\(|ThreadLocalRandom|SplittableRandom|System\\.currentTimeMillis|System\\.nanoTime|Instant\\.now|LocalDateTime\\.now");
+
+    private static List<Path> sources(String... packages) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (String p : packages) {
+            try (Stream<Path> s = Files.walk(MAIN.resolve(p))) {
+                s.filter(f -> f.toString().endsWith(".java")).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void nothingOutsideTheGuiPackageImportsTheGui() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(MAIN)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
+                if (f.toString().contains("/gui/")) {
+                    continue;
+                }
+                if (GUI.matcher(Files.readString(f)).find()) {
+                    offenders.add(f.toString());
+                }
+            }
+        }
+        assertEquals(List.of(), offenders, "GUI imports outside the gui package");
+    }
+
+    @Test
+    void modelCodeUsesOnlyTheModelsRandomStreamAndNoClock() throws IOException {
+        List<Path> files = sources("model", "process", "scenario", "observation");
+        assertTrue(files.size() > 10, "expected the model's sources under " + MAIN.toAbsolutePath());
+        List<String> offenders = new ArrayList<>();
+        for (Path f : files) {
+            if (NON_MODEL_RANDOM.matcher(Files.readString(f)).find()) {
+                offenders.add(f.toString());
+            }
+        }
+        assertEquals(List.of(), offenders, "randomness or clock outside the model's MersenneTwisterFast");
+    }
+
+    @Test
+    void oneSteppablePerProcessAndNoAgentIsScheduled() throws IOException {
+        long steppables = 0;
+        for (Path f : sources("process")) {
+            if (Files.readString(f).contains("implements Steppable")) {
+                steppables++;
+            }
+        }
+        assertEquals(8, steppables, "the eight processes, one Steppable each");
+        for (Path f : sources("model", "process")) {
+            String text = Files.readString(f);
+            if (text.contains("scheduleRepeating") || text.contains("scheduleOnce")) {
+                assertTrue(f.endsWith("WijkLabModel.java"), "only the model schedules: " + f);
+            }
+        }
+    }
+}
