@@ -17,7 +17,8 @@ public final class NeighbourhoodTable implements TickListener, Closeable {
         "owner_share", "price_private_rent", "price_owner", "moves_in", "moves_out", "in_migrants", "out_migrants",
         "evictions", "new_supervision_orders", "new_second_line_care", "births", "deaths", "turnover",
         "component_dwellings", "component_environment", "component_facilities", "component_cohesion",
-        "component_safety", "component_population"};
+        "component_safety", "component_population", "single_person_share", "low_educated_share", "benefit_share",
+        "mean_head_age"};
     private final Csv csv;
 
     public NeighbourhoodTable(Path file) {
@@ -50,6 +51,8 @@ public final class NeighbourhoodTable implements TickListener, Closeable {
             for (int k = 0; k < Neighbourhoods.COMPONENTS; k++) {
                 csv.round(nb.components[j][k]);
             }
+            csv.round(share(o.singles(j), hh)).round(share(o.lowEducated(j), o.adults(j)))
+                    .round(share(o.onBenefit(j), o.workingAge(j))).round(o.meanHeadAge(j));
             csv.end();
         }
     }

@@ -30,6 +30,10 @@ public final class Observation implements Steppable {
     private int[] children = new int[0];
     private int[] lowIncome = new int[0];
     private int[] owners = new int[0];
+    private int[] singles = new int[0];
+    private int[] lowEducated = new int[0];
+    private int[] onBenefit = new int[0];
+    private long[] headAgeSum = new long[0];
     private double[] incomeSum = new double[0];
     private double[] tiesSum = new double[0];
     private double[] qualitySum = new double[0];
@@ -83,6 +87,10 @@ public final class Observation implements Steppable {
             children = new int[n];
             lowIncome = new int[n];
             owners = new int[n];
+            singles = new int[n];
+            lowEducated = new int[n];
+            onBenefit = new int[n];
+            headAgeSum = new long[n];
             incomeSum = new double[n];
             tiesSum = new double[n];
             qualitySum = new double[n];
@@ -98,6 +106,10 @@ public final class Observation implements Steppable {
         Arrays.fill(children, 0);
         Arrays.fill(lowIncome, 0);
         Arrays.fill(owners, 0);
+        Arrays.fill(singles, 0);
+        Arrays.fill(lowEducated, 0);
+        Arrays.fill(onBenefit, 0);
+        Arrays.fill(headAgeSum, 0);
         Arrays.fill(incomeSum, 0);
         Arrays.fill(tiesSum, 0);
         Arrays.fill(qualitySum, 0);
@@ -140,6 +152,17 @@ public final class Observation implements Steppable {
                 }
             }
             goodMental[j] += h.goodMentalHealth(slot);
+            if (a == 1 && h.children[slot] == 0) {
+                singles[j]++;
+            }
+            if (h.education[slot] == 0) {
+                lowEducated[j] += a;
+            }
+            if (e == 0) {
+                // nobody earns: the working-age adults live on a benefit
+                onBenefit[j] += wa;
+            }
+            headAgeSum[j] += h.age(slot, tick);
             if (h.debt[slot] > 0) {
                 debtHouseholds[j]++;
             }
@@ -225,6 +248,25 @@ public final class Observation implements Steppable {
 
     public int activeOrders(int j) {
         return activeOrders[j];
+    }
+
+    /** Households of one adult without children. */
+    public int singles(int j) {
+        return singles[j];
+    }
+
+    /** Adults with low education (the household's education is the head's). */
+    public int lowEducated(int j) {
+        return lowEducated[j];
+    }
+
+    /** Working-age adults in households without an earner (on unemployment or social assistance). */
+    public int onBenefit(int j) {
+        return onBenefit[j];
+    }
+
+    public double meanHeadAge(int j) {
+        return model.neighbourhoods().households[j] == 0 ? 0 : headAgeSum[j] / (double) model.neighbourhoods().households[j];
     }
 
     public int lowIncome(int j) {
