@@ -137,9 +137,15 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserException("--out " + dir + ": cannot be read (" + e.getMessage() + ")");
             }
         }
-        Path parent = dir.toAbsolutePath().getParent();
-        if (parent != null && Files.exists(parent) && !Files.isWritable(parent)) {
-            throw new UserException("--out " + dir + ": cannot write in " + parent);
+        Path ancestor = dir.toAbsolutePath().getParent();
+        while (ancestor != null && !Files.exists(ancestor)) {
+            ancestor = ancestor.getParent();
+        }
+        if (ancestor != null && !Files.isDirectory(ancestor)) {
+            throw new UserException("--out " + dir + ": " + ancestor + " is a file, not a folder");
+        }
+        if (ancestor != null && !Files.isWritable(ancestor)) {
+            throw new UserException("--out " + dir + ": cannot write in " + ancestor);
         }
     }
 }

@@ -90,7 +90,7 @@ final class CityGenerator {
         HouseholdFactory factory = new HouseholdFactory(model);
         for (int k = 0; k < dw.count; k++) {
             if (random.nextDouble() >= vacancy) {
-                factory.settle(k, 0, true);
+                factory.settle(k, model.tick(), true);
             }
         }
     }

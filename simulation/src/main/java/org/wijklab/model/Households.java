@@ -26,10 +26,11 @@ public final class Households {
     public static final byte ORIGIN_FORMED = 1;
     public static final byte ORIGIN_MIGRANT = 2;
 
-    /** Fate of an id: still in the city, left the city, dissolved (last adult died). */
+    /** Fate of an id: still in the city, left the city, dissolved (last adult died), merged into another. */
     public static final byte FATE_IN_CITY = 0;
     public static final byte FATE_LEFT = 1;
     public static final byte FATE_DISSOLVED = 2;
+    public static final byte FATE_MERGED = 3;
 
     public final int capacity;
     public final int[] id;

@@ -14,7 +14,9 @@ public enum MoveReason {
     SEPARATION("separation"),
     /** A household evicted for rent arrears that found another dwelling in the city. */
     EVICTION("eviction"),
-    /** An evicted household, a starter or a separated partner who found nothing and left the city. */
+    /** A single adult (with any children) who moved in with a partner elsewhere in the city. */
+    PARTNERED("partnered"),
+    /** An evicted household that found nothing and left the city. */
     NO_DWELLING("no_dwelling");
 
     private final String label;

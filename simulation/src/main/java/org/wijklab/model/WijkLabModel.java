@@ -181,9 +181,13 @@ public final class WijkLabModel extends SimState {
         return map;
     }
 
-    /** Where moves are reported; moves in the warm-up are not reported. */
+    /**
+     * Where moves are reported. Moves in the warm-up are not reported; with a warm-up, the step
+     * that ends at tick 0 is its last month (tick 0 is the recorded start, without events).
+     */
     public MoveListener moveListener() {
-        return tick() < 0 ? MoveListener.NONE : moveListener;
+        int t = tick();
+        return t < 0 || (t == 0 && scenario.warmUpYears() > 0) ? MoveListener.NONE : moveListener;
     }
 
     void install(Households h, Dwellings d, Neighbourhoods n, IntGrid2D grid) {
@@ -257,7 +261,7 @@ public final class WijkLabModel extends SimState {
         Households h = households;
         int d = h.dwelling[slot];
         int nb = dwellings.neighbourhood[d];
-        moveListener.onMove(tick, h.id[slot], nb, -1, reason, h.employed(slot), h.income[slot]);
+        moveListener().onMove(tick, h.id[slot], nb, -1, reason, h.employed(slot), h.income[slot]);
         neighbourhoods.outMigrants[nb]++;
         neighbourhoods.movesOut[nb]++;
         ledger.personsOut(h.persons(slot));
@@ -279,11 +283,19 @@ public final class WijkLabModel extends SimState {
 
     /**
      * Two single-adult households move in together: the second one's adult and children join the
-     * first household and its dwelling becomes vacant; the second household ends (counted as
-     * dissolved; nobody leaves the city).
+     * first household and its dwelling becomes vacant; the second household ends (a move within
+     * the city for moves.csv and the move counters; for the household accounts it is dissolved,
+     * and nobody leaves the city).
      */
     public void merge(int into, int from) {
         Households h = households;
+        int tick = tick();
+        int fromHood = dwellings.neighbourhood[h.dwelling[from]];
+        int toHood = dwellings.neighbourhood[h.dwelling[into]];
+        moveListener().onMove(tick, h.id[from], fromHood, toHood, MoveReason.PARTNERED, h.employed(from), h.income[from]);
+        neighbourhoods.movesOut[fromHood]++;
+        neighbourhoods.movesIn[toHood]++;
+        ledger.movedWithin();
         h.status[2 * into + 1] = h.status[2 * from];
         h.mental[2 * into + 1] = h.mental[2 * from];
         h.adults[into] = 2;
@@ -294,7 +306,7 @@ public final class WijkLabModel extends SimState {
         updateIncome(into);
         dwellings.vacate(h.dwelling[from]);
         ledger.dissolved();
-        h.release(from, Households.FATE_DISSOLVED);
+        h.release(from, Households.FATE_MERGED);
     }
 
     public Economy economy() {

@@ -25,7 +25,7 @@ import org.wijklab.model.WijkLabModel;
  * identity still holds. Metrics and their weights: employment (employed adults per working-age
  * adult), income (household disposable income per household), good mental health (adults in good
  * mental health per adult). Out-movers are split into moved within the city, left the city and
- * dissolved; in-movers into from the city, from outside and newly formed households.
+ * dissolved (the last adult died, or a single moved in with a partner: the household id ends); in-movers into from the city, from outside and newly formed households.
  */
 public final class ErosionDecomposition implements TickListener, Closeable {
     public static final String[] METRICS = {"employment", "income", "good_mental_health"};
@@ -173,7 +173,7 @@ public final class ErosionDecomposition implements TickListener, Closeable {
                 out0.count[j0]++;
                 if (slot >= 0) {
                     outWithin[j0]++;
-                } else if (h.fateOf(id) == Households.FATE_DISSOLVED) {
+                } else if (h.fateOf(id) != Households.FATE_LEFT) {
                     outDissolved[j0]++;
                 } else {
                     outLeft[j0]++;

@@ -1,0 +1,313 @@
+package org.wijklab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wijklab.experiment.Runner;
+import org.wijklab.scenario.ScenarioLoader;
+import picocli.CommandLine;
+
+/** The command line: exit codes, messages, and what a run leaves on disk. Every run passes --out. */
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    /** Exit code and captured output of one invocation. */
+    record Outcome(int code, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    static Outcome execute(String... args) {
+        CommandLine cl = WijkLabCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    private void assertNothingWritten(Path out) throws IOException {
+        assertFalse(Files.exists(out), out + " must not be created");
+        Path parent = out.toAbsolutePath().getParent();
+        if (Files.exists(parent)) {
+            try (Stream<Path> s = Files.list(parent)) {
+                List<String> partial = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".partial")).toList();
+                assertEquals(List.of(), partial, "no partial output folder is left behind");
+            }
+        }
+    }
+
+    private static void assertOneErrorLine(Outcome o) {
+        assertEquals(1, o.errLines().size(), "one line on stderr: " + o);
+        assertTrue(o.err.startsWith("wijklab: "), "stderr starts with 'wijklab: ': " + o);
+        assertFalse(o.err.contains("Exception") || o.err.contains("\tat "), "no stack trace: " + o);
+    }
+
+    @Test
+    void runHelpPrintsUsage() {
+        Outcome o = execute("run", "--help");
+        assertEquals(0, o.code, o.toString());
+        assertTrue(o.out.contains("Usage:"), o.toString());
+        for (String option : List.of("--out", "--seed", "--years", "--residents", "moves-log")) {
+            assertTrue(o.out.contains(option), "usage mentions " + option + ": " + o);
+        }
+        assertEquals("", o.err);
+    }
+
+    @Test
+    void versionPrintsTheVersion() {
+        Outcome o = execute("--version");
+        assertEquals(0, o.code, o.toString());
+        assertTrue(o.out.startsWith("WijkLab "), o.toString());
+    }
+
+    @Test
+    void noCommandIsAUserError() {
+        Outcome o = execute();
+        assertEquals(WijkLabCli.USER_ERROR, o.code, o.toString());
+        assertTrue(o.err.startsWith("wijklab: "), o.toString());
+    }
+
+    @Test
+    void unknownOptionIsAUserError() throws IOException {
+        Path out = tmp.resolve("out");
+        Outcome o = execute("run", "--bogus", "--out", out.toString());
+        assertEquals(2, o.code, o.toString());
+        assertTrue(o.err.startsWith("wijklab: "), o.toString());
+        assertTrue(o.err.contains("--bogus"), o.toString());
+        assertNothingWritten(out);
+    }
+
+    @Test
+    void unknownCommandIsAUserError() {
+        Outcome o = execute("walk");
+        assertEquals(2, o.code, o.toString());
+        assertTrue(o.err.contains("walk"), o.toString());
+    }
+
+    @Test
+    void zeroYearsIsAUserErrorNamingTheOption() throws IOException {
+        Path out = tmp.resolve("out");
+        Outcome o = execute("run", "--years", "0", "--out", out.toString());
+        assertEquals(2, o.code, o.toString());
+        assertOneErrorLine(o);
+        assertTrue(o.err.contains("--years"), o.toString());
+        assertNothingWritten(out);
+    }
+
+    @Test
+    void outOfRangeOverridesAreUserErrors() throws IOException {
+        Path out = tmp.resolve("out");
+        for (String[] args : List.of(new String[] {"--years", "201"}, new String[] {"--seed", "-1"},
+                new String[] {"--residents", "10"})) {
+            Outcome o = execute("run", args[0], args[1], "--out", out.toString());
+            assertEquals(2, o.code, String.join(" ", args) + ": " + o);
+            assertOneErrorLine(o);
+            assertTrue(o.err.contains(args[0]), o.toString());
+        }
+        assertNothingWritten(out);
+    }
+
+    @Test
+    void aNonNumberForANumericOptionIsAUserError() {
+        Outcome o = execute("run", "--years", "ten", "--out", tmp.resolve("out").toString());
+        assertEquals(2, o.code, o.toString());
+        assertTrue(o.err.contains("--years"), o.toString());
+    }
+
+    @Test
+    void badScenarioFileIsOneLineNamingFileAndFieldAndWritesNothing() throws IOException {
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, """
+                { "city": { "neighbourhoods": [
+                  { "name": "A" }, { "name": "B" }, { "name": "C" }, { "name": "D", "socialRentShare": 1.4 }
+                ] } }
+                """, StandardCharsets.UTF_8);
+        Path out = tmp.resolve("results").resolve("bad-run");
+        Outcome o = execute("run", bad.toString(), "--out", out.toString());
+        assertEquals(2, o.code, o.toString());
+        assertOneErrorLine(o);
+        assertTrue(o.err.contains(bad.toString()), "names the file: " + o);
+        assertTrue(o.err.contains("city.neighbourhoods[3].socialRentShare"), "names the field: " + o);
+        assertEquals("", o.out);
+        assertNothingWritten(out);
+    }
+
+    @Test
+    void invalidJsonFileIsOneLineWithItsLine() throws IOException {
+        Path bad = tmp.resolve("broken.json");
+        Files.writeString(bad, "{\n  \"years\": 3,\n  \"seed\": 2\n  \"name\": \"x\"\n}\n", StandardCharsets.UTF_8);
+        Path out = tmp.resolve("out");
+        Outcome o = execute("run", bad.toString(), "--out", out.toString());
+        assertEquals(2, o.code, o.toString());
+        assertOneErrorLine(o);
+        assertTrue(o.err.contains(bad.toString()) && o.err.contains("line 4"), o.toString());
+        assertNothingWritten(out);
+    }
+
+    @Test
+    void missingScenarioFileIsAUserError() throws IOException {
+        Path missing = tmp.resolve("missing.json");
+        Path out = tmp.resolve("out");
+        Outcome o = execute("run", missing.toString(), "--out", out.toString());
+        assertEquals(2, o.code, o.toString());
+        assertOneErrorLine(o);
+        assertTrue(o.err.contains("no such file") && o.err.contains(missing.toString()), o.toString());
+        assertNothingWritten(out);
+    }
+
+    @Test
+    void nonEmptyOutputFolderIsAUserErrorAndIsLeftAlone() throws IOException {
+        Path out = tmp.resolve("full");
+        Files.createDirectories(out);
+        Path keep = out.resolve("keep.txt");
+        Files.writeString(keep, "mine");
+        Outcome o = execute("run", "--residents", "3000", "--years", "1", "--out", out.toString());
+        assertEquals(2, o.code, o.toString());
+        assertOneErrorLine(o);
+        assertTrue(o.err.contains("--out"), o.toString());
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of(keep), s.toList(), "the folder keeps exactly what it had");
+        }
+        assertEquals("mine", Files.readString(keep));
+    }
+
+    @Test
+    void outputPathThatIsAFileIsAUserError() throws IOException {
+        Path out = tmp.resolve("a-file");
+        Files.writeString(out, "x");
+        Outcome o = execute("run", "--residents", "3000", "--years", "1", "--out", out.toString());
+        assertEquals(2, o.code, o.toString());
+        assertOneErrorLine(o);
+        assertEquals("x", Files.readString(out));
+    }
+
+    @Test
+    void outputPathBelowAFileIsAUserError() throws IOException {
+        Path file = tmp.resolve("plain-file");
+        Files.writeString(file, "x");
+        Path out = file.resolve("run");
+        Outcome o = execute("run", "--residents", "2000", "--years", "1", "--out", out.toString());
+        assertEquals(2, o.code, o.toString());
+        assertOneErrorLine(o);
+        assertTrue(o.err.contains(out.toString()) || o.err.contains(file.toString()), o.toString());
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    void movesLogAndNoMovesLogTogetherIsAUserError() throws IOException {
+        Path out = tmp.resolve("both");
+        Outcome o = execute("run", "--moves-log", "--no-moves-log", "--residents", "2000", "--years", "1", "--out",
+                out.toString());
+        assertEquals(2, o.code, o.toString());
+        assertOneErrorLine(o);
+        assertNothingWritten(out);
+    }
+
+    @Test
+    void tinyRunWritesFiveFilesAndAManifest() throws IOException {
+        Path out = tmp.resolve("runs").resolve("tiny");
+        Outcome o = execute("run", "--residents", "3000", "--years", "2", "--out", out.toString());
+        assertEquals(0, o.code, o.toString());
+        assertEquals("", o.err);
+        assertTrue(o.out.contains(out.toString()), "stdout names the output folder: " + o);
+        List<String> files;
+        try (Stream<Path> s = Files.list(out)) {
+            files = s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(List.of(Runner.CITY, Runner.DECOMPOSITION, Runner.MANIFEST, Runner.MOVES, Runner.NEIGHBOURHOODS),
+                files);
+        assertNothingWritten(out.resolveSibling("not-there"));
+
+        JsonNode m = new ObjectMapper().readTree(out.resolve(Runner.MANIFEST).toFile());
+        assertTrue(m.path("scenarioSha256").asText().matches("[0-9a-f]{64}"), "scenarioSha256: " + m.get("scenarioSha256"));
+        assertEquals(ScenarioLoader.defaults().seed(), m.path("seed").asLong());
+        assertTrue(m.path("seed").isIntegralNumber());
+        assertEquals(2, m.path("years").asInt());
+        assertEquals(3000, m.path("residentsRequested").asInt());
+        assertTrue(m.path("commandLine").asText().contains("--residents 3000"), "commandLine: " + m.get("commandLine"));
+        for (String field : List.of("startTime", "endTime", "java", "os")) {
+            assertTrue(m.hasNonNull(field) && !m.get(field).asText().isBlank(), "manifest has " + field);
+        }
+        java.time.Instant start = java.time.Instant.parse(m.get("startTime").asText());
+        java.time.Instant end = java.time.Instant.parse(m.get("endTime").asText());
+        assertFalse(end.isBefore(start), "endTime is not before startTime");
+        assertEquals(ScenarioLoader.sha256(ScenarioLoader.defaults().withResidents(3000).withYears(2)),
+                m.get("scenarioSha256").asText(), "the hash is of the scenario as run, overrides included");
+        assertTrue(m.path("scenario").isObject(), "the resolved scenario is recorded");
+        assertEquals(2, m.path("scenario").path("years").asInt());
+    }
+
+    @Test
+    void noMovesLogLeavesOutMovesCsv() throws IOException {
+        Path out = tmp.resolve("quiet-run");
+        Outcome o = execute("run", "--residents", "3000", "--years", "1", "--no-moves-log", "--out", out.toString());
+        assertEquals(0, o.code, o.toString());
+        assertFalse(Files.exists(out.resolve(Runner.MOVES)), "no moves.csv with --no-moves-log");
+        for (String f : List.of(Runner.NEIGHBOURHOODS, Runner.CITY, Runner.DECOMPOSITION, Runner.MANIFEST)) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        JsonNode m = new ObjectMapper().readTree(out.resolve(Runner.MANIFEST).toFile());
+        assertFalse(m.path("files").toString().contains(Runner.MOVES), "manifest files: " + m.get("files"));
+    }
+
+    @Test
+    void movesLogOptionTurnsTheLogOnForAScenarioWithoutIt() throws IOException {
+        Path file = tmp.resolve("no-log.json");
+        Files.writeString(file, "{ \"output\": { \"movesLog\": false } }", StandardCharsets.UTF_8);
+        Path plain = tmp.resolve("plain");
+        Outcome o = execute("run", file.toString(), "--residents", "2000", "--years", "1", "--out", plain.toString());
+        assertEquals(0, o.code, o.toString());
+        assertFalse(Files.exists(plain.resolve(Runner.MOVES)), "the scenario says no moves log");
+        Path on = tmp.resolve("on");
+        o = execute("run", file.toString(), "--moves-log", "--residents", "2000", "--years", "1", "--out", on.toString());
+        assertEquals(0, o.code, o.toString());
+        assertTrue(Files.exists(on.resolve(Runner.MOVES)), "--moves-log writes moves.csv");
+    }
+
+    @Test
+    void scenarioFileSeedAndOverridesAreUsed() throws IOException {
+        Path file = tmp.resolve("small.json");
+        Files.writeString(file, "{ \"name\": \"small-test\", \"seed\": 5, \"years\": 9 }", StandardCharsets.UTF_8);
+        Path out = tmp.resolve("from-file");
+        Outcome o = execute("run", file.toString(), "--years", "1", "--seed", "6", "--residents", "2000", "--quiet",
+                "--out", out.toString());
+        assertEquals(0, o.code, o.toString());
+        assertEquals(out.toString(), o.out.strip(), "--quiet prints only the folder");
+        JsonNode m = new ObjectMapper().readTree(out.resolve(Runner.MANIFEST).toFile());
+        assertEquals("small-test", m.path("scenarioName").asText());
+        assertEquals(6, m.path("seed").asLong());
+        assertEquals(1, m.path("years").asInt());
+        assertEquals(file.toString(), m.path("scenarioSource").asText());
+    }
+
+    @Test
+    void emptyExistingOutputFolderIsAccepted() throws IOException {
+        Path out = tmp.resolve("empty");
+        Files.createDirectories(out);
+        Outcome o = execute("run", "--residents", "2000", "--years", "1", "--no-moves-log", "--out", out.toString());
+        assertEquals(0, o.code, o.toString());
+        assertTrue(Files.isRegularFile(out.resolve(Runner.MANIFEST)));
+    }
+}
