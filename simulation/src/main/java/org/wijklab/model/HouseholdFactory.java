@@ -91,7 +91,7 @@ public final class HouseholdFactory {
         Scenario.Demography demo = s.demography();
         cAdults = random.nextDouble() < 0.40 ? 1 : 2;
         double u = random.nextDouble();
-        cAge = initial ? 20 + (int) (65 * Math.pow(u, 1.5)) : 20 + (int) (55 * Math.pow(u, 1.8));
+        cAge = initial ? 20 + (int) (70 * Math.pow(u, 1.6)) : 20 + (int) (55 * Math.pow(u, 1.8));
         double e = random.nextDouble();
         cEducation = (byte) (e < EDUCATION[0] ? 0 : e < EDUCATION[0] + EDUCATION[1] ? 1 : 2);
         cChildren = 0;

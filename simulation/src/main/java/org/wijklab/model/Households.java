@@ -32,6 +32,9 @@ public final class Households {
     public static final byte FATE_DISSOLVED = 2;
     public static final byte FATE_MERGED = 3;
 
+    /** {@code searchSince} of a household that is not looking for a dwelling (ticks can be negative). */
+    public static final int NOT_SEARCHING = Integer.MIN_VALUE;
+
     public final int capacity;
     public final int[] id;
     public final int[] dwelling;
@@ -102,7 +105,7 @@ public final class Households {
         fateOfId[newId] = FATE_IN_CITY;
         id[slot] = newId;
         origin[slot] = householdOrigin;
-        searchSince[slot] = -1;
+        searchSince[slot] = NOT_SEARCHING;
         forced[slot] = 0;
         debt[slot] = 0;
         youth[slot] = 0;
@@ -119,6 +122,10 @@ public final class Households {
         children[slot] = 0;
         freeSlots[freeTop++] = slot;
         live--;
+    }
+
+    public boolean isSearching(int slot) {
+        return searchSince[slot] != NOT_SEARCHING;
     }
 
     public boolean isLive(int slot) {

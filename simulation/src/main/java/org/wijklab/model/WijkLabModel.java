@@ -247,7 +247,7 @@ public final class WijkLabModel extends SimState {
         h.moveInTick[slot] = tick;
         h.incomeAtMoveIn[slot] = h.income[slot];
         h.housingCost[slot] = (float) askingCost(d);
-        h.searchSince[slot] = -1;
+        h.searchSince[slot] = Households.NOT_SEARCHING;
         h.forced[slot] = 0;
     }
 

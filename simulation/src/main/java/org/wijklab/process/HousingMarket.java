@@ -101,7 +101,7 @@ public final class HousingMarket implements Steppable {
         }
         for (int slot = 0; slot < h.capacity; slot++) {
             int d = h.dwelling[slot];
-            if (d < 0 || h.searchSince[slot] >= 0) {
+            if (d < 0 || h.isSearching(slot)) {
                 continue;
             }
             int j = dw.neighbourhood[d];
@@ -127,7 +127,7 @@ public final class HousingMarket implements Steppable {
         MersenneTwisterFast random = model.random;
         int n = 0;
         for (int slot = 0; slot < h.capacity; slot++) {
-            if (h.dwelling[slot] >= 0 && h.searchSince[slot] >= 0) {
+            if (h.dwelling[slot] >= 0 && h.isSearching(slot)) {
                 n = push(n, h.searchSince[slot], slot, random);
             }
         }
@@ -166,7 +166,7 @@ public final class HousingMarket implements Steppable {
 
     private void searchHousehold(int slot, int tick) {
         Households h = model.households();
-        if (h.dwelling[slot] < 0 || h.searchSince[slot] < 0) {
+        if (h.dwelling[slot] < 0 || !h.isSearching(slot)) {
             return;
         }
         Scenario.Housing hs = model.scenario().housing();
@@ -189,7 +189,7 @@ public final class HousingMarket implements Steppable {
         if (best >= 0 && bestUtility > here + hs.moveThreshold()) {
             relocate(slot, best, from, MoveReason.AMBITION, tick);
         } else if (tick - h.searchSince[slot] >= hs.searchMonths()) {
-            h.searchSince[slot] = -1;
+            h.searchSince[slot] = Households.NOT_SEARCHING;
         }
     }
 

@@ -79,6 +79,7 @@ class SortingAndChurnTest {
     private static Replication replicate(long seed) throws IOException {
         Scenario s = ScenarioLoader.defaults().withSeed(seed).withResidents(RESIDENTS).withYears(YEARS);
         WijkLabModel model = new WijkLabModel(s);
+        Invariants.attach(model);
         Replication r = new Replication();
         Path file = tmp.resolve("decomposition-" + seed + ".csv");
         int[][] start = new int[1][];
