@@ -13,8 +13,11 @@ import sim.field.grid.IntGrid2D;
  */
 final class CityGenerator {
     static final int DWELLINGS_PER_CELL = 25;
-    /** Expected persons per initial household (measured on the default city; sets the stock size). */
-    static final double PERSONS_PER_HOUSEHOLD = 2.15;
+    /**
+     * Persons per household at tick 0 of the default city (measured after the warm-up, 1.95); sets
+     * the size of the stock so that the recorded run starts near the scenario's resident count.
+     */
+    static final double PERSONS_PER_HOUSEHOLD = 1.95;
 
     private final WijkLabModel model;
 

@@ -13,7 +13,7 @@ import org.wijklab.scenario.Scenario;
  */
 public final class HouseholdFactory {
     /** Regional shares of low, mid and high education (CBS 2007: 29 / 43 / 28 %). */
-    private static final double[] EDUCATION = {0.30, 0.42, 0.28};
+    private static final double[] EDUCATION = {0.29, 0.43, 0.28};
     /** Regional employment probability of a working-age adult by education (assumed; calibrated). */
     private static final double[] EMPLOYED = {0.45, 0.62, 0.76};
     /** In-migrants pay at least this share of their income for a market dwelling (assumed). */
@@ -140,7 +140,8 @@ public final class HouseholdFactory {
             // some sitting tenants earn above the limit (they were eligible when they moved in)
             return cIncome <= hs.socialIncomeLimit() || (initial && random.nextDouble() < 0.25);
         }
-        boolean retiredOwner = initial && cStatus[0] == Households.RETIRED;
+        // retired owners at set-up bought long ago: what they earn now does not matter
+        boolean retiredOwner = initial && t == Tenure.OWNER && cStatus[0] == Households.RETIRED;
         if (t == Tenure.OWNER && cIncome < hs.ownerMinIncome() && !retiredOwner) {
             return false;
         }

@@ -54,6 +54,8 @@ public final class Households {
     public final byte[] forced;
     public final byte[] debt;
     public final byte[] youth;
+    /** Members of this household waiting in the pending pool for a home of their own. */
+    public final byte[] leaving;
 
     private final int[] freeSlots;
     private int freeTop;
@@ -82,6 +84,7 @@ public final class Households {
         forced = new byte[capacity];
         debt = new byte[capacity];
         youth = new byte[capacity];
+        leaving = new byte[capacity];
         Arrays.fill(dwelling, -1);
         freeSlots = new int[capacity];
         for (int i = 0; i < capacity; i++) {
@@ -109,6 +112,7 @@ public final class Households {
         forced[slot] = 0;
         debt[slot] = 0;
         youth[slot] = 0;
+        leaving[slot] = 0;
         live++;
         return slot;
     }

@@ -35,6 +35,7 @@ public final class Neighbourhoods {
     public final double[] employmentRate;
     public final double[] unemploymentShare;
     public final double[] lowIncomeShare;
+    /** Share of households with a youth problem of any severity. */
     public final double[] youthProblemShare;
     public final double[] meanTies;
     public final double[] ownerShare;

@@ -19,7 +19,8 @@ import sim.field.grid.IntGrid2D;
  * fixed orderings, each looping over the state arrays:
  * <ol start="0">
  * <li>economy: the business cycle and shocks set the labour market's multipliers;</li>
- * <li>demography: deaths, births, children leaving home, separations, retirement;</li>
+ * <li>demography: deaths, births, children leaving home, separations, singles moving in together,
+ * retirement;</li>
  * <li>labour market: job loss and finding, city-wide; incomes follow;</li>
  * <li>problems: debts, youth problems and mental health arise and escalate;</li>
  * <li>community: cohesion and safety per neighbourhood;</li>

@@ -219,7 +219,8 @@ public final class ErosionDecomposition implements TickListener, Closeable {
                 double wOut = w0 > 0 ? out0.w[k] / w0 : 0.0;
                 double wIn = w1 > 0 ? in1.w[k] / w1 : 0.0;
                 if (stay0.w[k] == 0 || stay1.w[k] == 0) {
-                    // no stayers with weight: the place change is all composition
+                    // no stayers with weight: every group takes the place mean, so the whole
+                    // change is booked as the stayers' term and the flow terms are zero
                     ys0 = y0;
                     ys1 = y1;
                     yo0 = y0;

@@ -95,7 +95,9 @@ public final class Demography implements Steppable {
                 continue;
             }
             u -= pBirth;
-            double pLeave = kids > 0 && age >= 42 ? leave * kids : 0.0;
+            // children already waiting for a home of their own do not leave twice
+            int atHome = kids - h.leaving[slot];
+            double pLeave = atHome > 0 && age >= 42 ? leave * atHome : 0.0;
             if (u < pLeave) {
                 childLeaves(slot, tick, demo, lab, pending, ledger, random);
                 continue;
@@ -110,7 +112,8 @@ public final class Demography implements Steppable {
                 continue;
             }
             u -= pPartner;
-            if (adults == 2 && u < separation) {
+            if (adults == 2 && h.leaving[slot] == 0 && u < separation) {
+                h.leaving[slot]++;
                 pending.add(h.id[slot], Pending.SEPARATED, h.education[slot], h.birthTick[slot],
                         h.status[2 * slot + 1], h.mental[2 * slot + 1], h.wage[slot], tick);
             }
@@ -143,6 +146,7 @@ public final class Demography implements Steppable {
             float wage = (float) (0.85 * lab.wageByEducation()[edu]
                     * Math.exp(sigma * random.nextGaussian() - 0.5 * sigma * sigma));
             byte mh = random.nextDouble() < 0.1 ? Households.POOR : Households.GOOD;
+            h.leaving[slot]++;
             pending.add(h.id[slot], Pending.STARTER, edu, tick - (18 + random.nextInt(6)) * 12, st, mh, wage, tick);
         } else {
             h.children[slot]--;

@@ -29,7 +29,7 @@ import sim.engine.Steppable;
  * vacancies drawn from the tenures they may enter (social rent only under the income limit; buying
  * only above an income floor) and take the best affordable one if it beats their current home by
  * the moving threshold. Starters, separated partners and evicted households take any affordable
- * one. A move frees the old dwelling for the next searcher (vacancy chains). Cost per searcher is
+ * one; evicted households are not let social rent again. A move frees the old dwelling for the next searcher (vacancy chains). Cost per searcher is
  * constant: vacancies are sampled, never scanned.</li>
  * <li><b>Regional stream.</b> Each remaining vacancy is let to a household from the region with a
  * monthly chance that falls as its price exceeds what its reputation commands; the newcomer is
@@ -211,7 +211,11 @@ public final class HousingMarket implements Steppable {
         Ledger ledger = model.ledger();
         int parent = h.slotOf(pending.parentId[i]);
         boolean starter = pending.kind[i] == Pending.STARTER;
-        if (parent < 0 || (starter ? h.children[parent] == 0 : h.adults[parent] < 2)) {
+        if (parent < 0) {
+            return true;
+        }
+        if (starter ? h.children[parent] == 0 : h.adults[parent] < 2) {
+            h.leaving[parent] = (byte) Math.max(0, h.leaving[parent] - 1);
             return true;
         }
         Scenario.Labour lab = model.scenario().labour();
@@ -233,12 +237,7 @@ public final class HousingMarket implements Steppable {
             h.wage[slot] = pending.wage[i];
             model.updateIncome(slot);
             model.moveInto(slot, best, tick);
-            if (starter) {
-                h.children[parent]--;
-            } else {
-                h.adults[parent] = 1;
-            }
-            model.updateIncome(parent);
+            leaveParent(parent, starter);
             ledger.formed();
             Neighbourhoods nb = model.neighbourhoods();
             int to = model.dwellings().neighbourhood[best];
@@ -251,16 +250,22 @@ public final class HousingMarket implements Steppable {
         int limit = model.scenario().demography().starterSearchMonths();
         if (tick - pending.since[i] >= limit) {
             // found nothing in the city: this person leaves for the region
-            if (starter) {
-                h.children[parent]--;
-            } else {
-                h.adults[parent] = 1;
-            }
-            model.updateIncome(parent);
+            leaveParent(parent, starter);
             ledger.personsOut(1);
             return true;
         }
         return false;
+    }
+
+    private void leaveParent(int parent, boolean starter) {
+        Households h = model.households();
+        if (starter) {
+            h.children[parent]--;
+        } else {
+            h.adults[parent] = 1;
+        }
+        h.leaving[parent] = (byte) Math.max(0, h.leaving[parent] - 1);
+        model.updateIncome(parent);
     }
 
     /**

@@ -57,7 +57,7 @@ public final class Liveability implements Steppable {
         rank(nb);
     }
 
-    /** Rank 1 = highest liveability; ties go to the lower index. */
+    /** Rank 1 = highest liveability; equal scores are ranked by index (the lower index first). */
     private void rank(Neighbourhoods nb) {
         if (keys.length != nb.count) {
             keys = new long[nb.count];
@@ -71,7 +71,26 @@ public final class Liveability implements Steppable {
         long[] sorted = keys.clone();
         java.util.Arrays.sort(sorted);
         for (int j = 0; j < nb.count; j++) {
-            nb.rank[j] = 1 + java.util.Arrays.binarySearch(sorted, keys[j]);
+            // first position of this score, then the lower-indexed neighbourhoods with the same score
+            int lo = 0;
+            int hi = sorted.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid] < keys[j]) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            int r = lo + 1;
+            if (lo + 1 < sorted.length && sorted[lo + 1] == keys[j]) {
+                for (int k = 0; k < j; k++) {
+                    if (keys[k] == keys[j]) {
+                        r++;
+                    }
+                }
+            }
+            nb.rank[j] = r;
         }
     }
 

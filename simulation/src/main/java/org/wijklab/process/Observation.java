@@ -27,6 +27,7 @@ public final class Observation implements Steppable {
     private int[] severeMental = new int[0];
     private int[] debtHouseholds = new int[0];
     private int[] activeOrders = new int[0];
+    private int[] youthProblems = new int[0];
     private int[] children = new int[0];
     private int[] lowIncome = new int[0];
     private int[] owners = new int[0];
@@ -84,6 +85,7 @@ public final class Observation implements Steppable {
             severeMental = new int[n];
             debtHouseholds = new int[n];
             activeOrders = new int[n];
+            youthProblems = new int[n];
             children = new int[n];
             lowIncome = new int[n];
             owners = new int[n];
@@ -103,6 +105,7 @@ public final class Observation implements Steppable {
         Arrays.fill(severeMental, 0);
         Arrays.fill(debtHouseholds, 0);
         Arrays.fill(activeOrders, 0);
+        Arrays.fill(youthProblems, 0);
         Arrays.fill(children, 0);
         Arrays.fill(lowIncome, 0);
         Arrays.fill(owners, 0);
@@ -169,6 +172,9 @@ public final class Observation implements Steppable {
             if (h.youth[slot] == 3) {
                 activeOrders[j]++;
             }
+            if (h.youth[slot] > 0) {
+                youthProblems[j]++;
+            }
             if (h.equivalisedIncome(slot) < lowThreshold) {
                 lowIncome[j]++;
             }
@@ -194,7 +200,7 @@ public final class Observation implements Steppable {
             nb.employmentRate[j] = ratio(employed[j], workingAge[j]);
             nb.unemploymentShare[j] = ratio(unemployed[j], workingAge[j]);
             nb.lowIncomeShare[j] = ratio(lowIncome[j], hh);
-            nb.youthProblemShare[j] = ratio(activeOrders[j], hh);
+            nb.youthProblemShare[j] = ratio(youthProblems[j], hh);
             nb.meanTies[j] = hh == 0 ? 0 : tiesSum[j] / hh;
             nb.ownerShare[j] = ratio(owners[j], hh);
             nb.meanQuality[j] = nb.dwellings[j] == 0 ? 0 : qualitySum[j] / nb.dwellings[j];

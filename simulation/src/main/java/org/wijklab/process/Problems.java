@@ -13,7 +13,8 @@ import sim.engine.Steppable;
 /**
  * Problems, monthly, without services (programmes and teams act on these hazards later):
  * <ul>
- * <li>debts (severity 0-3) arise with unemployment and low income, escalate or resolve; a renter
+ * <li>debts (severity 0-3) arise with unemployment, low income and poor mental health, escalate or
+ * resolve; a renter
  * at severity 3 may be evicted (the household must then find another dwelling this month or leave
  * the city);</li>
  * <li>youth problems (severity 0-3) in households with children arise with parents' poor mental
@@ -77,7 +78,8 @@ public final class Problems implements Steppable {
             double u = random.nextDouble();
             int debt = h.debt[slot];
             if (debt == 0) {
-                double p0 = debtIn * (1.0 + (unemployed ? p.unemploymentRisk() : 0.0) + lowRisk);
+                double p0 = debtIn * (1.0 + (unemployed ? p.unemploymentRisk() : 0.0) + lowRisk
+                        + (h.anyPoorMentalHealth(slot) ? p.poorHealthRisk() : 0.0));
                 if (u < p0) {
                     h.debt[slot] = 1;
                     continue;
@@ -111,7 +113,7 @@ public final class Problems implements Steppable {
             if (h.children[slot] > 0) {
                 int y = h.youth[slot];
                 if (y == 0) {
-                    double risk = 1.0 + (h.anyPoorMentalHealth(slot) ? p.debtRisk() : 0.0)
+                    double risk = 1.0 + (h.anyPoorMentalHealth(slot) ? p.poorHealthRisk() : 0.0)
                             + (h.debt[slot] > 0 ? p.debtRisk() : 0.0) + lowRisk;
                     double p0 = youthIn * risk * placeRisk[j];
                     if (u < p0) {

@@ -248,6 +248,7 @@ public record Scenario(
             double severeRecovery,
             double unemploymentRisk,
             double debtRisk,
+            double poorHealthRisk,
             double lowIncomeRisk,
             double lowIncomeThreshold,
             double neighbourhoodRisk) {
@@ -266,6 +267,7 @@ public record Scenario(
             Check.range(p + ".severeRecovery", severeRecovery, 0.0, 5.0);
             Check.range(p + ".unemploymentRisk", unemploymentRisk, 0.0, 20.0);
             Check.range(p + ".debtRisk", debtRisk, 0.0, 20.0);
+            Check.range(p + ".poorHealthRisk", poorHealthRisk, 0.0, 20.0);
             Check.range(p + ".lowIncomeRisk", lowIncomeRisk, 0.0, 20.0);
             Check.range(p + ".lowIncomeThreshold", lowIncomeThreshold, 0.0, 1_000_000.0);
             Check.range(p + ".neighbourhoodRisk", neighbourhoodRisk, 0.0, 20.0);
