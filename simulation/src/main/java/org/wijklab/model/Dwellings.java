@@ -15,6 +15,8 @@ public final class Dwellings {
     public final float[] quality;
     public final float[] baseCost;
     public final int[] occupant;
+    /** Marked for demolition and rebuilding: not let until converted. */
+    public final boolean[] converting;
     private final int[] vacancyPos;
     private final int[][] vacant = new int[Tenure.COUNT][];
     private final int[] vacantCount = new int[Tenure.COUNT];
@@ -28,6 +30,7 @@ public final class Dwellings {
         quality = new float[count];
         baseCost = new float[count];
         occupant = new int[count];
+        converting = new boolean[count];
         vacancyPos = new int[count];
         Arrays.fill(occupant, -1);
         Arrays.fill(vacancyPos, -1);
@@ -60,6 +63,21 @@ public final class Dwellings {
         vacancyPos[last] = pos;
         vacancyPos[d] = -1;
         occupant[d] = slot;
+    }
+
+    /** Gives a vacant dwelling another tenure (rebuilding), moving it to that tenure's vacancy list. */
+    public void retenure(int d, byte newTenure) {
+        if (occupant[d] >= 0) {
+            throw new IllegalStateException("dwelling " + d + " is occupied");
+        }
+        int t = tenure[d];
+        int pos = vacancyPos[d];
+        int last = vacant[t][--vacantCount[t]];
+        vacant[t][pos] = last;
+        vacancyPos[last] = pos;
+        tenure[d] = newTenure;
+        vacancyPos[d] = vacantCount[newTenure];
+        vacant[newTenure][vacantCount[newTenure]++] = d;
     }
 
     public int vacantCount(int tenureCode) {

@@ -137,6 +137,9 @@ public final class HouseholdFactory {
         double monthly = cIncome / 12.0;
         double cost = model.askingCost(d);
         if (t == Tenure.SOCIAL) {
+            if (model.effects() != null && cIncome < model.effects().incomeFloor[dw.neighbourhood[d]]) {
+                return false;
+            }
             // some sitting tenants earn above the limit (they were eligible when they moved in)
             return cIncome <= hs.socialIncomeLimit() || (initial && random.nextDouble() < 0.25);
         }

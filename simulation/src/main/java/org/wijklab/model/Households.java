@@ -32,6 +32,17 @@ public final class Households {
     public static final byte FATE_DISSOLVED = 2;
     public static final byte FATE_MERGED = 3;
 
+    public static final byte CASE_NONE = 0;
+    public static final byte CASE_ALL = 1;
+    public static final byte CASE_DEBT = 2;
+    public static final byte CASE_YOUTH = 3;
+    public static final byte CASE_MENTAL = 4;
+
+    /** {@code forced}: not forced to move; evicted (no social rent again); moved out for restructuring. */
+    public static final byte FORCED_NO = 0;
+    public static final byte FORCED_EVICTED = 1;
+    public static final byte FORCED_RENEWAL = 2;
+
     /** {@code searchSince} of a household that is not looking for a dwelling (ticks can be negative). */
     public static final int NOT_SEARCHING = Integer.MIN_VALUE;
 
@@ -54,6 +65,10 @@ public final class Households {
     public final byte[] forced;
     public final byte[] debt;
     public final byte[] youth;
+    /** The team's case for this household: {@link #CASE_NONE}, all problems (integral) or one type. */
+    public final byte[] caseType;
+    /** Tick the case was opened. */
+    public final int[] caseSince;
     /** Members of this household waiting in the pending pool for a home of their own. */
     public final byte[] leaving;
 
@@ -85,6 +100,8 @@ public final class Households {
         debt = new byte[capacity];
         youth = new byte[capacity];
         leaving = new byte[capacity];
+        caseType = new byte[capacity];
+        caseSince = new int[capacity];
         Arrays.fill(dwelling, -1);
         freeSlots = new int[capacity];
         for (int i = 0; i < capacity; i++) {
@@ -113,6 +130,7 @@ public final class Households {
         debt[slot] = 0;
         youth[slot] = 0;
         leaving[slot] = 0;
+        caseType[slot] = CASE_NONE;
         live++;
         return slot;
     }

@@ -14,9 +14,11 @@ public enum MoveReason {
     SEPARATION("separation"),
     /** A household evicted for rent arrears that found another dwelling in the city. */
     EVICTION("eviction"),
+    /** Tenants of a dwelling demolished for restructuring, rehoused in the city. */
+    RENEWAL("renewal"),
     /** A single adult (with any children) who moved in with a partner elsewhere in the city. */
     PARTNERED("partnered"),
-    /** An evicted household that found nothing and left the city. */
+    /** An evicted or restructuring household that found nothing and left the city. */
     NO_DWELLING("no_dwelling");
 
     private final String label;

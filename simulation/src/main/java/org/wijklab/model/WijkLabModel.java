@@ -2,6 +2,7 @@ package org.wijklab.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.wijklab.policy.Programmes;
 import org.wijklab.process.Community;
 import org.wijklab.process.Demography;
 import org.wijklab.process.Economy;
@@ -19,10 +20,13 @@ import sim.field.grid.IntGrid2D;
  * fixed orderings, each looping over the state arrays:
  * <ol start="0">
  * <li>economy: the business cycle and shocks set the labour market's multipliers;</li>
+ * <li>programmes: budgets become effects on target neighbourhoods; teams, best persons,
+ * initiatives, restructuring and allocation rules;</li>
  * <li>demography: deaths, births, children leaving home, separations, singles moving in together,
  * retirement;</li>
  * <li>labour market: job loss and finding, city-wide; incomes follow;</li>
- * <li>problems: debts, youth problems and mental health arise and escalate;</li>
+ * <li>problems and services: debts, youth problems and mental health arise and escalate; teams
+ * find and treat them; escalations are costed;</li>
  * <li>community: cohesion and safety per neighbourhood;</li>
  * <li>housing market: moving desire, search among vacancies, vacancy chains, the regional stream;</li>
  * <li>liveability: components, score, class, reputation and rank;</li>
@@ -35,13 +39,14 @@ public final class WijkLabModel extends SimState {
     private static final long serialVersionUID = 1L;
 
     public static final int ORDER_ECONOMY = 0;
-    public static final int ORDER_DEMOGRAPHY = 1;
-    public static final int ORDER_LABOUR = 2;
-    public static final int ORDER_PROBLEMS = 3;
-    public static final int ORDER_COMMUNITY = 4;
-    public static final int ORDER_HOUSING = 5;
-    public static final int ORDER_LIVEABILITY = 6;
-    public static final int ORDER_OBSERVATION = 7;
+    public static final int ORDER_PROGRAMMES = 1;
+    public static final int ORDER_DEMOGRAPHY = 2;
+    public static final int ORDER_LABOUR = 3;
+    public static final int ORDER_PROBLEMS = 4;
+    public static final int ORDER_COMMUNITY = 5;
+    public static final int ORDER_HOUSING = 6;
+    public static final int ORDER_LIVEABILITY = 7;
+    public static final int ORDER_OBSERVATION = 8;
 
     private final Scenario scenario;
     private final List<TickListener> listeners = new ArrayList<>();
@@ -63,6 +68,9 @@ public final class WijkLabModel extends SimState {
     public static final double INCOME_BIN = 500.0;
     private final double[] incomeCdf = new double[400];
 
+    private PolicyEffects effects;
+    private CostLedger costs;
+    private Programmes programmes;
     private Economy economy;
     private Demography demography;
     private LabourMarket labourMarket;
@@ -89,6 +97,7 @@ public final class WijkLabModel extends SimState {
     public void start() {
         super.start();
         economy = new Economy(this);
+        programmes = new Programmes(this);
         demography = new Demography(this);
         labourMarket = new LabourMarket(this);
         problems = new Problems(this);
@@ -98,6 +107,8 @@ public final class WijkLabModel extends SimState {
         observation = new Observation(this);
 
         new CityGenerator(this).generate();
+        effects = new PolicyEffects(neighbourhoods.count);
+        costs = new CostLedger(neighbourhoods.count);
         int setUp = tick();
         observation.computeStatistics(setUp);
         community.initialise();
@@ -108,6 +119,7 @@ public final class WijkLabModel extends SimState {
         }
 
         schedule.scheduleRepeating(1.0, ORDER_ECONOMY, economy, 1.0);
+        schedule.scheduleRepeating(1.0, ORDER_PROGRAMMES, programmes, 1.0);
         schedule.scheduleRepeating(1.0, ORDER_DEMOGRAPHY, demography, 1.0);
         schedule.scheduleRepeating(1.0, ORDER_LABOUR, labourMarket, 1.0);
         schedule.scheduleRepeating(1.0, ORDER_PROBLEMS, problems, 1.0);
@@ -308,6 +320,19 @@ public final class WijkLabModel extends SimState {
         dwellings.vacate(h.dwelling[from]);
         ledger.dissolved();
         h.release(from, Households.FATE_MERGED);
+    }
+
+    /** What the programmes do to each neighbourhood this month. */
+    public PolicyEffects effects() {
+        return effects;
+    }
+
+    public CostLedger costs() {
+        return costs;
+    }
+
+    public Programmes programmes() {
+        return programmes;
     }
 
     public Economy economy() {

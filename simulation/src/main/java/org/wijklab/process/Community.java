@@ -11,6 +11,7 @@ import sim.engine.Steppable;
  * Community, per neighbourhood and month: cohesion moves toward a target raised by residents'
  * local ties (years lived) and home ownership and lowered by turnover; safety moves toward a
  * target lowered by unemployment, poverty concentration and youth problems and raised by cohesion.
+ * Programmes add to both targets (integration and safety themes, best persons, initiatives).
  * Both are in [0, 1] and adjust at the scenario's yearly rate, so they lag the population.
  */
 public final class Community implements Steppable {
@@ -51,7 +52,7 @@ public final class Community implements Steppable {
         Scenario.Community c = model.scenario().community();
         Neighbourhoods nb = model.neighbourhoods();
         return clamp(c.cohesionBase() + c.cohesionTies() * nb.meanTies[j] - c.cohesionTurnover() * nb.turnover[j]
-                + c.cohesionOwners() * nb.ownerShare[j]);
+                + c.cohesionOwners() * nb.ownerShare[j] + policy(j, true));
     }
 
     double safetyTarget(int j) {
@@ -59,7 +60,16 @@ public final class Community implements Steppable {
         Neighbourhoods nb = model.neighbourhoods();
         return clamp(c.safetyBase() - c.safetyUnemployment() * nb.unemploymentShare[j]
                 - c.safetyPoverty() * nb.lowIncomeShare[j] - c.safetyYouth() * nb.youthProblemShare[j]
-                + c.safetyCohesion() * (nb.cohesion[j] - 0.5));
+                + c.safetyCohesion() * (nb.cohesion[j] - 0.5) + policy(j, false));
+    }
+
+    /** What programmes add to the cohesion or safety target (zero before set-up of the effects). */
+    private double policy(int j, boolean cohesion) {
+        var fx = model.effects();
+        if (fx == null) {
+            return 0.0;
+        }
+        return cohesion ? fx.cohesion[j] : fx.safety[j];
     }
 
     private static double clamp(double v) {

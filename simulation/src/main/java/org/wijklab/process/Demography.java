@@ -139,7 +139,8 @@ public final class Demography implements Steppable {
             Ledger ledger, MersenneTwisterFast random) {
         Households h = model.households();
         if (random.nextDouble() < demo.starterStayShare()) {
-            byte edu = childEducation(h.education[slot], random);
+            int j = model.dwellings().neighbourhood[h.dwelling[slot]];
+            byte edu = childEducation(h.education[slot], model.effects().educationUp[j], random);
             byte st = random.nextDouble() < STARTER_EMPLOYED[edu] ? Households.EMPLOYED
                     : random.nextDouble() < 0.3 ? Households.UNEMPLOYED : Households.INACTIVE;
             double sigma = lab.wageDispersion();
@@ -165,7 +166,11 @@ public final class Demography implements Steppable {
         }
     }
 
-    private static byte childEducation(byte parent, MersenneTwisterFast random) {
+    /** A child's education: the parent's, one up or one down; programmes (learning) add to "up". */
+    private static byte childEducation(byte parent, double extraUp, MersenneTwisterFast random) {
+        if (extraUp > 0 && random.nextDouble() < extraUp) {
+            return (byte) Math.min(2, parent + 1);
+        }
         double r = random.nextDouble();
         if (r < SAME_EDUCATION) {
             return parent;

@@ -29,7 +29,10 @@ import sim.engine.Steppable;
  * vacancies drawn from the tenures they may enter (social rent only under the income limit; buying
  * only above an income floor) and take the best affordable one if it beats their current home by
  * the moving threshold. Starters, separated partners and evicted households take any affordable
- * one; evicted households are not let social rent again. A move frees the old dwelling for the next searcher (vacancy chains). Cost per searcher is
+ * one; evicted households are not let social rent again; tenants moved out for restructuring
+ * keep their right to social rent. Programmes' allocation rules keep newcomers below an income
+ * floor out of the targets' vacant social dwellings, and dwellings awaiting restructuring are not
+ * let. A move frees the old dwelling for the next searcher (vacancy chains). Cost per searcher is
  * constant: vacancies are sampled, never scanned.</li>
  * <li><b>Regional stream.</b> Each remaining vacancy is let to a household from the region with a
  * monthly chance that falls as its price exceeds what its reputation commands; the newcomer is
@@ -172,12 +175,14 @@ public final class HousingMarket implements Steppable {
         Scenario.Housing hs = model.scenario().housing();
         Dwellings dw = model.dwellings();
         int current = h.dwelling[slot];
-        boolean evicted = h.forced[slot] != 0;
+        int from = dw.neighbourhood[current];
+        byte forced = h.forced[slot];
         double income = h.income[slot];
         int persons = h.persons(slot);
-        int best = findBest(income, persons, h.adults[slot], h.children[slot], h.age(slot, tick), evicted);
-        int from = dw.neighbourhood[current];
-        if (evicted) {
+        double ties = model.ties(tick - h.moveInTick[slot]);
+        int best = findBest(income, persons, h.adults[slot], h.children[slot], h.age(slot, tick), forced,
+                forced == Households.FORCED_NO ? from : -1, ties);
+        if (forced == Households.FORCED_EVICTED) {
             if (best >= 0) {
                 relocate(slot, best, from, MoveReason.EVICTION, tick);
             } else {
@@ -185,7 +190,15 @@ public final class HousingMarket implements Steppable {
             }
             return;
         }
-        double here = utility(income, persons, h.adults[slot], h.children[slot], current, h.housingCost[slot]);
+        if (forced == Households.FORCED_RENEWAL) {
+            if (best >= 0) {
+                relocate(slot, best, from, MoveReason.RENEWAL, tick);
+            } else if (tick - h.searchSince[slot] >= hs.searchMonths()) {
+                model.leaveCity(slot, MoveReason.NO_DWELLING, tick);
+            }
+            return;
+        }
+        double here = utility(income, persons, h.adults[slot], h.children[slot], current, h.housingCost[slot], from, ties);
         if (best >= 0 && bestUtility > here + hs.moveThreshold()) {
             relocate(slot, best, from, MoveReason.AMBITION, tick);
         } else if (tick - h.searchSince[slot] >= hs.searchMonths()) {
@@ -222,7 +235,7 @@ public final class HousingMarket implements Steppable {
         scratchStatus[0] = pending.status[i];
         double income = IncomeRules.income(lab, scratchStatus, 0, 1, pending.wage[i], 0);
         int age = (tick - pending.birthTick[i]) / 12;
-        int best = findBest(income, 1, 1, 0, age, false);
+        int best = findBest(income, 1, 1, 0, age, Households.FORCED_NO, -1, 0.0);
         if (best >= 0) {
             int from = model.dwellings().neighbourhood[h.dwelling[parent]];
             int slot = h.allocate(Households.ORIGIN_FORMED);
@@ -272,11 +285,15 @@ public final class HousingMarket implements Steppable {
      * Samples the scenario's number of vacancies from the tenures this searcher may enter and
      * returns the best affordable one (its utility in {@link #bestUtility}), or -1.
      */
-    private int findBest(double income, int persons, int adults, int children, int age, boolean evicted) {
+    private int findBest(double income, int persons, int adults, int children, int age, byte forced, int home,
+            double ties) {
         Scenario.Housing hs = model.scenario().housing();
         Dwellings dw = model.dwellings();
+        double[] floor = model.effects().incomeFloor;
         MersenneTwisterFast random = model.random;
-        int social = !evicted && income <= hs.socialIncomeLimit() ? dw.vacantCount(Tenure.SOCIAL) : 0;
+        boolean socialAllowed = forced == Households.FORCED_RENEWAL
+                || (forced == Households.FORCED_NO && income <= hs.socialIncomeLimit());
+        int social = socialAllowed ? dw.vacantCount(Tenure.SOCIAL) : 0;
         int privateRent = dw.vacantCount(Tenure.PRIVATE);
         int owner = income >= hs.ownerMinIncome() && age < MAX_BUYER_AGE ? dw.vacantCount(Tenure.OWNER) : 0;
         int total = social + privateRent + owner;
@@ -296,11 +313,17 @@ public final class HousingMarket implements Steppable {
             } else {
                 d = dw.vacantAt(Tenure.OWNER, r - social - privateRent);
             }
+            if (dw.converting[d]) {
+                continue;
+            }
             double cost = model.askingCost(d);
             if (dw.tenure[d] != Tenure.SOCIAL && cost > budget) {
                 continue;
             }
-            double u = utility(income, persons, adults, children, d, cost);
+            if (dw.tenure[d] == Tenure.SOCIAL && income < floor[dw.neighbourhood[d]] && forced != Households.FORCED_RENEWAL) {
+                continue;
+            }
+            double u = utility(income, persons, adults, children, d, cost, home, ties);
             if (u > bestUtility) {
                 bestUtility = u;
                 best = d;
@@ -311,10 +334,11 @@ public final class HousingMarket implements Steppable {
 
     /**
      * How much a household values dwelling d at monthly cost: the neighbourhood's reputation, the
-     * dwelling's quality, ownership (more for couples and families), room, and the cost burden
-     * (social rent is capped at 30 % of income by the housing allowance).
+     * dwelling's quality, ownership (more for couples and families), room, the cost burden (social
+     * rent is capped at 30 % of income by the housing allowance), and for a sitting household its
+     * local ties if the dwelling is in its own neighbourhood.
      */
-    double utility(double income, int persons, int adults, int children, int d, double cost) {
+    double utility(double income, int persons, int adults, int children, int d, double cost, int home, double ties) {
         Scenario.Housing hs = model.scenario().housing();
         Dwellings dw = model.dwellings();
         int j = dw.neighbourhood[d];
@@ -331,6 +355,10 @@ public final class HousingMarket implements Steppable {
         if (dw.small[d] && persons > 2) {
             u -= hs.preferSpace();
         }
+        if (j == home) {
+            // a housing career inside the neighbourhood keeps the ties
+            u += hs.preferStaying() * ties;
+        }
         return u;
     }
 
@@ -346,6 +374,9 @@ public final class HousingMarket implements Steppable {
         for (int t = 0; t < Tenure.COUNT; t++) {
             for (int i = dw.vacantCount(t) - 1; i >= 0; i--) {
                 int d = dw.vacantAt(t, i);
+                if (dw.converting[d]) {
+                    continue;
+                }
                 int j = dw.neighbourhood[d];
                 double p = fill[t];
                 if (t != Tenure.SOCIAL) {

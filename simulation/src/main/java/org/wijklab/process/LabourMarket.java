@@ -14,7 +14,8 @@ import sim.engine.Steppable;
  * inactive with monthly hazards. Job loss depends on education, health and the economy; job
  * finding also on employed contacts (the neighbourhood's employment rate against the city's) and
  * on address stigma (the neighbourhood's reputation). Jobs are not local: only the odds are.
- * Wages of the employed grow with experience; incomes follow every change. The adults of a
+ * Programmes add activation (work theme, initiatives' volunteer roles) and local jobs in their
+ * targets. Wages of the employed rise once a year; incomes follow every change. The adults of a
  * household compete for one uniform draw a month, so at most one of them changes state.
  */
 public final class LabourMarket implements Steppable {
@@ -49,14 +50,21 @@ public final class LabourMarket implements Steppable {
         double[] eduLoss = lab.jobLossByEducation();
         double poorFind = lab.poorHealthFinding();
         double poorLoss = lab.poorHealthLoss();
-        float growth = (float) Math.pow(1.0 + lab.wageGrowth(), 1.0 / 12.0);
+        // wages rise once a year, in the first month of each year
+        float growth = (float) (1.0 + lab.wageGrowth());
+        boolean raise = model.tick() % 12 == 1;
+        org.wijklab.model.PolicyEffects fx = model.effects();
+        double benefitYear = model.scenario().policy().costs().benefitYear();
 
         for (int slot = 0; slot < h.capacity; slot++) {
             if (h.dwelling[slot] < 0) {
                 continue;
             }
             int edu = h.education[slot];
-            double find = findingByNeighbourhood[dw.neighbourhood[h.dwelling[slot]]] * eduFind[edu];
+            int j = dw.neighbourhood[h.dwelling[slot]];
+            double boost = fx.jobFinding[j];
+            double find = findingByNeighbourhood[j] * eduFind[edu];
+            double local = fx.localJobs[j];
             boolean changed = false;
             boolean employed = false;
             int n = h.adults[slot];
@@ -77,7 +85,12 @@ public final class LabourMarket implements Steppable {
                         }
                     }
                     case Households.UNEMPLOYED -> {
-                        double pf = find * (poor ? poorFind : 1.0);
+                        double plain = find * (poor ? poorFind : 1.0);
+                        double pf = Math.min(1.0, plain * (1.0 + boost) + local);
+                        if (pf > plain && h.employed(slot) == 0) {
+                            // activation and local jobs: a year of social assistance avoided per extra job found
+                            model.costs().avoided(j, org.wijklab.model.CostLedger.MUNICIPALITY, (pf - plain) * benefitYear);
+                        }
                         if (!changed && u < pf) {
                             h.status[k] = Households.EMPLOYED;
                             employed = true;
@@ -102,10 +115,10 @@ public final class LabourMarket implements Steppable {
                     }
                 }
             }
-            if (employed) {
+            if (employed && raise) {
                 h.wage[slot] *= growth;
             }
-            if (employed || changed) {
+            if (changed || (employed && raise)) {
                 model.updateIncome(slot);
             }
         }

@@ -1,36 +1,47 @@
 package org.wijklab.process;
 
 import ec.util.MersenneTwisterFast;
+import org.wijklab.model.CostLedger;
 import org.wijklab.model.Dwellings;
 import org.wijklab.model.Households;
 import org.wijklab.model.Neighbourhoods;
+import org.wijklab.model.PolicyEffects;
 import org.wijklab.model.Tenure;
 import org.wijklab.model.WijkLabModel;
+import org.wijklab.scenario.Policy;
 import org.wijklab.scenario.Scenario;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
- * Problems, monthly, without services (programmes and teams act on these hazards later):
+ * Problems and services, monthly:
  * <ul>
  * <li>debts (severity 0-3) arise with unemployment, low income and poor mental health, escalate or
- * resolve; a renter
- * at severity 3 may be evicted (the household must then find another dwelling this month or leave
- * the city);</li>
+ * resolve; a renter at severity 3 may be evicted (the household must then find another dwelling
+ * this month or leave the city);</li>
  * <li>youth problems (severity 0-3) in households with children arise with parents' poor mental
  * health, debts, low income and an unsafe neighbourhood; reaching 3 is a youth supervision order,
  * which ends after its average duration;</li>
  * <li>mental health per adult: good, poor, or severe (in second-line care), with incidence raised
  * by unemployment, debts, low income and an unsafe neighbourhood.</li>
  * </ul>
- * The transitions of a household compete: one uniform draw per household and month decides which
- * one, if any, happens (in the order debts, youth, mental health), so a household makes at most
- * one problem transition a month.
+ * Where a programme's team works, it finds households with a problem (a monthly chance set by its
+ * proximity) while it has room for more cases, and treats them: escalation slows and resolution
+ * speeds up. An integral team treats all of a family's problems at once from the first month; a
+ * fragmented service treats only the problem it found, after a delay. The learning and health
+ * themes lower the onset of youth and mental-health problems. Escalations are costed to the party
+ * that pays for them, and treatment books the expected cost it avoids (the drop in the escalation
+ * hazard times the escalation's cost).
+ *
+ * <p>The transitions of a household compete: one uniform draw per household and month decides
+ * which one, if any, happens (in the order debts, youth, mental health), so a household makes at
+ * most one problem transition a month.
  */
 public final class Problems implements Steppable {
     private static final long serialVersionUID = 1L;
     private final WijkLabModel model;
     private double[] placeRisk = new double[0];
+    private int[] open = new int[0];
 
     public Problems(WijkLabModel model) {
         this.model = model;
@@ -39,16 +50,22 @@ public final class Problems implements Steppable {
     @Override
     public void step(SimState state) {
         Scenario.Problems p = model.scenario().problems();
+        Policy.Costs c = model.scenario().policy().costs();
+        int caseMonths = model.scenario().policy().services().caseMonths();
         Households h = model.households();
         Dwellings dw = model.dwellings();
         Neighbourhoods nb = model.neighbourhoods();
+        PolicyEffects fx = model.effects();
+        CostLedger ledger = model.costs();
         MersenneTwisterFast random = model.random;
         int tick = model.tick();
         if (placeRisk.length != nb.count) {
             placeRisk = new double[nb.count];
+            open = new int[nb.count];
         }
         for (int j = 0; j < nb.count; j++) {
             placeRisk[j] = 1.0 + p.neighbourhoodRisk() * (1.0 - nb.safety[j]);
+            open[j] = fx.openCases[j];
         }
         double debtIn = p.debtIncidence() / 12.0;
         double debtUp = p.debtEscalation() / 12.0;
@@ -63,6 +80,8 @@ public final class Problems implements Steppable {
         double severeIn = p.mentalSevere() / 12.0;
         double severeOut = p.severeRecovery() / 12.0;
         double threshold = p.lowIncomeThreshold();
+        double orderCost = c.supervisionOrderYear() * p.supervisionYears();
+        double careCost = c.secondLineCareYear() / Math.max(1e-9, p.severeRecovery());
 
         for (int slot = 0; slot < h.capacity; slot++) {
             int d = h.dwelling[slot];
@@ -73,68 +92,106 @@ public final class Problems implements Steppable {
             boolean unemployed = h.anyUnemployed(slot);
             boolean low = h.equivalisedIncome(slot) < threshold;
             double lowRisk = low ? p.lowIncomeRisk() : 0.0;
+            boolean poorHealth = h.anyPoorMentalHealth(slot);
+            bookRunningCosts(h, slot, j, c, ledger);
+
+            // the team: close finished cases, find new ones
+            int kase = h.caseType[slot];
+            boolean problem = h.debt[slot] > 0 || h.youth[slot] > 0 || poorHealth;
+            if (kase != Households.CASE_NONE
+                    && (!problem || fx.detection[j] == 0 || tick - h.caseSince[slot] >= caseMonths)) {
+                h.caseType[slot] = Households.CASE_NONE;
+                kase = Households.CASE_NONE;
+            } else if (kase == Households.CASE_NONE && problem && fx.detection[j] > 0 && open[j] < fx.capacity[j]
+                    && random.nextDouble() < fx.detection[j]) {
+                kase = fx.integral[j] ? Households.CASE_ALL
+                        : h.debt[slot] > 0 ? Households.CASE_DEBT
+                        : h.youth[slot] > 0 ? Households.CASE_YOUTH : Households.CASE_MENTAL;
+                h.caseType[slot] = (byte) kase;
+                h.caseSince[slot] = tick;
+                open[j]++;
+            }
+            boolean treated = kase != Households.CASE_NONE && tick - h.caseSince[slot] >= fx.delay[j];
+            double t = treated ? fx.treatment[j] : 0.0;
+            double tDebt = kase == Households.CASE_ALL || kase == Households.CASE_DEBT ? t : 0.0;
+            double tYouth = kase == Households.CASE_ALL || kase == Households.CASE_YOUTH ? t : 0.0;
+            double tMental = kase == Households.CASE_ALL || kase == Households.CASE_MENTAL ? t : 0.0;
 
             // competing transitions: one uniform decides which one (if any) happens this month
             double u = random.nextDouble();
             int debt = h.debt[slot];
             if (debt == 0) {
                 double p0 = debtIn * (1.0 + (unemployed ? p.unemploymentRisk() : 0.0) + lowRisk
-                        + (h.anyPoorMentalHealth(slot) ? p.poorHealthRisk() : 0.0));
+                        + (poorHealth ? p.poorHealthRisk() : 0.0));
                 if (u < p0) {
                     h.debt[slot] = 1;
                     continue;
                 }
                 u -= p0;
             } else {
-                double out = debtOut * (h.employed(slot) > 0 && !low ? 2.0 : 1.0);
+                double out = debtOut * (h.employed(slot) > 0 && !low ? 2.0 : 1.0) * (1.0 + tDebt);
                 if (u < out) {
                     h.debt[slot] = 0;
                     continue;
                 }
                 u -= out;
                 if (debt < 3) {
-                    if (u < debtUp) {
+                    double up = debtUp * (1.0 - tDebt);
+                    if (u < up) {
                         h.debt[slot] = (byte) (debt + 1);
                         continue;
                     }
-                    u -= debtUp;
-                } else if (dw.tenure[d] != Tenure.OWNER && h.forced[slot] == 0) {
-                    if (u < evict) {
+                    u -= up;
+                } else if (dw.tenure[d] != Tenure.OWNER && h.forced[slot] == Households.FORCED_NO) {
+                    double ev = evict * (1.0 - tDebt);
+                    if (tDebt > 0) {
+                        double avoided = (evict - ev);
+                        ledger.avoided(j, CostLedger.HOUSING_CORPORATION, avoided * c.evictionDirect());
+                        ledger.avoided(j, CostLedger.MUNICIPALITY, avoided * c.evictionSocial());
+                    }
+                    if (u < ev) {
                         nb.evictions[j]++;
-                        h.forced[slot] = 1;
+                        ledger.escalation(j, CostLedger.HOUSING_CORPORATION, c.evictionDirect());
+                        ledger.escalation(j, CostLedger.MUNICIPALITY, c.evictionSocial());
+                        h.forced[slot] = Households.FORCED_EVICTED;
                         h.searchSince[slot] = tick;
                         h.debt[slot] = 2;
                         continue;
                     }
-                    u -= evict;
+                    u -= ev;
                 }
             }
 
             if (h.children[slot] > 0) {
                 int y = h.youth[slot];
                 if (y == 0) {
-                    double risk = 1.0 + (h.anyPoorMentalHealth(slot) ? p.poorHealthRisk() : 0.0)
+                    double risk = 1.0 + (poorHealth ? p.poorHealthRisk() : 0.0)
                             + (h.debt[slot] > 0 ? p.debtRisk() : 0.0) + lowRisk;
-                    double p0 = youthIn * risk * placeRisk[j];
+                    double p0 = youthIn * risk * placeRisk[j] * (1.0 - fx.youthPrevention[j]);
                     if (u < p0) {
                         h.youth[slot] = 1;
                         continue;
                     }
                     u -= p0;
                 } else if (y < 3) {
-                    if (u < youthOut) {
+                    double out = youthOut * (1.0 + tYouth);
+                    if (u < out) {
                         h.youth[slot] = 0;
                         continue;
                     }
-                    u -= youthOut;
-                    if (u < youthUp) {
+                    u -= out;
+                    double up = youthUp * (1.0 - tYouth);
+                    if (y == 2 && tYouth > 0) {
+                        ledger.avoided(j, CostLedger.MUNICIPALITY, (youthUp - up) * orderCost);
+                    }
+                    if (u < up) {
                         h.youth[slot] = (byte) (y + 1);
                         if (y + 1 == 3) {
                             nb.supervisionOrders[j]++;
                         }
                         continue;
                     }
-                    u -= youthUp;
+                    u -= up;
                 } else {
                     if (u < orderEnd) {
                         h.youth[slot] = 0;
@@ -146,6 +203,9 @@ public final class Problems implements Steppable {
                 h.youth[slot] = 0;
             }
 
+            double relief = 1.0 - fx.health[j];
+            double recover = mentalOut * (1.0 + fx.health[j]) * (1.0 + tMental);
+            double severe = severeIn * (1.0 - tMental);
             double shared = (1.0 + (h.debt[slot] > 0 ? p.debtRisk() : 0.0) + lowRisk) * placeRisk[j];
             adults:
             for (int a = 0; a < h.adults[slot]; a++) {
@@ -153,35 +213,64 @@ public final class Problems implements Steppable {
                 switch (h.mental[k]) {
                     case Households.GOOD -> {
                         double risk = shared + (h.status[k] == Households.UNEMPLOYED ? p.unemploymentRisk() * placeRisk[j] : 0.0);
-                        double p0 = mentalIn * risk;
+                        double p0 = mentalIn * risk * relief;
                         if (u < p0) {
                             h.mental[k] = Households.POOR;
                             break adults;
-                        } else {
-                            u -= p0;
                         }
+                        u -= p0;
                     }
                     case Households.POOR -> {
-                        if (u < mentalOut) {
+                        if (tMental > 0) {
+                            ledger.avoided(j, CostLedger.HEALTH_INSURER, (severeIn - severe) * careCost);
+                        }
+                        if (u < recover) {
                             h.mental[k] = Households.GOOD;
                             break adults;
-                        } else if (u < mentalOut + severeIn) {
+                        } else if (u < recover + severe) {
                             h.mental[k] = Households.SEVERE;
                             nb.secondLineCare[j]++;
                             break adults;
-                        } else {
-                            u -= mentalOut + severeIn;
                         }
+                        u -= recover + severe;
                     }
                     default -> {
                         if (u < severeOut) {
                             h.mental[k] = Households.POOR;
                             break adults;
-                        } else {
-                            u -= severeOut;
                         }
+                        u -= severeOut;
                     }
                 }
+            }
+        }
+        recountCases();
+    }
+
+    /** Monthly costs of escalations in force: supervision orders, second-line care, social assistance. */
+    private void bookRunningCosts(Households h, int slot, int j, Policy.Costs c, CostLedger ledger) {
+        if (h.youth[slot] == 3) {
+            ledger.escalation(j, CostLedger.MUNICIPALITY, c.supervisionOrderYear() / 12.0);
+        }
+        for (int a = 0; a < h.adults[slot]; a++) {
+            if (h.mental[2 * slot + a] == Households.SEVERE) {
+                ledger.escalation(j, CostLedger.HEALTH_INSURER, c.secondLineCareYear() / 12.0);
+            }
+        }
+        if (h.employed(slot) == 0 && h.workingAge(slot) > 0) {
+            ledger.escalation(j, CostLedger.MUNICIPALITY, c.benefitYear() / 12.0);
+        }
+    }
+
+    /** Open cases per neighbourhood, counted where the households live now. */
+    private void recountCases() {
+        Households h = model.households();
+        Dwellings dw = model.dwellings();
+        int[] cases = model.effects().openCases;
+        java.util.Arrays.fill(cases, 0);
+        for (int slot = 0; slot < h.capacity; slot++) {
+            if (h.dwelling[slot] >= 0 && h.caseType[slot] != Households.CASE_NONE) {
+                cases[dw.neighbourhood[h.dwelling[slot]]]++;
             }
         }
     }

@@ -26,6 +26,8 @@ public record Scenario(
         Community community,
         Housing housing,
         Liveability liveability,
+        Policy policy,
+        List<Programme> programmes,
         Output output) {
 
     /** Checks every value; throws a {@link ScenarioException} naming the first bad field. */
@@ -53,6 +55,18 @@ public record Scenario(
         housing.validate("housing");
         Check.present("liveability", liveability);
         liveability.validate("liveability");
+        Check.present("policy", policy);
+        policy.validate("policy");
+        Check.present("programmes", programmes);
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < programmes.size(); i++) {
+            String q = "programmes[" + i + "]";
+            Check.present(q, programmes.get(i));
+            programmes.get(i).validate(q, this);
+            if (!names.add(programmes.get(i).name())) {
+                throw new ScenarioException(q + ".name: '" + programmes.get(i).name() + "' is used twice");
+            }
+        }
         Check.present("output", output);
         output.validate("output", years);
         return this;
@@ -64,22 +78,22 @@ public record Scenario(
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, newSeed, years, warmUpYears, city, economy, demography, labour, problems,
-                community, housing, liveability, output);
+                community, housing, liveability, policy, programmes, output);
     }
 
     public Scenario withYears(int newYears) {
         return new Scenario(name, description, seed, newYears, warmUpYears, city, economy, demography, labour, problems,
-                community, housing, liveability, output);
+                community, housing, liveability, policy, programmes, output);
     }
 
     public Scenario withResidents(int residents) {
         return new Scenario(name, description, seed, years, warmUpYears, new City(residents, city.neighbourhoods()), economy,
-                demography, labour, problems, community, housing, liveability, output);
+                demography, labour, problems, community, housing, liveability, policy, programmes, output);
     }
 
     public Scenario withMovesLog(boolean on) {
         return new Scenario(name, description, seed, years, warmUpYears, city, economy, demography, labour,
-                problems, community, housing, liveability, new Output(on, output.decompositionYears()));
+                problems, community, housing, liveability, policy, programmes, new Output(on, output.decompositionYears()));
     }
 
     /** The city: its size and its neighbourhoods, from weak to strong in any order. */
@@ -330,8 +344,10 @@ public record Scenario(
             double preferQuality,
             double preferOwnership,
             double preferSpace,
-            double costAversion) {
+            double costAversion,
+            double preferStaying) {
         void validate(String p) {
+            Check.range(p + ".preferStaying", preferStaying, 0.0, 20.0);
             Check.range(p + ".costAversion", costAversion, 0.0, 20.0);
             Check.length(p + ".baseMoveRate", baseMoveRate, 3);
             Check.length(p + ".baseMonthlyCost", baseMonthlyCost, 3);

@@ -33,7 +33,8 @@ import java.util.Map;
 /**
  * Reads scenarios: a JSON file is laid over the embedded defaults ({@code defaults.json}); objects
  * merge field by field, arrays and scalars replace. Each entry of {@code city.neighbourhoods} is
- * laid over {@code neighbourhood-defaults.json}. Unknown keys, wrong types and out-of-range values
+ * laid over {@code neighbourhood-defaults.json}, each entry of {@code programmes} over
+ * {@code programme-defaults.json}. Unknown keys, wrong types and out-of-range values
  * raise a {@link ScenarioException} whose one-line message names the file and the field.
  */
 public final class ScenarioLoader {
@@ -41,6 +42,7 @@ public final class ScenarioLoader {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -94,18 +96,12 @@ public final class ScenarioLoader {
         }
         ObjectNode merged = defaultTree();
         JsonNode hoods = user.get("city") == null ? null : user.get("city").get("neighbourhoods");
-        if (hoods != null && hoods.isArray()) {
-            ArrayNode expanded = MAPPER.createArrayNode();
-            for (JsonNode h : hoods) {
-                if (h.isObject()) {
-                    ObjectNode base = readResource("neighbourhood-defaults.json");
-                    merge(base, h);
-                    expanded.add(base);
-                } else {
-                    expanded.add(h);
-                }
-            }
-            ((ObjectNode) user.get("city")).set("neighbourhoods", expanded);
+        if (hoods != null && hoods.isArray() && user.get("city").isObject()) {
+            ((ObjectNode) user.get("city")).set("neighbourhoods", overEach(hoods, "neighbourhood-defaults.json"));
+        }
+        JsonNode programmes = user.get("programmes");
+        if (programmes != null && programmes.isArray()) {
+            ((ObjectNode) user).set("programmes", overEach(programmes, "programme-defaults.json"));
         }
         merge(merged, user);
         return bind(merged, source);
@@ -213,6 +209,21 @@ public final class ScenarioLoader {
             }
         }
         return sb.length() == 0 ? "(top level)" : sb.toString();
+    }
+
+    /** Lays each object of an array over a fresh copy of a defaults resource. */
+    private static ArrayNode overEach(JsonNode array, String defaults) {
+        ArrayNode expanded = MAPPER.createArrayNode();
+        for (JsonNode element : array) {
+            if (element.isObject()) {
+                ObjectNode base = readResource(defaults);
+                merge(base, element);
+                expanded.add(base);
+            } else {
+                expanded.add(element);
+            }
+        }
+        return expanded;
     }
 
     private static void merge(ObjectNode base, JsonNode over) {

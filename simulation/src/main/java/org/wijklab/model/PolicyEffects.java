@@ -1,0 +1,84 @@
+package org.wijklab.model;
+
+import java.util.Arrays;
+
+/**
+ * What the programmes do to each neighbourhood this month, as plain numbers the processes read:
+ * the policy step writes them, the labour market, problems and services, community, demography
+ * and the housing market apply them. All zero without a programme, so the processes then behave
+ * exactly as in the baseline.
+ */
+public final class PolicyEffects {
+    public final int count;
+    /** Job finding multiplied by (1 + this): activation (work theme) and volunteer roles (initiatives). */
+    public final double[] jobFinding;
+    /** Extra monthly job-finding chance of each unemployed adult: local jobs of initiatives. */
+    public final double[] localJobs;
+    /** Onset of poor mental health multiplied by (1 − this), recovery by (1 + this): health theme. */
+    public final double[] health;
+    /** Onset of youth problems multiplied by (1 − this): learning theme. */
+    public final double[] youthPrevention;
+    /** Added chance that a child leaving home is educated one level above the parent: learning, initiatives. */
+    public final double[] educationUp;
+    /** Added to the safety target: safety theme. */
+    public final double[] safety;
+    /** Added to the cohesion target: integration theme, best persons, initiatives. */
+    public final double[] cohesion;
+    /** Dwelling quality gained per month in the neighbourhood: housing theme (renovation). */
+    public final double[] qualityMonthly;
+    /** Monthly chance that the team finds a household with a problem; 0 without a team. */
+    public final double[] detection;
+    /** How far an open case cuts escalation and speeds resolution. */
+    public final double[] treatment;
+    /** Cases the team can hold in the neighbourhood. */
+    public final int[] capacity;
+    /** Months before a found case is treated. */
+    public final int[] delay;
+    /** Whether the team works integrally (one plan for all of a family's problems). */
+    public final boolean[] integral;
+    /** Professionals (FTE) of teams working in the neighbourhood. */
+    public final double[] professionals;
+    /** Cases open now (kept by the problems and services process). */
+    public final int[] openCases;
+    /** Newcomers to a vacant social dwelling need at least this income (allocation rule). */
+    public final double[] incomeFloor;
+
+    public PolicyEffects(int count) {
+        this.count = count;
+        jobFinding = new double[count];
+        localJobs = new double[count];
+        health = new double[count];
+        youthPrevention = new double[count];
+        educationUp = new double[count];
+        safety = new double[count];
+        cohesion = new double[count];
+        qualityMonthly = new double[count];
+        detection = new double[count];
+        treatment = new double[count];
+        capacity = new int[count];
+        delay = new int[count];
+        integral = new boolean[count];
+        professionals = new double[count];
+        openCases = new int[count];
+        incomeFloor = new double[count];
+    }
+
+    /** Clears everything the policy step sets afresh each month (not the open cases). */
+    public void clear() {
+        Arrays.fill(jobFinding, 0);
+        Arrays.fill(localJobs, 0);
+        Arrays.fill(health, 0);
+        Arrays.fill(youthPrevention, 0);
+        Arrays.fill(educationUp, 0);
+        Arrays.fill(safety, 0);
+        Arrays.fill(cohesion, 0);
+        Arrays.fill(qualityMonthly, 0);
+        Arrays.fill(detection, 0);
+        Arrays.fill(treatment, 0);
+        Arrays.fill(capacity, 0);
+        Arrays.fill(delay, 0);
+        Arrays.fill(integral, false);
+        Arrays.fill(professionals, 0);
+        Arrays.fill(incomeFloor, 0);
+    }
+}

@@ -1,0 +1,456 @@
+package org.wijklab.policy;
+
+import ec.util.MersenneTwisterFast;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.wijklab.model.Dwellings;
+import org.wijklab.model.Households;
+import org.wijklab.model.Neighbourhoods;
+import org.wijklab.model.PolicyEffects;
+import org.wijklab.model.Tenure;
+import org.wijklab.model.WijkLabModel;
+import org.wijklab.scenario.Policy;
+import org.wijklab.scenario.Programme;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * The programmes, monthly (ordering 1, after the economy): each programme, while it runs, turns
+ * its budget into effects on its target neighbourhoods ({@link PolicyEffects}), pays its team,
+ * restructures stock and applies its allocation rule; best persons and resident initiatives live
+ * here too, and outlast the programme. Processes read the effects; this step changes no household
+ * directly except by marking dwellings for restructuring and moving their tenants out.
+ *
+ * <p>Themes: a theme's effect is {@code maxEffect · (1 − exp(−dose / doseScale)) · reach · synergy ·
+ * bestPersons}, with dose the theme's euros per target resident per year, reach
+ * {@code 1 − exp(−coalitionBreadth / reachScale)}, synergy {@code 1 + synergy · (active themes − 1)}
+ * and a best-person multiplier {@code 1 + effect · presence} (presence 1 while one is active, then
+ * decaying). Several funders who do not pool their budgets lose {@code fragmentationLoss} of it.
+ *
+ * <p>Teams: the team budget pays {@code budget / fteCost} professionals, split over
+ * {@code max(1, round(target residents / areaResidents))} teams. Each team loses a fixed overhead,
+ * has skills {@code 1 − exp(−team FTE / criticalMassFte)}, finds problems with a monthly chance
+ * {@code detectionMonthly · proximity · exp(−areaResidents / proximityScale)}, and gives the
+ * targets the part of its capacity that they are of its area. Too small teams drown in overhead
+ * and lack skills; too large ones lose proximity and spread over non-targets.
+ */
+public final class Programmes implements Steppable {
+    private static final long serialVersionUID = 1L;
+
+    /** Best-person status per target. */
+    public static final byte BP_NONE = 0;
+    public static final byte BP_ACTIVE = 1;
+    public static final byte BP_EXHAUSTED = 2;
+    public static final byte BP_LEFT = 3;
+
+    private final WijkLabModel model;
+    private final List<Run> runs = new ArrayList<>();
+
+    /** The state of one programme in this run. */
+    public static final class Run {
+        public final Programme spec;
+        public final int startTick;
+        public final int endTick;
+        public int[] targets;
+        public boolean[] isTarget;
+        public byte[] bpStatus;
+        public double[] bpEnergy;
+        public int[] bpSince;
+        public double[] bpLegacy;
+        public int[] bpLeftCount;
+        public int[] initiatives;
+        /** Cohort: households living in the targets when the programme started, by id (true = member). */
+        public boolean[] cohort;
+        public int cohortIdBound;
+        /** Money spent this year per party. */
+        public final double[] spent = new double[org.wijklab.model.CostLedger.PARTIES];
+        int[] convertList;
+        int convertNext;
+        double convertDue;
+
+        Run(Programme spec) {
+            this.spec = spec;
+            startTick = (int) Math.round(12 * spec.startYear());
+            endTick = (int) Math.round(12 * spec.endYear());
+        }
+
+        /** Whether the programme runs at this tick: ticks start + 1 ... end. */
+        public boolean activeAt(int tick) {
+            return tick > startTick && tick <= endTick;
+        }
+
+        public boolean started() {
+            return targets != null;
+        }
+    }
+
+    public Programmes(WijkLabModel model) {
+        this.model = model;
+        for (Programme p : model.scenario().programmes()) {
+            runs.add(new Run(p));
+        }
+    }
+
+    public List<Run> runs() {
+        return runs;
+    }
+
+    @Override
+    public void step(SimState state) {
+        int tick = model.tick();
+        PolicyEffects fx = model.effects();
+        fx.clear();
+        if (tick <= 0) {
+            return;
+        }
+        for (Run run : runs) {
+            if (!run.started() && tick > run.startTick) {
+                begin(run, tick);
+            }
+            if (!run.started()) {
+                continue;
+            }
+            boolean active = run.activeAt(tick);
+            bestPersons(run, active, tick);
+            initiatives(run, active);
+            if (active) {
+                themes(run);
+                team(run);
+                spend(run);
+                restructure(run, tick);
+                for (int j : run.targets) {
+                    fx.incomeFloor[j] = Math.max(fx.incomeFloor[j], run.spec.allocation().incomeFloor());
+                }
+            }
+        }
+        convertVacant();
+        renovate();
+    }
+
+    private void begin(Run run, int tick) {
+        Neighbourhoods nb = model.neighbourhoods();
+        Programme.Targets t = run.spec.targets();
+        int[] targets;
+        if (t.weakest() > 0) {
+            Integer[] order = new Integer[nb.count];
+            for (int j = 0; j < nb.count; j++) {
+                order[j] = j;
+            }
+            Arrays.sort(order, (a, b) -> Integer.compare(nb.rank[b], nb.rank[a]));
+            targets = new int[t.weakest()];
+            for (int k = 0; k < targets.length; k++) {
+                targets[k] = order[k];
+            }
+            Arrays.sort(targets);
+        } else {
+            targets = t.names().stream().mapToInt(nb::indexOf).sorted().toArray();
+        }
+        run.targets = targets;
+        run.isTarget = new boolean[nb.count];
+        for (int j : targets) {
+            run.isTarget[j] = true;
+        }
+        int n = nb.count;
+        run.bpStatus = new byte[n];
+        run.bpEnergy = new double[n];
+        run.bpSince = new int[n];
+        run.bpLegacy = new double[n];
+        run.bpLeftCount = new int[n];
+        run.initiatives = new int[n];
+        Programme.BestPersons bp = run.spec.bestPersons();
+        if (bp.present() && !run.spec.copied()) {
+            // the plan's own best persons, who built it, are there from the start
+            for (int j : targets) {
+                run.bpStatus[j] = BP_ACTIVE;
+                run.bpEnergy[j] = 1.0;
+                run.bpSince[j] = tick;
+            }
+        }
+        Households h = model.households();
+        run.cohortIdBound = h.idBound();
+        run.cohort = new boolean[run.cohortIdBound];
+        for (int slot = 0; slot < h.capacity; slot++) {
+            if (h.isLive(slot) && run.isTarget[model.dwellings().neighbourhood[h.dwelling[slot]]]) {
+                run.cohort[h.id[slot]] = true;
+            }
+        }
+        Programme.Restructuring r = run.spec.restructuring();
+        if (r.shareOfSocial() > 0) {
+            Dwellings dw = model.dwellings();
+            int count = 0;
+            int[] list = new int[dw.count];
+            for (int d = 0; d < dw.count; d++) {
+                if (run.isTarget[dw.neighbourhood[d]] && dw.tenure[d] == Tenure.SOCIAL) {
+                    list[count++] = d;
+                }
+            }
+            MersenneTwisterFast random = model.random;
+            for (int i = count - 1; i > 0; i--) {
+                int k = random.nextInt(i + 1);
+                int tmp = list[i];
+                list[i] = list[k];
+                list[k] = tmp;
+            }
+            run.convertList = Arrays.copyOf(list, (int) Math.round(count * r.shareOfSocial()));
+        }
+    }
+
+    private void bestPersons(Run run, boolean active, int tick) {
+        Policy.BestPersonParams p = model.scenario().policy().bestPersons();
+        Programme.BestPersons bp = run.spec.bestPersons();
+        MersenneTwisterFast random = model.random;
+        boolean fragmented = run.spec.team().exists() && !run.spec.team().integral();
+        double decay = Math.exp(-1.0 / (12.0 * p.legacyYears()));
+        for (int j : run.targets) {
+            switch (run.bpStatus[j]) {
+                case BP_ACTIVE -> {
+                    double drain = p.resistance() * (1.0 - bp.protection()) + (fragmented ? p.fragmentedResistance() : 0.0);
+                    if (!active) {
+                        drain *= 2; // no programme behind them any more
+                    }
+                    run.bpEnergy[j] += (p.recharge() * bp.roomToAct() - drain) / 12.0;
+                    run.bpEnergy[j] = Math.min(1.0, run.bpEnergy[j]);
+                    if (run.bpEnergy[j] < p.burnoutEnergy()) {
+                        run.bpStatus[j] = BP_EXHAUSTED;
+                        run.bpSince[j] = tick;
+                    } else if (random.nextDouble() < p.leaveRate() / 12.0) {
+                        leave(run, j);
+                    }
+                }
+                case BP_EXHAUSTED -> {
+                    run.bpLegacy[j] *= decay;
+                    if (tick - run.bpSince[j] >= 12.0 * p.exhaustedYears()) {
+                        if (active && random.nextDouble() < bp.protection()) {
+                            run.bpStatus[j] = BP_ACTIVE;
+                            run.bpEnergy[j] = 0.5;
+                            run.bpSince[j] = tick;
+                        } else {
+                            leave(run, j);
+                        }
+                    }
+                }
+                default -> {
+                    run.bpLegacy[j] *= decay;
+                    double conditions = 0.5 * (run.spec.ownershipSupport() + bp.roomToAct());
+                    if (active && bp.present() && random.nextDouble() < p.emergence() / 12.0 * conditions) {
+                        run.bpStatus[j] = BP_ACTIVE;
+                        run.bpEnergy[j] = 1.0;
+                        run.bpSince[j] = tick;
+                    }
+                }
+            }
+            if (run.bpStatus[j] == BP_ACTIVE) {
+                model.effects().cohesion[j] += p.cohesionBoost();
+            } else {
+                model.effects().cohesion[j] += p.cohesionBoost() * run.bpLegacy[j];
+            }
+        }
+    }
+
+    private static void leave(Run run, int j) {
+        run.bpStatus[j] = BP_LEFT;
+        run.bpLegacy[j] = 1.0;
+        run.bpLeftCount[j]++;
+    }
+
+    /** 1 while a best person is active, their decaying legacy afterwards, half while exhausted. */
+    static double presence(Run run, int j) {
+        return switch (run.bpStatus[j]) {
+            case BP_ACTIVE -> 1.0;
+            case BP_EXHAUSTED -> Math.max(0.5, run.bpLegacy[j]);
+            default -> run.bpLegacy[j];
+        };
+    }
+
+    private void initiatives(Run run, boolean active) {
+        Policy.Initiatives p = model.scenario().policy().initiatives();
+        Neighbourhoods nb = model.neighbourhoods();
+        PolicyEffects fx = model.effects();
+        MersenneTwisterFast random = model.random;
+        for (int j : run.targets) {
+            boolean bp = run.bpStatus[j] == BP_ACTIVE;
+            double start = p.startRate() / 12.0 * run.spec.ownershipSupport() * nb.facilities[j] * (bp ? 1.0 : 0.2)
+                    * (active ? 1.0 : 0.5);
+            if (run.initiatives[j] < p.maxPerTarget() && random.nextDouble() < start) {
+                run.initiatives[j]++;
+            }
+            double close = p.closeRate() / 12.0 * (bp ? 0.3 : 1.0) * (active ? 0.5 : 1.0);
+            for (int k = run.initiatives[j]; k > 0; k--) {
+                if (random.nextDouble() < close) {
+                    run.initiatives[j]--;
+                }
+            }
+            int n = run.initiatives[j];
+            fx.cohesion[j] += p.cohesionEffect() * n;
+            fx.jobFinding[j] += p.activation() * n;
+            fx.educationUp[j] += p.learning() * n;
+            double unemployed = Math.max(1, model.observation().unemployed(j));
+            // local jobs turn over about once in two years
+            fx.localJobs[j] += p.jobs() * n * 0.5 / 12.0 / unemployed;
+        }
+    }
+
+    /** The budget after losses to unpooled, fragmented funding. */
+    static double effectiveBudget(Programme spec, Policy.ThemeEffects t) {
+        double loss = !spec.pooledBudget() && spec.funders().count() >= 2 ? t.fragmentationLoss() : 0.0;
+        return spec.yearlyBudget() * (1.0 - loss);
+    }
+
+    private void themes(Run run) {
+        Policy.ThemeEffects t = model.scenario().policy().themes();
+        Policy.BestPersonParams bpp = model.scenario().policy().bestPersons();
+        Neighbourhoods nb = model.neighbourhoods();
+        PolicyEffects fx = model.effects();
+        double residents = 0;
+        for (int j : run.targets) {
+            residents += nb.residents[j];
+        }
+        if (residents <= 0) {
+            return;
+        }
+        double[] shares = run.spec.themes().values();
+        int activeThemes = 0;
+        for (double s : shares) {
+            if (s >= t.minimumShare()) {
+                activeThemes++;
+            }
+        }
+        double budget = effectiveBudget(run.spec, t);
+        double reach = 1.0 - Math.exp(-run.spec.coalitionBreadth() / t.reachScale());
+        double synergy = 1.0 + t.synergy() * Math.max(0, activeThemes - 1);
+        double[] effect = new double[shares.length];
+        for (int k = 0; k < shares.length; k++) {
+            double dose = budget * shares[k] / residents;
+            effect[k] = t.maxEffect()[k] * (1.0 - Math.exp(-dose / t.doseScale())) * reach * synergy;
+        }
+        for (int j : run.targets) {
+            double m = 1.0 + bpp.effect() * presence(run, j);
+            fx.qualityMonthly[j] += effect[0] * m / 12.0;
+            fx.jobFinding[j] += effect[1] * m;
+            fx.youthPrevention[j] = Math.min(0.9, fx.youthPrevention[j] + effect[2] * m);
+            fx.educationUp[j] += 0.5 * effect[2] * m;
+            fx.cohesion[j] += effect[3] * m;
+            fx.safety[j] += effect[4] * m;
+            fx.health[j] = Math.min(0.9, fx.health[j] + effect[5] * m);
+        }
+    }
+
+    private void team(Run run) {
+        Programme.Team team = run.spec.team();
+        if (!team.exists() || team.budgetShare() <= 0) {
+            return;
+        }
+        Policy.Services s = model.scenario().policy().services();
+        Policy.BestPersonParams bpp = model.scenario().policy().bestPersons();
+        Neighbourhoods nb = model.neighbourhoods();
+        PolicyEffects fx = model.effects();
+        double residents = 0;
+        for (int j : run.targets) {
+            residents += nb.residents[j];
+        }
+        if (residents <= 0) {
+            return;
+        }
+        double fte = effectiveBudget(run.spec, model.scenario().policy().themes()) * team.budgetShare() / s.fteCost();
+        int teams = (int) Math.max(1, Math.round(residents / team.areaResidents()));
+        double coverage = Math.min(1.0, residents / (teams * (double) team.areaResidents()));
+        double perTeam = fte / teams;
+        double net = Math.max(0.0, perTeam - s.overheadFte()) * (team.integral() ? 1.0 : 1.0 - s.fragmentedOverhead());
+        double skills = 1.0 - Math.exp(-perTeam / s.criticalMassFte());
+        double cases = net * s.casesPerFte() * teams * coverage;
+        double detection = s.detectionMonthly() * team.proximity() * Math.exp(-team.areaResidents() / s.proximityScale());
+        double base = team.integral() ? s.treatmentEffect() : s.fragmentedEffect();
+        for (int j : run.targets) {
+            double share = nb.residents[j] / residents;
+            boolean bp = run.bpStatus[j] == BP_ACTIVE;
+            fx.capacity[j] += (int) Math.round(cases * share);
+            fx.detection[j] = Math.max(fx.detection[j], detection);
+            fx.treatment[j] = Math.max(fx.treatment[j],
+                    Math.min(0.95, base * skills * (1.0 + 0.25 * bpp.effect() * presence(run, j))));
+            // best persons cut through bureaucratic delay
+            fx.delay[j] = team.integral() ? 0 : (bp ? s.fragmentedDelayMonths() / 2 : s.fragmentedDelayMonths());
+            fx.integral[j] |= team.integral();
+            fx.professionals[j] += fte * coverage * share;
+        }
+    }
+
+    private void spend(Run run) {
+        double[] shares = run.spec.funders().values();
+        Neighbourhoods nb = model.neighbourhoods();
+        double residents = 0;
+        for (int j : run.targets) {
+            residents += nb.residents[j];
+        }
+        for (int p = 0; p < shares.length; p++) {
+            run.spent[p] += run.spec.yearlyBudget() * shares[p] / 12.0;
+        }
+    }
+
+    private void restructure(Run run, int tick) {
+        if (run.convertList == null || run.convertNext >= run.convertList.length) {
+            return;
+        }
+        Programme.Restructuring r = run.spec.restructuring();
+        run.convertDue += run.convertList.length / (12.0 * r.years());
+        Dwellings dw = model.dwellings();
+        Households h = model.households();
+        while (run.convertDue >= 1.0 && run.convertNext < run.convertList.length) {
+            int d = run.convertList[run.convertNext++];
+            run.convertDue -= 1.0;
+            dw.converting[d] = true;
+            int slot = dw.occupant[d];
+            if (slot >= 0 && h.forced[slot] == Households.FORCED_NO) {
+                // tenants of a dwelling to be demolished must move: they keep their right to social rent
+                h.forced[slot] = Households.FORCED_RENEWAL;
+                h.searchSince[slot] = tick;
+            }
+        }
+    }
+
+    /** Rebuilds dwellings marked for restructuring once their tenants have gone. */
+    private void convertVacant() {
+        Dwellings dw = model.dwellings();
+        MersenneTwisterFast random = model.random;
+        for (Run run : runs) {
+            if (run.convertList == null) {
+                continue;
+            }
+            Programme.Restructuring r = run.spec.restructuring();
+            for (int i = 0; i < run.convertNext; i++) {
+                int d = run.convertList[i];
+                if (!dw.converting[d] || dw.occupant[d] >= 0) {
+                    continue;
+                }
+                double u = random.nextDouble();
+                byte t = u < r.socialShare() ? Tenure.SOCIAL : u < r.socialShare() + r.privateShare() ? Tenure.PRIVATE
+                        : Tenure.OWNER;
+                dw.retenure(d, t);
+                dw.quality[d] = (float) Math.max(dw.quality[d], r.quality());
+                double spread = model.scenario().housing().qualityCostSpread();
+                dw.baseCost[d] = (float) (model.scenario().housing().baseMonthlyCost()[t]
+                        * (1.0 + spread * (2.0 * dw.quality[d] - 1.0)) * (dw.small[d] ? 0.8 : 1.1));
+                dw.converting[d] = false;
+            }
+        }
+    }
+
+    /** Housing theme: the dwellings of the targets improve a little every month, up to quality 1. */
+    private void renovate() {
+        PolicyEffects fx = model.effects();
+        boolean any = false;
+        for (double q : fx.qualityMonthly) {
+            any |= q > 0;
+        }
+        if (!any) {
+            return;
+        }
+        Dwellings dw = model.dwellings();
+        for (int d = 0; d < dw.count; d++) {
+            double q = fx.qualityMonthly[dw.neighbourhood[d]];
+            if (q > 0) {
+                dw.quality[d] = (float) Math.min(1.0, dw.quality[d] + q);
+            }
+        }
+    }
+}

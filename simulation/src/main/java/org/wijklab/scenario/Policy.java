@@ -1,0 +1,166 @@
+package org.wijklab.scenario;
+
+/**
+ * How programmes, teams, best persons and initiatives work: the behavioural parameters shared by
+ * every programme of a scenario (the programmes themselves say where, when and with how much).
+ *
+ * @param themes      dose-response of the six themes
+ * @param services    social neighbourhood teams and the problems they treat
+ * @param bestPersons emergence, energy and turnover of best persons
+ * @param initiatives resident-run initiatives
+ * @param costs       what escalations cost and who pays
+ */
+public record Policy(ThemeEffects themes, Services services, BestPersonParams bestPersons, Initiatives initiatives,
+        Costs costs) {
+
+    void validate(String p) {
+        Check.present(p + ".themes", themes);
+        themes.validate(p + ".themes");
+        Check.present(p + ".services", services);
+        services.validate(p + ".services");
+        Check.present(p + ".bestPersons", bestPersons);
+        bestPersons.validate(p + ".bestPersons");
+        Check.present(p + ".initiatives", initiatives);
+        initiatives.validate(p + ".initiatives");
+        Check.present(p + ".costs", costs);
+        costs.validate(p + ".costs");
+    }
+
+    /**
+     * A theme's effect in a target is {@code maxEffect · (1 − exp(−dose / doseScale))} with dose the
+     * theme's euros per resident per year, times the programme's reach (coalition breadth), times
+     * synergy {@code 1 + synergy · (active themes − 1)}, times the best-person multiplier. Budgets
+     * of several funders that are not pooled lose {@code fragmentationLoss} to overhead.
+     *
+     * @param doseScale         euro per resident per year at which a theme reaches 63 % of its maximum
+     * @param maxEffect         maximum effect per theme (housing, work, learning, integration, safety, health)
+     * @param synergy           extra effect per additional active theme
+     * @param minimumShare      a theme counts as active from this budget share
+     * @param reachScale        coalition breadth at which reach is 63 % of its maximum
+     * @param fragmentationLoss share of an unpooled budget of several funders lost to overhead
+     */
+    public record ThemeEffects(double doseScale, double[] maxEffect, double synergy, double minimumShare,
+            double reachScale, double fragmentationLoss) {
+        void validate(String p) {
+            Check.positive(p + ".doseScale", doseScale);
+            Check.length(p + ".maxEffect", maxEffect, 6);
+            for (int i = 0; i < 6; i++) {
+                Check.range(p + ".maxEffect[" + i + "]", maxEffect[i], 0.0, 5.0);
+            }
+            Check.range(p + ".synergy", synergy, 0.0, 5.0);
+            Check.probability(p + ".minimumShare", minimumShare);
+            Check.positive(p + ".reachScale", reachScale);
+            Check.probability(p + ".fragmentationLoss", fragmentationLoss);
+        }
+    }
+
+    /**
+     * Social neighbourhood teams.
+     *
+     * @param fteCost              euro per professional (full-time equivalent) per year
+     * @param casesPerFte          open cases one professional carries
+     * @param overheadFte          fixed management and coordination per team, in FTE
+     * @param criticalMassFte      team size at which it has 63 % of the skills it needs
+     * @param proximityScale       residents per team at which outreach falls to 37 % of its maximum
+     * @param detectionMonthly     monthly chance that a fully proximate team finds a household's problem
+     * @param treatmentEffect      how far treatment cuts escalation and speeds resolution (integral)
+     * @param fragmentedEffect     the same for a fragmented service
+     * @param fragmentedOverhead   share of a fragmented service's capacity lost to coordination
+     * @param fragmentedDelayMonths months before a fragmented service starts treating a found case
+     * @param caseMonths           months a case stays open at most
+     */
+    public record Services(double fteCost, double casesPerFte, double overheadFte, double criticalMassFte,
+            double proximityScale, double detectionMonthly, double treatmentEffect, double fragmentedEffect,
+            double fragmentedOverhead, int fragmentedDelayMonths, int caseMonths) {
+        void validate(String p) {
+            Check.positive(p + ".fteCost", fteCost);
+            Check.positive(p + ".casesPerFte", casesPerFte);
+            Check.range(p + ".overheadFte", overheadFte, 0.0, 100.0);
+            Check.positive(p + ".criticalMassFte", criticalMassFte);
+            Check.positive(p + ".proximityScale", proximityScale);
+            Check.probability(p + ".detectionMonthly", detectionMonthly);
+            Check.probability(p + ".treatmentEffect", treatmentEffect);
+            Check.probability(p + ".fragmentedEffect", fragmentedEffect);
+            Check.probability(p + ".fragmentedOverhead", fragmentedOverhead);
+            Check.range(p + ".fragmentedDelayMonths", fragmentedDelayMonths, 0, 60);
+            Check.range(p + ".caseMonths", caseMonths, 1, 240);
+        }
+    }
+
+    /**
+     * Best persons: they emerge in a programme's targets where ownership support and room to act
+     * allow, mobilise while their energy lasts, are drained by resistance (less under protection),
+     * burn out or leave, and their effect decays afterwards.
+     *
+     * @param emergence        yearly chance a best person emerges with full ownership support and room to act
+     * @param effect           multiplier on the programme's effects while one is active (1 + effect)
+     * @param cohesionBoost    cohesion target raised while one is active
+     * @param resistance       yearly energy drain without protection
+     * @param fragmentedResistance extra drain where the team is fragmented (bureaucracy)
+     * @param recharge         yearly energy regained
+     * @param burnoutEnergy    energy below which a best person is exhausted
+     * @param exhaustedYears   how long exhaustion lasts before a return or leaving
+     * @param leaveRate        yearly chance an active best person leaves for other work
+     * @param legacyYears      time constant of the decay of a departed best person's effect
+     */
+    public record BestPersonParams(double emergence, double effect, double cohesionBoost, double resistance,
+            double fragmentedResistance, double recharge, double burnoutEnergy, double exhaustedYears,
+            double leaveRate, double legacyYears) {
+        void validate(String p) {
+            Check.range(p + ".emergence", emergence, 0.0, 12.0);
+            Check.range(p + ".effect", effect, 0.0, 10.0);
+            Check.range(p + ".cohesionBoost", cohesionBoost, 0.0, 1.0);
+            Check.range(p + ".resistance", resistance, 0.0, 12.0);
+            Check.range(p + ".fragmentedResistance", fragmentedResistance, 0.0, 12.0);
+            Check.range(p + ".recharge", recharge, 0.0, 12.0);
+            Check.probability(p + ".burnoutEnergy", burnoutEnergy);
+            Check.range(p + ".exhaustedYears", exhaustedYears, 0.0, 50.0);
+            Check.range(p + ".leaveRate", leaveRate, 0.0, 12.0);
+            Check.positive(p + ".legacyYears", legacyYears);
+        }
+    }
+
+    /**
+     * Resident-run initiatives (community enterprises, resident-run libraries and centres).
+     *
+     * @param startRate      yearly chance one starts in a target with full ownership support and a best person
+     * @param closeRate      yearly chance one closes without a best person around
+     * @param cohesionEffect cohesion target raised per initiative
+     * @param activation     job-finding boost for unemployed residents per initiative (volunteer roles)
+     * @param learning       extra chance per initiative that a child leaves home one education level up
+     * @param jobs           local jobs per initiative filled by unemployed residents
+     * @param maxPerTarget   most initiatives a neighbourhood holds
+     */
+    public record Initiatives(double startRate, double closeRate, double cohesionEffect, double activation,
+            double learning, int jobs, int maxPerTarget) {
+        void validate(String p) {
+            Check.range(p + ".startRate", startRate, 0.0, 12.0);
+            Check.range(p + ".closeRate", closeRate, 0.0, 12.0);
+            Check.range(p + ".cohesionEffect", cohesionEffect, 0.0, 1.0);
+            Check.range(p + ".activation", activation, 0.0, 5.0);
+            Check.probability(p + ".learning", learning);
+            Check.range(p + ".jobs", jobs, 0, 1000);
+            Check.range(p + ".maxPerTarget", maxPerTarget, 0, 1000);
+        }
+    }
+
+    /**
+     * Costs of escalations, in euro, and who pays them.
+     *
+     * @param supervisionOrderYear a youth supervision order, per year in force (municipality)
+     * @param evictionDirect       an eviction's direct cost (housing corporation)
+     * @param evictionSocial       an eviction's follow-up cost: shelter, care (municipality)
+     * @param secondLineCareYear   second-line mental-health care, per client per year (health insurer)
+     * @param benefitYear          social assistance, per benefit household per year (municipality)
+     */
+    public record Costs(double supervisionOrderYear, double evictionDirect, double evictionSocial,
+            double secondLineCareYear, double benefitYear) {
+        void validate(String p) {
+            Check.nonNegative(p + ".supervisionOrderYear", supervisionOrderYear);
+            Check.nonNegative(p + ".evictionDirect", evictionDirect);
+            Check.nonNegative(p + ".evictionSocial", evictionSocial);
+            Check.nonNegative(p + ".secondLineCareYear", secondLineCareYear);
+            Check.nonNegative(p + ".benefitYear", benefitYear);
+        }
+    }
+}
