@@ -14,8 +14,8 @@ import sim.engine.Steppable;
  * inactive with monthly hazards. Job loss depends on education, health and the economy; job
  * finding also on employed contacts (the neighbourhood's employment rate against the city's) and
  * on address stigma (the neighbourhood's reputation). Jobs are not local: only the odds are.
- * Programmes add activation (work theme, initiatives' volunteer roles) and local jobs in their
- * targets. Wages of the employed rise once a year; incomes follow every change. The adults of a
+ * Programmes add activation (work theme, initiatives' volunteer roles: more job finding and
+ * more inactive adults looking for work) and local jobs in their targets. Wages of the employed rise once a year; incomes follow every change. The adults of a
  * household compete for one uniform draw a month, so at most one of them changes state.
  */
 public final class LabourMarket implements Steppable {
@@ -103,7 +103,7 @@ public final class LabourMarket implements Steppable {
                         }
                     }
                     case Households.INACTIVE -> {
-                        double pa = activation * (poor ? poorFind : 1.0);
+                        double pa = activation * (poor ? poorFind : 1.0) * (1.0 + boost);
                         if (!changed && u < pa) {
                             h.status[k] = Households.UNEMPLOYED;
                             changed = true;

@@ -1,0 +1,434 @@
+package org.wijklab.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+import org.wijklab.model.Dwellings;
+import org.wijklab.model.Households;
+import org.wijklab.model.Invariants;
+import org.wijklab.model.Neighbourhoods;
+import org.wijklab.model.PolicyEffects;
+import org.wijklab.model.Tenure;
+import org.wijklab.model.WijkLabModel;
+import org.wijklab.scenario.Scenario;
+import org.wijklab.scenario.ScenarioLoader;
+
+/**
+ * Each programme mechanism on its own: a programme with one lever, against the same city and seed
+ * without it (paired runs share the warm-up, so the difference is the lever's). Small city (15,000
+ * residents, an 8-year warm-up), the three weakest neighbourhoods as targets, programme from year 1. Where an outcome
+ * is stochastic, it is summed over three seeds and the threshold sits well inside the measured
+ * difference (stated per test), so a failure means the mechanism changed, not bad luck.
+ */
+class ProgrammeMechanismsTest {
+    private static final long[] SEEDS = {5, 6, 7};
+
+    private static Scenario scenario(String programme, int years, long seed) {
+        String json = "{\"name\":\"t\",\"years\":" + years + ",\"seed\":" + seed + ",\"warmUpYears\":8,"
+                + "\"city\":{\"residents\":15000},"
+                + "\"programmes\":[" + programme + "]}";
+        return ScenarioLoader.fromJson(json, "test.json");
+    }
+
+    private static Scenario baseline(int years, long seed) {
+        return ScenarioLoader.fromJson("{\"name\":\"b\",\"years\":" + years + ",\"seed\":" + seed
+                + ",\"warmUpYears\":8,\"city\":{\"residents\":15000}}", "test.json");
+    }
+
+    private static String programme(String body) {
+        return programme(body, 4);
+    }
+
+    private static String programme(String body, int years) {
+        return "{\"name\":\"p\",\"targets\":{\"weakest\":3},\"startYear\":1,\"durationYears\":" + years + ","
+                + "\"bestPersons\":{\"present\":false}," + body + "}";
+    }
+
+    /** Mean over the three weakest neighbourhoods (by rank at tick 0) of a statistic at the last tick. */
+    private static double atEnd(Scenario s, ToDoubleFunction<Probe> stat) {
+        WijkLabModel m = new WijkLabModel(s);
+        Invariants.attach(m);
+        Probe probe = new Probe();
+        m.addTickListener((model, tick) -> {
+            if (tick == 0) {
+                probe.weakest = weakest(model.neighbourhoods());
+            }
+            probe.model = model;
+            probe.accumulate();
+        });
+        m.runToEnd();
+        return stat.applyAsDouble(probe);
+    }
+
+    /** What a test reads from a run: the model at its end and sums of events in the weakest. */
+    static final class Probe {
+        WijkLabModel model;
+        int[] weakest;
+        long evictions;
+        long orders;
+        long secondLine;
+        double youthShare;
+
+        void accumulate() {
+            Neighbourhoods nb = model.neighbourhoods();
+            youthShare += mean(nb.youthProblemShare);
+            for (int j : weakest) {
+                evictions += nb.evictions[j];
+                orders += nb.supervisionOrders[j];
+                secondLine += nb.secondLineCare[j];
+            }
+        }
+
+        double mean(double[] perNeighbourhood) {
+            double s = 0;
+            for (int j : weakest) {
+                s += perNeighbourhood[j];
+            }
+            return s / weakest.length;
+        }
+    }
+
+    static int[] weakest(Neighbourhoods nb) {
+        List<Integer> order = new ArrayList<>();
+        for (int j = 0; j < nb.count; j++) {
+            order.add(j);
+        }
+        order.sort((a, b) -> Integer.compare(nb.rank[b], nb.rank[a]));
+        return new int[] {order.get(0), order.get(1), order.get(2)};
+    }
+
+    private static double pairedDifference(String body, int years, ToDoubleFunction<Probe> stat) {
+        double diff = 0;
+        for (long seed : SEEDS) {
+            diff += atEnd(scenario(programme(body), years, seed), stat) - atEnd(baseline(years, seed), stat);
+        }
+        return diff / SEEDS.length;
+    }
+
+    @Test
+    void effectsReachOnlyTheTargetsAndOnlyWhileTheProgrammeRuns() {
+        // no ownership support: no initiatives, whose volunteer roles would outlast the programme
+        Scenario s = scenario(programme("\"yearlyBudget\":2000000,\"ownershipSupport\":0,\"themes\":{\"work\":1}"), 7, 1);
+        WijkLabModel m = new WijkLabModel(s);
+        List<String> problems = new ArrayList<>();
+        m.addTickListener((model, tick) -> {
+            PolicyEffects fx = model.effects();
+            Programmes.Run run = model.programmes().runs().get(0);
+            for (int j = 0; j < fx.count; j++) {
+                boolean target = run.started() && run.isTarget[j];
+                boolean on = target && run.activeAt(tick);
+                if (on != fx.jobFinding[j] > 0) {
+                    problems.add("tick " + tick + " neighbourhood " + j + " target " + target + " boost " + fx.jobFinding[j]);
+                }
+            }
+        });
+        m.runToEnd();
+        assertEquals(List.of(), problems.subList(0, Math.min(5, problems.size())));
+        Programmes.Run run = m.programmes().runs().get(0);
+        assertEquals(12, run.startTick);
+        assertEquals(60, run.endTick);
+        assertEquals(3, run.targets.length);
+    }
+
+    @Test
+    void workThemeRaisesEmploymentInTheTargets() {
+        // measured: +0.03 to +0.05 employment after 4 years
+        double d = pairedDifference("\"yearlyBudget\":3000000,\"themes\":{\"work\":1}", 5,
+                p -> p.mean(p.model.neighbourhoods().employmentRate));
+        assertTrue(d > 0.01, "employment difference " + d);
+    }
+
+    @Test
+    void healthThemeRaisesGoodMentalHealth() {
+        double d = pairedDifference("\"yearlyBudget\":3000000,\"themes\":{\"health\":1}", 5,
+                p -> p.mean(p.model.neighbourhoods().goodMentalHealth));
+        assertTrue(d > 0.01, "good mental health difference " + d);
+    }
+
+    @Test
+    void safetyAndIntegrationThemesRaiseSafetyAndCohesion() {
+        double safety = pairedDifference("\"yearlyBudget\":3000000,\"themes\":{\"safety\":1}", 5,
+                p -> p.mean(p.model.neighbourhoods().safety));
+        double cohesion = pairedDifference("\"yearlyBudget\":3000000,\"themes\":{\"integration\":1}", 5,
+                p -> p.mean(p.model.neighbourhoods().cohesion));
+        assertTrue(safety > 0.03, "safety difference " + safety);
+        assertTrue(cohesion > 0.03, "cohesion difference " + cohesion);
+    }
+
+    @Test
+    void housingThemeImprovesDwellingQuality() {
+        double d = pairedDifference("\"yearlyBudget\":3000000,\"themes\":{\"housing\":1}", 5,
+                p -> p.mean(p.model.neighbourhoods().meanQuality));
+        assertTrue(d > 0.02, "dwelling quality difference " + d);
+    }
+
+    @Test
+    void learningThemeLowersYouthProblemsAndRaisesEducation() {
+        Scenario s = scenario(programme("\"yearlyBudget\":3000000,\"themes\":{\"learning\":1}", 2), 3, 1);
+        WijkLabModel m = new WijkLabModel(s);
+        double[] seen = new double[2];
+        m.addTickListener((model, tick) -> {
+            if (tick == 24) {
+                for (int j : model.programmes().runs().get(0).targets) {
+                    seen[0] += model.effects().youthPrevention[j];
+                    seen[1] += model.effects().educationUp[j];
+                }
+            }
+        });
+        m.runToEnd();
+        assertTrue(seen[0] > 0 && seen[1] > 0, "learning effects " + seen[0] + ", " + seen[1]);
+        // the youth-problem share summed over every month of the run
+        double d = pairedDifference("\"yearlyBudget\":3000000,\"themes\":{\"learning\":1}", 5, p -> p.youthShare);
+        assertTrue(d < 0, "youth-problem share (summed over months) difference " + d);
+    }
+
+    @Test
+    void severalThemesAtOnceWorkWithSynergy() {
+        // the same budget on one theme or spread over six: the six-theme programme's work effect
+        // follows the dose-response and the synergy factor exactly
+        Scenario one = scenario(programme("\"yearlyBudget\":3000000,\"themes\":{\"work\":1}", 1), 2, 1);
+        String six = "\"yearlyBudget\":3000000,\"themes\":{\"housing\":0.1666666666666667,\"work\":0.1666666666666667,"
+                + "\"learning\":0.1666666666666667,\"integration\":0.1666666666666667,\"safety\":0.1666666666666667,"
+                + "\"health\":0.16666666666666652}";
+        Scenario all = scenario(programme(six, 1), 2, 1);
+        double[] e = new double[2];
+        double[] residents = new double[1];
+        int k = 0;
+        for (Scenario s : new Scenario[] {one, all}) {
+            int index = k++;
+            WijkLabModel m = new WijkLabModel(s);
+            m.addTickListener((model, tick) -> {
+                if (tick == 13) {
+                    int j = model.programmes().runs().get(0).targets[0];
+                    e[index] = model.effects().jobFinding[j];
+                    double r = 0;
+                    for (int t : model.programmes().runs().get(0).targets) {
+                        r += model.neighbourhoods().residents[t];
+                    }
+                    residents[0] = r;
+                }
+            });
+            m.runToEnd();
+        }
+        var t = one.policy().themes();
+        double dose = 3_000_000 / residents[0];
+        double expected = (1 - Math.exp(-dose / 6 / t.doseScale())) / (1 - Math.exp(-dose / t.doseScale()))
+                * (1 + 5 * t.synergy());
+        // residents are read after the month's moves; the effect used the previous observation
+        assertEquals(expected, e[1] / e[0], 0.02 * expected, "six themes against one");
+        assertTrue(e[0] > 0 && e[1] > 0);
+    }
+
+    @Test
+    void anIntegralTeamCutsEvictionsAndSupervisionOrders() {
+        String team = "\"yearlyBudget\":1500000,\"themes\":{},\"team\":{\"budgetShare\":1,\"mode\":\"integral\","
+                + "\"areaResidents\":3000,\"proximity\":0.9}";
+        // measured: escalations in the targets over 5 years fall by a third or more
+        double d = pairedDifference(team, 6, p -> p.evictions + p.orders + p.secondLine);
+        double base = 0;
+        for (long seed : SEEDS) {
+            base += atEnd(baseline(6, seed), p -> p.evictions + p.orders + p.secondLine);
+        }
+        base /= SEEDS.length;
+        assertTrue(d < -0.15 * base, "escalations changed by " + d + " against " + base + " without a team");
+    }
+
+    @Test
+    void integralBeatsFragmented() {
+        String integral = "\"yearlyBudget\":1500000,\"themes\":{},\"team\":{\"budgetShare\":1,\"mode\":\"integral\","
+                + "\"areaResidents\":3000,\"proximity\":0.8}";
+        String fragmented = integral.replace("integral", "fragmented");
+        double a = 0;
+        double b = 0;
+        for (long seed : SEEDS) {
+            a += atEnd(scenario(programme(integral), 6, seed), p -> p.evictions + p.orders + p.secondLine);
+            b += atEnd(scenario(programme(fragmented), 6, seed), p -> p.evictions + p.orders + p.secondLine);
+        }
+        assertTrue(a < b, "escalations: integral " + a + ", fragmented " + b);
+    }
+
+    @Test
+    void teamCapacityAndOutreachDependOnAreaSize() {
+        double[] capacity = new double[3];
+        double[] detection = new double[3];
+        // the targets hold about 3,000 residents: areas of 1,000, 3,000 and 20,000 residents
+        int[] areas = {1000, 3000, 20000};
+        for (int i = 0; i < areas.length; i++) {
+            int index = i;
+            String team = "\"yearlyBudget\":1500000,\"themes\":{},\"team\":{\"budgetShare\":1,\"mode\":\"integral\","
+                    + "\"areaResidents\":" + areas[i] + ",\"proximity\":0.8}";
+            WijkLabModel m = new WijkLabModel(scenario(programme(team, 1), 2, 1));
+            m.addTickListener((model, tick) -> {
+                if (tick == 13) {
+                    for (int j : model.programmes().runs().get(0).targets) {
+                        capacity[index] += model.effects().capacity[j];
+                        detection[index] = model.effects().detection[j];
+                    }
+                }
+            });
+            m.runToEnd();
+        }
+        // small areas: many teams, each paying its overhead; large areas: less reach
+        assertTrue(capacity[1] > capacity[0], "capacity 3,000 vs 1,000: " + capacity[1] + " vs " + capacity[0]);
+        assertTrue(capacity[1] > capacity[2], "capacity 3,000 vs 20,000: " + capacity[1] + " vs " + capacity[2]);
+        assertTrue(detection[0] > detection[1] && detection[1] > detection[2], "outreach falls with area size");
+    }
+
+    @Test
+    void bestPersonsComeWithTheOriginalPlanNotWithACopy() {
+        String body = "\"yearlyBudget\":2000000,\"themes\":{\"integration\":1},\"ownershipSupport\":0.0";
+        String own = "{\"name\":\"p\",\"targets\":{\"weakest\":3},\"startYear\":1,\"durationYears\":1,"
+                + "\"bestPersons\":{\"present\":true,\"roomToAct\":0.0}," + body + "}";
+        String copy = own.replace("\"startYear\"", "\"copied\":true,\"startYear\"");
+        String none = own.replace("\"present\":true", "\"present\":false");
+        int[] active = new int[3];
+        String[] variants = {own, copy, none};
+        for (int i = 0; i < 3; i++) {
+            int index = i;
+            WijkLabModel m = new WijkLabModel(scenario(variants[i], 2, 1));
+            m.addTickListener((model, tick) -> {
+                if (tick == 13) {
+                    Programmes.Run run = model.programmes().runs().get(0);
+                    for (int j : run.targets) {
+                        active[index] += run.bpStatus[j] == Programmes.BP_ACTIVE ? 1 : 0;
+                    }
+                }
+            });
+            m.runToEnd();
+        }
+        assertEquals(3, active[0], "the plan's own best persons in each target");
+        assertEquals(0, active[1], "a copied plan starts without them (and no room to act to grow new ones)");
+        assertEquals(0, active[2], "none when the plan has none");
+    }
+
+    @Test
+    void protectedBestPersonsLastLonger() {
+        int[] months = new int[2];
+        double[] protection = {0.0, 0.9};
+        for (int i = 0; i < 2; i++) {
+            int index = i;
+            String json = "{\"name\":\"t\",\"years\":12,\"seed\":1,\"city\":{\"residents\":15000},"
+                    + "\"policy\":{\"bestPersons\":{\"leaveRate\":0}},\"programmes\":[{\"name\":\"p\","
+                    + "\"targets\":{\"weakest\":1},\"startYear\":1,\"durationYears\":10,\"yearlyBudget\":1000000,"
+                    + "\"themes\":{\"integration\":1},\"bestPersons\":{\"present\":true,\"protection\":" + protection[i]
+                    + ",\"roomToAct\":0.3}}]}";
+            WijkLabModel m = new WijkLabModel(ScenarioLoader.fromJson(json, "t.json"));
+            m.addTickListener((model, tick) -> {
+                Programmes.Run run = model.programmes().runs().get(0);
+                if (run.started() && run.bpStatus[run.targets[0]] == Programmes.BP_ACTIVE) {
+                    months[index]++;
+                }
+            });
+            m.runToEnd();
+        }
+        assertTrue(months[1] > months[0] + 12, "months active: unprotected " + months[0] + ", protected " + months[1]);
+    }
+
+    @Test
+    void initiativesNeedOwnershipSupport() {
+        int[] initiatives = new int[2];
+        double[] support = {0.0, 1.0};
+        for (int i = 0; i < 2; i++) {
+            int index = i;
+            String p = "{\"name\":\"p\",\"targets\":{\"weakest\":3},\"startYear\":1,\"durationYears\":8,"
+                    + "\"yearlyBudget\":1000000,\"themes\":{\"integration\":1},\"ownershipSupport\":" + support[i]
+                    + ",\"bestPersons\":{\"present\":true,\"protection\":1,\"roomToAct\":1}}";
+            for (long seed : SEEDS) {
+            WijkLabModel m = new WijkLabModel(scenario(p, 9, seed));
+            m.addTickListener((model, tick) -> {
+                if (tick == 108) {
+                    Programmes.Run run = model.programmes().runs().get(0);
+                    for (int j : run.targets) {
+                        initiatives[index] += run.initiatives[j];
+                    }
+                }
+            });
+            m.runToEnd();
+            }
+        }
+        // expected about 5 per run with full support (start 0.5 a year per target, times facilities)
+        assertEquals(0, initiatives[0], "no initiatives without ownership support");
+        assertTrue(initiatives[1] >= 6, "initiatives with full support, three runs: " + initiatives[1]);
+    }
+
+    @Test
+    void restructuringTurnsSocialRentIntoTheNewMix() {
+        String p = programme("\"yearlyBudget\":0,\"restructuring\":{\"shareOfSocial\":0.5,\"years\":3,"
+                + "\"socialShare\":0.2,\"privateShare\":0.3,\"ownerShare\":0.5,\"quality\":0.9}");
+        WijkLabModel m = new WijkLabModel(scenario(p, 6, 1));
+        Invariants.attach(m);
+        double[] social = new double[2];
+        double[] owner = new double[2];
+        m.addTickListener((model, tick) -> {
+            if (tick == 0 || tick == 72) {
+                int k = tick == 0 ? 0 : 1;
+                Dwellings dw = model.dwellings();
+                int[] targets = weakest(model.neighbourhoods());
+                double total = 0;
+                for (int d = 0; d < dw.count; d++) {
+                    for (int j : targets) {
+                        if (dw.neighbourhood[d] == j) {
+                            total++;
+                            social[k] += dw.tenure[d] == Tenure.SOCIAL ? 1 : 0;
+                            owner[k] += dw.tenure[d] == Tenure.OWNER ? 1 : 0;
+                        }
+                    }
+                }
+                social[k] /= total;
+                owner[k] /= total;
+            }
+        });
+        m.runToEnd();
+        // half the social stock rebuilt, four fifths of it to other tenures
+        double expectedSocial = social[0] * (1 - 0.5 * 0.8);
+        assertEquals(expectedSocial, social[1], 0.05, "social share after restructuring");
+        assertTrue(owner[1] > owner[0] + 0.1, "owner share " + owner[0] + " -> " + owner[1]);
+    }
+
+    @Test
+    void allocationFloorKeepsLowIncomesOutOfTheTargetsVacantSocialDwellings() {
+        String p = programme("\"yearlyBudget\":0,\"allocation\":{\"incomeFloor\":22000}");
+        WijkLabModel m = new WijkLabModel(scenario(p, 5, 1));
+        m.runToEnd();
+        Households h = m.households();
+        Dwellings dw = m.dwellings();
+        Programmes.Run run = m.programmes().runs().get(0);
+        int checked = 0;
+        for (int slot = 0; slot < h.capacity; slot++) {
+            int d = h.dwelling[slot];
+            if (d < 0 || !run.isTarget[dw.neighbourhood[d]] || dw.tenure[d] != Tenure.SOCIAL) {
+                continue;
+            }
+            if (h.moveInTick[slot] > run.startTick && h.moveInTick[slot] <= run.endTick) {
+                checked++;
+                assertTrue(h.incomeAtMoveIn[slot] >= 22000, "moved in at " + h.moveInTick[slot] + " with income "
+                        + h.incomeAtMoveIn[slot]);
+            }
+        }
+        assertTrue(checked > 20, "newcomers checked: " + checked);
+    }
+
+    @Test
+    void unpooledBudgetsOfSeveralFundersLoseToFragmentation() {
+        String pooled = "\"yearlyBudget\":3000000,\"themes\":{\"work\":1},\"pooledBudget\":true,"
+                + "\"funders\":{\"municipality\":0.5,\"housingCorporation\":0.5}";
+        String unpooled = pooled.replace("true", "false");
+        double[] effect = new double[2];
+        String[] variants = {pooled, unpooled};
+        for (int i = 0; i < 2; i++) {
+            int index = i;
+            WijkLabModel m = new WijkLabModel(scenario(programme(variants[i], 1), 2, 1));
+            m.addTickListener((model, tick) -> {
+                if (tick == 13) {
+                    effect[index] = model.effects().jobFinding[model.programmes().runs().get(0).targets[0]];
+                }
+            });
+            m.runToEnd();
+        }
+        assertTrue(effect[1] < effect[0], "unpooled " + effect[1] + " against pooled " + effect[0]);
+    }
+}
