@@ -12,9 +12,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "wijklab", mixinStandardHelpOptions = true, versionProvider = WijkLabCli.Version.class,
         description = "WijkLab: why neighbourhood gains erode when the residents who gain move out.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 a user error (one line on standard error, nothing written), "
-            + "1 an internal error."})
+            + "1 an internal error, 3 validation ran but a statistic failed."})
 public final class WijkLabCli implements Runnable {
     public static final int USER_ERROR = 2;
     public static final int INTERNAL_ERROR = 1;

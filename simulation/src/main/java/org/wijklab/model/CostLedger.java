@@ -4,8 +4,8 @@ package org.wijklab.model;
  * Money, booked as it happens, per neighbourhood and paying party: the programmes' spending, the
  * costs of escalations (evictions, supervision orders, second-line care, social assistance) and
  * the expected costs avoided by treatment and activation (the drop in the hazard of an escalation
- * times its cost, counted when the treated month happens). Totals run per calendar year of the
- * run; the writer reads and resets them at each year's end.
+ * times its cost, counted when the treated month happens). Like the other event counters they hold
+ * one month: listeners read them at the end of the tick, then the model clears them.
  */
 public final class CostLedger {
     public static final int MUNICIPALITY = 0;

@@ -10,7 +10,10 @@ import java.util.Arrays;
  */
 public final class PolicyEffects {
     public final int count;
-    /** Job finding multiplied by (1 + this): activation (work theme) and volunteer roles (initiatives). */
+    /**
+     * Job finding and the return of inactive adults to job search multiplied by (1 + this):
+     * activation (work theme) and volunteer roles (initiatives).
+     */
     public final double[] jobFinding;
     /** Extra monthly job-finding chance of each unemployed adult: local jobs of initiatives. */
     public final double[] localJobs;

@@ -145,6 +145,7 @@ public final class WijkLabModel extends SimState {
     public void discardTick() {
         neighbourhoods.resetEvents();
         ledger.resetTick();
+        costs.reset();
     }
 
     public void notifyListeners(int tick) {
@@ -153,6 +154,7 @@ public final class WijkLabModel extends SimState {
         }
         neighbourhoods.resetEvents();
         ledger.resetTick();
+        costs.reset();
     }
 
     /**

@@ -25,8 +25,8 @@ import sim.engine.Steppable;
  * <p>Themes: a theme's effect is {@code maxEffect · (1 − exp(−dose / doseScale)) · reach · synergy ·
  * bestPersons}, with dose the theme's euros per target resident per year, reach
  * {@code 1 − exp(−coalitionBreadth / reachScale)}, synergy {@code 1 + synergy · (active themes − 1)}
- * and a best-person multiplier {@code 1 + effect · presence} (presence 1 while one is active, then
- * decaying). Several funders who do not pool their budgets lose {@code fragmentationLoss} of it.
+ * and a best-person multiplier {@code 1 + effect · presence} (presence 1 while one is active, at
+ * least 0.5 while exhausted, then a legacy decaying with {@code legacyYears}). Several funders who do not pool their budgets lose {@code fragmentationLoss} of it.
  *
  * <p>Teams: the team budget pays {@code budget / fteCost} professionals, split over
  * {@code max(1, round(target residents / areaResidents))} teams. Each team loses a fixed overhead,
@@ -63,7 +63,7 @@ public final class Programmes implements Steppable {
         /** Cohort: households living in the targets when the programme started, by id (true = member). */
         public boolean[] cohort;
         public int cohortIdBound;
-        /** Money spent this year per party. */
+        /** Money spent per party since the costs writer last read it (it resets this at each year's end). */
         public final double[] spent = new double[org.wijklab.model.CostLedger.PARTIES];
         int[] convertList;
         int convertNext;
@@ -114,11 +114,12 @@ public final class Programmes implements Steppable {
             boolean active = run.activeAt(tick);
             bestPersons(run, active, tick);
             initiatives(run, active);
+            // rebuilding goes on at its own pace once begun, also after the programme's money stops
+            restructure(run, tick);
             if (active) {
                 themes(run);
                 team(run);
                 spend(run);
-                restructure(run, tick);
                 for (int j : run.targets) {
                     fx.incomeFloor[j] = Math.max(fx.incomeFloor[j], run.spec.allocation().incomeFloor());
                 }
@@ -359,17 +360,20 @@ public final class Programmes implements Steppable {
         double net = Math.max(0.0, perTeam - s.overheadFte()) * (team.integral() ? 1.0 : 1.0 - s.fragmentedOverhead());
         double skills = 1.0 - Math.exp(-perTeam / s.criticalMassFte());
         double cases = net * s.casesPerFte() * teams * coverage;
-        double detection = s.detectionMonthly() * team.proximity() * Math.exp(-team.areaResidents() / s.proximityScale());
+        // a team serves its nominal area, or more residents when the targets are bigger than the teams' areas
+        double served = Math.max(team.areaResidents(), residents / teams);
+        double detection = s.detectionMonthly() * team.proximity() * Math.exp(-served / s.proximityScale());
         double base = team.integral() ? s.treatmentEffect() : s.fragmentedEffect();
         for (int j : run.targets) {
             double share = nb.residents[j] / residents;
             boolean bp = run.bpStatus[j] == BP_ACTIVE;
+            // best persons cut through bureaucratic delay; with several teams, the quickest counts
+            int delay = team.integral() ? 0 : (bp ? s.fragmentedDelayMonths() / 2 : s.fragmentedDelayMonths());
+            fx.delay[j] = fx.detection[j] == 0 ? delay : Math.min(fx.delay[j], delay);
             fx.capacity[j] += (int) Math.round(cases * share);
             fx.detection[j] = Math.max(fx.detection[j], detection);
             fx.treatment[j] = Math.max(fx.treatment[j],
                     Math.min(0.95, base * skills * (1.0 + 0.25 * bpp.effect() * presence(run, j))));
-            // best persons cut through bureaucratic delay
-            fx.delay[j] = team.integral() ? 0 : (bp ? s.fragmentedDelayMonths() / 2 : s.fragmentedDelayMonths());
             fx.integral[j] |= team.integral();
             fx.professionals[j] += fte * coverage * share;
         }
@@ -377,11 +381,6 @@ public final class Programmes implements Steppable {
 
     private void spend(Run run) {
         double[] shares = run.spec.funders().values();
-        Neighbourhoods nb = model.neighbourhoods();
-        double residents = 0;
-        for (int j : run.targets) {
-            residents += nb.residents[j];
-        }
         for (int p = 0; p < shares.length; p++) {
             run.spent[p] += run.spec.yearlyBudget() * shares[p] / 12.0;
         }

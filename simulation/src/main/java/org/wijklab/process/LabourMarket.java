@@ -52,7 +52,7 @@ public final class LabourMarket implements Steppable {
         double poorLoss = lab.poorHealthLoss();
         // wages rise once a year, in the first month of each year
         float growth = (float) (1.0 + lab.wageGrowth());
-        boolean raise = model.tick() % 12 == 1;
+        boolean raise = Math.floorMod(model.tick(), 12) == 1;
         org.wijklab.model.PolicyEffects fx = model.effects();
         double benefitYear = model.scenario().policy().costs().benefitYear();
 

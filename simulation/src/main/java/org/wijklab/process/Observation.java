@@ -57,6 +57,7 @@ public final class Observation implements Steppable {
             // the recorded run starts here: no events yet, accounts from zero
             model.neighbourhoods().resetEvents();
             model.ledger().resetAll();
+            model.costs().reset();
         }
         computeStatistics(tick);
         model.notifyListeners(tick);

@@ -116,6 +116,10 @@ public final class Problems implements Steppable {
             double tDebt = kase == Households.CASE_ALL || kase == Households.CASE_DEBT ? t : 0.0;
             double tYouth = kase == Households.CASE_ALL || kase == Households.CASE_YOUTH ? t : 0.0;
             double tMental = kase == Households.CASE_ALL || kase == Households.CASE_MENTAL ? t : 0.0;
+            if (treated) {
+                bookAvoided(h, slot, dw.tenure[d] != Tenure.OWNER, j, tDebt, tYouth, tMental, evict, youthUp, severeIn,
+                        orderCost, careCost, c, ledger);
+            }
 
             // competing transitions: one uniform decides which one (if any) happens this month
             double u = random.nextDouble();
@@ -144,11 +148,6 @@ public final class Problems implements Steppable {
                     u -= up;
                 } else if (dw.tenure[d] != Tenure.OWNER && h.forced[slot] == Households.FORCED_NO) {
                     double ev = evict * (1.0 - tDebt);
-                    if (tDebt > 0) {
-                        double avoided = (evict - ev);
-                        ledger.avoided(j, CostLedger.HOUSING_CORPORATION, avoided * c.evictionDirect());
-                        ledger.avoided(j, CostLedger.MUNICIPALITY, avoided * c.evictionSocial());
-                    }
                     if (u < ev) {
                         nb.evictions[j]++;
                         ledger.escalation(j, CostLedger.HOUSING_CORPORATION, c.evictionDirect());
@@ -181,9 +180,6 @@ public final class Problems implements Steppable {
                     }
                     u -= out;
                     double up = youthUp * (1.0 - tYouth);
-                    if (y == 2 && tYouth > 0) {
-                        ledger.avoided(j, CostLedger.MUNICIPALITY, (youthUp - up) * orderCost);
-                    }
                     if (u < up) {
                         h.youth[slot] = (byte) (y + 1);
                         if (y + 1 == 3) {
@@ -221,9 +217,6 @@ public final class Problems implements Steppable {
                         u -= p0;
                     }
                     case Households.POOR -> {
-                        if (tMental > 0) {
-                            ledger.avoided(j, CostLedger.HEALTH_INSURER, (severeIn - severe) * careCost);
-                        }
                         if (u < recover) {
                             h.mental[k] = Households.GOOD;
                             break adults;
@@ -245,6 +238,30 @@ public final class Problems implements Steppable {
             }
         }
         recountCases();
+    }
+
+    /**
+     * Expected costs a treated household-month avoids, from its state at the start of the month:
+     * the drop in each escalation hazard it faces times that escalation's cost.
+     */
+    private static void bookAvoided(Households h, int slot, boolean rented, int j, double tDebt, double tYouth,
+            double tMental, double evict, double youthUp, double severeIn, double orderCost, double careCost,
+            Policy.Costs c, CostLedger ledger) {
+        if (tDebt > 0 && rented && h.debt[slot] == 3 && h.forced[slot] == Households.FORCED_NO) {
+            double p = evict * tDebt;
+            ledger.avoided(j, CostLedger.HOUSING_CORPORATION, p * c.evictionDirect());
+            ledger.avoided(j, CostLedger.MUNICIPALITY, p * c.evictionSocial());
+        }
+        if (tYouth > 0 && h.youth[slot] == 2) {
+            ledger.avoided(j, CostLedger.MUNICIPALITY, youthUp * tYouth * orderCost);
+        }
+        if (tMental > 0) {
+            for (int a = 0; a < h.adults[slot]; a++) {
+                if (h.mental[2 * slot + a] == Households.POOR) {
+                    ledger.avoided(j, CostLedger.HEALTH_INSURER, severeIn * tMental * careCost);
+                }
+            }
+        }
     }
 
     /** Monthly costs of escalations in force: supervision orders, second-line care, social assistance. */

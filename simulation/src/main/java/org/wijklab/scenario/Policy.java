@@ -93,13 +93,16 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
      * burn out or leave, and their effect decays afterwards.
      *
      * @param emergence        yearly chance a best person emerges with full ownership support and room to act
-     * @param effect           multiplier on the programme's effects while one is active (1 + effect)
-     * @param cohesionBoost    cohesion target raised while one is active
-     * @param resistance       yearly energy drain without protection
+     * @param effect           theme effects are multiplied by (1 + effect · presence), team treatment by
+     *                         (1 + effect · presence / 4); a fragmented team's delay halves while one is active
+     * @param cohesionBoost    cohesion target raised while one is active (times the legacy afterwards)
+     * @param resistance       yearly energy drain without protection (times 1 − protection; doubled once
+     *                         the programme has ended)
      * @param fragmentedResistance extra drain where the team is fragmented (bureaucracy)
-     * @param recharge         yearly energy regained
+     * @param recharge         yearly energy regained, times the room to act
      * @param burnoutEnergy    energy below which a best person is exhausted
-     * @param exhaustedYears   how long exhaustion lasts before a return or leaving
+     * @param exhaustedYears   how long exhaustion lasts; then, while the programme runs, a return with a
+     *                         chance equal to the protection, otherwise departure
      * @param leaveRate        yearly chance an active best person leaves for other work
      * @param legacyYears      time constant of the decay of a departed best person's effect
      */
@@ -123,8 +126,11 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
     /**
      * Resident-run initiatives (community enterprises, resident-run libraries and centres).
      *
-     * @param startRate      yearly chance one starts in a target with full ownership support and a best person
-     * @param closeRate      yearly chance one closes without a best person around
+     * @param startRate      yearly chance one starts in a target with full ownership support, a best person
+     *                       and full facilities (times the facilities share; a fifth without a best person;
+     *                       half after the programme)
+     * @param closeRate      yearly chance one closes without a best person around (a third with one; half
+     *                       while the programme runs)
      * @param cohesionEffect cohesion target raised per initiative
      * @param activation     job-finding boost for unemployed residents per initiative (volunteer roles)
      * @param learning       extra chance per initiative that a child leaves home one education level up

@@ -20,7 +20,8 @@ import java.util.Set;
  * @param ownershipSupport support for resident ownership (space, vouchers, budgets) in [0, 1]
  * @param coalitionBreadth how many kinds of organisations take part (1-10)
  * @param pooledBudget    whether the funders pool their money in one neighbourhood budget
- * @param bestPersons     whether the plan's own best persons take part, and how they are treated
+ * @param bestPersons     whether best persons take part at all (the plan's own, and any emerging), and
+ *                        how they are treated
  * @param copied          the plan is copied from elsewhere: its originators do not come along
  * @param restructuring   physical restructuring of the targets' social stock (share 0 for none)
  * @param allocation      allocation rule for vacant social dwellings in the targets (floor 0 for none)
@@ -202,9 +203,9 @@ public record Programme(
     }
 
     /**
-     * Restructuring: over {@code years} from the programme's start, {@code shareOfSocial} of the
-     * targets' social-rent dwellings are demolished and rebuilt (or renovated) to the given tenure
-     * mix and quality.
+     * Restructuring: over {@code years} from the programme's start (also past its end),
+     * {@code shareOfSocial} of the targets' social-rent dwellings are demolished and rebuilt (or
+     * renovated) to the given tenure mix and quality, each as soon as its tenants have moved.
      */
     public record Restructuring(double shareOfSocial, double years, double socialShare, double privateShare,
             double ownerShare, double quality) {

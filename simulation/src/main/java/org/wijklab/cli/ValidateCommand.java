@@ -1,0 +1,71 @@
+package org.wijklab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.wijklab.experiment.Validation;
+import org.wijklab.experiment.ValidationReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code wijklab validate}: the patterns V1-V10 on replications of the standard scenarios. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Run the validation suite: the patterns V1-V10 on replications of the standard scenarios "
+            + "(paired by seed), and print a table of pattern, statistic, target, observed mean with its 95 % "
+            + "confidence interval, and pass or fail. Writes validation.csv and validation.md. Exit code 0 only "
+            + "when every statistic passes.", ""})
+final class ValidateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--quick", description = "2 replications of a 30,000-resident city for 15 years (minutes), "
+            + "instead of 10 replications of the default city for 30 years.")
+    boolean quick;
+
+    @Option(names = "--replications", paramLabel = "N", description = "Replications per scenario (2-100).")
+    Integer replications;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Models run in parallel (default: the cores).")
+    Integer threads;
+
+    @Option(names = "--scenarios", paramLabel = "DIR", defaultValue = "scenarios",
+            description = "Folder with the standard scenarios (default: scenarios).")
+    Path scenarios;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: a new folder under results/).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int t = threads == null ? cores : threads;
+        if (t < 1 || t > 1024) {
+            throw new UserException("--threads: " + t + " is not in [1, 1024]");
+        }
+        if (!Files.isDirectory(scenarios)) {
+            throw new UserException("--scenarios " + scenarios + ": no such folder");
+        }
+        Validation.Settings s = quick ? Validation.Settings.quick(scenarios, t) : Validation.Settings.full(scenarios, t);
+        if (replications != null) {
+            if (replications < 2 || replications > 100) {
+                throw new UserException("--replications: " + replications + " is not in [2, 100]");
+            }
+            s = new Validation.Settings(replications, s.residents(), s.years(), t, scenarios);
+        }
+        Path dir = out != null ? out : Path.of("results",
+                "validation-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        List<Validation.Result> results = new Validation(s).run();
+        String command = "wijklab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        ValidationReport.write(results, s, dir, command);
+        PrintWriter o = spec.commandLine().getOut();
+        o.print(ValidationReport.table(results));
+        o.println("Wrote " + dir.resolve("validation.csv") + " and " + dir.resolve("validation.md"));
+        o.flush();
+        return results.stream().allMatch(Validation.Result::pass) ? 0 : 3;
+    }
+}

@@ -1,0 +1,69 @@
+package org.wijklab.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.wijklab.model.WijkLabModel;
+import org.wijklab.scenario.Scenario;
+
+/**
+ * Runs independent models in parallel, one model per thread. Each job is a scenario with its seed
+ * and the observer that summarises it; results come back in job order whatever the thread count,
+ * and since every model owns its random stream, a job's result does not depend on what runs beside
+ * it.
+ */
+public final class Replicator {
+    private Replicator() {
+    }
+
+    /** Seed of replication r (0-based) of a scenario whose own seed is base: base + r. */
+    public static long seed(long base, int replication) {
+        return base + replication;
+    }
+
+    /** Runs every scenario to its end with a fresh observer; returns the observers in job order. */
+    public static <T extends RunObserver> List<T> run(List<Scenario> jobs, Function<Scenario, T> observer, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "wijklab-run");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Scenario s : jobs) {
+                futures.add(pool.submit(() -> {
+                    T o = observer.apply(s);
+                    WijkLabModel model = new WijkLabModel(s);
+                    o.attach(model);
+                    model.runToEnd();
+                    return o;
+                }));
+            }
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Something that watches one model run. */
+    public interface RunObserver {
+        void attach(WijkLabModel model);
+    }
+}

@@ -1,0 +1,269 @@
+package org.wijklab.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.wijklab.scenario.Scenario;
+import org.wijklab.scenario.ScenarioException;
+import org.wijklab.scenario.ScenarioLoader;
+
+/**
+ * The validation suite: the patterns V1-V10 of the specification, each a statistic computed on
+ * replications of the standard scenarios (paired by seed where two scenarios are compared), with
+ * its mean, 95 % confidence interval and target. A pattern passes when the mean lies inside its
+ * target; the interval shows how sure that is. Nothing here feeds back into the model: the
+ * statistics only read what the runs did.
+ */
+public final class Validation {
+
+    /** How much to run: replications, city size, years, threads, where the scenario files are. */
+    public record Settings(int replications, int residents, int years, int threads, Path scenarios) {
+        public static Settings quick(Path scenarios, int threads) {
+            return new Settings(2, 30_000, 15, threads, scenarios);
+        }
+
+        public static Settings full(Path scenarios, int threads) {
+            return new Settings(10, 100_000, 30, threads, scenarios);
+        }
+    }
+
+    /** One row of the validation table. */
+    public record Result(String pattern, String statistic, String target, Statistics.Estimate observed,
+            boolean pass, String note) {
+    }
+
+    /** A target interval for a statistic. */
+    record Target(double low, double high, String text) {
+        boolean contains(double v) {
+            return v >= low && v <= high;
+        }
+
+        static Target above(double x, String text) {
+            return new Target(x, Double.POSITIVE_INFINITY, text);
+        }
+
+        static Target between(double lo, double hi, String text) {
+            return new Target(lo, hi, text);
+        }
+    }
+
+    private final Settings settings;
+    private final Map<String, List<RunSummary>> runs = new LinkedHashMap<>();
+
+    public Validation(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** The standard scenarios the suite needs, by file name (without .json). */
+    static final String[] SCENARIOS = {"baseline", "krachtwijk", "single-theme", "wijkteam-integral",
+        "wijkteam-fragmented", "no-best-persons", "short-programme", "long-programme", "crisis",
+        "crisis-no-programme", "restructuring-mixed-tenure"};
+
+    /** Team area sizes compared for V8 (residents per team). */
+    static final int[] AREAS = {2500, 5000, 10000, 15000, 25000, 50000, 100000};
+
+    public List<Result> run() {
+        Map<String, Scenario> base = new LinkedHashMap<>();
+        for (String name : SCENARIOS) {
+            Path file = settings.scenarios().resolve(name + ".json");
+            if (!Files.isRegularFile(file)) {
+                throw new ScenarioException(file + ": no such file (the validation suite needs the standard scenarios)");
+            }
+            base.put(name, ScenarioLoader.load(file).withResidents(settings.residents()).withYears(settings.years())
+                    .withMovesLog(false));
+        }
+        Scenario krachtwijk = base.get("krachtwijk");
+        base.put("copied", variant(krachtwijk, "copied", true));
+        base.put("unprotected", variant(variant(krachtwijk, "bestPersons.protection", 0.1), "name", "unprotected"));
+        base.put("protected", variant(variant(krachtwijk, "bestPersons.protection", 0.9), "name", "protected"));
+        for (int area : AREAS) {
+            base.put("area-" + area, variant(base.get("wijkteam-integral"), "team.areaResidents", area));
+        }
+        List<Scenario> jobs = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (Map.Entry<String, Scenario> e : base.entrySet()) {
+            for (int r = 0; r < settings.replications(); r++) {
+                jobs.add(e.getValue().withSeed(Replicator.seed(e.getValue().seed(), r)));
+                keys.add(e.getKey());
+            }
+        }
+        List<RunSummary> done = Replicator.run(jobs, RunSummary::new, settings.threads());
+        for (int i = 0; i < done.size(); i++) {
+            runs.computeIfAbsent(keys.get(i), k -> new ArrayList<>()).add(done.get(i));
+        }
+        return evaluate();
+    }
+
+    /** A copy of a scenario with one field of its first programme (or the name) changed. */
+    static Scenario variant(Scenario s, String field, Object value) {
+        ObjectNode tree = (ObjectNode) ScenarioLoader.mapper().valueToTree(s);
+        if (field.equals("name")) {
+            tree.put("name", value.toString());
+        } else {
+            ObjectNode node = (ObjectNode) tree.get("programmes").get(0);
+            String[] path = field.split("\\.");
+            for (int i = 0; i < path.length - 1; i++) {
+                node = (ObjectNode) node.get(path[i]);
+            }
+            JsonNode v = ScenarioLoader.mapper().valueToTree(value);
+            node.set(path[path.length - 1], v);
+        }
+        return ScenarioLoader.fromJson(tree.toString(), s.name() + " (variant " + field + ")");
+    }
+
+    private List<RunSummary> of(String key) {
+        return runs.get(key);
+    }
+
+    /** One value per replication of one scenario. */
+    private double[] each(String key, ToDoubleFunction<RunSummary> f) {
+        List<RunSummary> list = of(key);
+        double[] v = new double[list.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = f.applyAsDouble(list.get(i));
+        }
+        return v;
+    }
+
+    /** Paired differences a − b over replications with equal seeds. */
+    private double[] paired(String a, String b, ToDoubleFunction<RunSummary> f) {
+        double[] x = each(a, f);
+        double[] y = each(b, f);
+        double[] d = new double[x.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = x[i] - y[i];
+        }
+        return d;
+    }
+
+    private static Result result(String pattern, String statistic, Target target, double[] values, String note) {
+        Statistics.Estimate e = Statistics.estimate(values);
+        return new Result(pattern, statistic, target.text(), e, target.contains(e.mean()), note);
+    }
+
+    private static int[] targets(RunSummary r) {
+        return r.programmes.get(0).targets;
+    }
+
+    /** Relative change of the targets' liveability from the programme's start to a tick. */
+    private static double liveabilityGain(RunSummary r, int t1) {
+        RunSummary.ProgrammeRecord p = r.programmes.get(0);
+        double l0 = r.mean(r.liveability, p.startTick, p.targets);
+        return r.mean(r.liveability, Math.min(t1, r.ticks), p.targets) / l0 - 1.0;
+    }
+
+    private List<Result> evaluate() {
+        List<Result> out = new ArrayList<>();
+        // V1: multi-theme programmes raise the weakest neighbourhoods' liveability more than the city's
+        out.add(result("V1", "liveability change of the targets over the programme, %",
+                Target.between(5, 25, "5 to 25 (seed: +11 over six years)"),
+                each("krachtwijk", r -> 100 * liveabilityGain(r, r.programmes.get(0).endTick)), ""));
+        out.add(result("V1", "targets' liveability change / city's (start to end)",
+                Target.above(1.5, "at least 1.5 (seed: 11 % / 5 % = 2.2)"),
+                each("krachtwijk", r -> {
+                    RunSummary.ProgrammeRecord p = r.programmes.get(0);
+                    double city = r.mean(r.liveability, p.endTick, r.all()) / r.mean(r.liveability, p.startTick, r.all()) - 1;
+                    return liveabilityGain(r, p.endTick) / Math.max(1e-9, city);
+                }), "the city here is the whole modelled city, targets included"));
+        // V3: the weakest stay at the bottom of the ranking over a decade despite programmes
+        out.add(result("V3", "Spearman rank correlation of liveability, start to start + 10 years",
+                Target.above(0.8, "at least 0.8"),
+                each("krachtwijk", r -> {
+                    RunSummary.ProgrammeRecord p = r.programmes.get(0);
+                    int t1 = Math.min(r.ticks, p.startTick + 120);
+                    double[] a = new double[r.neighbourhoods];
+                    double[] b = new double[r.neighbourhoods];
+                    for (int j = 0; j < a.length; j++) {
+                        a[j] = r.liveability[p.startTick][j];
+                        b[j] = r.liveability[t1][j];
+                    }
+                    return Statistics.spearman(a, b);
+                }), ""));
+        // V4: several themes at once beat one theme with the same budget
+        out.add(result("V4", "liveability gain of the targets, multi-theme minus single-theme, % points",
+                Target.above(0.0, "above 0"),
+                paired("krachtwijk", "single-theme", r -> 100 * liveabilityGain(r, r.programmes.get(0).endTick)), ""));
+        // V5: an integral proximate team cuts supervision orders and evictions by about 40 %
+        out.add(result("V5", "supervision orders + evictions in the targets, integral vs fragmented: reduction, %",
+                Target.between(25, 55, "25 to 55 (seed: 40)"),
+                each("wijkteam-integral", r -> {
+                    RunSummary.ProgrammeRecord p = r.programmes.get(0);
+                    RunSummary f = twin("wijkteam-fragmented", r);
+                    double a = r.sum(r.orders, p.startTick, p.endTick, p.targets) + r.sum(r.evictions, p.startTick, p.endTick, p.targets);
+                    double b = f.sum(f.orders, p.startTick, p.endTick, p.targets) + f.sum(f.evictions, p.startTick, p.endTick, p.targets);
+                    return b == 0 ? 0 : 100 * (1 - a / b);
+                }), ""));
+        out.add(result("V5", "integral team: expected avoided costs per euro spent",
+                Target.between(1.5, 3.0, "1.5 to 3 (seed: over 2)"),
+                each("wijkteam-integral", r -> r.programmes.get(0).avoided / Math.max(1, r.programmes.get(0).spent)), ""));
+        // V6: persistence wins, and place gains erode after a programme stops
+        out.add(result("V6", "targets' liveability at the end of the run, long minus short programme",
+                Target.above(0.0, "above 0"),
+                paired("long-programme", "short-programme", r -> r.mean(r.liveability, r.ticks, targets(r))), ""));
+        out.add(result("V6", "short programme: liveability lost in the 3 years after it stops, points",
+                Target.above(0.0, "above 0 (gains erode)"),
+                each("short-programme", r -> {
+                    RunSummary.ProgrammeRecord p = r.programmes.get(0);
+                    return r.mean(r.liveability, p.endTick, p.targets)
+                            - r.mean(r.liveability, Math.min(r.ticks, p.endTick + 36), p.targets);
+                }), ""));
+        // V7: best persons matter
+        out.add(result("V7", "liveability gain, with minus without best persons, % points",
+                Target.above(0.0, "above 0"),
+                paired("krachtwijk", "no-best-persons", r -> 100 * liveabilityGain(r, r.programmes.get(0).endTick)), ""));
+        out.add(result("V7", "liveability gain, original minus copied plan, % points",
+                Target.above(0.0, "above 0"),
+                paired("krachtwijk", "copied", r -> 100 * liveabilityGain(r, r.programmes.get(0).endTick)), ""));
+        out.add(result("V7", "months to a best person's first exhaustion or departure, protected minus unprotected",
+                Target.above(0.0, "above 0"),
+                paired("protected", "unprotected", Validation::monthsToFirstLoss), ""));
+        // V8: team area size has an optimum at 10,000-25,000 residents
+        double[] best = new double[settings.replications()];
+        for (int rep = 0; rep < best.length; rep++) {
+            double top = Double.NEGATIVE_INFINITY;
+            for (int area : AREAS) {
+                RunSummary r = of("area-" + area).get(rep);
+                double perEuro = r.programmes.get(0).avoided / Math.max(1, r.programmes.get(0).spent);
+                if (perEuro > top) {
+                    top = perEuro;
+                    best[rep] = area;
+                }
+            }
+        }
+        out.add(result("V8", "team area (residents) with the most avoided cost per euro", Target.between(10000, 25000,
+                "10,000 to 25,000"), best, "areas tried: 2,500 to 100,000"));
+        // V9: in a crisis, mental health holds up better in programme neighbourhoods
+        out.add(result("V9", "good mental health in the targets during the crisis, with minus without programme, % points",
+                Target.above(0.0, "above 0 (seed: +6 against -3)"),
+                paired("crisis", "crisis-no-programme", r -> {
+                    RunSummary.ProgrammeRecord p = r.programmes.get(0);
+                    return 100 * (r.mean(r.goodMental, p.endTick, p.targets) - r.mean(r.goodMental, p.startTick, p.targets));
+                }), ""));
+        return out;
+    }
+
+    private static double monthsToFirstLoss(RunSummary r) {
+        RunSummary.ProgrammeRecord p = r.programmes.get(0);
+        double sum = 0;
+        for (int m : p.firstLoss) {
+            sum += m < 0 ? r.ticks - p.startTick : m;
+        }
+        return sum / p.firstLoss.length;
+    }
+
+    /** The replication of another scenario with the same seed. */
+    private RunSummary twin(String key, RunSummary r) {
+        for (RunSummary s : of(key)) {
+            if (s.scenario.seed() == r.scenario.seed()) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("no run of " + key + " with seed " + r.scenario.seed());
+    }
+}

@@ -1,0 +1,69 @@
+package org.wijklab.experiment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes the validation table as CSV and Markdown, and renders it for the terminal. */
+public final class ValidationReport {
+    private ValidationReport() {
+    }
+
+    public static String table(List<Validation.Result> results) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-4s %-84s %-30s %-30s %s%n", "", "statistic", "target",
+                "observed mean [95 % CI]", "result"));
+        for (Validation.Result r : results) {
+            sb.append(String.format(Locale.ROOT, "%-4s %-84s %-30s %-30s %s%n", r.pattern(), r.statistic(), r.target(),
+                    observed(r), r.pass() ? "pass" : "FAIL"));
+        }
+        long passed = results.stream().filter(Validation.Result::pass).count();
+        sb.append(String.format(Locale.ROOT, "%d of %d statistics pass.%n", passed, results.size()));
+        return sb.toString();
+    }
+
+    static String observed(Validation.Result r) {
+        Statistics.Estimate e = r.observed();
+        return String.format(Locale.ROOT, "%.3g [%.3g, %.3g] (n=%d)", e.mean(), e.low(), e.high(), e.n());
+    }
+
+    public static void write(List<Validation.Result> results, Validation.Settings s, Path dir, String command) {
+        try {
+            Files.createDirectories(dir);
+            StringBuilder csv = new StringBuilder("pattern,statistic,target,mean,ci_low,ci_high,replications,result,note\n");
+            for (Validation.Result r : results) {
+                Statistics.Estimate e = r.observed();
+                csv.append(r.pattern()).append(',').append(quote(r.statistic())).append(',').append(quote(r.target()))
+                        .append(',').append(num(e.mean())).append(',').append(num(e.low())).append(',')
+                        .append(num(e.high())).append(',').append(e.n()).append(',').append(r.pass() ? "pass" : "fail")
+                        .append(',').append(quote(r.note())).append('\n');
+            }
+            Files.writeString(dir.resolve("validation.csv"), csv, StandardCharsets.UTF_8);
+            StringBuilder md = new StringBuilder();
+            md.append("# Validation\n\n");
+            md.append(String.format(Locale.ROOT, "Command: `%s`. %d replications per scenario, %,d residents, %d years.%n%n",
+                    command, s.replications(), s.residents(), s.years()));
+            md.append("| pattern | statistic | target | observed mean [95 % CI] | result |\n|---|---|---|---|---|\n");
+            for (Validation.Result r : results) {
+                md.append("| ").append(r.pattern()).append(" | ").append(r.statistic())
+                        .append(r.note().isEmpty() ? "" : " (" + r.note() + ")").append(" | ").append(r.target())
+                        .append(" | ").append(observed(r)).append(" | ").append(r.pass() ? "pass" : "**fail**").append(" |\n");
+            }
+            Files.writeString(dir.resolve("validation.md"), md, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "NA";
+    }
+
+    private static String quote(String s) {
+        return s.indexOf(',') >= 0 || s.indexOf('"') >= 0 ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+}
