@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.wijklab.model.WijkLabModel;
 import org.wijklab.observation.CityTable;
+import org.wijklab.observation.CohortTable;
+import org.wijklab.observation.CostsTable;
 import org.wijklab.observation.ErosionDecomposition;
 import org.wijklab.observation.MovesLog;
 import org.wijklab.observation.NeighbourhoodTable;
+import org.wijklab.observation.ServicesTable;
 import org.wijklab.scenario.Scenario;
 import org.wijklab.scenario.ScenarioLoader;
 
@@ -30,6 +33,9 @@ public final class Runner {
     public static final String NEIGHBOURHOODS = "neighbourhoods.csv";
     public static final String CITY = "city.csv";
     public static final String DECOMPOSITION = "decomposition.csv";
+    public static final String SERVICES = "services.csv";
+    public static final String COSTS = "costs.csv";
+    public static final String COHORTS = "cohorts.csv";
     public static final String MOVES = "moves.csv";
     public static final String MANIFEST = "manifest.json";
 
@@ -51,15 +57,27 @@ public final class Runner {
             deleteTree(tmp);
             Files.createDirectories(tmp);
             List<String> files = new ArrayList<>(List.of(NEIGHBOURHOODS, CITY, DECOMPOSITION));
+            boolean programmes = !scenario.programmes().isEmpty();
+            if (programmes) {
+                files.addAll(List.of(SERVICES, COSTS, COHORTS));
+            }
             WijkLabModel model = new WijkLabModel(scenario);
             long[] start = new long[2];
             try (NeighbourhoodTable hoods = new NeighbourhoodTable(tmp.resolve(NEIGHBOURHOODS));
                     CityTable city = new CityTable(tmp.resolve(CITY));
                     ErosionDecomposition decomposition = new ErosionDecomposition(tmp.resolve(DECOMPOSITION),
-                            scenario.output().decompositionYears(), scenario.ticks())) {
+                            scenario.output().decompositionYears(), scenario.ticks());
+                    ServicesTable services = programmes ? new ServicesTable(tmp.resolve(SERVICES)) : null;
+                    CostsTable costs = programmes ? new CostsTable(tmp.resolve(COSTS), scenario.ticks()) : null;
+                    CohortTable cohorts = programmes ? new CohortTable(tmp.resolve(COHORTS)) : null) {
                 model.addTickListener(hoods);
                 model.addTickListener(city);
                 model.addTickListener(decomposition);
+                if (programmes) {
+                    model.addTickListener(services);
+                    model.addTickListener(costs);
+                    model.addTickListener(cohorts);
+                }
                 model.addTickListener((m, tick) -> {
                     if (tick == 0) {
                         for (int j = 0; j < m.neighbourhoods().count; j++) {

@@ -1,0 +1,103 @@
+package org.wijklab.observation;
+
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.wijklab.model.Households;
+import org.wijklab.model.Neighbourhoods;
+import org.wijklab.model.PolicyEffects;
+import org.wijklab.model.TickListener;
+import org.wijklab.model.WijkLabModel;
+import org.wijklab.policy.Programmes;
+
+/**
+ * {@code services.csv}: one row per tick and neighbourhood with the programmes' professionals and
+ * best persons: whether a programme runs there, the team's professionals (FTE) and case capacity,
+ * the open cases and the households with a problem, professionals per family, this month's
+ * escalations, and the best persons and resident initiatives of the programmes that target it.
+ *
+ * <p>Open cases and households with problems are counted here, at the end of the month, where the
+ * households live then. Professionals per family is the mean, over households with an open case,
+ * of the professionals the case takes: one for an integral case (one family, one plan, one
+ * professional), else one per problem type the household has (debts, youth problems, an adult in
+ * poor or severe mental health; at least one).
+ */
+public final class ServicesTable implements TickListener, Closeable {
+    static final String[] HEADER = {"tick", "neighbourhood", "programme_active", "professionals", "team_capacity",
+        "cases_open", "households_with_problems", "professionals_per_family", "evictions", "new_supervision_orders",
+        "new_second_line_care", "best_persons_active", "best_persons_exhausted", "best_persons_left", "initiatives"};
+    private final Csv csv;
+    private int[] cases = new int[0];
+    private int[] problems = new int[0];
+    private long[] caseProfessionals = new long[0];
+
+    public ServicesTable(Path file) {
+        csv = new Csv(file, HEADER);
+    }
+
+    @Override
+    public void onTick(WijkLabModel model, int tick) {
+        Neighbourhoods nb = model.neighbourhoods();
+        PolicyEffects fx = model.effects();
+        List<Programmes.Run> runs = model.programmes().runs();
+        count(model);
+        for (int j = 0; j < nb.count; j++) {
+            boolean active = false;
+            int bpActive = 0;
+            int bpExhausted = 0;
+            int bpLeft = 0;
+            int initiatives = 0;
+            for (Programmes.Run run : runs) {
+                if (!run.started() || !run.isTarget[j]) {
+                    continue;
+                }
+                active |= run.activeAt(tick);
+                bpActive += run.bpStatus[j] == Programmes.BP_ACTIVE ? 1 : 0;
+                bpExhausted += run.bpStatus[j] == Programmes.BP_EXHAUSTED ? 1 : 0;
+                bpLeft += run.bpLeftCount[j];
+                initiatives += run.initiatives[j];
+            }
+            double perFamily = cases[j] == 0 ? 0.0 : caseProfessionals[j] / (double) cases[j];
+            csv.cell(tick).text(nb.name[j]).cell(active ? 1 : 0).round(fx.professionals[j]).cell(fx.capacity[j])
+                    .cell(cases[j]).cell(problems[j]).round(perFamily).cell(nb.evictions[j])
+                    .cell(nb.supervisionOrders[j]).cell(nb.secondLineCare[j]).cell(bpActive).cell(bpExhausted)
+                    .cell(bpLeft).cell(initiatives);
+            csv.end();
+        }
+    }
+
+    /** Open cases, their professionals and households with a problem, per neighbourhood. */
+    private void count(WijkLabModel model) {
+        Households h = model.households();
+        int[] hood = model.dwellings().neighbourhood;
+        int n = model.neighbourhoods().count;
+        if (cases.length != n) {
+            cases = new int[n];
+            problems = new int[n];
+            caseProfessionals = new long[n];
+        }
+        Arrays.fill(cases, 0);
+        Arrays.fill(problems, 0);
+        Arrays.fill(caseProfessionals, 0);
+        for (int slot = 0; slot < h.capacity; slot++) {
+            if (h.dwelling[slot] < 0) {
+                continue;
+            }
+            int j = hood[h.dwelling[slot]];
+            int types = (h.debt[slot] > 0 ? 1 : 0) + (h.youth[slot] > 0 ? 1 : 0) + (h.anyPoorMentalHealth(slot) ? 1 : 0);
+            if (types > 0) {
+                problems[j]++;
+            }
+            if (h.caseType[slot] != Households.CASE_NONE) {
+                cases[j]++;
+                caseProfessionals[j] += h.caseType[slot] == Households.CASE_ALL ? 1 : Math.max(1, types);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        csv.close();
+    }
+}
