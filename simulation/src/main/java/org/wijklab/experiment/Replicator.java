@@ -40,6 +40,7 @@ public final class Replicator {
                     WijkLabModel model = new WijkLabModel(s);
                     o.attach(model);
                     model.runToEnd();
+                    o.finished();
                     return o;
                 }));
             }
@@ -65,5 +66,9 @@ public final class Replicator {
     /** Something that watches one model run. */
     public interface RunObserver {
         void attach(WijkLabModel model);
+
+        /** Called once the run has ended, to close what the observer opened. */
+        default void finished() {
+        }
     }
 }

@@ -1,7 +1,14 @@
 package org.wijklab.experiment;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.wijklab.observation.ErosionDecomposition;
 import org.wijklab.model.CostLedger;
 import org.wijklab.model.Neighbourhoods;
 import org.wijklab.model.Tenure;
@@ -12,8 +19,9 @@ import org.wijklab.scenario.Scenario;
 /**
  * A compact record of one run for experiments that need many runs in memory (the validation
  * suite): per tick and neighbourhood the place outcomes and escalations, and per programme its
- * targets, its best persons and its money. It reads the model at the end of each tick and
- * changes nothing.
+ * targets, its best persons and its money; and the erosion decomposition, computed by the same
+ * writer as a run's {@code decomposition.csv} (into a temporary file, read back at the end). It
+ * reads the model at the end of each tick and changes nothing.
  */
 public final class RunSummary implements Replicator.RunObserver {
     public final Scenario scenario;
@@ -29,6 +37,10 @@ public final class RunSummary implements Replicator.RunObserver {
     public int[][] secondLine;
     public double[] socialShare;
     public final List<ProgrammeRecord> programmes = new ArrayList<>();
+    /** Decomposition rows by "unit|metric|t0|t1", each column by its header name. */
+    public final Map<String, Map<String, Double>> decomposition = new HashMap<>();
+    private Path decompositionFile;
+    private ErosionDecomposition decomposer;
 
     /** What one programme did in this run. */
     public static final class ProgrammeRecord {
@@ -43,6 +55,19 @@ public final class RunSummary implements Replicator.RunObserver {
         public double spent;
         public double avoided;
         public double escalationCosts;
+        /** Households moving out of (into) the target set while the programme runs: count and income sum. */
+        public long outMoves;
+        public double outIncome;
+        public long inMoves;
+        public double inIncome;
+
+        public double outMoverIncome() {
+            return outMoves == 0 ? 0 : outIncome / outMoves;
+        }
+
+        public double inMoverIncome() {
+            return inMoves == 0 ? 0 : inIncome / inMoves;
+        }
     }
 
     public RunSummary(Scenario scenario) {
@@ -52,6 +77,58 @@ public final class RunSummary implements Replicator.RunObserver {
     @Override
     public void attach(WijkLabModel model) {
         model.addTickListener(this::record);
+        model.setMoveListener((tick, id, from, to, reason, employed, income) -> {
+            List<Programmes.Run> runs = model.programmes().runs();
+            for (int p = 0; p < runs.size(); p++) {
+                Programmes.Run run = runs.get(p);
+                if (!run.started() || !run.activeAt(tick)) {
+                    continue;
+                }
+                boolean fromTarget = from >= 0 && run.isTarget[from];
+                boolean toTarget = to >= 0 && run.isTarget[to];
+                ProgrammeRecord r = programmes.get(p);
+                if (fromTarget && !toTarget) {
+                    r.outMoves++;
+                    r.outIncome += income;
+                } else if (toTarget && !fromTarget) {
+                    r.inMoves++;
+                    r.inIncome += income;
+                }
+            }
+        });
+        try {
+            decompositionFile = Files.createTempFile("wijklab-decomposition", ".csv");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        decomposer = new ErosionDecomposition(decompositionFile, scenario.output().decompositionYears(), scenario.ticks());
+        model.addTickListener(decomposer);
+    }
+
+    @Override
+    public void finished() {
+        decomposer.close();
+        try {
+            List<String> lines = Files.readAllLines(decompositionFile);
+            String[] header = lines.get(0).split(",");
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split(",");
+                Map<String, Double> row = new HashMap<>();
+                for (int c = 4; c < header.length; c++) {
+                    row.put(header[c], Double.parseDouble(cells[c]));
+                }
+                decomposition.put(cells[0] + "|" + cells[1] + "|" + cells[2] + "|" + cells[3], row);
+            }
+            Files.deleteIfExists(decompositionFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A column of a decomposition row; NaN when the row does not exist. */
+    public double decomposition(String unit, String metric, int t0, int t1, String column) {
+        Map<String, Double> row = decomposition.get(unit + "|" + metric + "|" + t0 + "|" + t1);
+        return row == null ? Double.NaN : row.get(column);
     }
 
     private void record(WijkLabModel m, int tick) {

@@ -25,7 +25,7 @@ public final class Validation {
     /** How much to run: replications, city size, years, threads, where the scenario files are. */
     public record Settings(int replications, int residents, int years, int threads, Path scenarios) {
         public static Settings quick(Path scenarios, int threads) {
-            return new Settings(2, 30_000, 15, threads, scenarios);
+            return new Settings(2, 100_000, 15, threads, scenarios);
         }
 
         public static Settings full(Path scenarios, int threads) {
@@ -171,6 +171,23 @@ public final class Validation {
                     double city = r.mean(r.liveability, p.endTick, r.all()) / r.mean(r.liveability, p.startTick, r.all()) - 1;
                     return liveabilityGain(r, p.endTick) / Math.max(1e-9, city);
                 }), "the city here is the whole modelled city, targets included"));
+        // V2: people gain more than places; out-movers are better off, in-movers worse off
+        out.add(result("V2", "targets over the programme: eroded gain in employment (people minus place change)",
+                Target.above(0.0, "above 0"), each("krachtwijk", r -> programmeDecomposition(r, "employment", "eroded_gain")),
+                ""));
+        out.add(result("V2", "targets over the programme: eroded gain in household income, euro",
+                Target.above(0.0, "above 0"), each("krachtwijk", r -> programmeDecomposition(r, "income", "eroded_gain")), ""));
+        out.add(result("V2", "income of households moving out of the targets minus the targets' mean at the start, euro",
+                Target.above(0.0, "above 0"),
+                each("krachtwijk", r -> r.programmes.get(0).outMoverIncome() - programmeDecomposition(r, "income", "y_t0")),
+                "movers during the programme, at the time of the move"));
+        out.add(result("V2", "income of households moving out of the targets minus those moving in, euro",
+                Target.above(0.0, "above 0"),
+                each("krachtwijk", r -> r.programmes.get(0).outMoverIncome() - r.programmes.get(0).inMoverIncome()),
+                "movers during the programme, at the time of the move"));
+        out.add(result("V2", "baseline: rank correlation of neighbourhoods' social-rent share and eroded income gain",
+                Target.above(0.5, "at least 0.5"), each("baseline", Validation::cheapStockGradient),
+                "eroded gain averaged over the 5-year periods"));
         // V3: the weakest stay at the bottom of the ranking over a decade despite programmes
         out.add(result("V3", "Spearman rank correlation of liveability, start to start + 10 years",
                 Target.above(0.8, "at least 0.8"),
@@ -241,11 +258,48 @@ public final class Validation {
         // V9: in a crisis, mental health holds up better in programme neighbourhoods
         out.add(result("V9", "good mental health in the targets during the crisis, with minus without programme, % points",
                 Target.above(0.0, "above 0 (seed: +6 against -3)"),
-                paired("crisis", "crisis-no-programme", r -> {
+                each("crisis", r -> {
                     RunSummary.ProgrammeRecord p = r.programmes.get(0);
-                    return 100 * (r.mean(r.goodMental, p.endTick, p.targets) - r.mean(r.goodMental, p.startTick, p.targets));
-                }), ""));
+                    RunSummary without = twin("crisis-no-programme", r);
+                    double with = r.mean(r.goodMental, p.endTick, p.targets) - r.mean(r.goodMental, p.startTick, p.targets);
+                    double none = without.mean(without.goodMental, p.endTick, p.targets)
+                            - without.mean(without.goodMental, p.startTick, p.targets);
+                    return 100 * (with - none);
+                }), "the same neighbourhoods in the same crisis, paired by seed"));
+        // V10: restructuring toward mixed tenure reduces the eroded gain
+        out.add(result("V10", "eroded income gain in the targets, without minus with restructuring, euro",
+                Target.above(0.0, "above 0"),
+                paired("krachtwijk", "restructuring-mixed-tenure", r -> programmeDecomposition(r, "income", "eroded_gain")),
+                "over the programme's own period"));
         return out;
+    }
+
+    /** A column of the decomposition of the first programme's target set from its start to its end. */
+    private static double programmeDecomposition(RunSummary r, String metric, String column) {
+        RunSummary.ProgrammeRecord p = r.programmes.get(0);
+        return r.decomposition(org.wijklab.observation.ErosionDecomposition.TARGETS_PREFIX + p.name, metric,
+                p.startTick, p.endTick, column);
+    }
+
+    /** Spearman correlation over neighbourhoods of social-rent share and mean 5-year eroded income gain. */
+    private static double cheapStockGradient(RunSummary r) {
+        int period = 12 * r.scenario.output().decompositionYears();
+        double[] share = r.socialShare.clone();
+        double[] eroded = new double[r.neighbourhoods];
+        List<String> names = r.scenario.city().neighbourhoods().stream().map(Scenario.NeighbourhoodSpec::name).toList();
+        for (int j = 0; j < r.neighbourhoods; j++) {
+            double sum = 0;
+            int n = 0;
+            for (int t0 = 0; t0 + period <= r.ticks; t0 += period) {
+                double v = r.decomposition(names.get(j), "income", t0, t0 + period, "eroded_gain");
+                if (!Double.isNaN(v)) {
+                    sum += v;
+                    n++;
+                }
+            }
+            eroded[j] = n == 0 ? 0 : sum / n;
+        }
+        return Statistics.spearman(share, eroded);
     }
 
     private static double monthsToFirstLoss(RunSummary r) {

@@ -26,12 +26,11 @@ import sim.engine.Steppable;
  * by unemployment, debts, low income and an unsafe neighbourhood.</li>
  * </ul>
  * Where a programme's team works, it finds households with a problem (a monthly chance set by its
- * proximity) while it has room for more cases, and treats them: escalation slows and resolution
+ * proximity, higher for graver problems) while it has room for more cases, and treats them: escalation slows and resolution
  * speeds up. An integral team treats all of a family's problems at once from the first month; a
  * fragmented service treats only the problem it found, after a delay. The learning and health
  * themes lower the onset of youth and mental-health problems. Escalations are costed to the party
- * that pays for them, and treatment books the expected cost it avoids (the drop in the escalation
- * hazard times the escalation's cost).
+ * that pays for them, and treatment books the expected cost it avoids (see bookAvoided).
  *
  * <p>The transitions of a household compete: one uniform draw per household and month decides
  * which one, if any, happens (in the order debts, youth, mental health), so a household makes at
@@ -80,8 +79,6 @@ public final class Problems implements Steppable {
         double severeIn = p.mentalSevere() / 12.0;
         double severeOut = p.severeRecovery() / 12.0;
         double threshold = p.lowIncomeThreshold();
-        double orderCost = c.supervisionOrderYear() * p.supervisionYears();
-        double careCost = c.secondLineCareYear() / Math.max(1e-9, p.severeRecovery());
 
         for (int slot = 0; slot < h.capacity; slot++) {
             int d = h.dwelling[slot];
@@ -103,7 +100,7 @@ public final class Problems implements Steppable {
                 h.caseType[slot] = Households.CASE_NONE;
                 kase = Households.CASE_NONE;
             } else if (kase == Households.CASE_NONE && problem && fx.detection[j] > 0 && open[j] < fx.capacity[j]
-                    && random.nextDouble() < fx.detection[j]) {
+                    && random.nextDouble() < fx.detection[j] * risk(h, slot)) {
                 kase = fx.integral[j] ? Households.CASE_ALL
                         : h.debt[slot] > 0 ? Households.CASE_DEBT
                         : h.youth[slot] > 0 ? Households.CASE_YOUTH : Households.CASE_MENTAL;
@@ -117,8 +114,7 @@ public final class Problems implements Steppable {
             double tYouth = kase == Households.CASE_ALL || kase == Households.CASE_YOUTH ? t : 0.0;
             double tMental = kase == Households.CASE_ALL || kase == Households.CASE_MENTAL ? t : 0.0;
             if (treated) {
-                bookAvoided(h, slot, dw.tenure[d] != Tenure.OWNER, j, tDebt, tYouth, tMental, evict, youthUp, severeIn,
-                        orderCost, careCost, c, ledger);
+                bookAvoided(h, slot, dw.tenure[d] != Tenure.OWNER, j, tDebt, tYouth, tMental, p, c, ledger);
             }
 
             // competing transitions: one uniform decides which one (if any) happens this month
@@ -241,24 +237,65 @@ public final class Problems implements Steppable {
     }
 
     /**
-     * Expected costs a treated household-month avoids, from its state at the start of the month:
-     * the drop in each escalation hazard it faces times that escalation's cost.
+     * How visible a household's problems are to a team, in [0, 1]: debts and youth problems weigh
+     * by severity, poor mental health alone weighs little, severe mental health fully. Teams thus
+     * spend their capacity on the families most at risk.
      */
-    private static void bookAvoided(Households h, int slot, boolean rented, int j, double tDebt, double tYouth,
-            double tMental, double evict, double youthUp, double severeIn, double orderCost, double careCost,
-            Policy.Costs c, CostLedger ledger) {
-        if (tDebt > 0 && rented && h.debt[slot] == 3 && h.forced[slot] == Households.FORCED_NO) {
-            double p = evict * tDebt;
-            ledger.avoided(j, CostLedger.HOUSING_CORPORATION, p * c.evictionDirect());
-            ledger.avoided(j, CostLedger.MUNICIPALITY, p * c.evictionSocial());
+    static double risk(Households h, int slot) {
+        double r = 0.5 * h.debt[slot] + 0.75 * h.youth[slot];
+        for (int a = 0; a < h.adults[slot]; a++) {
+            byte m = h.mental[2 * slot + a];
+            r += m == Households.SEVERE ? 1.0 : m == Households.POOR ? 0.25 : 0.0;
         }
-        if (tYouth > 0 && h.youth[slot] == 2) {
-            ledger.avoided(j, CostLedger.MUNICIPALITY, youthUp * tYouth * orderCost);
+        return Math.min(1.0, r);
+    }
+
+    /**
+     * Expected costs a treated household-month avoids, from its state at the start of the month.
+     * Each problem is a chain of states ending in a costly escalation (eviction; supervision order;
+     * second-line care). With untreated monthly hazards of moving up (u) and resolving (o), the
+     * expected escalation cost of a state is V(k) = u/(u+o) · V(k+1), with V at the last step the
+     * escalation's cost times the chance it happens before resolution. Treatment lowers u and raises
+     * o for the month; the avoided cost is Δu · (V(k+1) − V(k)) + Δo · V(k).
+     */
+    private void bookAvoided(Households h, int slot, boolean rented, int j, double tDebt, double tYouth,
+            double tMental, Scenario.Problems p, Policy.Costs c, CostLedger ledger) {
+        double out = p.debtResolution() / 12.0;
+        double up = p.debtEscalation() / 12.0;
+        double evict = p.evictionRate() / 12.0;
+        if (tDebt > 0 && rented && h.forced[slot] == Households.FORCED_NO && h.debt[slot] > 0) {
+            double cost = c.evictionDirect() + c.evictionSocial();
+            double v3 = evict / (evict + out) * cost;
+            double v2 = up / (up + out) * v3;
+            double v1 = up / (up + out) * v2;
+            double[] v = {0, v1, v2, v3};
+            int k = h.debt[slot];
+            double next = k == 3 ? cost : v[k + 1];
+            double du = (k == 3 ? evict : up) * tDebt;
+            double avoided = du * (next - v[k]) + out * tDebt * v[k];
+            double direct = c.evictionDirect() / cost;
+            ledger.avoided(j, CostLedger.HOUSING_CORPORATION, avoided * direct);
+            ledger.avoided(j, CostLedger.MUNICIPALITY, avoided * (1 - direct));
+        }
+        if (tYouth > 0 && h.youth[slot] > 0 && h.youth[slot] < 3) {
+            double yUp = p.youthEscalation() / 12.0;
+            double yOut = p.youthResolution() / 12.0;
+            double order = c.supervisionOrderYear() * p.supervisionYears();
+            double w2 = yUp / (yUp + yOut) * order;
+            double w1 = yUp / (yUp + yOut) * w2;
+            int k = h.youth[slot];
+            double wk = k == 1 ? w1 : w2;
+            double next = k == 1 ? w2 : order;
+            ledger.avoided(j, CostLedger.MUNICIPALITY, yUp * tYouth * (next - wk) + yOut * tYouth * wk);
         }
         if (tMental > 0) {
+            double severe = p.mentalSevere() / 12.0;
+            double recover = p.mentalRecovery() / 12.0;
+            double care = c.secondLineCareYear() / Math.max(1e-9, p.severeRecovery());
+            double vPoor = severe / (severe + recover) * care;
             for (int a = 0; a < h.adults[slot]; a++) {
                 if (h.mental[2 * slot + a] == Households.POOR) {
-                    ledger.avoided(j, CostLedger.HEALTH_INSURER, severeIn * tMental * careCost);
+                    ledger.avoided(j, CostLedger.HEALTH_INSURER, severe * tMental * (care - vPoor) + recover * tMental * vPoor);
                 }
             }
         }
