@@ -16,15 +16,15 @@ import picocli.CommandLine.Option;
 /** {@code wijklab validate}: the patterns V1-V10 on replications of the standard scenarios. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Run the validation suite: the patterns V1-V10 on replications of the standard scenarios "
-            + "(paired by seed), and print a table of pattern, statistic, target, observed mean with its 95 % "
+            + "(paired by seed), and print a table of pattern, statistic, target, observed mean with its 95 %% "
             + "confidence interval, and pass or fail. Writes validation.csv and validation.md. Exit code 0 only "
             + "when every statistic passes.", ""})
 final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--quick", description = "2 replications of a 30,000-resident city for 15 years (minutes), "
-            + "instead of 10 replications of the default city for 30 years.")
+    @Option(names = "--quick", description = "2 replications of 12 years after a 10-year warm-up (minutes), "
+            + "instead of 10 replications of 30 years after the 25-year warm-up.")
     boolean quick;
 
     @Option(names = "--replications", paramLabel = "N", description = "Replications per scenario (2-100).")
@@ -55,7 +55,7 @@ final class ValidateCommand implements Callable<Integer> {
             if (replications < 2 || replications > 100) {
                 throw new UserException("--replications: " + replications + " is not in [2, 100]");
             }
-            s = new Validation.Settings(replications, s.residents(), s.years(), t, scenarios);
+            s = new Validation.Settings(replications, s.residents(), s.years(), s.warmUpYears(), t, scenarios);
         }
         Path dir = out != null ? out : Path.of("results",
                 "validation-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));

@@ -22,14 +22,18 @@ import org.wijklab.scenario.ScenarioLoader;
  */
 public final class Validation {
 
-    /** How much to run: replications, city size, years, threads, where the scenario files are. */
-    public record Settings(int replications, int residents, int years, int threads, Path scenarios) {
+    /**
+     * How much to run: replications, city size, recorded and warm-up years, threads, and where the
+     * scenario files are. The quick mode shortens the warm-up: the comparisons are paired by seed,
+     * so both arms start from the same city either way.
+     */
+    public record Settings(int replications, int residents, int years, int warmUpYears, int threads, Path scenarios) {
         public static Settings quick(Path scenarios, int threads) {
-            return new Settings(2, 100_000, 15, threads, scenarios);
+            return new Settings(2, 100_000, 12, 10, threads, scenarios);
         }
 
         public static Settings full(Path scenarios, int threads) {
-            return new Settings(10, 100_000, 30, threads, scenarios);
+            return new Settings(10, 100_000, 30, 25, threads, scenarios);
         }
     }
 
@@ -76,7 +80,7 @@ public final class Validation {
                 throw new ScenarioException(file + ": no such file (the validation suite needs the standard scenarios)");
             }
             base.put(name, ScenarioLoader.load(file).withResidents(settings.residents()).withYears(settings.years())
-                    .withMovesLog(false));
+                    .withWarmUpYears(settings.warmUpYears()).withMovesLog(false));
         }
         Scenario krachtwijk = base.get("krachtwijk");
         base.put("copied", variant(krachtwijk, "copied", true));

@@ -45,8 +45,10 @@ public final class ValidationReport {
             Files.writeString(dir.resolve("validation.csv"), csv, StandardCharsets.UTF_8);
             StringBuilder md = new StringBuilder();
             md.append("# Validation\n\n");
-            md.append(String.format(Locale.ROOT, "Command: `%s`. %d replications per scenario, %,d residents, %d years.%n%n",
-                    command, s.replications(), s.residents(), s.years()));
+            md.append(String.format(Locale.ROOT,
+                    "Command: `%s`. %d replications per scenario (seeds 1-%d, paired across scenarios), %,d residents, "
+                    + "%d recorded years after a %d-year warm-up.%n%n",
+                    command, s.replications(), s.replications(), s.residents(), s.years(), s.warmUpYears()));
             md.append("| pattern | statistic | target | observed mean [95 % CI] | result |\n|---|---|---|---|---|\n");
             for (Validation.Result r : results) {
                 md.append("| ").append(r.pattern()).append(" | ").append(r.statistic())

@@ -95,10 +95,12 @@ public final class Problems implements Steppable {
             // the team: close finished cases, find new ones
             int kase = h.caseType[slot];
             boolean problem = h.debt[slot] > 0 || h.youth[slot] > 0 || poorHealth;
-            if (kase != Households.CASE_NONE
-                    && (!problem || fx.detection[j] == 0 || tick - h.caseSince[slot] >= caseMonths)) {
+            if (kase != Households.CASE_NONE && (!problem || fx.detection[j] == 0
+                    || tick - h.caseSince[slot] >= caseMonths || open[j] > fx.capacity[j])) {
+                // solved, no team here, too long open, or the team has fewer places than cases
                 h.caseType[slot] = Households.CASE_NONE;
                 kase = Households.CASE_NONE;
+                open[j]--;
             } else if (kase == Households.CASE_NONE && problem && fx.detection[j] > 0 && open[j] < fx.capacity[j]
                     && random.nextDouble() < fx.detection[j] * risk(h, slot)) {
                 kase = fx.integral[j] ? Households.CASE_ALL

@@ -86,6 +86,11 @@ public record Scenario(
                 community, housing, liveability, policy, programmes, output);
     }
 
+    public Scenario withWarmUpYears(int newWarmUp) {
+        return new Scenario(name, description, seed, years, newWarmUp, city, economy, demography, labour, problems,
+                community, housing, liveability, policy, programmes, output);
+    }
+
     public Scenario withResidents(int residents) {
         return new Scenario(name, description, seed, years, warmUpYears, new City(residents, city.neighbourhoods()), economy,
                 demography, labour, problems, community, housing, liveability, policy, programmes, output);

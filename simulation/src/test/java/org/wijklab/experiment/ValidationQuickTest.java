@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The validation suite's quick mode on the standard scenarios (2 replications, 30,000 residents,
- * 15 years, both cores): every pattern V1-V10 is measured, every statistic is a finite number with
+ * The validation suite's quick mode on the standard scenarios (2 replications of the default
+ * city, 12 years after a 10-year warm-up, both cores): every pattern V1-V10 is measured, every statistic is a finite number with
  * a confidence interval, and the table is written as CSV and Markdown. Whether each pattern passes
  * is reported by the suite itself (docs/VALIDATION.md), not asserted here.
  */
