@@ -292,6 +292,15 @@ public final class Programmes implements Steppable {
         }
     }
 
+    /** Residents of the programme's targets at the last observation. */
+    private double targetResidents(Run run) {
+        double residents = 0;
+        for (int j : run.targets) {
+            residents += model.neighbourhoods().residents[j];
+        }
+        return residents;
+    }
+
     /** The budget after losses to unpooled, fragmented funding. */
     static double effectiveBudget(Programme spec, Policy.ThemeEffects t) {
         double loss = !spec.pooledBudget() && spec.funders().count() >= 2 ? t.fragmentationLoss() : 0.0;
@@ -301,12 +310,8 @@ public final class Programmes implements Steppable {
     private void themes(Run run) {
         Policy.ThemeEffects t = model.scenario().policy().themes();
         Policy.BestPersonParams bpp = model.scenario().policy().bestPersons();
-        Neighbourhoods nb = model.neighbourhoods();
         PolicyEffects fx = model.effects();
-        double residents = 0;
-        for (int j : run.targets) {
-            residents += nb.residents[j];
-        }
+        double residents = targetResidents(run);
         if (residents <= 0) {
             return;
         }
@@ -346,10 +351,7 @@ public final class Programmes implements Steppable {
         Policy.BestPersonParams bpp = model.scenario().policy().bestPersons();
         Neighbourhoods nb = model.neighbourhoods();
         PolicyEffects fx = model.effects();
-        double residents = 0;
-        for (int j : run.targets) {
-            residents += nb.residents[j];
-        }
+        double residents = targetResidents(run);
         if (residents <= 0) {
             return;
         }
