@@ -3,8 +3,6 @@ package org.wijklab.experiment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -59,9 +57,5 @@ public final class BuildInfo {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    static boolean exists(Path p) {
-        return Files.exists(p);
     }
 }

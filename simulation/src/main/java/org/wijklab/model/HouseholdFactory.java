@@ -44,7 +44,6 @@ public final class HouseholdFactory {
      * if none fitted within a bounded number of draws (the dwelling stays vacant this month).
      */
     public int settle(int d, int tick, boolean initial) {
-        Dwellings dw = model.dwellings();
         for (int attempt = 0; attempt < TRIES; attempt++) {
             draw(initial);
             if (fits(d, initial)) {
