@@ -66,6 +66,17 @@ public final class CohortTable implements TickListener, Closeable {
             this.tick = tick;
         }
 
+        /** Counts a traced member as still in a target (group 1) or moved within the city (group 2). */
+        int place(boolean stillThere) {
+            size++;
+            if (stillThere) {
+                inTarget++;
+                return 1;
+            }
+            moved++;
+            return 2;
+        }
+
         void add(int group, int m, double value, double weight) {
             v[group * M + m] += value;
             w[group * M + m] += weight;
@@ -124,15 +135,7 @@ public final class CohortTable implements TickListener, Closeable {
                 row.gone++;
                 continue;
             }
-            row.size++;
-            int group;
-            if (run.isTarget[j]) {
-                row.inTarget++;
-                group = 1;
-            } else {
-                row.moved++;
-                group = 2;
-            }
+            int group = row.place(run.isTarget[j]);
             for (int m = 0; m < M; m++) {
                 row.add(group, m, s.value[id * M + m], s.weight[id * M + m]);
             }
@@ -154,15 +157,7 @@ public final class CohortTable implements TickListener, Closeable {
                 row.gone++;
                 continue;
             }
-            row.size++;
-            int group;
-            if (run.isTarget[hood[h.dwelling[slot]]]) {
-                row.inTarget++;
-                group = 1;
-            } else {
-                row.moved++;
-                group = 2;
-            }
+            int group = row.place(run.isTarget[hood[h.dwelling[slot]]]);
             for (int m = 0; m < M; m++) {
                 row.add(group, m, ErosionDecomposition.value(h, slot, m), ErosionDecomposition.weight(h, slot, m));
             }
