@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.wijklab.experiment.Runner;
+import org.wijklab.scenario.Overrides;
 import org.wijklab.scenario.Scenario;
 import org.wijklab.scenario.ScenarioLoader;
 import picocli.CommandLine;
@@ -51,6 +53,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the output folder.")
     boolean quiet;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override one parameter of the resolved scenario (repeatable), e.g. "
+                    + "policy.themes.synergy=0.5 or programmes.*.team.proximity=0.9.")
+    List<String> sets;
+
     @Override
     public Integer call() {
         Scenario scenario;
@@ -62,6 +69,7 @@ final class RunCommand implements Callable<Integer> {
             scenario = ScenarioLoader.load(scenarioFile);
             source = scenarioFile.toString();
         }
+        scenario = Overrides.parse(sets).apply(scenario);
         if (seed != null) {
             if (seed < 0) {
                 throw new UserException("--seed: " + seed + " must be 0 or more");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.wijklab.experiment.Validation;
 import org.wijklab.experiment.ValidationReport;
+import org.wijklab.scenario.Overrides;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +41,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: a new folder under results/).")
     Path out;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override one parameter in every scenario of the suite (repeatable), e.g. "
+                    + "policy.themes.synergy=0.5; for a sensitivity check of the patterns.")
+    List<String> sets;
+
     @Override
     public Integer call() {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -59,7 +65,8 @@ final class ValidateCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("results",
                 "validation-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        List<Validation.Result> results = new Validation(s).run();
+        Overrides overrides = Overrides.parse(sets);
+        List<Validation.Result> results = new Validation(s, overrides).run();
         String command = "wijklab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         ValidationReport.write(results, s, dir, command);
         PrintWriter o = spec.commandLine().getOut();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.wijklab.scenario.Scenario;
 import org.wijklab.scenario.ScenarioException;
+import org.wijklab.scenario.Overrides;
 import org.wijklab.scenario.ScenarioLoader;
 
 /**
@@ -60,8 +61,16 @@ public final class Validation {
     private final Settings settings;
     private final Map<String, List<RunSummary>> runs = new LinkedHashMap<>();
 
+    private final Overrides overrides;
+
     public Validation(Settings settings) {
+        this(settings, Overrides.parse(List.of()));
+    }
+
+    /** A suite whose every scenario (and every variant the suite makes of one) has the overrides applied. */
+    public Validation(Settings settings, Overrides overrides) {
         this.settings = settings;
+        this.overrides = overrides;
     }
 
     /** The standard scenarios the suite needs, by file name (without .json). */
@@ -79,7 +88,7 @@ public final class Validation {
             if (!Files.isRegularFile(file)) {
                 throw new ScenarioException(file + ": no such file (the validation suite needs the standard scenarios)");
             }
-            base.put(name, ScenarioLoader.load(file).withResidents(settings.residents()).withYears(settings.years())
+            base.put(name, overrides.apply(ScenarioLoader.load(file)).withResidents(settings.residents()).withYears(settings.years())
                     .withWarmUpYears(settings.warmUpYears()).withMovesLog(false));
         }
         Scenario krachtwijk = base.get("krachtwijk");

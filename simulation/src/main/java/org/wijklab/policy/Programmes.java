@@ -4,6 +4,7 @@ import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.wijklab.model.CostLedger;
 import org.wijklab.model.Dwellings;
 import org.wijklab.model.Households;
 import org.wijklab.model.Neighbourhoods;
@@ -432,6 +433,8 @@ public final class Programmes implements Steppable {
                 dw.baseCost[d] = (float) (model.scenario().housing().baseMonthlyCost()[t]
                         * (1.0 + spread * (2.0 * dw.quality[d] - 1.0)) * (dw.small[d] ? 0.8 : 1.1));
                 dw.converting[d] = false;
+                // demolition and new build are the housing corporation's, outside the programme budget
+                run.spent[CostLedger.HOUSING_CORPORATION] += r.costPerDwelling();
             }
         }
     }

@@ -79,6 +79,9 @@ public final class Problems implements Steppable {
         double severeIn = p.mentalSevere() / 12.0;
         double severeOut = p.severeRecovery() / 12.0;
         double threshold = p.lowIncomeThreshold();
+        // job insecurity: while jobs are lost faster than usual (a crisis, the cycle's low), the
+        // labour force's onset of mental-health problems rises with it, and falls in good times
+        double strain = Math.max(0.0, 1.0 + p.insecurityRisk() * (model.jobLossMultiplier - 1.0));
 
         for (int slot = 0; slot < h.capacity; slot++) {
             int d = h.dwelling[slot];
@@ -206,7 +209,11 @@ public final class Problems implements Steppable {
                 int k = 2 * slot + a;
                 switch (h.mental[k]) {
                     case Households.GOOD -> {
-                        double risk = shared + (h.status[k] == Households.UNEMPLOYED ? p.unemploymentRisk() * placeRisk[j] : 0.0);
+                        byte status = h.status[k];
+                        double risk = shared + (status == Households.UNEMPLOYED ? p.unemploymentRisk() * placeRisk[j] : 0.0);
+                        if (status == Households.EMPLOYED || status == Households.UNEMPLOYED) {
+                            risk *= strain;
+                        }
                         double p0 = mentalIn * risk * relief;
                         if (u < p0) {
                             h.mental[k] = Households.POOR;

@@ -205,10 +205,11 @@ public record Programme(
     /**
      * Restructuring: over {@code years} from the programme's start (also past its end),
      * {@code shareOfSocial} of the targets' social-rent dwellings are demolished and rebuilt (or
-     * renovated) to the given tenure mix and quality, each as soon as its tenants have moved.
+     * renovated) to the given tenure mix and quality, each as soon as its tenants have moved; each
+     * rebuilt dwelling costs the housing corporation {@code costPerDwelling}.
      */
     public record Restructuring(double shareOfSocial, double years, double socialShare, double privateShare,
-            double ownerShare, double quality) {
+            double ownerShare, double quality, double costPerDwelling) {
         void validate(String p) {
             Check.probability(p + ".shareOfSocial", shareOfSocial);
             Check.range(p + ".years", years, 1.0 / 12, 100.0);
@@ -220,6 +221,7 @@ public record Programme(
                 throw new ScenarioException(p + ": socialShare + privateShare + ownerShare = " + Check.fmt(sum) + ", not 1");
             }
             Check.probability(p + ".quality", quality);
+            Check.range(p + ".costPerDwelling", costPerDwelling, 0.0, 10_000_000.0);
         }
     }
 

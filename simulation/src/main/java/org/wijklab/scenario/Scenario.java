@@ -270,7 +270,8 @@ public record Scenario(
             double poorHealthRisk,
             double lowIncomeRisk,
             double lowIncomeThreshold,
-            double neighbourhoodRisk) {
+            double neighbourhoodRisk,
+            double insecurityRisk) {
         void validate(String p) {
             Check.range(p + ".debtIncidence", debtIncidence, 0.0, 2.0);
             Check.range(p + ".debtEscalation", debtEscalation, 0.0, 5.0);
@@ -281,6 +282,7 @@ public record Scenario(
             Check.range(p + ".youthResolution", youthResolution, 0.0, 5.0);
             Check.range(p + ".supervisionYears", supervisionYears, 0.1, 18.0);
             Check.range(p + ".mentalIncidence", mentalIncidence, 0.0, 2.0);
+            Check.range(p + ".insecurityRisk", insecurityRisk, 0.0, 10.0);
             Check.range(p + ".mentalRecovery", mentalRecovery, 0.0, 5.0);
             Check.range(p + ".mentalSevere", mentalSevere, 0.0, 5.0);
             Check.range(p + ".severeRecovery", severeRecovery, 0.0, 5.0);

@@ -126,6 +126,11 @@ public final class ScenarioLoader {
         }
     }
 
+    /** Binds and validates a whole scenario tree (all fields present); {@code source} names it in errors. */
+    static Scenario bindTree(JsonNode tree, String source) {
+        return bind(tree, source);
+    }
+
     private static Scenario bind(JsonNode tree, String source) {
         try {
             return MAPPER.treeToValue(tree, Scenario.class).validate();

@@ -1,0 +1,95 @@
+package org.wijklab.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code --set KEY=VALUE}: paths into the resolved scenario, array steps, values, and one-line errors. */
+class OverridesTest {
+    private static final String TWO_PROGRAMMES = """
+            { "name": "two", "programmes": [
+              { "name": "a", "targets": { "weakest": 2 }, "themes": { "work": 1 } },
+              { "name": "b", "targets": { "names": ["Molenwijk"] }, "themes": { "health": 1 } } ] }""";
+
+    private static Scenario two() {
+        return ScenarioLoader.fromJson(TWO_PROGRAMMES, "two.json");
+    }
+
+    @Test
+    void noOverridesLeaveTheScenarioAsItIs() {
+        Scenario s = ScenarioLoader.defaults();
+        assertSame(s, Overrides.parse(List.of()).apply(s));
+        assertSame(s, Overrides.parse(null).apply(s));
+    }
+
+    @Test
+    void aNestedNumberIsReplacedAndTheRestKept() {
+        Scenario s = ScenarioLoader.defaults();
+        Scenario t = Overrides.parse(List.of("policy.themes.synergy=0.4", "years=12")).apply(s);
+        assertEquals(0.4, t.policy().themes().synergy());
+        assertEquals(12, t.years());
+        assertEquals(s.policy().themes().doseScale(), t.policy().themes().doseScale());
+        assertEquals(s.city().residents(), t.city().residents());
+    }
+
+    @Test
+    void anArrayElementAndAWholeArray() {
+        Scenario s = ScenarioLoader.defaults();
+        Scenario t = Overrides.parse(List.of("policy.themes.maxEffect.5=0.25")).apply(s);
+        assertEquals(0.25, t.policy().themes().maxEffect()[5]);
+        assertEquals(s.policy().themes().maxEffect()[0], t.policy().themes().maxEffect()[0]);
+        Scenario u = Overrides.parse(List.of("policy.themes.maxEffect=[0.01,0.1,0.1,0.1,0.1,0.1]")).apply(s);
+        assertEquals(0.01, u.policy().themes().maxEffect()[0]);
+    }
+
+    @Test
+    void aStarReachesEveryProgrammeAndAnIndexOnlyOne() {
+        Scenario all = Overrides.parse(List.of("programmes.*.ownershipSupport=0.9")).apply(two());
+        assertEquals(0.9, all.programmes().get(0).ownershipSupport());
+        assertEquals(0.9, all.programmes().get(1).ownershipSupport());
+        Scenario one = Overrides.parse(List.of("programmes.1.ownershipSupport=0.9")).apply(two());
+        assertEquals(two().programmes().get(0).ownershipSupport(), one.programmes().get(0).ownershipSupport());
+        assertEquals(0.9, one.programmes().get(1).ownershipSupport());
+    }
+
+    @Test
+    void aStarOverNoProgrammesChangesNothing() {
+        Scenario s = ScenarioLoader.defaults();
+        assertEquals(ScenarioLoader.toJson(s),
+                ScenarioLoader.toJson(Overrides.parse(List.of("programmes.*.ownershipSupport=0.9")).apply(s)));
+    }
+
+    @Test
+    void aBareWordIsAString() {
+        Scenario t = Overrides.parse(List.of("name=other-name", "programmes.0.team.mode=integral",
+                "programmes.0.team.budgetShare=0.2", "programmes.0.themes.work=0.8")).apply(two());
+        assertEquals("other-name", t.name());
+        assertEquals("integral", t.programmes().get(0).team().mode());
+    }
+
+    @Test
+    void mistakesAreOneLineNamingTheOverride() {
+        Scenario s = two();
+        for (String[] c : new String[][] {
+            {"synergy=0.5", "no field 'synergy' (known:"},
+            {"policy.themes.synergyy=0.5", "no field 'synergyy' in 'policy.themes'"},
+            {"policy.themes.synergy", "expected KEY=VALUE"},
+            {"policy.themes.synergy=", "no value"},
+            {"policy..synergy=1", "empty step"},
+            {"programmes.2.name=x", "has 2 entries; index 2"},
+            {"programmes.first.name=x", "give an index (0-1) or *"},
+            {"years.x=1", "'years' is a value"},
+            {"policy.themes.synergy=abc", "policy.themes.synergy: expected a number"},
+            {"policy.themes.synergy=-0.5", "policy.themes.synergy: -0.5 is not"},
+        }) {
+            ScenarioException e = assertThrows(ScenarioException.class, () -> Overrides.parse(List.of(c[0])).apply(s), c[0]);
+            assertTrue(e.getMessage().contains(c[1]), c[0] + " -> " + e.getMessage());
+            assertTrue(e.getMessage().contains("--set"), c[0] + " -> " + e.getMessage());
+            assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        }
+    }
+}
