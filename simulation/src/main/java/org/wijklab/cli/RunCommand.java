@@ -132,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
         return dir;
     }
 
-    private static void checkFolder(Path dir) {
+    static void checkFolder(Path dir) {
         if (Files.exists(dir)) {
             if (!Files.isDirectory(dir)) {
                 throw new UserException("--out " + dir + ": exists and is not a folder");

@@ -2,6 +2,7 @@ package org.wijklab.cli;
 
 import java.io.PrintWriter;
 import org.wijklab.experiment.BuildInfo;
+import org.wijklab.report.ReportException;
 import org.wijklab.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "wijklab", mixinStandardHelpOptions = true, versionProvider = WijkLabCli.Version.class,
         description = "WijkLab: why neighbourhood gains erode when the residents who gain move out.",
-        subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {StudyCommand.class, RunCommand.class, CompareCommand.class, ValidateCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 a user error (one line on standard error, nothing written), "
             + "1 an internal error, 3 validation ran but a statistic failed."})
 public final class WijkLabCli implements Runnable {
@@ -32,7 +34,7 @@ public final class WijkLabCli implements Runnable {
         CommandLine cl = new CommandLine(new WijkLabCli());
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
-            if (ex instanceof ScenarioException || ex instanceof UserException) {
+            if (ex instanceof ScenarioException || ex instanceof UserException || ex instanceof ReportException) {
                 err.println("wijklab: " + ex.getMessage());
                 err.flush();
                 return USER_ERROR;

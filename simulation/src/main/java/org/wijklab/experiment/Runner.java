@@ -1,17 +1,11 @@
 package org.wijklab.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.wijklab.model.WijkLabModel;
 import org.wijklab.observation.CityTable;
 import org.wijklab.observation.CohortTable;
@@ -50,12 +44,7 @@ public final class Runner {
     public static Result run(Scenario scenario, String source, Path outDir, String commandLine) {
         Instant startTime = Instant.now();
         long t0 = System.nanoTime();
-        Path parent = outDir.toAbsolutePath().getParent();
-        Path tmp = parent.resolve("." + outDir.getFileName() + ".partial");
-        try {
-            Files.createDirectories(parent);
-            deleteTree(tmp);
-            Files.createDirectories(tmp);
+        return Folders.writeWhole(outDir, tmp -> {
             List<String> files = new ArrayList<>(List.of(NEIGHBOURHOODS, CITY, DECOMPOSITION));
             boolean programmes = !scenario.programmes().isEmpty();
             if (programmes) {
@@ -109,34 +98,7 @@ public final class Runner {
                     Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), Math.round(wall * 1000) / 1000.0,
                     commandLine, resolved);
             ScenarioLoader.mapper().writeValue(tmp.resolve(MANIFEST).toFile(), manifest);
-            Files.deleteIfExists(outDir);
-            Files.move(tmp, outDir, StandardCopyOption.ATOMIC_MOVE);
             return new Result(outDir, files, start[0], start[1], wall);
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException | Error e) {
-            deleteQuietly(tmp);
-            throw e;
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            deleteTree(p);
-        } catch (IOException ignored) {
-            // best effort: the partial folder is hidden and replaced by the next run
-        }
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
+        });
     }
 }

@@ -36,8 +36,15 @@ public final class Statistics {
             ss += (v - mean) * (v - mean);
         }
         double sd = Math.sqrt(ss / (n - 1));
-        double t = n - 1 <= T975.length ? T975[n - 2] : 1.96;
-        return new Estimate(mean, t * sd / Math.sqrt(n), n);
+        return new Estimate(mean, t975(n - 1) * sd / Math.sqrt(n), n);
+    }
+
+    /** The two-sided 95 % quantile of Student's t with df degrees of freedom (1.96 beyond 30). */
+    public static double t975(int df) {
+        if (df < 1) {
+            throw new IllegalArgumentException("degrees of freedom " + df + " < 1");
+        }
+        return df <= T975.length ? T975[df - 1] : 1.96;
     }
 
     /** Spearman rank correlation (ties by order of appearance). */

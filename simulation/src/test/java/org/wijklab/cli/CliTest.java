@@ -337,6 +337,68 @@ class CliTest {
     }
 
     @Test
+    void compareRejectsMissingAndEmptyInputsInOneLine() throws IOException {
+        Path out = tmp.resolve("report");
+        Outcome o = execute("compare", tmp.resolve("nope").toString(), "--out", out.toString());
+        assertEquals(2, o.code, o.toString());
+        assertOneErrorLine(o);
+        assertTrue(o.err.contains("nope: no such folder"), o.toString());
+        Files.createDirectories(tmp.resolve("empty"));
+        o = execute("compare", tmp.resolve("empty").toString(), "--out", out.toString());
+        assertEquals(2, o.code, o.toString());
+        assertOneErrorLine(o);
+        assertTrue(o.err.contains("no run in it"), o.toString());
+        o = execute("compare", "--out", out.toString());
+        assertEquals(2, o.code, o.toString());
+        assertNothingWritten(out);
+    }
+
+    @Test
+    void compareRejectsBadMapYears() throws IOException {
+        Path out = tmp.resolve("report");
+        for (String y : List.of("x", "-1", "0,300")) {
+            Outcome o = execute("compare", tmp.toString(), "--map-years", y, "--out", out.toString());
+            assertEquals(2, o.code, y + ": " + o);
+            assertOneErrorLine(o);
+            assertTrue(o.err.contains("--map-years"), o.toString());
+        }
+        assertNothingWritten(out);
+    }
+
+    @Test
+    void studyRejectsBadValuesBeforeRunningAnything() throws IOException {
+        Path out = tmp.resolve("study");
+        for (String[] args : List.of(new String[] {"--replications", "0"}, new String[] {"--years", "3"},
+                new String[] {"--set", "policy.nope=1"}, new String[] {"--threads", "0"},
+                new String[] {"--scenarios", tmp.resolve("none").toString()})) {
+            Outcome o = execute("study", args[0], args[1], "--out", out.toString());
+            assertEquals(2, o.code, String.join(" ", args) + ": " + o);
+            assertOneErrorLine(o);
+            assertNothingWritten(out);
+        }
+        Outcome o = execute("study", "--out", out.toString(), "--report-only", tmp.resolve("r").toString());
+        assertEquals(2, o.code, o.toString());
+        assertTrue(o.err.contains("choose one"), o.toString());
+    }
+
+    @Test
+    void aSmallStudyRunsTheStandardScenariosAndPrintsTheReport() throws IOException {
+        Path out = tmp.resolve("study");
+        Outcome o = execute("study", "--residents", "2000", "--replications", "1", "--out", out.toString());
+        assertEquals(0, o.code, o.toString());
+        Path index = out.resolve("report/index.html");
+        assertEquals(index.toString(), o.out.strip().lines().reduce((a, b) -> b).orElse(""), "the last line is the report");
+        assertTrue(Files.isRegularFile(index));
+        try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
+            assertEquals(org.wijklab.experiment.Study.STANDARD.size(), runs.count());
+        }
+        String html = Files.readString(index);
+        for (String name : org.wijklab.experiment.Study.STANDARD) {
+            assertTrue(html.contains(">" + name + "<"), name + " in the report");
+        }
+    }
+
+    @Test
     void emptyExistingOutputFolderIsAccepted() throws IOException {
         Path out = tmp.resolve("empty");
         Files.createDirectories(out);

@@ -1,0 +1,87 @@
+package org.wijklab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.wijklab.report.Report;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code wijklab compare DIR... [--out DIR]}: a comparison report of finished runs. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compare finished runs: writes a report folder (index.html, every chart as PNG and SVG, "
+            + "summary CSVs) and prints the path of index.html.",
+            "Each DIR is a run folder (it holds manifest.json) or a folder with run folders in it (a study's output); "
+            + "replications of a scenario (the same scenario, other seeds) are grouped, and the first scenario is the "
+            + "reference the others are compared with."})
+final class CompareCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Run folders or folders of runs.")
+    List<Path> inputs;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Report folder (must not exist or be empty). Default: a new folder under results/.")
+    Path out;
+
+    @Option(names = "--map-years", paramLabel = "Y[,Y...]", split = ",",
+            description = "Years of the maps (0 = start; 'end' = the last tick; default: 0,end).")
+    List<String> mapYears;
+
+    @Override
+    public Integer call() {
+        int[] ticks = mapTicks(mapYears);
+        Path dir = out != null ? out : stamped("report");
+        if (out != null) {
+            RunCommand.checkFolder(out);
+        }
+        Report.Written w = Report.write(inputs, dir, new Report.Options(ticks));
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("Compared %d scenario%s (%d runs): %d charts.%n", w.scenarios(), w.scenarios() == 1 ? "" : "s", w.runs(),
+                w.charts());
+        o.println(w.index());
+        o.flush();
+        return 0;
+    }
+
+    /** Map years as ticks (-1 for the end); one-line errors for anything else. */
+    static int[] mapTicks(List<String> years) {
+        if (years == null || years.isEmpty()) {
+            return Report.Options.defaults().mapTicks();
+        }
+        List<Integer> out = new ArrayList<>();
+        for (String y : years) {
+            String t = y.trim();
+            if (t.equals("end")) {
+                out.add(-1);
+                continue;
+            }
+            try {
+                int v = Integer.parseInt(t);
+                if (v < 0 || v > 200) {
+                    throw new UserException("--map-years: " + t + " is not in [0, 200] or 'end'");
+                }
+                out.add(12 * v);
+            } catch (NumberFormatException e) {
+                throw new UserException("--map-years: '" + t + "' is not a whole number of years or 'end'");
+            }
+        }
+        return out.stream().distinct().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** A new folder results/PREFIX-yyyyMMdd-HHmmss (with -2, -3... if taken). */
+    static Path stamped(String prefix) {
+        String base = prefix + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path dir = Path.of("results", base);
+        for (int k = 2; java.nio.file.Files.exists(dir); k++) {
+            dir = Path.of("results", base + "-" + k);
+        }
+        return dir;
+    }
+}

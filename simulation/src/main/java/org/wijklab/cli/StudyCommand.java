@@ -1,0 +1,132 @@
+package org.wijklab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.wijklab.experiment.Folders;
+import org.wijklab.experiment.Study;
+import org.wijklab.report.Report;
+import org.wijklab.scenario.Overrides;
+import org.wijklab.scenario.Scenario;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code wijklab study}: the main job. Runs the standard scenarios on the default city with
+ * replications, in parallel, then writes the comparison report and prints the path of its index.html.
+ */
+@Command(name = "study", mixinStandardHelpOptions = true,
+        description = {"The main job: run the standard scenarios (embedded copies of scenarios/) on the default city "
+            + "with replications, one model per thread, then write the comparison report.",
+            "Writes DIR/runs/NN-scenario/seed-S/ (one run folder each) and DIR/report/ (index.html, charts, "
+            + "summary CSVs), and prints the path of DIR/report/index.html."})
+final class StudyCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "3",
+            description = "Replications per scenario, seeds 1..N (1-100; default ${DEFAULT-VALUE}).")
+    int replications;
+
+    @Option(names = "--years", paramLabel = "N", description = "Override every scenario's years (1-200).")
+    Integer years;
+
+    @Option(names = "--residents", paramLabel = "N", description = "Override the city's residents (500-20000000).")
+    Integer residents;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Models run in parallel (default: the cores).")
+    Integer threads;
+
+    @Option(names = "--scenarios", paramLabel = "DIR",
+            description = "Read the standard scenarios from this folder instead of the embedded copies.")
+    Path scenarios;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one parameter in every scenario (repeatable).")
+    List<String> sets;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (must not exist or be empty). Default: a new folder under results/.")
+    Path out;
+
+    @Option(names = "--report-only", paramLabel = "DIR",
+            description = "Write only the report, to DIR (must not exist or be empty); the runs go to a temporary "
+                    + "folder that is deleted afterwards. Regenerates results/reference/.")
+    Path reportOnly;
+
+    @Override
+    public Integer call() {
+        if (replications < 1 || replications > 100) {
+            throw new UserException("--replications: " + replications + " is not in [1, 100]");
+        }
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || t > 1024) {
+            throw new UserException("--threads: " + t + " is not in [1, 1024]");
+        }
+        if (years != null && (years < 1 || years > 200)) {
+            throw new UserException("--years: " + years + " is not in [1, 200]");
+        }
+        if (residents != null && (residents < 500 || residents > 20_000_000)) {
+            throw new UserException("--residents: " + residents + " is not in [500, 20000000]");
+        }
+        if (scenarios != null && !Files.isDirectory(scenarios)) {
+            throw new UserException("--scenarios " + scenarios + ": no such folder");
+        }
+        if (out != null && reportOnly != null) {
+            throw new UserException("--out and --report-only: choose one");
+        }
+        Path dir;
+        Path reportDir;
+        if (reportOnly != null) {
+            RunCommand.checkFolder(reportOnly);
+            reportDir = reportOnly;
+            try {
+                dir = Files.createTempDirectory("wijklab-study-");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        } else {
+            dir = out != null ? out : CompareCommand.stamped("study");
+            RunCommand.checkFolder(dir);
+            reportDir = dir.resolve("report");
+        }
+        Overrides overrides = Overrides.parse(sets);
+        List<Study.Entry> entries = Study.standard(scenarios);
+        // check every adjusted scenario before the first run starts, so a bad value writes nothing
+        for (Study.Entry e : entries) {
+            adjust(overrides, e.scenario());
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("Running %d scenarios x %d replications on %d thread%s...%n", entries.size(), replications, t,
+                t == 1 ? "" : "s");
+        o.flush();
+        long t0 = System.nanoTime();
+        String command = "wijklab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        try {
+            Study.run(entries, s -> adjust(overrides, s), replications, t, dir, command);
+            double runSeconds = (System.nanoTime() - t0) / 1e9;
+            Report.Written w = Report.write(List.of(dir.resolve("runs")), reportDir, Report.Options.defaults());
+            o.printf("Ran %d runs in %.0f s; wrote %s (%d charts).%n", w.runs(), runSeconds,
+                    reportOnly != null ? "the report" : dir + "/runs/ and the report", w.charts());
+            o.println(w.index());
+            o.flush();
+        } finally {
+            if (reportOnly != null) {
+                Folders.deleteQuietly(dir);
+            }
+        }
+        return 0;
+    }
+
+    private Scenario adjust(Overrides overrides, Scenario s) {
+        Scenario a = overrides.apply(s);
+        if (years != null) {
+            a = a.withYears(years);
+        }
+        if (residents != null) {
+            a = a.withResidents(residents);
+        }
+        return a.validate();
+    }
+}

@@ -1,0 +1,112 @@
+package org.wijklab.experiment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
+import org.wijklab.scenario.Scenario;
+import org.wijklab.scenario.ScenarioException;
+import org.wijklab.scenario.ScenarioLoader;
+
+/**
+ * The main job: the standard scenarios on the default city, each with replications (seeds
+ * scenario seed + 0, 1, ...), run in parallel, one model per thread, each into its own run folder
+ * {@code runs/NN-name/seed-S}. The scenarios are embedded in the jar (copies of {@code scenarios/}),
+ * or read from a folder.
+ */
+public final class Study {
+    /** The standard scenarios in report order; the first is the reference the others are compared with. */
+    public static final List<String> STANDARD = List.of("baseline", "krachtwijk", "single-theme", "no-best-persons",
+            "copied-programme-original", "copied-programme", "short-programme", "long-programme", "wijkteam-integral",
+            "wijkteam-fragmented", "crisis-no-programme", "crisis", "restructuring-mixed-tenure", "allocation-income-floor");
+    private static final String RESOURCE = "/org/wijklab/scenarios/";
+
+    private Study() {
+    }
+
+    /** One scenario of the study with where it came from. */
+    public record Entry(String file, String source, Scenario scenario) {
+    }
+
+    /** The standard scenarios, from the jar (folder null) or from a folder holding the same file names. */
+    public static List<Entry> standard(Path folder) {
+        List<Entry> out = new ArrayList<>();
+        for (String name : STANDARD) {
+            String file = name + ".json";
+            if (folder == null) {
+                try (InputStream in = Study.class.getResourceAsStream(RESOURCE + file)) {
+                    if (in == null) {
+                        throw new IllegalStateException("embedded scenario " + file + " missing from the build");
+                    }
+                    String source = "embedded scenarios/" + file;
+                    out.add(new Entry(file, source, ScenarioLoader.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), source)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else {
+                Path p = folder.resolve(file);
+                if (!Files.isRegularFile(p)) {
+                    throw new ScenarioException(p + ": no such file (the study needs the standard scenarios)");
+                }
+                out.add(new Entry(file, p.toString(), ScenarioLoader.load(p)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Runs every entry, changed by adjust (e.g. years or residents), with the given replications into
+     * dir/runs; returns the run folders in study order.
+     */
+    public static List<Path> run(List<Entry> entries, UnaryOperator<Scenario> adjust, int replications, int threads,
+            Path dir, String commandLine) {
+        List<Path> folders = new ArrayList<>();
+        List<Scenario> jobs = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Scenario s = adjust.apply(entries.get(i).scenario());
+            for (int r = 0; r < replications; r++) {
+                Scenario job = s.withSeed(Replicator.seed(s.seed(), r));
+                jobs.add(job);
+                sources.add(entries.get(i).source());
+                folders.add(dir.resolve("runs").resolve(String.format("%02d-%s", i + 1, job.name().replaceAll("[^A-Za-z0-9._-]", "_")))
+                        .resolve("seed-" + job.seed()));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "wijklab-study");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Runner.Result>> futures = new ArrayList<>();
+            for (int k = 0; k < jobs.size(); k++) {
+                int j = k;
+                futures.add(pool.submit(() -> Runner.run(jobs.get(j), sources.get(j), folders.get(j), commandLine)));
+            }
+            for (Future<Runner.Result> f : futures) {
+                f.get();
+            }
+            return folders;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

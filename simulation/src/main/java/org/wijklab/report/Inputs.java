@@ -1,0 +1,86 @@
+package org.wijklab.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Finds the runs among the folders an analyst names: a folder with {@code manifest.json} is a run;
+ * any other folder is searched (up to four levels down, hidden folders skipped) for run folders,
+ * so a study's or a sweep's output folder can be given whole. Runs are grouped by scenario key, in
+ * the order the scenarios first appear.
+ */
+public final class Inputs {
+    private static final int DEPTH = 4;
+
+    private Inputs() {
+    }
+
+    public static List<ScenarioGroup> collect(List<Path> folders) {
+        if (folders.isEmpty()) {
+            throw new ReportException("no input folders given");
+        }
+        List<Path> runDirs = new ArrayList<>();
+        for (Path f : folders) {
+            if (!Files.exists(f)) {
+                throw new ReportException(f + ": no such folder");
+            }
+            if (!Files.isDirectory(f)) {
+                throw new ReportException(f + ": not a folder (give run or study folders)");
+            }
+            List<Path> found = find(f);
+            if (found.isEmpty()) {
+                throw new ReportException(f + ": no run in it (a run folder holds " + RunFolder.MANIFEST + ")");
+            }
+            runDirs.addAll(found);
+        }
+        Map<String, ScenarioGroup> groups = new LinkedHashMap<>();
+        Set<Path> seen = new HashSet<>();
+        Map<String, Integer> names = new LinkedHashMap<>();
+        for (Path d : runDirs) {
+            if (!seen.add(d.toAbsolutePath().normalize())) {
+                continue;
+            }
+            RunFolder run = RunFolder.open(d);
+            ScenarioGroup g = groups.get(run.key());
+            if (g == null) {
+                int k = names.merge(run.name(), 1, Integer::sum);
+                g = new ScenarioGroup(k == 1 ? run.name() : run.name() + " (" + k + ")", run.key());
+                groups.put(run.key(), g);
+            }
+            g.add(run);
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    private static List<Path> find(Path dir) {
+        if (Files.isRegularFile(dir.resolve(RunFolder.MANIFEST))) {
+            return List.of(dir);
+        }
+        try (Stream<Path> walk = Files.walk(dir, DEPTH)) {
+            return walk.filter(Files::isDirectory)
+                    .filter(p -> !hidden(dir, p))
+                    .filter(p -> Files.isRegularFile(p.resolve(RunFolder.MANIFEST)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new ReportException(dir + ": cannot be listed (" + e.getMessage() + ")");
+        }
+    }
+
+    private static boolean hidden(Path root, Path p) {
+        for (Path part : root.relativize(p)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

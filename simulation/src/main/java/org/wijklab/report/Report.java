@@ -1,0 +1,735 @@
+package org.wijklab.report;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.wijklab.experiment.Folders;
+import org.wijklab.report.chart.Band;
+import org.wijklab.report.chart.Chart;
+import org.wijklab.report.chart.ChartFiles;
+import org.wijklab.report.chart.Charts;
+import org.wijklab.report.chart.Estimate;
+import org.wijklab.report.chart.Tile;
+
+/**
+ * Writes a comparison report folder from finished runs: {@code index.html} (offline, no external
+ * scripts, fonts or styles), every chart as PNG and SVG under {@code charts/}, and the numbers behind
+ * them as {@code summary-*.csv}. It reads only the runs' CSV files and manifests, so any finished
+ * output can be re-plotted. The folder is written under a hidden name and moved into place at the end.
+ */
+public final class Report {
+    static final String[] SERIES_LABELS = {"employment rate (share of adults in work, weighted by adults)",
+        "mean household income, euro", "good mental health (share of adults)", "liveability score"};
+    static final String[] SERIES_IDS = {"employment", "income", "mental-health", "liveability"};
+    private static final int SMALL_W = 440;
+    private static final int SMALL_H = 275;
+    private static final int WIDE_W = 960;
+    private static final int WIDE_H = 440;
+    private static final int MAP_COLUMNS = 4;
+
+    private final Summary summary;
+    private final Path dir;
+    private final StringBuilder html = new StringBuilder();
+    private final List<String> charts = new ArrayList<>();
+
+    private Report(Summary summary, Path dir) {
+        this.summary = summary;
+        this.dir = dir;
+    }
+
+    /** Options: the ticks of the maps (-1 for each run's end). */
+    public record Options(int[] mapTicks) {
+        public static Options defaults() {
+            return new Options(new int[] {0, -1});
+        }
+    }
+
+    /** What was written. */
+    public record Written(Path index, int scenarios, int runs, int charts) {
+    }
+
+    /** Builds the report of the runs in the given folders into out (which must not exist or be empty). */
+    public static Written write(List<Path> inputs, Path out, Options options) {
+        checkOutput(out);
+        List<ScenarioGroup> groups = Inputs.collect(inputs);
+        Summary summary = Summary.of(groups, options.mapTicks());
+        return Folders.writeWhole(out, tmp -> {
+            Files.createDirectories(tmp.resolve("charts"));
+            Report r = new Report(summary, tmp);
+            r.build();
+            Files.writeString(tmp.resolve("index.html"), r.html.toString(), StandardCharsets.UTF_8);
+            int runs = groups.stream().mapToInt(g -> g.runs().size()).sum();
+            return new Written(out.resolve("index.html"), groups.size(), runs, r.charts.size());
+        });
+    }
+
+    /** The output folder must not exist, or be an empty folder. */
+    public static void checkOutput(Path out) {
+        if (Files.exists(out)) {
+            if (!Files.isDirectory(out)) {
+                throw new ReportException(out + ": exists and is not a folder");
+            }
+            try (Stream<Path> s = Files.list(out)) {
+                if (s.findAny().isPresent()) {
+                    throw new ReportException(out + ": folder is not empty (choose a new --out)");
+                }
+            } catch (IOException e) {
+                throw new ReportException(out + ": cannot be listed (" + e.getMessage() + ")");
+            }
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        for (Path p = parent; p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new ReportException(out + ": " + p + " is a file, not a folder");
+            }
+        }
+    }
+
+    private void build() throws IOException {
+        List<Summary.Scenario> sc = summary.scenarios;
+        head();
+        html.append("<h1>WijkLab comparison report</h1>\n<p class=\"lead\">").append(sc.size()).append(" scenario")
+                .append(sc.size() == 1 ? "" : "s").append(", ").append(sc.stream().mapToInt(s -> s.runs.size()).sum())
+                .append(" runs. Every figure is a mean over a scenario's replications; bands and whiskers are 95 % "
+                        + "confidence intervals (Student t over replications). Each scenario's <em>targets</em> are its "
+                        + "focus neighbourhoods (the table says which); the numbers behind every chart are in the "
+                        + "<code>summary-*.csv</code> files beside this page.</p>\n");
+        nav();
+        scenarioTable();
+        differencesTable();
+        timeSeries();
+        decomposition();
+        flows();
+        costs();
+        maps();
+        sweeps();
+        html.append("<script>\nwindow.addEventListener('load', function () {\n  var imgs = document.images, ok = 0;\n"
+                + "  for (var i = 0; i < imgs.length; i++) { if (imgs[i].complete && imgs[i].naturalWidth > 0) { ok++; } }\n"
+                + "  document.body.setAttribute('data-images-loaded', ok + '/' + imgs.length);\n"
+                + "  document.body.setAttribute('data-overflows', String(document.documentElement.scrollWidth > window.innerWidth));\n"
+                + "});\n</script>\n");
+        html.append("</body>\n</html>\n");
+    }
+
+    private void head() {
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<title>WijkLab comparison report</title>\n<style>\n"
+                + "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;margin:0 auto;"
+                + "max-width:1280px;padding:0 24px 48px;color:#1a1a1a;line-height:1.45}\n"
+                + "h1{font-size:1.7em;margin:24px 0 4px}h2{font-size:1.3em;margin-top:40px;border-bottom:1px solid #ddd;"
+                + "padding-bottom:4px}h3{font-size:1.05em;margin:20px 0 6px}\n"
+                + ".lead{color:#444;max-width:70em}nav{font-size:.95em;margin:12px 0}nav a{margin-right:14px}\n"
+                + "table{border-collapse:collapse;font-size:.9em;margin:8px 0 4px;display:block;overflow-x:auto}"
+                + "th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}"
+                + "th{background:#f4f4f4}td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
+                + ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:18px}\n"
+                + "figure{margin:8px 0}figure img{width:100%;height:auto;border:1px solid #eee}"
+                + "figcaption{font-size:.88em;color:#333;margin-top:4px}figcaption a{font-size:.9em;color:#666}\n"
+                + ".wide{max-width:980px}.note{color:#555;font-size:.92em}code{font-size:.92em}\n"
+                + "</style>\n</head>\n<body>\n");
+    }
+
+    private void nav() {
+        html.append("<nav><a href=\"#scenarios\">Scenarios</a><a href=\"#differences\">Key differences</a>"
+                + "<a href=\"#series\">Over time</a><a href=\"#decomposition\">Erosion</a><a href=\"#flows\">Movers</a>"
+                + "<a href=\"#costs\">Costs</a><a href=\"#maps\">Maps</a><a href=\"#sweeps\">Sweeps</a></nav>\n");
+    }
+
+    // ---- tables -------------------------------------------------------------------------------
+
+    private void scenarioTable() throws IOException {
+        List<Summary.Scenario> sc = summary.scenarios;
+        html.append("<h2 id=\"scenarios\">Scenarios</h2>\n<table><tr><th>scenario and its description</th><th>key</th><th>replications</th>"
+                + "<th>seeds</th><th>targets (focus neighbourhoods)</th><th>parameters that differ from the first</th></tr>\n");
+        Csv csv = new Csv("scenario", "key", "replications", "seeds", "targets", "targets_rule", "differs_from_first",
+                "description");
+        for (Summary.Scenario s : sc) {
+            List<String> parts = Summary.describeDifferences(sc.get(0).group, s.group);
+            String seeds = s.group.seeds().stream().map(String::valueOf).reduce((a, b) -> a + " " + b).orElse("");
+            String shown = parts.size() <= 8 ? String.join("; ", parts)
+                    : String.join("; ", parts.subList(0, 8)) + "; and " + (parts.size() - 8) + " more (see summary-scenarios.csv)";
+            String description = s.group.first().scenario().path("description").asText("");
+            html.append("<tr><td><strong>").append(esc(s.name())).append("</strong>")
+                    .append(description.isEmpty() ? "" : "<br><span class=\"note\">" + esc(description) + "</span>")
+                    .append("</td><td><code>").append(s.group.key(), 0, 12)
+                    .append("</code></td><td class=\"n\">").append(s.runs.size()).append("</td><td>").append(esc(seeds))
+                    .append("</td><td>").append(esc(String.join(", ", s.focus))).append("<br><span class=\"note\">")
+                    .append(esc(s.focusRule)).append("</span></td><td>")
+                    .append(s == sc.get(0) ? "<span class=\"note\">(the reference)</span>" : esc(shown.isEmpty() ? "none" : shown))
+                    .append("</td></tr>\n");
+            csv.row(s.name(), s.group.key(), String.valueOf(s.runs.size()), seeds, String.join(" ", s.focus), s.focusRule,
+                    String.join("; ", parts), description);
+        }
+        html.append("</table>\n");
+        csv.write(dir.resolve("summary-scenarios.csv"));
+    }
+
+    private void differencesTable() throws IOException {
+        List<Summary.Scenario> sc = summary.scenarios;
+        Summary.Scenario ref = sc.get(0);
+        html.append("<h2 id=\"differences\">Key differences against '").append(esc(ref.name())).append("'</h2>\n")
+                .append("<p class=\"note\">Each cell: the scenario's mean [95 % CI] and, below it, its difference from the "
+                        + "first scenario [95 % CI] — paired by seed where both ran the same seeds (the same city and "
+                        + "warm-up, so the difference is the scenario's own), otherwise unpaired (Welch). Look for "
+                        + "differences whose interval excludes 0.</p>\n<table><tr><th>scenario</th>");
+        for (String l : Summary.KEY_LABELS) {
+            html.append("<th>").append(esc(l)).append("</th>");
+        }
+        html.append("</tr>\n");
+        Csv csv = new Csv("scenario", "metric", "mean", "lo", "hi", "n", "difference", "difference_lo", "difference_hi",
+                "paired");
+        for (Summary.Scenario s : sc) {
+            html.append("<tr><td>").append(esc(s.name())).append("</td>");
+            boolean paired = s.group.seeds().equals(ref.group.seeds());
+            for (int m = 0; m < Summary.KEY_METRICS.length; m++) {
+                Estimate e = s.key(m);
+                Estimate d = Summary.difference(ref, s, m);
+                html.append("<td class=\"n\">").append(e.n() == 0 ? "–" : fmt(e.mean()) + " " + ci(e));
+                if (s != ref && e.n() > 0 && d.n() > 0) {
+                    html.append("<br><span class=\"note\">").append(signed(d.mean())).append(" ").append(ci(d)).append("</span>");
+                }
+                html.append("</td>");
+                csv.row(s.name(), Summary.KEY_METRICS[m], num(e.mean()), num(e.lo()), num(e.hi()), String.valueOf(e.n()),
+                        s == ref ? "0" : num(d.mean()), s == ref ? "0" : num(d.lo()), s == ref ? "0" : num(d.hi()),
+                        String.valueOf(paired));
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
+        csv.write(dir.resolve("summary-differences.csv"));
+    }
+
+    // ---- charts -------------------------------------------------------------------------------
+
+    private void timeSeries() throws IOException {
+        html.append("<h2 id=\"series\">Over time: the targets against the rest of the city</h2>\n<p class=\"note\">"
+                + "One small chart per scenario: its targets (solid) and the rest of the city (dashed), yearly, with 95 % "
+                + "bands. Look at whether the gap between the two narrows while a programme runs, and whether it opens "
+                + "again after the programme stops (gains that erode).</p>\n");
+        Csv csv = new Csv("scenario", "set", "metric", "tick", "year", "mean", "lo", "hi", "n");
+        for (int m = 0; m < RunMetrics.SERIES.length; m++) {
+            html.append("<h3>").append(esc(capital(SERIES_LABELS[m]))).append("</h3>\n<div class=\"grid\">\n");
+            for (int si = 0; si < summary.scenarios.size(); si++) {
+                Summary.Scenario s = summary.scenarios.get(si);
+                List<Band> bands = new ArrayList<>();
+                for (int set = 0; set < 2; set++) {
+                    String label = s.name() + " — " + (set == 0 ? "targets" : "rest of city");
+                    int[] ticks = s.first().ticks;
+                    double[] x = new double[ticks.length];
+                    double[] mean = new double[ticks.length];
+                    double[] lo = new double[ticks.length];
+                    double[] hi = new double[ticks.length];
+                    for (int k = 0; k < ticks.length; k++) {
+                        double[] v = new double[s.runs.size()];
+                        for (int r = 0; r < v.length; r++) {
+                            v[r] = s.runs.get(r).series[set][m][k];
+                        }
+                        Estimate e = Summary.estimate(v);
+                        x[k] = ticks[k] / 12.0;
+                        mean[k] = e.mean();
+                        lo[k] = e.lo();
+                        hi[k] = e.hi();
+                        csv.row(s.name(), set == 0 ? "targets" : "rest_of_city", RunMetrics.SERIES[m],
+                                String.valueOf(ticks[k]), num(x[k]), num(e.mean()), num(e.lo()), num(e.hi()),
+                                String.valueOf(e.n()));
+                    }
+                    bands.add(new Band(label, x, mean, lo, hi, set == 1));
+                }
+                String id = "series-" + SERIES_IDS[m] + "-" + (si + 1);
+                figure(Charts.timeSeries(s.name(), "year", SERIES_LABELS[m], bands), id, SMALL_W, SMALL_H,
+                        esc(s.name()) + ": " + esc(SERIES_LABELS[m]) + ", targets (solid) and rest of city (dashed).");
+            }
+            html.append("</div>\n");
+        }
+        csv.write(dir.resolve("summary-timeseries.csv"));
+    }
+
+    private void decomposition() throws IOException {
+        List<Summary.Scenario> sc = summary.scenarios;
+        List<String> names = sc.stream().map(Summary.Scenario::name).toList();
+        RunMetrics any = sc.get(0).first();
+        html.append("<h2 id=\"decomposition\">The erosion decomposition (a leaky bucket)</h2>\n<p class=\"note\">Per "
+                + fmt(any.periodMonths / 12.0) + "-year period, averaged over the run's " + any.periods + " period"
+                + (any.periods == 1 ? "" : "s") + ", for each scenario's "
+                + "targets (each target neighbourhood decomposed on its own, weighted by its households at the period's "
+                + "start). <em>People change</em> follows the residents of the period's start wherever they live; "
+                + "<em>place change</em> is the neighbourhoods' own change, which splits exactly into the stayers' own "
+                + "change, the effect of who came in and the effect of who left. When people change exceeds place "
+                + "change, the gain has leaked out with the movers (the eroded gain).</p>\n");
+        Csv csv = new Csv("scenario", "metric", "component", "mean", "lo", "hi", "n");
+        for (Summary.Scenario s : sc) {
+            for (int m = 0; m < RunMetrics.DECOMPOSITION_METRICS.length; m++) {
+                for (int c = 0; c < RunMetrics.COMPONENTS.length; c++) {
+                    Estimate e = decompositionEstimate(s, m, c);
+                    csv.row(s.name(), RunMetrics.DECOMPOSITION_METRICS[m], RunMetrics.COMPONENTS[c], num(e.mean()),
+                            num(e.lo()), num(e.hi()), String.valueOf(e.n()));
+                }
+            }
+        }
+        csv.write(dir.resolve("summary-decomposition.csv"));
+        html.append("<div class=\"grid\">\n");
+        for (int m : new int[] {1, 0}) {
+            String metric = m == 1 ? "household income, euro" : "employment rate";
+            String unit = m == 1 ? "euro" : "employment rate";
+            Estimate[][] pp = new Estimate[2][sc.size()];
+            double[][] bucket = new double[3][sc.size()];
+            for (int i = 0; i < sc.size(); i++) {
+                pp[0][i] = decompositionEstimate(sc.get(i), m, 1);
+                pp[1][i] = decompositionEstimate(sc.get(i), m, 0);
+                for (int c = 0; c < 3; c++) {
+                    bucket[c][i] = decompositionEstimate(sc.get(i), m, 2 + c).mean();
+                }
+            }
+            String key = m == 1 ? "income" : "employment";
+            figure(Charts.groupedBars("People change against place change: " + metric, "change per period, " + unit,
+                    names, List.of("people change (the start's residents, wherever they live)",
+                            "place change (the neighbourhoods)"), pp), "decomposition-people-place-" + key, WIDE_W, WIDE_H,
+                    "Per scenario, how much the targets' residents of the start gained (people) against how much the "
+                    + "targets themselves gained (place), " + esc(metric) + ". The gap is the eroded gain: what left with "
+                    + "the movers.");
+            figure(Charts.stackedBars("Place change split: " + metric, "per period, " + unit, names,
+                    List.of("stayers' own change", "who came in (inflow effect)", "who left (outflow effect)"), bucket),
+                    "decomposition-bucket-" + key, WIDE_W, WIDE_H,
+                    "The leaky bucket: the targets' place change as the stayers' own change plus the effect of in-movers "
+                    + "and of out-movers (" + esc(metric) + "). Look at how much of what stayers gain is cancelled by "
+                    + "climbers leaving and poorer newcomers arriving.");
+        }
+        html.append("</div>\n");
+    }
+
+    private static Estimate decompositionEstimate(Summary.Scenario s, int metric, int component) {
+        double[] v = new double[s.runs.size()];
+        for (int r = 0; r < v.length; r++) {
+            v[r] = s.runs.get(r).decomposition[metric][component];
+        }
+        return Summary.estimate(v);
+    }
+
+    private void flows() throws IOException {
+        List<Summary.Scenario> with = summary.scenarios.stream().filter(Summary.Scenario::hasMoves).toList();
+        html.append("<h2 id=\"flows\">Where out-movers go and where in-movers come from</h2>\n");
+        if (with.isEmpty()) {
+            html.append("<p class=\"note\">No run among the inputs wrote <code>moves.csv</code> (runs with "
+                    + "<code>--no-moves-log</code>), so this section is empty.</p>\n");
+            return;
+        }
+        if (with.size() < summary.scenarios.size()) {
+            html.append("<p class=\"note\">Scenarios without <code>moves.csv</code> in every run are left out.</p>\n");
+        }
+        List<String> categories = new ArrayList<>();
+        for (String c : RunMetrics.CLASSES) {
+            categories.add(c.replace('_', ' '));
+        }
+        categories.add("outside the city");
+        Csv csv = new Csv("scenario", "direction", "category", "share", "lo", "hi", "n", "moves_per_run");
+        html.append("<div class=\"grid\">\n");
+        for (int dirn = 0; dirn < 2; dirn++) {
+            double[][] v = new double[categories.size()][with.size()];
+            for (int i = 0; i < with.size(); i++) {
+                Summary.Scenario s = with.get(i);
+                double moves = 0;
+                for (RunMetrics r : s.runs) {
+                    moves += r.moves[dirn];
+                }
+                moves /= s.runs.size();
+                for (int c = 0; c < categories.size(); c++) {
+                    double[] x = new double[s.runs.size()];
+                    for (int r = 0; r < x.length; r++) {
+                        x[r] = (dirn == 0 ? s.runs.get(r).outShares : s.runs.get(r).inShares)[c];
+                    }
+                    Estimate e = Summary.estimate(x);
+                    v[c][i] = e.mean();
+                    csv.row(s.name(), dirn == 0 ? "out" : "in", c < RunMetrics.CLASSES.length ? RunMetrics.CLASSES[c]
+                            : RunMetrics.OUTSIDE, num(e.mean()), num(e.lo()), num(e.hi()), String.valueOf(e.n()), num(moves));
+                }
+            }
+            List<String> names = with.stream().map(Summary.Scenario::name).toList();
+            if (dirn == 0) {
+                figure(Charts.stackedBars("Where households moving out of the targets go", "share of moves out", names,
+                        categories, v), "flows-out", WIDE_W, WIDE_H,
+                        "Destinations of households leaving the targets, by the liveability class of the neighbourhood "
+                        + "they move to (or out of the city). Climbers moving to better classes carry the programme's gains away.");
+            } else {
+                figure(Charts.stackedBars("Where households moving into the targets come from", "share of moves in", names,
+                        categories, v), "flows-in", WIDE_W, WIDE_H,
+                        "Origins of households moving into the targets, by the liveability class of the neighbourhood they "
+                        + "leave (or from outside the city). Newcomers from the weakest classes and from outside refill the cheap stock.");
+            }
+        }
+        html.append("</div>\n");
+        csv.write(dir.resolve("summary-flows.csv"));
+    }
+
+    private void costs() throws IOException {
+        List<Summary.Scenario> with = summary.scenarios.stream().filter(Summary.Scenario::hasCosts).toList();
+        html.append("<h2 id=\"costs\">Costs and benefits per paying party</h2>\n");
+        if (with.isEmpty()) {
+            html.append("<p class=\"note\">No scenario among the inputs has a programme, so there are no costs.</p>\n");
+            return;
+        }
+        html.append("<p class=\"note\">Money each party spent on the programmes (budget, and restructuring for the housing "
+                + "corporation) against the costs the teams are expected to have avoided for it (escalations prevented: "
+                + "evictions, supervision orders, second-line care, benefits). The social return is avoided per euro spent, "
+                + "all parties together. Look at who pays and who gains: a party that pays without gaining has no reason to stay.</p>\n");
+        Csv csv = new Csv("scenario", "year", "party", "cumulative_spent", "cumulative_spent_lo", "cumulative_spent_hi",
+                "cumulative_avoided", "cumulative_avoided_lo", "cumulative_avoided_hi", "n");
+        Csv ret = new Csv("scenario", "year", "social_return", "lo", "hi", "n");
+        List<Band> returns = new ArrayList<>();
+        List<String> parties = List.of(RunMetrics.PARTIES);
+        double[][] spentEnd = new double[parties.size()][with.size()];
+        double[][] avoidedEnd = new double[parties.size()][with.size()];
+        html.append("<div class=\"grid\">\n");
+        for (int i = 0; i < with.size(); i++) {
+            Summary.Scenario s = with.get(i);
+            int years = s.runs.stream().mapToInt(r -> r.spent.length).min().orElse(0);
+            double[] x = new double[years];
+            double[] mean = new double[years];
+            double[] lo = new double[years];
+            double[] hi = new double[years];
+            List<Band> partyBands = new ArrayList<>();
+            for (int y = 1; y <= years; y++) {
+                double[] v = new double[s.runs.size()];
+                for (int r = 0; r < v.length; r++) {
+                    v[r] = s.runs.get(r).socialReturn(y);
+                }
+                Estimate e = Summary.estimate(v);
+                x[y - 1] = y;
+                mean[y - 1] = e.mean();
+                lo[y - 1] = e.lo();
+                hi[y - 1] = e.hi();
+                ret.row(s.name(), String.valueOf(y), num(e.mean()), num(e.lo()), num(e.hi()), String.valueOf(e.n()));
+            }
+            Band social = trimNaN(s.name(), x, mean, lo, hi);
+            if (social.x().length > 0) {
+                returns.add(social);
+            }
+            for (int p = 0; p < parties.size(); p++) {
+                double[][] bands = new double[6][years];
+                for (int y = 1; y <= years; y++) {
+                    double[] sp = new double[s.runs.size()];
+                    double[] av = new double[s.runs.size()];
+                    for (int r = 0; r < sp.length; r++) {
+                        sp[r] = s.runs.get(r).spent[y - 1][p] / 1e6;
+                        av[r] = s.runs.get(r).avoided[y - 1][p] / 1e6;
+                    }
+                    Estimate es = Summary.estimate(sp);
+                    Estimate ea = Summary.estimate(av);
+                    bands[0][y - 1] = es.mean();
+                    bands[1][y - 1] = es.lo();
+                    bands[2][y - 1] = es.hi();
+                    bands[3][y - 1] = ea.mean();
+                    bands[4][y - 1] = ea.lo();
+                    bands[5][y - 1] = ea.hi();
+                    csv.row(s.name(), String.valueOf(y), parties.get(p), num(es.mean() * 1e6), num(es.lo() * 1e6),
+                            num(es.hi() * 1e6), num(ea.mean() * 1e6), num(ea.lo() * 1e6), num(ea.hi() * 1e6),
+                            String.valueOf(es.n()));
+                    if (y == years) {
+                        spentEnd[p][i] = es.mean();
+                        avoidedEnd[p][i] = ea.mean();
+                    }
+                }
+                if (bands[0][years - 1] > 0 || bands[3][years - 1] > 0) {
+                    String party = parties.get(p).replace('_', ' ');
+                    partyBands.add(new Band(party + " — avoided", x.clone(), bands[3], bands[4], bands[5], false));
+                    partyBands.add(new Band(party + " — spent", x.clone(), bands[0], bands[1], bands[2], true));
+                }
+            }
+            if (!partyBands.isEmpty()) {
+                figure(Charts.timeSeries(s.name() + ": cumulative money per party", "year", "million euro", partyBands),
+                        "costs-parties-" + (summary.scenarios.indexOf(s) + 1), SMALL_W, SMALL_H + 110,
+                        esc(s.name()) + ": each party's cumulative spending (dashed) and avoided costs (solid), million euro.");
+            }
+        }
+        html.append("</div>\n<div class=\"grid\">\n");
+        List<String> names = with.stream().map(Summary.Scenario::name).toList();
+        if (!returns.isEmpty()) {
+            figure(Charts.timeSeries("Social return per euro over time", "year", "euro avoided per euro spent", returns),
+                    "costs-social-return", WIDE_W, WIDE_H,
+                    "Cumulative avoided costs per euro spent, all parties, per scenario. Above 1 the programme pays for "
+                    + "itself in avoided escalations alone; look at how long that takes.");
+        }
+        List<String> partyNames = parties.stream().map(p -> p.replace('_', ' ')).toList();
+        figure(Charts.stackedBars("Spent by the end, per party", "million euro", names, partyNames, spentEnd),
+                "costs-spent", WIDE_W, WIDE_H, "Who paid: cumulative spending per party at the end of the run.");
+        figure(Charts.stackedBars("Avoided by the end, per party", "million euro", names, partyNames, avoidedEnd),
+                "costs-avoided", WIDE_W, WIDE_H, "Who gained: cumulative avoided costs per party at the end of the run.");
+        html.append("</div>\n");
+        csv.write(dir.resolve("summary-costs.csv"));
+        ret.write(dir.resolve("summary-social-return.csv"));
+    }
+
+    private static Band trimNaN(String label, double[] x, double[] mean, double[] lo, double[] hi) {
+        int from = 0;
+        while (from < mean.length && Double.isNaN(mean[from])) {
+            from++;
+        }
+        int n = mean.length - from;
+        double[][] a = new double[4][n];
+        System.arraycopy(x, from, a[0], 0, n);
+        System.arraycopy(mean, from, a[1], 0, n);
+        System.arraycopy(lo, from, a[2], 0, n);
+        System.arraycopy(hi, from, a[3], 0, n);
+        return new Band(label, a[0], a[1], a[2], a[3], false);
+    }
+
+    private void maps() throws IOException {
+        html.append("<h2 id=\"maps\">The city by liveability class</h2>\n<p class=\"note\">The neighbourhoods as tiles "
+                + "in the order of the city's definition, coloured by liveability class (the class most replications "
+                + "had; the number is the mean liveability score). The first map is the start; then each scenario at the "
+                + "chosen years. Look for target neighbourhoods that change colour, and for whether the ranking holds.</p>\n"
+                + "<div class=\"grid\">\n");
+        Csv csv = new Csv("scenario", "tick", "neighbourhood", "liveability_class", "liveability_class_name", "liveability");
+        List<String> classes = new ArrayList<>();
+        for (String c : RunMetrics.CLASSES) {
+            classes.add(c.replace('_', ' '));
+        }
+        for (int si = 0; si < summary.scenarios.size(); si++) {
+            Summary.Scenario s = summary.scenarios.get(si);
+            for (Map.Entry<Integer, int[]> e : s.first().mapClass.entrySet()) {
+                int tick = e.getKey();
+                if (tick == 0 && si > 0 && sameStart(s, summary.scenarios.get(0))) {
+                    continue;
+                }
+                List<Tile> tiles = new ArrayList<>();
+                List<String> hoods = s.first().neighbourhoods;
+                for (int j = 0; j < hoods.size(); j++) {
+                    int[] count = new int[RunMetrics.CLASSES.length + 1];
+                    double live = 0;
+                    for (RunMetrics r : s.runs) {
+                        int c = r.mapClass.get(tick)[j];
+                        count[Math.max(0, Math.min(RunMetrics.CLASSES.length, c))]++;
+                        live += r.mapLiveability.get(tick)[j] / s.runs.size();
+                    }
+                    int mode = 1;
+                    for (int c = 1; c <= RunMetrics.CLASSES.length; c++) {
+                        if (count[c] > count[mode]) {
+                            mode = c;
+                        }
+                    }
+                    String name = hoods.get(j);
+                    tiles.add(new Tile(name + (s.focus.contains(name) ? " *" : ""), j % MAP_COLUMNS, j / MAP_COLUMNS,
+                            mode - 1, String.format(Locale.ROOT, "%.1f", live)));
+                    csv.row(s.name(), String.valueOf(tick), name, String.valueOf(mode), RunMetrics.CLASSES[mode - 1], num(live));
+                }
+                String when = tick == 0 ? "start" : "year " + fmt(tick / 12.0);
+                String title = (tick == 0 && si == 0 && summary.scenarios.size() > 1 ? "All scenarios" : s.name()) + ", " + when;
+                figure(Charts.cityMap(title, tiles, classes), "map-" + (si + 1) + "-tick-" + tick, SMALL_W, 340,
+                        esc(title) + ": liveability class per neighbourhood (* marks the targets).");
+            }
+        }
+        html.append("</div>\n");
+        csv.write(dir.resolve("summary-maps.csv"));
+    }
+
+    /** Whether two scenarios start from the same city (same maps at tick 0 in every replication). */
+    private static boolean sameStart(Summary.Scenario a, Summary.Scenario b) {
+        if (!a.group.seeds().equals(b.group.seeds())) {
+            return false;
+        }
+        for (int r = 0; r < a.runs.size(); r++) {
+            int[] x = a.runs.get(r).mapClass.get(0);
+            int[] y = b.runs.get(r).mapClass.get(0);
+            if (x == null || y == null || !java.util.Arrays.equals(x, y)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void sweeps() throws IOException {
+        html.append("<h2 id=\"sweeps\">Sweeps: response curves and sensitivity</h2>\n");
+        List<Summary.Scenario> sc = summary.scenarios;
+        Summary.Scenario ref = sc.get(0);
+        // scenarios that differ from the first in exactly one numeric parameter
+        Map<String, List<Summary.Scenario>> byParameter = new LinkedHashMap<>();
+        Map<Summary.Scenario, String> value = new LinkedHashMap<>();
+        for (Summary.Scenario s : sc.subList(1, sc.size())) {
+            Map<String, String> d = Summary.differences(ref.group, s.group);
+            if (d.size() == 1) {
+                Map.Entry<String, String> e = d.entrySet().iterator().next();
+                if (!Double.isNaN(Summary.numeric(e.getValue()))) {
+                    byParameter.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(s);
+                    value.put(s, e.getValue());
+                }
+            }
+        }
+        if (value.size() < 2) {
+            html.append("<p class=\"note\">No sweep among the inputs: response curves need at least two scenarios that "
+                    + "differ from the first in one and the same numeric parameter, sensitivity bars at least two that each "
+                    + "differ from it in one numeric parameter (e.g. runs made with <code>--set</code>).</p>\n");
+            return;
+        }
+        Csv csv = new Csv("parameter", "value", "scenario", "metric", "mean", "lo", "hi", "n", "difference", "difference_lo",
+                "difference_hi");
+        int[] metrics = {0, 4, 1, 3};
+        html.append("<div class=\"grid\">\n");
+        for (Map.Entry<String, List<Summary.Scenario>> p : byParameter.entrySet()) {
+            if (p.getValue().size() < 2) {
+                continue;
+            }
+            String parameter = p.getKey();
+            List<Summary.Scenario> points = new ArrayList<>(p.getValue());
+            String refValue = Summary.leaves(ref.group).get(parameter);
+            if (refValue != null && !Double.isNaN(Summary.numeric(refValue))) {
+                points.add(ref);
+            }
+            points.sort(Comparator.comparingDouble(s -> Summary.numeric(s == ref ? refValue : value.get(s))));
+            for (int m : metrics) {
+                double[] x = new double[points.size()];
+                double[] mean = new double[points.size()];
+                double[] lo = new double[points.size()];
+                double[] hi = new double[points.size()];
+                for (int i = 0; i < points.size(); i++) {
+                    Summary.Scenario s = points.get(i);
+                    x[i] = Summary.numeric(s == ref ? refValue : value.get(s));
+                    Estimate e = s.key(m);
+                    mean[i] = e.mean();
+                    lo[i] = e.lo();
+                    hi[i] = e.hi();
+                }
+                if (java.util.Arrays.stream(mean).anyMatch(Double::isNaN)) {
+                    continue;
+                }
+                String id = "sweep-" + slug(parameter) + "-" + slug(Summary.KEY_METRICS[m]);
+                figure(Charts.responseCurve(Summary.KEY_LABELS[m], parameter, Summary.KEY_LABELS[m],
+                        List.of(new Band(parameter, x, mean, lo, hi, false))), id, SMALL_W, SMALL_H,
+                        "Response of " + esc(Summary.KEY_LABELS[m]) + " to <code>" + esc(parameter) + "</code>, with 95 % "
+                        + "intervals over replications.");
+            }
+        }
+        html.append("</div>\n");
+        List<Summary.Scenario> oat = new ArrayList<>(value.keySet());
+        html.append("<div class=\"grid\">\n");
+        for (int m : metrics) {
+            List<String> labels = new ArrayList<>();
+            List<Estimate> effects = new ArrayList<>();
+            for (Summary.Scenario s : oat) {
+                Estimate d = Summary.difference(ref, s, m);
+                String parameter = Summary.differences(ref.group, s.group).keySet().iterator().next();
+                Estimate e = s.key(m);
+                csv.row(parameter, value.get(s), s.name(), Summary.KEY_METRICS[m], num(e.mean()), num(e.lo()), num(e.hi()),
+                        String.valueOf(e.n()), num(d.mean()), num(d.lo()), num(d.hi()));
+                if (!Double.isNaN(d.mean())) {
+                    labels.add(parameter + " = " + value.get(s));
+                    effects.add(d);
+                }
+            }
+            if (labels.size() >= 2) {
+                figure(Charts.sensitivityBars("Sensitivity: " + Summary.KEY_LABELS[m], "difference from '" + ref.name() + "'",
+                        labels, effects.toArray(new Estimate[0])), "sensitivity-" + slug(Summary.KEY_METRICS[m]), SMALL_W,
+                        Math.max(SMALL_H, 60 + 28 * labels.size()),
+                        "One-at-a-time sensitivity: the change in " + esc(Summary.KEY_LABELS[m]) + " when one parameter "
+                        + "differs from '" + esc(ref.name()) + "', with 95 % intervals (paired by seed where possible).");
+            }
+        }
+        html.append("</div>\n");
+        csv.write(dir.resolve("summary-sweeps.csv"));
+    }
+
+    private void figure(Chart chart, String id, int w, int h, String captionHtml) throws IOException {
+        ChartFiles.write(chart, dir.resolve("charts"), id, w, h);
+        charts.add(id);
+        html.append("<figure").append(w >= WIDE_W ? " class=\"wide\"" : "").append("><img src=\"charts/").append(id)
+                .append(".png\" width=\"").append(w).append("\" height=\"").append(h).append("\" alt=\"")
+                .append(esc(stripTags(captionHtml))).append("\"><figcaption>").append(captionHtml)
+                .append(" <a href=\"charts/").append(id).append(".svg\">SVG</a></figcaption></figure>\n");
+    }
+
+    // ---- formatting ---------------------------------------------------------------------------
+
+    /** A number for the summary CSVs: 6 significant digits, plain notation; NaN is NA. */
+    static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "NA";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "Inf" : "-Inf";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    /** A number for reading: 3 significant digits, thousands unseparated. */
+    static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        BigDecimal b = new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros();
+        return b.scale() < 0 ? b.setScale(0).toPlainString() : b.toPlainString();
+    }
+
+    private static String signed(double v) {
+        return (v > 0 ? "+" : "") + fmt(v);
+    }
+
+    private static String ci(Estimate e) {
+        return e.n() < 2 ? "(n=" + e.n() + ")" : "[" + fmt(e.lo()) + ", " + fmt(e.hi()) + "]";
+    }
+
+    private static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    static String slug(String s) {
+        String t = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return t.isEmpty() ? "x" : t;
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static String stripTags(String s) {
+        return s.replaceAll("<[^>]*>", "").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"");
+    }
+
+    /** A small CSV writer for the summary files (quotes cells with commas or quotes). */
+    private static final class Csv {
+        private final StringBuilder sb = new StringBuilder();
+        private final int columns;
+
+        Csv(String... header) {
+            columns = header.length;
+            row(header);
+        }
+
+        void row(String... cells) {
+            if (cells.length != columns) {
+                throw new IllegalStateException("row of " + cells.length + " cells, header " + columns);
+            }
+            for (int i = 0; i < cells.length; i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                String c = cells[i];
+                if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0) {
+                    sb.append('"').append(c.replace("\"", "\"\"")).append('"');
+                } else {
+                    sb.append(c);
+                }
+            }
+            sb.append('\n');
+        }
+
+        void write(Path file) throws IOException {
+            Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+        }
+    }
+}

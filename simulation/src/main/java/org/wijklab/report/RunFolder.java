@@ -1,0 +1,134 @@
+package org.wijklab.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * One finished run as its folder holds it: {@code manifest.json} and the CSV files it lists. Tables
+ * are read on first use and kept. The scenario key is the SHA-256 of the resolved scenario without
+ * its seed, so replications of one scenario share it.
+ */
+public final class RunFolder {
+    public static final String MANIFEST = "manifest.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Path dir;
+    private final String name;
+    private final long seed;
+    private final int ticks;
+    private final ObjectNode scenario;
+    private final String key;
+    private final Map<String, Table> tables = new HashMap<>();
+
+    private RunFolder(Path dir, String name, long seed, int ticks, ObjectNode scenario, String key) {
+        this.dir = dir;
+        this.name = name;
+        this.seed = seed;
+        this.ticks = ticks;
+        this.scenario = scenario;
+        this.key = key;
+    }
+
+    /** Reads a run folder's manifest and checks that the files it lists are there. */
+    public static RunFolder open(Path dir) {
+        Path file = dir.resolve(MANIFEST);
+        JsonNode m;
+        try {
+            m = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new ReportException(file + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new ReportException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        if (m == null || !m.isObject()) {
+            throw new ReportException(file + ": not a run manifest (expected a JSON object)");
+        }
+        for (String field : new String[] {"scenarioName", "seed", "ticks", "scenario", "files"}) {
+            if (!m.has(field)) {
+                throw new ReportException(file + ": not a run manifest (no '" + field + "')");
+            }
+        }
+        if (!m.get("scenario").isObject() || !m.get("files").isArray() || !m.get("seed").canConvertToLong()
+                || !m.get("ticks").canConvertToInt()) {
+            throw new ReportException(file + ": not a run manifest (wrong type of scenario, files, seed or ticks)");
+        }
+        for (JsonNode f : m.get("files")) {
+            if (!Files.isRegularFile(dir.resolve(f.asText()))) {
+                throw new ReportException(dir + ": " + f.asText() + " is listed in the manifest but missing");
+            }
+        }
+        ObjectNode scenario = (ObjectNode) m.get("scenario");
+        ObjectNode withoutSeed = scenario.deepCopy();
+        withoutSeed.remove("seed");
+        return new RunFolder(dir, m.get("scenarioName").asText(), m.get("seed").asLong(), m.get("ticks").asInt(),
+                scenario, sha256(withoutSeed.toString()));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the run wrote this file. */
+    public boolean hasFile(String file) {
+        return Files.isRegularFile(dir.resolve(file));
+    }
+
+    /** A table of this run, read once; the required columns must be there. */
+    public Table table(String file, String... required) {
+        Table t = tables.get(file);
+        if (t == null) {
+            Path p = dir.resolve(file);
+            if (!Files.isRegularFile(p)) {
+                throw new ReportException(dir + ": no " + file);
+            }
+            t = Table.read(p, required);
+            tables.put(file, t);
+        }
+        return t;
+    }
+
+    /** Forgets the tables read so far (to bound memory when many runs are compared). */
+    public void release() {
+        tables.clear();
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public int ticks() {
+        return ticks;
+    }
+
+    /** The resolved scenario as the manifest records it. */
+    public ObjectNode scenario() {
+        return scenario;
+    }
+
+    public String key() {
+        return key;
+    }
+}

@@ -1,0 +1,340 @@
+package org.wijklab.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What the report needs from one run, computed from its CSV files only: yearly means for the focus
+ * neighbourhoods and the rest of the city, the whole-run erosion decomposition of the focus
+ * neighbourhoods, where movers out of and into them go and come from, costs per party and year,
+ * and each neighbourhood's liveability at chosen ticks. The tables are released afterwards.
+ */
+@SuppressWarnings("unchecked")
+final class RunMetrics {
+    /** Time-series metrics: column in neighbourhoods.csv and its weight column. */
+    static final String[] SERIES = {"employment_rate", "mean_income", "good_mental_health", "liveability"};
+    static final String[] SERIES_WEIGHT = {"adults", "households", "adults", "households"};
+    /** Decomposition metrics and components (columns of decomposition.csv, plus eroded_gain). */
+    static final String[] DECOMPOSITION_METRICS = {"employment", "income", "good_mental_health"};
+    static final String[] COMPONENTS = {"place_change", "people_change", "stayers_change", "inflow_effect",
+        "outflow_effect", "eroded_gain"};
+    /** Liveability classes 1-7 (docs/OUTPUTS.md) and the move categories: a class or outside the city. */
+    static final String[] CLASSES = {"very_negative", "negative", "mediocre", "moderately_positive", "positive",
+        "very_positive", "excellent"};
+    static final String OUTSIDE = "outside";
+    /** The paying parties as costs.csv names them. */
+    static final String[] PARTIES = org.wijklab.scenario.Programme.PARTIES.clone();
+
+    final List<String> neighbourhoods = new ArrayList<>();
+    /** Ticks of the yearly points: 0, 12, ..., and the last tick. */
+    int[] ticks;
+    /** [set: 0 focus, 1 rest][metric][point] */
+    double[][][] series;
+    /** [metric][component]: the mean over the run's regular periods. */
+    double[][] decomposition;
+    /** Length of the regular decomposition period and how many whole ones the run has. */
+    int periodMonths;
+    int periods;
+    /** Shares of moves out of the focus set by destination, and into it by origin: [category], classes then outside; null without moves.csv. */
+    double[] outShares;
+    double[] inShares;
+    /** Moves counted (out, in). */
+    long[] moves = new long[2];
+    /** Costs: years 1..Y, [year][party] cumulative spent and avoided over all programmes; null without costs.csv. */
+    double[][] spent;
+    double[][] avoided;
+    /** Per map tick: class (1-7) and liveability of each neighbourhood in city order. */
+    final Map<Integer, int[]> mapClass = new TreeMap<>();
+    final Map<Integer, double[]> mapLiveability = new TreeMap<>();
+
+    private RunMetrics() {
+    }
+
+    /** The neighbourhoods where any programme of the run was active at some tick (empty without programmes). */
+    static Set<String> programmeTargets(RunFolder run) {
+        Set<String> out = new LinkedHashSet<>();
+        if (!run.hasFile("services.csv")) {
+            return out;
+        }
+        Table s = run.table("services.csv", "neighbourhood", "programme_active");
+        for (int i = 0; i < s.size(); i++) {
+            if (s.number(i, "programme_active") > 0) {
+                out.add(s.text(i, "neighbourhood"));
+            }
+        }
+        return out;
+    }
+
+    /** The n neighbourhoods of worst rank at tick 0. */
+    static Set<String> weakestAtStart(RunFolder run, int n) {
+        Table t = run.table("neighbourhoods.csv", "tick", "neighbourhood", "rank");
+        List<String> names = new ArrayList<>();
+        List<Integer> ranks = new ArrayList<>();
+        for (int i = 0; i < t.size() && t.integer(i, "tick") == 0; i++) {
+            names.add(t.text(i, "neighbourhood"));
+            ranks.add(t.integer(i, "rank"));
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Integer.compare(ranks.get(b), ranks.get(a)));
+        Set<String> out = new LinkedHashSet<>();
+        for (int k = 0; k < Math.min(n, order.size()); k++) {
+            out.add(names.get(order.get(k)));
+        }
+        return out;
+    }
+
+    static RunMetrics of(RunFolder run, Set<String> focus, int[] mapTicks) {
+        RunMetrics m = new RunMetrics();
+        for (JsonNode h : run.scenario().path("city").path("neighbourhoods")) {
+            m.neighbourhoods.add(h.path("name").asText());
+        }
+        m.readNeighbourhoods(run, focus, mapTicks);
+        m.readDecomposition(run, focus);
+        if (run.hasFile("moves.csv")) {
+            m.readMoves(run, focus);
+        }
+        if (run.hasFile("costs.csv")) {
+            m.readCosts(run);
+        }
+        run.release();
+        return m;
+    }
+
+    private void readNeighbourhoods(RunFolder run, Set<String> focus, int[] mapTicks) {
+        List<String> cols = new ArrayList<>(List.of("tick", "neighbourhood", "liveability", "liveability_class"));
+        cols.addAll(List.of(SERIES));
+        cols.addAll(List.of(SERIES_WEIGHT));
+        Table t = run.table("neighbourhoods.csv", cols.toArray(new String[0]));
+        int last = run.ticks();
+        List<Integer> points = new ArrayList<>();
+        for (int tick = 0; tick <= last; tick += 12) {
+            points.add(tick);
+        }
+        if (points.get(points.size() - 1) != last) {
+            points.add(last);
+        }
+        ticks = points.stream().mapToInt(Integer::intValue).toArray();
+        Map<Integer, Integer> pointOf = new HashMap<>();
+        for (int k = 0; k < ticks.length; k++) {
+            pointOf.put(ticks[k], k);
+        }
+        double[][][] sum = new double[2][SERIES.length][ticks.length];
+        double[][][] weight = new double[2][SERIES.length][ticks.length];
+        Map<Integer, Integer> mapIndex = new HashMap<>();
+        for (int mt : mapTicks) {
+            int tick = mt < 0 || mt > last ? last : mt;
+            mapIndex.put(tick, tick);
+            mapClass.put(tick, new int[neighbourhoods.size()]);
+            mapLiveability.put(tick, new double[neighbourhoods.size()]);
+        }
+        Map<String, Integer> hood = new HashMap<>();
+        for (int j = 0; j < neighbourhoods.size(); j++) {
+            hood.put(neighbourhoods.get(j), j);
+        }
+        for (int i = 0; i < t.size(); i++) {
+            int tick = t.integer(i, "tick");
+            String name = t.text(i, "neighbourhood");
+            Integer k = pointOf.get(tick);
+            if (k != null) {
+                int set = focus.contains(name) ? 0 : 1;
+                for (int s = 0; s < SERIES.length; s++) {
+                    double w = t.number(i, SERIES_WEIGHT[s]);
+                    sum[set][s][k] += w * t.number(i, SERIES[s]);
+                    weight[set][s][k] += w;
+                }
+            }
+            if (mapClass.containsKey(tick)) {
+                Integer j = hood.get(name);
+                if (j == null) {
+                    throw new ReportException(t.file() + ": neighbourhood '" + name + "' is not in the run's scenario");
+                }
+                mapClass.get(tick)[j] = t.integer(i, "liveability_class");
+                mapLiveability.get(tick)[j] = t.number(i, "liveability");
+            }
+        }
+        series = new double[2][SERIES.length][ticks.length];
+        for (int set = 0; set < 2; set++) {
+            for (int s = 0; s < SERIES.length; s++) {
+                for (int k = 0; k < ticks.length; k++) {
+                    series[set][s][k] = weight[set][s][k] > 0 ? sum[set][s][k] / weight[set][s][k] : Double.NaN;
+                }
+            }
+        }
+    }
+
+    /**
+     * The focus neighbourhoods' decomposition per regular period ({@code output.decompositionYears}),
+     * averaged over the run's whole periods: each neighbourhood's row weighted by its households at the
+     * period's start, the periods weighted equally. Short periods show erosion as it happens; over a
+     * whole run ageing dominates every term.
+     */
+    private void readDecomposition(RunFolder run, Set<String> focus) {
+        List<String> cols = new ArrayList<>(List.of("neighbourhood", "metric", "t0", "t1", "stayers", "out_movers"));
+        for (String c : COMPONENTS) {
+            if (!c.equals("eroded_gain")) {
+                cols.add(c);
+            }
+        }
+        Table t = run.table("decomposition.csv", cols.toArray(new String[0]));
+        int regular = 12 * run.scenario().path("output").path("decompositionYears").asInt(5);
+        // a run shorter than one regular period is decomposed as a whole
+        int period = run.ticks() >= regular ? regular : run.ticks();
+        periodMonths = period;
+        // per metric and period start: weighted sums and weight
+        Map<Integer, double[]>[] sums = new Map[DECOMPOSITION_METRICS.length];
+        Map<Integer, Double>[] weights = new Map[DECOMPOSITION_METRICS.length];
+        for (int m = 0; m < sums.length; m++) {
+            sums[m] = new TreeMap<>();
+            weights[m] = new TreeMap<>();
+        }
+        for (int i = 0; i < t.size(); i++) {
+            int t0 = t.integer(i, "t0");
+            if (!focus.contains(t.text(i, "neighbourhood")) || t.integer(i, "t1") - t0 != period || t0 % period != 0) {
+                continue;
+            }
+            int metric = List.of(DECOMPOSITION_METRICS).indexOf(t.text(i, "metric"));
+            if (metric < 0) {
+                continue;
+            }
+            double w = t.number(i, "stayers") + t.number(i, "out_movers");
+            double[] sum = sums[metric].computeIfAbsent(t0, k -> new double[COMPONENTS.length]);
+            weights[metric].merge(t0, w, Double::sum);
+            for (int c = 0; c < COMPONENTS.length - 1; c++) {
+                sum[c] += w * t.number(i, COMPONENTS[c]);
+            }
+        }
+        decomposition = new double[DECOMPOSITION_METRICS.length][COMPONENTS.length];
+        for (int metric = 0; metric < DECOMPOSITION_METRICS.length; metric++) {
+            periods = 0;
+            for (Map.Entry<Integer, double[]> e : sums[metric].entrySet()) {
+                double w = weights[metric].get(e.getKey());
+                if (w <= 0) {
+                    continue;
+                }
+                periods++;
+                for (int c = 0; c < COMPONENTS.length - 1; c++) {
+                    decomposition[metric][c] += e.getValue()[c] / w;
+                }
+            }
+            if (periods == 0) {
+                throw new ReportException(t.file() + ": no row for a whole " + period + "-month period of metric "
+                        + DECOMPOSITION_METRICS[metric] + " of " + String.join(", ", focus));
+            }
+            double[] d = decomposition[metric];
+            for (int c = 0; c < COMPONENTS.length - 1; c++) {
+                d[c] /= periods;
+            }
+            d[COMPONENTS.length - 1] = d[1] - d[0];
+        }
+    }
+
+    private void readMoves(RunFolder run, Set<String> focus) {
+        Table h = run.table("neighbourhoods.csv");
+        Map<String, int[]> classAt = new HashMap<>();
+        for (int i = 0; i < h.size(); i++) {
+            int[] c = classAt.computeIfAbsent(h.text(i, "neighbourhood"), k -> new int[run.ticks() + 1]);
+            int tick = h.integer(i, "tick");
+            if (tick >= 0 && tick < c.length) {
+                c[tick] = h.integer(i, "liveability_class");
+            }
+        }
+        Table t = run.table("moves.csv", "tick", "from", "to");
+        long[] out = new long[CLASSES.length + 1];
+        long[] in = new long[CLASSES.length + 1];
+        for (int i = 0; i < t.size(); i++) {
+            String from = t.text(i, "from");
+            String to = t.text(i, "to");
+            boolean fromFocus = focus.contains(from);
+            boolean toFocus = focus.contains(to);
+            if (fromFocus == toFocus) {
+                continue;
+            }
+            int tick = t.integer(i, "tick");
+            String other = fromFocus ? to : from;
+            int category = category(classAt, other, tick, t);
+            if (fromFocus) {
+                out[category]++;
+            } else {
+                in[category]++;
+            }
+        }
+        outShares = shares(out);
+        inShares = shares(in);
+        moves[0] = total(out);
+        moves[1] = total(in);
+    }
+
+    private static int category(Map<String, int[]> classAt, String name, int tick, Table t) {
+        if (name.equals(OUTSIDE)) {
+            return CLASSES.length;
+        }
+        int[] c = classAt.get(name);
+        if (c == null) {
+            throw new ReportException(t.file() + ": a move names '" + name + "', which is not a neighbourhood of the run");
+        }
+        // the class the neighbourhood had at the observation before the move
+        int cls = c[Math.max(0, Math.min(c.length - 1, tick - 1))];
+        if (cls < 1 || cls > CLASSES.length) {
+            throw new ReportException(t.file() + ": liveability class " + cls + " of '" + name + "' is not 1-7");
+        }
+        return cls - 1;
+    }
+
+    private static long total(long[] counts) {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        return n;
+    }
+
+    private static double[] shares(long[] counts) {
+        long n = total(counts);
+        double[] s = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            s[i] = n == 0 ? 0.0 : (double) counts[i] / n;
+        }
+        return s;
+    }
+
+    private void readCosts(RunFolder run) {
+        Table t = run.table("costs.csv", "year", "party", "cumulative_spent", "cumulative_avoided");
+        int years = 0;
+        for (int i = 0; i < t.size(); i++) {
+            years = Math.max(years, t.integer(i, "year"));
+        }
+        spent = new double[years][PARTIES.length];
+        avoided = new double[years][PARTIES.length];
+        List<String> parties = List.of(PARTIES);
+        for (int i = 0; i < t.size(); i++) {
+            int y = t.integer(i, "year");
+            int p = parties.indexOf(t.text(i, "party"));
+            if (y < 1 || p < 0) {
+                throw new ReportException(t.file() + ": line " + (i + 2) + ": year " + y + " or party '"
+                        + t.text(i, "party") + "' unknown");
+            }
+            spent[y - 1][p] += t.number(i, "cumulative_spent");
+            avoided[y - 1][p] += t.number(i, "cumulative_avoided");
+        }
+    }
+
+    /** Cumulative avoided over cumulative spent, all parties, at the end of year y (1-based); NaN before any spending. */
+    double socialReturn(int year) {
+        double s = 0;
+        double a = 0;
+        for (int p = 0; p < PARTIES.length; p++) {
+            s += spent[year - 1][p];
+            a += avoided[year - 1][p];
+        }
+        return s > 0 ? a / s : Double.NaN;
+    }
+}

@@ -1,0 +1,275 @@
+package org.wijklab.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.wijklab.experiment.Statistics;
+import org.wijklab.report.chart.Estimate;
+
+/**
+ * The numbers of a comparison report, computed from the runs' files: per scenario (a group of
+ * replications) its focus neighbourhoods, the per-run metrics, and estimates (mean and 95 % CI over
+ * replications) of everything the charts and tables show.
+ */
+final class Summary {
+    /** The per-run key figures of the differences table, with their labels. */
+    static final String[] KEY_METRICS = {"liveability_change_pct", "employment_end", "income_end",
+        "good_mental_health_end", "eroded_income_gain", "eroded_employment_gain", "social_return_end"};
+    static final String[] KEY_LABELS = {"targets' liveability change, start to end, %",
+        "targets' employment rate at the end", "targets' mean household income at the end, euro",
+        "targets' good mental health at the end (share of adults)",
+        "eroded income gain of the targets per period (people minus place change), euro",
+        "eroded employment gain of the targets per period", "social return per euro at the end (all programmes)"};
+
+    /** One scenario of the comparison. */
+    static final class Scenario {
+        final ScenarioGroup group;
+        final Set<String> focus;
+        final String focusRule;
+        final List<RunMetrics> runs = new ArrayList<>();
+        /** [metric][run] */
+        double[][] key;
+
+        Scenario(ScenarioGroup group, Set<String> focus, String focusRule) {
+            this.group = group;
+            this.focus = focus;
+            this.focusRule = focusRule;
+        }
+
+        String name() {
+            return group.name();
+        }
+
+        RunMetrics first() {
+            return runs.get(0);
+        }
+
+        boolean hasMoves() {
+            return runs.stream().allMatch(r -> r.outShares != null);
+        }
+
+        boolean hasCosts() {
+            return runs.stream().allMatch(r -> r.spent != null);
+        }
+
+        Estimate key(int metric) {
+            return estimate(key[metric]);
+        }
+    }
+
+    final List<Scenario> scenarios = new ArrayList<>();
+    final int[] mapTicks;
+
+    private Summary(int[] mapTicks) {
+        this.mapTicks = mapTicks;
+    }
+
+    /** Reads every run once; mapTicks may hold -1 for each run's last tick. */
+    static Summary of(List<ScenarioGroup> groups, int[] mapTicks) {
+        Summary s = new Summary(mapTicks);
+        Set<String> fallback = null;
+        String fallbackRule = null;
+        for (ScenarioGroup g : groups) {
+            Set<String> t = RunMetrics.programmeTargets(g.first());
+            if (!t.isEmpty()) {
+                fallback = t;
+                fallbackRule = "the targets of '" + g.name() + "' (this scenario has no programme)";
+                break;
+            }
+        }
+        for (ScenarioGroup g : groups) {
+            Set<String> focus = RunMetrics.programmeTargets(g.first());
+            String rule = "its programmes' target neighbourhoods";
+            if (focus.isEmpty() && fallback != null) {
+                focus = fallback;
+                rule = fallbackRule;
+            } else if (focus.isEmpty()) {
+                focus = RunMetrics.weakestAtStart(g.first(), 3);
+                rule = "the three weakest neighbourhoods at the start (no scenario has a programme)";
+            }
+            Scenario sc = new Scenario(g, focus, rule);
+            for (RunFolder r : g.runs()) {
+                sc.runs.add(RunMetrics.of(r, focus, mapTicks));
+            }
+            checkAligned(sc);
+            sc.key = new double[KEY_METRICS.length][sc.runs.size()];
+            for (int i = 0; i < sc.runs.size(); i++) {
+                double[] k = keyFigures(sc.runs.get(i));
+                for (int m = 0; m < KEY_METRICS.length; m++) {
+                    sc.key[m][i] = k[m];
+                }
+            }
+            s.scenarios.add(sc);
+        }
+        return s;
+    }
+
+    private static void checkAligned(Scenario sc) {
+        RunMetrics a = sc.first();
+        for (RunMetrics b : sc.runs) {
+            if (!java.util.Arrays.equals(a.ticks, b.ticks)) {
+                throw new IllegalStateException("replications of '" + sc.name() + "' differ in length");
+            }
+        }
+    }
+
+    private static double[] keyFigures(RunMetrics r) {
+        int end = r.ticks.length - 1;
+        double[] k = new double[KEY_METRICS.length];
+        double l0 = r.series[0][3][0];
+        k[0] = 100.0 * (r.series[0][3][end] - l0) / l0;
+        k[1] = r.series[0][0][end];
+        k[2] = r.series[0][1][end];
+        k[3] = r.series[0][2][end];
+        k[4] = r.decomposition[1][5];
+        k[5] = r.decomposition[0][5];
+        k[6] = r.spent == null ? Double.NaN : r.socialReturn(r.spent.length);
+        return k;
+    }
+
+    /** Mean and 95 % CI of values; NaN values are left out (all NaN gives a NaN mean and n 0). */
+    static Estimate estimate(double[] values) {
+        double[] v = java.util.Arrays.stream(values).filter(x -> !Double.isNaN(x)).toArray();
+        if (v.length == 0) {
+            return new Estimate(Double.NaN, Double.NaN, Double.NaN, 0);
+        }
+        Statistics.Estimate e = Statistics.estimate(v);
+        return new Estimate(e.mean(), e.low(), e.high(), e.n());
+    }
+
+    /** Difference b − a of a key figure: paired by seed when both have the same seeds, else unpaired (Welch). */
+    static Estimate difference(Scenario a, Scenario b, int metric) {
+        double[] x = a.key[metric];
+        double[] y = b.key[metric];
+        if (a.group.seeds().equals(b.group.seeds())) {
+            double[] d = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                d[i] = y[i] - x[i];
+            }
+            return estimate(d);
+        }
+        Estimate ea = estimate(x);
+        Estimate eb = estimate(y);
+        if (ea.n() == 0 || eb.n() == 0) {
+            return new Estimate(Double.NaN, Double.NaN, Double.NaN, 0);
+        }
+        double va = variance(x);
+        double vb = variance(y);
+        double se2 = va / ea.n() + vb / eb.n();
+        double mean = eb.mean() - ea.mean();
+        if (ea.n() < 2 || eb.n() < 2) {
+            return new Estimate(mean, mean, mean, Math.min(ea.n(), eb.n()));
+        }
+        double df = se2 * se2 / (Math.pow(va / ea.n(), 2) / (ea.n() - 1) + Math.pow(vb / eb.n(), 2) / (eb.n() - 1));
+        double t = Statistics.t975(Math.max(1, (int) Math.floor(df)));
+        double h = t * Math.sqrt(se2);
+        return new Estimate(mean, mean - h, mean + h, Math.min(ea.n(), eb.n()));
+    }
+
+    private static double variance(double[] v) {
+        double m = 0;
+        int n = 0;
+        for (double x : v) {
+            if (!Double.isNaN(x)) {
+                m += x;
+                n++;
+            }
+        }
+        m /= n;
+        double ss = 0;
+        for (double x : v) {
+            if (!Double.isNaN(x)) {
+                ss += (x - m) * (x - m);
+            }
+        }
+        return n > 1 ? ss / (n - 1) : 0.0;
+    }
+
+    /**
+     * The scenario's parameters as dotted paths to their values, without seed, name and description
+     * (what the differences between scenarios are read from).
+     */
+    static Map<String, String> leaves(ScenarioGroup g) {
+        Map<String, String> out = new TreeMap<>();
+        flatten(g.first().scenario(), "", out);
+        out.remove("seed");
+        out.remove("name");
+        out.remove("description");
+        return out;
+    }
+
+    private static void flatten(JsonNode n, String path, Map<String, String> out) {
+        if (n.isObject()) {
+            n.fieldNames().forEachRemaining(f -> flatten(n.get(f), path.isEmpty() ? f : path + "." + f, out));
+        } else if (n.isArray() && n.size() > 0 && (n.get(0).isObject() || n.get(0).isArray())) {
+            for (int i = 0; i < n.size(); i++) {
+                flatten(n.get(i), path + "." + i, out);
+            }
+        } else {
+            out.put(path, n.isTextual() ? n.asText() : n.toString());
+        }
+    }
+
+    /** Paths whose values differ between two scenarios (present in one only counts too), with b's value. */
+    static Map<String, String> differences(ScenarioGroup a, ScenarioGroup b) {
+        Map<String, String> la = leaves(a);
+        Map<String, String> lb = leaves(b);
+        Map<String, String> out = new LinkedHashMap<>();
+        Set<String> keys = new LinkedHashSet<>(la.keySet());
+        keys.addAll(lb.keySet());
+        for (String k : new java.util.TreeSet<>(keys)) {
+            String va = la.get(k);
+            String vb = lb.get(k);
+            if (va == null || !va.equals(vb)) {
+                out.put(k, vb == null ? "(none)" : vb);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The differences from a to b for reading: a programme (or other list entry) that only b has is one
+     * item, "programmes.0 added: name = ...", instead of all its settings; the rest is "path = value".
+     */
+    static List<String> describeDifferences(ScenarioGroup a, ScenarioGroup b) {
+        Map<String, String> la = leaves(a);
+        Map<String, String> lb = leaves(b);
+        List<String> out = new ArrayList<>();
+        Set<String> added = new LinkedHashSet<>();
+        for (Map.Entry<String, String> e : differences(a, b).entrySet()) {
+            String path = e.getKey();
+            String[] steps = path.split("\\.");
+            if (steps.length > 2 && !la.containsKey(path) && steps[1].matches("[0-9]+")) {
+                String entry = steps[0] + "." + steps[1];
+                if (added.add(entry)) {
+                    String name = lb.get(entry + ".name");
+                    out.add(entry + " added" + (name == null ? "" : ": name = " + name));
+                }
+            } else if (!lb.containsKey(path) && la.containsKey(path) && la.get(path).equals("[]")) {
+                continue; // an empty list in a that b fills: its entries are listed as added
+            } else if (steps.length > 2 && !lb.containsKey(path) && steps[1].matches("[0-9]+")) {
+                String entry = steps[0] + "." + steps[1];
+                if (added.add(entry)) {
+                    out.add(entry + " removed");
+                }
+            } else {
+                out.add(path + " = " + e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** A number if the text is one, else NaN. */
+    static double numeric(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.wijklab.report;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A CSV file as the runs write it (a header row, commas, {@code "} quoting), read whole into
+ * columns of text. Any malformed line is a {@link ReportException} naming the file and line.
+ */
+public final class Table {
+    private final Path file;
+    private final List<String> header;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final List<String[]> rows;
+
+    private Table(Path file, List<String> header, List<String[]> rows) {
+        this.file = file;
+        this.header = header;
+        this.rows = rows;
+        for (int i = 0; i < header.size(); i++) {
+            index.put(header.get(i), i);
+        }
+    }
+
+    /** Reads a CSV file; the header must hold every one of the required columns. */
+    public static Table read(Path file, String... required) {
+        List<String[]> rows = new ArrayList<>();
+        List<String> header;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            if (first == null || first.isBlank()) {
+                throw new ReportException(file + ": empty file, expected a CSV header");
+            }
+            header = List.of(split(first, file, 1));
+            String line;
+            int n = 1;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isEmpty()) {
+                    continue;
+                }
+                String[] cells = split(line, file, n);
+                if (cells.length != header.size()) {
+                    throw new ReportException(file + ": line " + n + " has " + cells.length + " cells, the header "
+                            + header.size());
+                }
+                rows.add(cells);
+            }
+        } catch (IOException e) {
+            throw new ReportException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        Table t = new Table(file, header, rows);
+        for (String c : required) {
+            if (!t.index.containsKey(c)) {
+                throw new ReportException(file + ": no column '" + c + "'");
+            }
+        }
+        return t;
+    }
+
+    private static String[] split(String line, Path file, int lineNo) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        if (quoted) {
+            throw new ReportException(file + ": line " + lineNo + " has an unclosed quote");
+        }
+        out.add(cell.toString());
+        return out.toArray(new String[0]);
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public boolean has(String column) {
+        return index.containsKey(column);
+    }
+
+    /** The text of a cell. */
+    public String text(int row, String column) {
+        return rows.get(row)[column(column)];
+    }
+
+    /** A cell as a number; a cell that is not one is a {@link ReportException} naming file, line and column. */
+    public double number(int row, String column) {
+        String s = text(row, column);
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new ReportException(file + ": line " + (row + 2) + ", column '" + column + "': '" + s
+                    + "' is not a number");
+        }
+    }
+
+    /** A cell as a whole number. */
+    public int integer(int row, String column) {
+        double v = number(row, column);
+        if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+            throw new ReportException(file + ": line " + (row + 2) + ", column '" + column + "': '" + text(row, column)
+                    + "' is not a whole number");
+        }
+        return (int) v;
+    }
+
+    private int column(String name) {
+        Integer i = index.get(name);
+        if (i == null) {
+            throw new ReportException(file + ": no column '" + name + "'");
+        }
+        return i;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public List<String> header() {
+        return header;
+    }
+}

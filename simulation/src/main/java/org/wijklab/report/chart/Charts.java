@@ -1,0 +1,307 @@
+package org.wijklab.report.chart;
+
+import java.awt.Color;
+import java.awt.geom.Line2D;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * Factory of the comparison report's chart types. Every method checks its arguments when called
+ * (null, empty lists, lengths that differ, duplicate names, NaN or infinite values throw an
+ * IllegalArgumentException naming the problem), except that a NaN confidence bound is drawn as no
+ * band or error bar at that point. Colours are handed out in the order series appear, so the same
+ * input always gives the same colours.
+ */
+public final class Charts {
+    private static final double LEGEND_LINE_HALF_LENGTH = 12;
+    /** Widest bar as a share of the plot's width, so that a few categories do not give slabs. */
+    private static final double MAX_BAR_WIDTH = 0.12;
+
+    private Charts() {
+    }
+
+    /**
+     * Lines with translucent 95 % confidence bands, x and y axes auto-ranged to the data. Bands whose
+     * labels share the text before " — " share a colour, so "krachtwijk — targets" (solid) and
+     * "krachtwijk — rest of city" (dashed) are told apart by their dashes only.
+     */
+    public static Chart timeSeries(String title, String xLabel, String yLabel, List<Band> bands) {
+        checkTexts(title, xLabel, yLabel);
+        Checks.bands(bands);
+        List<Color> colours = Palette.byFamily(bands.stream().map(Band::label).toList());
+        XYSeriesCollection lines = new XYSeriesCollection();
+        YIntervalSeriesCollection shading = new YIntervalSeriesCollection();
+        DeviationRenderer shadingRenderer = new DeviationRenderer(false, false);
+        shadingRenderer.setAlpha(Palette.BAND_ALPHA);
+        shadingRenderer.setDefaultSeriesVisibleInLegend(false);
+        for (int b = 0; b < bands.size(); b++) {
+            Band band = bands.get(b);
+            XYSeries line = new XYSeries(band.label(), false, true);
+            for (int i = 0; i < band.x().length; i++) {
+                line.add(band.x()[i], band.mean()[i]);
+            }
+            lines.addSeries(line);
+            for (YIntervalSeries stretch : knownStretches(band)) {
+                shadingRenderer.setSeriesFillPaint(shading.getSeriesCount(), colours.get(b));
+                shading.addSeries(stretch);
+            }
+        }
+        JFreeChart chart = ChartStyle.apply(ChartFactory.createXYLineChart(title, xLabel, yLabel, lines,
+                PlotOrientation.VERTICAL, true, false, false));
+        XYPlot plot = chart.getXYPlot();
+        plot.setRenderer(0, styleLines(new XYLineAndShapeRenderer(true, false), bands, colours));
+        plot.setDataset(1, shading);
+        plot.setRenderer(1, shadingRenderer);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        autoRangeWithoutZero(plot);
+        return chart::draw;
+    }
+
+    /**
+     * Vertical grouped bars: categories along the x axis, one bar per series in each category, each
+     * with the error bar of its confidence interval. {@code values[s][c]} is series s in category c.
+     * The value axis includes zero, drawn as a line; negative values go below it.
+     */
+    public static Chart groupedBars(String title, String yLabel, List<String> categories, List<String> series,
+            Estimate[][] values) {
+        checkTexts(title, "", yLabel);
+        Checks.names(categories, "categories");
+        Checks.names(series, "series");
+        Checks.notNull(values, "values");
+        Checks.length(values.length, series.size(), "values", "series");
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        double[][] lo = new double[series.size()][categories.size()];
+        double[][] hi = new double[series.size()][categories.size()];
+        for (int s = 0; s < series.size(); s++) {
+            Checks.notNull(values[s], "values[" + s + "]");
+            Checks.length(values[s].length, categories.size(), "values[" + s + "]", "categories");
+            for (int c = 0; c < categories.size(); c++) {
+                Estimate e = values[s][c];
+                Checks.estimate(e, "values[" + s + "][" + c + "]");
+                dataset.addValue(e.mean(), series.get(s), categories.get(c));
+                lo[s][c] = e.lo();
+                hi[s][c] = e.hi();
+            }
+        }
+        JFreeChart chart = ChartStyle.apply(ChartFactory.createBarChart(title, null, yLabel, dataset,
+                PlotOrientation.VERTICAL, true, false, false));
+        ErrorBarRenderer renderer = new ErrorBarRenderer(lo, hi);
+        renderer.setMaximumBarWidth(MAX_BAR_WIDTH);
+        for (int s = 0; s < series.size(); s++) {
+            renderer.setSeriesPaint(s, Palette.series(s));
+        }
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setRenderer(renderer);
+        styleCategoryAxis(plot.getDomainAxis(), categories.size());
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        return chart::draw;
+    }
+
+    /**
+     * Vertical stacked bars, {@code values[s][c]} stacked per category c; negative parts stack below
+     * the zero line (the "leaky bucket": stayers' own change, who came in, who left).
+     */
+    public static Chart stackedBars(String title, String yLabel, List<String> categories, List<String> series,
+            double[][] values) {
+        checkTexts(title, "", yLabel);
+        Checks.names(categories, "categories");
+        Checks.names(series, "series");
+        Checks.notNull(values, "values");
+        Checks.length(values.length, series.size(), "values", "series");
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        for (int s = 0; s < series.size(); s++) {
+            Checks.notNull(values[s], "values[" + s + "]");
+            Checks.length(values[s].length, categories.size(), "values[" + s + "]", "categories");
+            for (int c = 0; c < categories.size(); c++) {
+                Checks.finite(values[s][c], "values[" + s + "][" + c + "]");
+                dataset.addValue(values[s][c], series.get(s), categories.get(c));
+            }
+        }
+        JFreeChart chart = ChartStyle.apply(ChartFactory.createStackedBarChart(title, null, yLabel, dataset,
+                PlotOrientation.VERTICAL, true, false, false));
+        StackedBarRenderer renderer = new StackedBarRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(false);
+        renderer.setMaximumBarWidth(MAX_BAR_WIDTH);
+        for (int s = 0; s < series.size(); s++) {
+            renderer.setSeriesPaint(s, Palette.series(s));
+        }
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setRenderer(renderer);
+        styleCategoryAxis(plot.getDomainAxis(), categories.size());
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        return chart::draw;
+    }
+
+    /**
+     * Points with confidence-interval error bars joined by lines, one line per band: a response curve
+     * of a metric against a parameter's value. Colours follow label families as in
+     * {@link #timeSeries}; dashed bands are drawn dashed.
+     */
+    public static Chart responseCurve(String title, String xLabel, String yLabel, List<Band> bands) {
+        checkTexts(title, xLabel, yLabel);
+        Checks.bands(bands);
+        List<Color> colours = Palette.byFamily(bands.stream().map(Band::label).toList());
+        YIntervalSeriesCollection points = new YIntervalSeriesCollection();
+        for (Band band : bands) {
+            YIntervalSeries curve = new YIntervalSeries(band.label(), false, true);
+            for (int i = 0; i < band.x().length; i++) {
+                curve.add(band.x()[i], band.mean()[i], band.lo()[i], band.hi()[i]);
+            }
+            points.addSeries(curve);
+        }
+        JFreeChart chart = ChartStyle.apply(ChartFactory.createXYLineChart(title, xLabel, yLabel, points,
+                PlotOrientation.VERTICAL, true, false, false));
+        XYPlot plot = chart.getXYPlot();
+        plot.setRenderer(styleLines(new XYErrorBarRenderer(), bands, colours));
+        autoRangeWithoutZero(plot);
+        ((NumberAxis) plot.getDomainAxis()).setAutoRangeStickyZero(false);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeStickyZero(false);
+        return chart::draw;
+    }
+
+    /**
+     * Horizontal bars with confidence-interval error bars, one per parameter, sorted by |mean|
+     * descending with the largest at the top (ties keep their given order): the sensitivity of a
+     * metric to each parameter. {@code xLabel} names the value axis; zero is drawn as a line.
+     */
+    public static Chart sensitivityBars(String title, String xLabel, List<String> parameters, Estimate[] effects) {
+        checkTexts(title, xLabel, "");
+        Checks.names(parameters, "parameters");
+        Checks.notNull(effects, "effects");
+        Checks.length(effects.length, parameters.size(), "effects", "parameters");
+        for (int p = 0; p < effects.length; p++) {
+            Checks.estimate(effects[p], "effects[" + p + "]");
+        }
+        List<Integer> order = IntStream.range(0, effects.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer p) -> -Math.abs(effects[p].mean())))
+                .toList();
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        double[][] lo = new double[1][effects.length];
+        double[][] hi = new double[1][effects.length];
+        for (int rank = 0; rank < order.size(); rank++) {
+            Estimate e = effects[order.get(rank)];
+            dataset.addValue(e.mean(), xLabel, parameters.get(order.get(rank)));
+            lo[0][rank] = e.lo();
+            hi[0][rank] = e.hi();
+        }
+        JFreeChart chart = ChartStyle.apply(ChartFactory.createBarChart(title, null, xLabel, dataset,
+                PlotOrientation.HORIZONTAL, false, false, false));
+        ErrorBarRenderer renderer = new ErrorBarRenderer(lo, hi);
+        renderer.setSeriesPaint(0, Palette.series(0));
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setRenderer(renderer);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        CategoryAxis parameterAxis = plot.getDomainAxis();
+        parameterAxis.setMaximumCategoryLabelWidthRatio(0.4f);
+        parameterAxis.setCategoryMargin(0.25);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        return chart::draw;
+    }
+
+    /**
+     * The city as a grid of square tiles, each filled with its class's colour and showing its name and
+     * value label in a contrasting colour, under a title and above a legend of the class names.
+     * {@code classNames} run from worst (warm red) through yellow to best (green); class -1 is light
+     * grey "no data". Grid cells without a tile stay empty; two tiles may not share a cell. The layout is
+     * a fixed function of the drawing area and the map's contents.
+     */
+    public static Chart cityMap(String title, List<Tile> tiles, List<String> classNames) {
+        Checks.notNull(title, "title");
+        Checks.elements(tiles, "tiles");
+        Checks.names(classNames, "classNames");
+        Set<Long> cells = new HashSet<>();
+        for (int i = 0; i < tiles.size(); i++) {
+            Tile tile = tiles.get(i);
+            String name = "tiles[" + i + "]";
+            Checks.notNull(tile.name(), name + ".name");
+            Checks.notNull(tile.valueLabel(), name + ".valueLabel");
+            if (tile.column() < 0 || tile.row() < 0) {
+                throw new IllegalArgumentException(name + " ('" + tile.name() + "') has a negative column or row");
+            }
+            if (tile.cls() < -1 || tile.cls() >= classNames.size()) {
+                throw new IllegalArgumentException(name + " ('" + tile.name() + "') has class " + tile.cls()
+                        + ", not -1 or an index into the " + classNames.size() + " class names");
+            }
+            if (!cells.add(((long) tile.column() << 32) | tile.row())) {
+                throw new IllegalArgumentException(name + " ('" + tile.name() + "') is in column " + tile.column()
+                        + ", row " + tile.row() + ", a cell another tile already has");
+            }
+        }
+        return new CityMap(title, List.copyOf(tiles), List.copyOf(classNames));
+    }
+
+    private static void checkTexts(String title, String xLabel, String yLabel) {
+        Checks.notNull(title, "title");
+        Checks.notNull(xLabel, "xLabel");
+        Checks.notNull(yLabel, "yLabel");
+    }
+
+    /** The runs of a band's points where both bounds are known, each as a series of its own. */
+    private static List<YIntervalSeries> knownStretches(Band band) {
+        List<YIntervalSeries> stretches = new ArrayList<>();
+        YIntervalSeries current = null;
+        for (int i = 0; i < band.x().length; i++) {
+            if (!ErrorBars.known(band.lo()[i], band.hi()[i])) {
+                current = null;
+                continue;
+            }
+            if (current == null) {
+                current = new YIntervalSeries(band.label() + " #" + stretches.size(), false, true);
+                stretches.add(current);
+            }
+            current.add(band.x()[i], band.mean()[i], band.lo()[i], band.hi()[i]);
+        }
+        return stretches;
+    }
+
+    /** Styles each band's line in its colour, dashed where the band says so; returns the renderer. */
+    private static <R extends XYLineAndShapeRenderer> R styleLines(R renderer, List<Band> bands, List<Color> colours) {
+        renderer.setLegendLine(new Line2D.Double(-LEGEND_LINE_HALF_LENGTH, 0, LEGEND_LINE_HALF_LENGTH, 0));
+        // one path per series rather than a line element per segment: smaller SVG, joined dashes
+        renderer.setDrawSeriesLineAsPath(true);
+        for (int b = 0; b < bands.size(); b++) {
+            renderer.setSeriesPaint(b, colours.get(b));
+            renderer.setSeriesStroke(b, bands.get(b).dashed() ? ChartStyle.DASHED_LINE : ChartStyle.SOLID_LINE);
+        }
+        return renderer;
+    }
+
+    private static void autoRangeWithoutZero(XYPlot plot) {
+        ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+    }
+
+    /** Category labels: upright for a few categories, slanted (and given room) for many, never truncated short. */
+    private static void styleCategoryAxis(CategoryAxis axis, int categories) {
+        axis.setCategoryMargin(0.2);
+        axis.setMaximumCategoryLabelLines(2);
+        if (categories > 6) {
+            axis.setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+            axis.setMaximumCategoryLabelWidthRatio(3.0f);
+        }
+    }
+}

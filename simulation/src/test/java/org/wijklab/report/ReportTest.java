@@ -1,0 +1,379 @@
+package org.wijklab.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wijklab.TestCsv;
+
+/**
+ * The comparison report on small fixture runs: two scenarios (no programme; a programme in the three
+ * weakest) with two replications each. Every number checked here is recomputed from the runs' own
+ * CSV files, so the report can only pass by reading them right.
+ */
+class ReportTest {
+    @TempDir
+    static Path tmp;
+    static Path runs;
+    static Path report;
+    static Report.Written written;
+
+    @BeforeAll
+    static void build() {
+        runs = tmp.resolve("runs");
+        ReportFixtures.run(ReportFixtures.baseline("base"), 2, runs);
+        ReportFixtures.run(ReportFixtures.programme("prog"), 2, runs);
+        report = tmp.resolve("report");
+        written = Report.write(List.of(runs), report, Report.Options.defaults());
+    }
+
+    private static TestCsv summary(String name) {
+        return TestCsv.read(report.resolve("summary-" + name + ".csv"));
+    }
+
+    private static double num(TestCsv t, int row, String column) {
+        return Double.parseDouble(t.get(row, column));
+    }
+
+    /** Rows of a summary whose columns have the given values (pairs of column, value). */
+    private static List<Integer> rows(TestCsv t, String... match) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            boolean ok = true;
+            for (int k = 0; k < match.length; k += 2) {
+                ok &= t.get(i, match[k]).equals(match[k + 1]);
+            }
+            if (ok) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> programmeTargets() {
+        TestCsv s = TestCsv.read(runs.resolve("prog/seed-1/services.csv"));
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < s.size(); i++) {
+            if (!s.get(i, "programme_active").equals("0")) {
+                out.add(s.get(i, "neighbourhood"));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theScenarioTableGroupsReplicationsAndNamesTheTargets() {
+        assertEquals(2, written.scenarios());
+        assertEquals(4, written.runs());
+        TestCsv t = summary("scenarios");
+        assertEquals(2, t.size());
+        assertEquals("base", t.get(0, "scenario"));
+        assertEquals("prog", t.get(1, "scenario"));
+        assertEquals("1 2", t.get(0, "seeds"));
+        assertEquals("2", t.get(1, "replications"));
+        Set<String> targets = programmeTargets();
+        assertEquals(3, targets.size());
+        // the scenario without a programme is looked at in the same neighbourhoods
+        assertEquals(String.join(" ", targets), t.get(0, "targets"));
+        assertEquals(String.join(" ", targets), t.get(1, "targets"));
+        assertEquals("programmes.0 added: name = p", t.get(1, "differs_from_first"));
+        assertEquals("", t.get(0, "differs_from_first"));
+    }
+
+    @Test
+    void everyChartIsAPngAndAnSvgAndTheIndexShowsEachOnce() throws IOException {
+        String html = Files.readString(report.resolve("index.html"));
+        Matcher m = Pattern.compile("<img src=\"charts/([a-z0-9-]+)\\.png\"").matcher(html);
+        Set<String> shown = new LinkedHashSet<>();
+        while (m.find()) {
+            assertTrue(shown.add(m.group(1)), "shown twice: " + m.group(1));
+        }
+        assertEquals(written.charts(), shown.size());
+        // 4 metrics x 2 scenarios, 4 decomposition, 2 flows, 1 party chart + 3 cost charts, 2 maps (start once, 2 ends)
+        assertEquals(8 + 4 + 2 + 4 + 3, shown.size(), shown.toString());
+        try (Stream<Path> files = Files.list(report.resolve("charts"))) {
+            assertEquals(2 * shown.size(), files.count(), "a PNG and an SVG per chart, nothing else");
+        }
+        for (String id : shown) {
+            BufferedImage img = ImageIO.read(report.resolve("charts/" + id + ".png").toFile());
+            assertTrue(img != null && img.getWidth() >= 400, id);
+            String svg = Files.readString(report.resolve("charts/" + id + ".svg"));
+            assertTrue(svg.contains("<svg"), id);
+            assertTrue(html.contains("href=\"charts/" + id + ".svg\""), id);
+        }
+        assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<link"),
+                "no external resources");
+        assertTrue(html.contains("No sweep among the inputs"), "the sweep section says why it is empty");
+    }
+
+    @Test
+    void timeSeriesAreTheHouseholdWeightedMeansOfTheRuns() {
+        TestCsv t = summary("timeseries");
+        Set<String> targets = programmeTargets();
+        for (String scenario : List.of("base", "prog")) {
+            for (int tick : new int[] {0, 24, 48}) {
+                double[] perRun = new double[2];
+                for (int seed = 1; seed <= 2; seed++) {
+                    TestCsv h = TestCsv.read(runs.resolve(scenario + "/seed-" + seed + "/neighbourhoods.csv"));
+                    double sum = 0;
+                    double w = 0;
+                    for (int i = 0; i < h.size(); i++) {
+                        if (Integer.parseInt(h.get(i, "tick")) == tick && targets.contains(h.get(i, "neighbourhood"))) {
+                            double hh = Double.parseDouble(h.get(i, "households"));
+                            sum += hh * Double.parseDouble(h.get(i, "liveability"));
+                            w += hh;
+                        }
+                    }
+                    perRun[seed - 1] = sum / w;
+                }
+                List<Integer> r = rows(t, "scenario", scenario, "set", "targets", "metric", "liveability", "tick",
+                        String.valueOf(tick));
+                assertEquals(1, r.size());
+                double mean = (perRun[0] + perRun[1]) / 2;
+                assertEquals(mean, num(t, r.get(0), "mean"), 1e-5 * Math.abs(mean), scenario + " tick " + tick);
+                assertTrue(num(t, r.get(0), "lo") <= mean + 1e-9 && num(t, r.get(0), "hi") >= mean - 1e-9);
+                assertEquals("2", t.get(r.get(0), "n"));
+            }
+        }
+    }
+
+    @Test
+    void theDecompositionAddsUp() {
+        TestCsv t = summary("decomposition");
+        for (String scenario : List.of("base", "prog")) {
+            for (String metric : RunMetrics.DECOMPOSITION_METRICS) {
+                Map<String, Double> c = new HashMap<>();
+                for (int i : rows(t, "scenario", scenario, "metric", metric)) {
+                    c.put(t.get(i, "component"), num(t, i, "mean"));
+                }
+                assertEquals(RunMetrics.COMPONENTS.length, c.size());
+                double place = c.get("place_change");
+                double parts = c.get("stayers_change") + c.get("inflow_effect") + c.get("outflow_effect");
+                double scale = Math.abs(c.get("stayers_change")) + Math.abs(c.get("inflow_effect")) + 1e-9;
+                assertEquals(place, parts, 1e-4 * scale, scenario + " " + metric);
+                assertEquals(c.get("people_change") - place, c.get("eroded_gain"), 1e-4 * (Math.abs(place) + scale));
+            }
+        }
+    }
+
+    @Test
+    void keyDifferencesArePairedBySeed() {
+        List<ScenarioGroup> groups = Inputs.collect(List.of(runs));
+        Summary s = Summary.of(groups, new int[] {0});
+        Summary.Scenario base = s.scenarios.get(0);
+        Summary.Scenario prog = s.scenarios.get(1);
+        for (int m = 0; m < 6; m++) {
+            double expected = ((prog.key[m][0] - base.key[m][0]) + (prog.key[m][1] - base.key[m][1])) / 2;
+            assertEquals(expected, Summary.difference(base, prog, m).mean(), 1e-9 * (1 + Math.abs(expected)));
+        }
+        TestCsv t = summary("differences");
+        for (int i : rows(t, "scenario", "prog")) {
+            assertEquals("true", t.get(i, "paired"));
+        }
+        assertEquals("NA", t.get(rows(t, "scenario", "base", "metric", "social_return_end").get(0), "mean"),
+                "no programme, no social return");
+    }
+
+    @Test
+    void moverSharesSumToOneAndCountTheMovesLog() {
+        TestCsv t = summary("flows");
+        Set<String> targets = programmeTargets();
+        for (String scenario : List.of("base", "prog")) {
+            for (String direction : List.of("out", "in")) {
+                double sum = 0;
+                for (int i : rows(t, "scenario", scenario, "direction", direction)) {
+                    sum += num(t, i, "share");
+                }
+                assertEquals(1.0, sum, 1e-4, scenario + " " + direction);
+            }
+        }
+        // moves out of the targets to outside the city, counted by hand in one run
+        double outside = 0;
+        double out = 0;
+        for (int seed = 1; seed <= 2; seed++) {
+            TestCsv m = TestCsv.read(runs.resolve("prog/seed-" + seed + "/moves.csv"));
+            double o = 0;
+            double total = 0;
+            for (int i = 0; i < m.size(); i++) {
+                if (targets.contains(m.get(i, "from")) && !targets.contains(m.get(i, "to"))) {
+                    total++;
+                    o += m.get(i, "to").equals("outside") ? 1 : 0;
+                }
+            }
+            outside += o / total / 2;
+            out += total / 2;
+        }
+        int row = rows(t, "scenario", "prog", "direction", "out", "category", "outside").get(0);
+        assertEquals(outside, num(t, row, "share"), 1e-5);
+        assertEquals(out, num(t, row, "moves_per_run"), 1e-6);
+    }
+
+    @Test
+    void costsAreThoseOfTheProgrammeScenarioOnly() {
+        TestCsv t = summary("costs");
+        assertTrue(rows(t, "scenario", "base").isEmpty());
+        double spent = 0;
+        for (int i : rows(t, "scenario", "prog", "year", "4")) {
+            spent += num(t, i, "cumulative_spent");
+        }
+        assertEquals(1_500_000.0 * 2, spent, 1.0, "two years of the yearly budget");
+        TestCsv r = summary("social-return");
+        int last = rows(r, "scenario", "prog", "year", "4").get(0);
+        assertTrue(num(r, last, "social_return") > 0);
+    }
+
+    @Test
+    void mapsShowEveryNeighbourhoodAtTheStartOnceAndAtEachEnd() {
+        TestCsv t = summary("maps");
+        assertEquals(12, rows(t, "scenario", "base", "tick", "0").size());
+        assertEquals(12, rows(t, "scenario", "base", "tick", "48").size());
+        assertEquals(12, rows(t, "scenario", "prog", "tick", "48").size());
+        assertTrue(rows(t, "scenario", "prog", "tick", "0").isEmpty(), "the same start is drawn once");
+        TestCsv h = TestCsv.read(runs.resolve("base/seed-1/neighbourhoods.csv"));
+        TestCsv h2 = TestCsv.read(runs.resolve("base/seed-2/neighbourhoods.csv"));
+        for (int i : rows(t, "scenario", "base", "tick", "48")) {
+            String name = t.get(i, "neighbourhood");
+            double live = 0;
+            for (TestCsv x : List.of(h, h2)) {
+                for (int k = 0; k < x.size(); k++) {
+                    if (x.get(k, "tick").equals("48") && x.get(k, "neighbourhood").equals(name)) {
+                        live += Double.parseDouble(x.get(k, "liveability")) / 2;
+                    }
+                }
+            }
+            assertEquals(live, num(t, i, "liveability"), 1e-4 * live, name);
+            int cls = Integer.parseInt(t.get(i, "liveability_class"));
+            assertTrue(cls >= 1 && cls <= 7);
+        }
+    }
+
+    @Test
+    void theSameRunsGiveTheSameReport() throws IOException {
+        Path again = tmp.resolve("again");
+        Report.write(List.of(runs), again, Report.Options.defaults());
+        try (Stream<Path> files = Files.list(report)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".html")).toList()) {
+                assertEquals(Files.readString(f), Files.readString(again.resolve(f.getFileName())), f.toString());
+            }
+        }
+    }
+
+    @Test
+    void scenariosDifferingInOneParameterGiveResponseCurvesAndSensitivityBars() throws IOException {
+        Path sweep = tmp.resolve("sweep");
+        ReportFixtures.run(ReportFixtures.with(ReportFixtures.baseline("s-ref")), 2, sweep);
+        ReportFixtures.run(ReportFixtures.with(ReportFixtures.baseline("s-ref"), "name=s-low", "problems.insecurityRisk=0"), 2, sweep);
+        ReportFixtures.run(ReportFixtures.with(ReportFixtures.baseline("s-ref"), "name=s-high", "problems.insecurityRisk=3"), 2, sweep);
+        ReportFixtures.run(ReportFixtures.with(ReportFixtures.baseline("s-ref"), "name=s-quiet", "economy.cycleAmplitude=0"), 2, sweep);
+        Path out = tmp.resolve("sweep-report");
+        // the folder order puts s-high first: name the reference first explicitly
+        Report.write(List.of(sweep.resolve("s-ref"), sweep), out, Report.Options.defaults());
+        TestCsv t = TestCsv.read(out.resolve("summary-sweeps.csv"));
+        assertEquals(Set.of("problems.insecurityRisk", "economy.cycleAmplitude"),
+                new LinkedHashSet<>(column(t, "parameter")));
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("charts/sweep-problems-insecurityrisk-liveability-change-pct.png"), "a response curve");
+        assertFalse(html.contains("charts/sweep-economy-cycleamplitude"), "one value is no curve");
+        assertTrue(html.contains("charts/sensitivity-liveability-change-pct.png"), "sensitivity bars");
+        // the sensitivity is the paired difference from the reference
+        List<ScenarioGroup> groups = Inputs.collect(List.of(sweep.resolve("s-ref"), sweep));
+        Summary s = Summary.of(groups, new int[] {0});
+        for (int i : rows(t, "scenario", "s-low", "metric", "liveability_change_pct")) {
+            Summary.Scenario low = s.scenarios.stream().filter(x -> x.name().equals("s-low")).findFirst().orElseThrow();
+            double d = Summary.difference(s.scenarios.get(0), low, 0).mean();
+            assertEquals(d, num(t, i, "difference"), 1e-5 * Math.abs(d) + 1e-12);
+        }
+    }
+
+    private static List<String> column(TestCsv t, String c) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            out.add(t.get(i, c));
+        }
+        return out;
+    }
+
+    // ---- bad input: one line naming the problem, nothing written --------------------------------
+
+    private static void assertRejected(List<Path> inputs, String expected) {
+        Path out = tmp.resolve("rejected");
+        ReportException e = assertThrows(ReportException.class, () -> Report.write(inputs, out, Report.Options.defaults()));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(tmp.resolve(".rejected.partial")));
+    }
+
+    @Test
+    void missingFoldersFilesAndFoldersWithoutRunsAreRejected() throws IOException {
+        assertRejected(List.of(tmp.resolve("nope")), "nope: no such folder");
+        Path file = Files.writeString(tmp.resolve("a-file.txt"), "x");
+        assertRejected(List.of(file), "not a folder");
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        assertRejected(List.of(empty), "no run in it");
+    }
+
+    @Test
+    void malformedRunFoldersAreRejected() throws IOException {
+        Path bad = copyRun("bad-manifest");
+        Files.writeString(bad.resolve("manifest.json"), "{ not json", StandardCharsets.UTF_8);
+        assertRejected(List.of(bad), "manifest.json: not valid JSON");
+
+        Path noFile = copyRun("missing-file");
+        Files.delete(noFile.resolve("decomposition.csv"));
+        assertRejected(List.of(noFile), "decomposition.csv is listed in the manifest but missing");
+
+        Path badNumber = copyRun("bad-number");
+        Path hoods = badNumber.resolve("neighbourhoods.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(hoods));
+        lines.set(3, "twelve" + lines.get(3).substring(lines.get(3).indexOf(',')));
+        Files.write(hoods, lines);
+        assertRejected(List.of(badNumber), "is not a number");
+
+        Path shortRow = copyRun("short-row");
+        Path city = shortRow.resolve("decomposition.csv");
+        List<String> d = new ArrayList<>(Files.readAllLines(city));
+        d.set(2, "Kanaalzone,employment");
+        Files.write(city, d);
+        assertRejected(List.of(shortRow), "line 3 has 2 cells");
+    }
+
+    @Test
+    void aNonEmptyOutputFolderIsRejected() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("full"));
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        ReportException e = assertThrows(ReportException.class, () -> Report.write(List.of(runs), out, Report.Options.defaults()));
+        assertTrue(e.getMessage().contains("not empty"), e.getMessage());
+        assertEquals(List.of("keep.txt"), Files.list(out).map(p -> p.getFileName().toString()).toList());
+    }
+
+    private static Path copyRun(String name) throws IOException {
+        Path src = runs.resolve("base/seed-1");
+        Path dst = Files.createDirectories(tmp.resolve("copies").resolve(name));
+        try (Stream<Path> s = Files.list(src)) {
+            for (Path f : s.toList()) {
+                Files.copy(f, dst.resolve(f.getFileName()));
+            }
+        }
+        return dst;
+    }
+}
