@@ -344,4 +344,29 @@ public final class WijkLabModel extends SimState {
     public Observation observation() {
         return observation;
     }
+
+    /** The process Steppables as scheduled (for benchmarks of one process alone). */
+    public Demography demography() {
+        return demography;
+    }
+
+    public LabourMarket labourMarket() {
+        return labourMarket;
+    }
+
+    public Problems problems() {
+        return problems;
+    }
+
+    public Community community() {
+        return community;
+    }
+
+    public HousingMarket housingMarket() {
+        return housingMarket;
+    }
+
+    public Liveability liveability() {
+        return liveability;
+    }
 }

@@ -1,0 +1,93 @@
+package org.wijklab.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.wijklab.model.WijkLabModel;
+
+/**
+ * Heap a city takes: generates the default city ({@code baseline.json}, two-year warm-up) at
+ * 1,000,000 residents, then simulates ten years, and reports the heap in use after a full
+ * garbage collection (several {@code System.gc()} calls with pauses, read from the
+ * {@code MemoryMXBean}) before set-up, after set-up and after the ten years. Bytes per resident
+ * are the growth over the before-set-up figure divided by the residents, so what the JVM and the
+ * libraries hold anyway is not counted; the figure is heap after GC, not a per-object layout.
+ *
+ * <p>Usage: {@code Memory [residents] [output.json]}; by default 1,000,000 residents and
+ * {@code results/benchmarks/memory.json} under the working directory. It prints a summary and
+ * writes the figures as JSON.
+ */
+public final class Memory {
+
+    private static final int YEARS = 10;
+
+    private Memory() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        int residents = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path out = args.length > 1 ? Path.of(args[1]) : Path.of("results", "benchmarks", "memory.json");
+        Map<String, Object> figures = measure(residents);
+        figures.forEach((k, v) -> System.out.println(k + ": " + v));
+        Path dir = out.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), figures);
+        System.out.println("written: " + out);
+    }
+
+    /** Builds and runs the city and returns the figures, in the order they are written. */
+    static Map<String, Object> measure(int residents) throws InterruptedException {
+        long before = heapAfterGc();
+        WijkLabModel model = new WijkLabModel(Cities.scenario("baseline", residents));
+        model.start();
+        long afterSetUp = heapAfterGc();
+        int residentsAtSetUp = residentsNow(model);
+        for (int month = 0; month < 12 * YEARS; month++) {
+            model.schedule.step(model);
+        }
+        long afterRun = heapAfterGc();
+        int residentsAfterRun = residentsNow(model);
+        Reference.reachabilityFence(model);
+
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("measure", "heap in use after full GC (MemoryMXBean), bytes");
+        f.put("scenario", "baseline");
+        f.put("residents", residents);
+        f.put("residentsAfterSetUp", residentsAtSetUp);
+        f.put("residentsAfterYears", residentsAfterRun);
+        f.put("years", YEARS);
+        f.put("heapBeforeSetUp", before);
+        f.put("heapAfterSetUp", afterSetUp);
+        f.put("heapAfterYears", afterRun);
+        f.put("bytesPerResidentAfterSetUp", (double) (afterSetUp - before) / residentsAtSetUp);
+        f.put("bytesPerResidentAfterYears", (double) (afterRun - before) / residentsAfterRun);
+        f.put("maxHeap", Runtime.getRuntime().maxMemory());
+        f.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        f.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).toList());
+        return f;
+    }
+
+    /** Residents of the city as its last observation counted them. */
+    private static int residentsNow(WijkLabModel model) {
+        return Arrays.stream(model.neighbourhoods().residents).sum();
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
