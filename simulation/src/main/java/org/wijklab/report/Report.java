@@ -356,13 +356,13 @@ public final class Report {
             }
             List<String> names = with.stream().map(Summary.Scenario::name).toList();
             if (dirn == 0) {
-                figure(Charts.stackedBars("Where households moving out of the targets go", "share of moves out", names,
-                        categories, v), "flows-out", WIDE_W, WIDE_H,
+                figure(Charts.classStackedBars("Where households moving out of the targets go", "share of moves out", names,
+                        categories, v, RunMetrics.CLASSES.length), "flows-out", WIDE_W, WIDE_H,
                         "Destinations of households leaving the targets, by the liveability class of the neighbourhood "
                         + "they move to (or out of the city). Climbers moving to better classes carry the programme's gains away.");
             } else {
-                figure(Charts.stackedBars("Where households moving into the targets come from", "share of moves in", names,
-                        categories, v), "flows-in", WIDE_W, WIDE_H,
+                figure(Charts.classStackedBars("Where households moving into the targets come from", "share of moves in",
+                        names, categories, v, RunMetrics.CLASSES.length), "flows-in", WIDE_W, WIDE_H,
                         "Origins of households moving into the targets, by the liveability class of the neighbourhood they "
                         + "leave (or from outside the city). Newcomers from the weakest classes and from outside refill the cheap stock.");
             }

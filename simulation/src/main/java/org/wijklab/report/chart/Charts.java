@@ -125,6 +125,24 @@ public final class Charts {
      */
     public static Chart stackedBars(String title, String yLabel, List<String> categories, List<String> series,
             double[][] values) {
+        return stackedBars(title, yLabel, categories, series, values, 0);
+    }
+
+    /**
+     * Stacked bars whose first {@code classSeries} series are ordered classes (worst first), coloured
+     * like the city map's classes; any series after them (e.g. "outside the city") take the first
+     * colours of the ordinary palette's end (dark grey first).
+     */
+    public static Chart classStackedBars(String title, String yLabel, List<String> categories, List<String> series,
+            double[][] values, int classSeries) {
+        if (classSeries < 1 || classSeries > series.size()) {
+            throw new IllegalArgumentException("classSeries " + classSeries + " is not in 1.." + series.size());
+        }
+        return stackedBars(title, yLabel, categories, series, values, classSeries);
+    }
+
+    private static Chart stackedBars(String title, String yLabel, List<String> categories, List<String> series,
+            double[][] values, int classSeries) {
         checkTexts(title, "", yLabel);
         Checks.names(categories, "categories");
         Checks.names(series, "series");
@@ -147,7 +165,8 @@ public final class Charts {
         renderer.setDrawBarOutline(false);
         renderer.setMaximumBarWidth(MAX_BAR_WIDTH);
         for (int s = 0; s < series.size(); s++) {
-            renderer.setSeriesPaint(s, Palette.series(s));
+            renderer.setSeriesPaint(s, s < classSeries ? Palette.classColour(s, classSeries)
+                    : classSeries > 0 ? Palette.OTHER[(s - classSeries) % Palette.OTHER.length] : Palette.series(s));
         }
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setRenderer(renderer);

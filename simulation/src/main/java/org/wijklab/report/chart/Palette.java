@@ -33,6 +33,8 @@ final class Palette {
     static final Color ZERO_LINE = new Color(0x555555);
     static final Color ERROR_BAR = new Color(0x333333);
     static final Color NO_DATA = new Color(0xD9D9D9);
+    /** Series beside a class ramp (e.g. "outside the city"): greys and a blue, none on the ramp. */
+    static final Color[] OTHER = {new Color(0x555555), new Color(0x9E9E9E), new Color(0x2166AC)};
 
     /** Opacity of a confidence band drawn in its line's colour. */
     static final float BAND_ALPHA = 0.22f;

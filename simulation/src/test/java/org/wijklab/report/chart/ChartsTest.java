@@ -234,6 +234,27 @@ class ChartsTest {
     }
 
     @Test
+    void classStackedBarsUseTheMapsClassColours() throws IOException {
+        // one category, three classes and one other series, each a quarter of the bar
+        double[][] v = {{0.25}, {0.25}, {0.25}, {0.25}};
+        Chart chart = Charts.classStackedBars("Where movers go", "share", List.of("only"),
+                List.of("worst", "middle", "best", "outside"), v, 3);
+        BufferedImage image = ImageIO.read(ChartFiles.write(chart, tmp, "class-bars", WIDTH, HEIGHT).get(0).toFile());
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < HEIGHT; y++) {
+            for (int x = 0; x < WIDTH; x++) {
+                colours.add(image.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        for (int c = 0; c < 3; c++) {
+            assertTrue(colours.contains(Palette.classColour(c, 3).getRGB() & 0xFFFFFF), "class " + c + "'s colour");
+        }
+        assertTrue(colours.contains(Palette.OTHER[0].getRGB() & 0xFFFFFF), "the other series' colour");
+        assertThrows(IllegalArgumentException.class, () -> Charts.classStackedBars("t", "y", List.of("a"),
+                List.of("s"), new double[][] {{1}}, 0));
+    }
+
+    @Test
     void mapTilesAreFilledWithTheirClassColours() throws IOException {
         CityMap map = (CityMap) cityMap();
         Path png = ChartFiles.write(map, tmp, "map", WIDTH, HEIGHT).get(0);
