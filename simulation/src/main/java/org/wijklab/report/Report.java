@@ -31,6 +31,8 @@ public final class Report {
     static final String[] SERIES_LABELS = {"employment rate (share of adults in work, weighted by adults)",
         "mean household income, euro", "good mental health (share of adults)", "liveability score"};
     static final String[] SERIES_IDS = {"employment", "income", "mental-health", "liveability"};
+    /** Short axis labels of the same metrics (the captions carry the long ones). */
+    static final String[] SERIES_AXES = {"employment rate", "mean income, euro", "good mental health", "liveability"};
     private static final int SMALL_W = 440;
     private static final int SMALL_H = 275;
     private static final int WIDE_W = 960;
@@ -247,7 +249,7 @@ public final class Report {
                     bands.add(new Band(label, x, mean, lo, hi, set == 1));
                 }
                 String id = "series-" + SERIES_IDS[m] + "-" + (si + 1);
-                figure(Charts.timeSeries(s.name(), "year", SERIES_LABELS[m], bands), id, SMALL_W, SMALL_H,
+                figure(Charts.timeSeries(s.name(), "year", SERIES_AXES[m], bands), id, SMALL_W, SMALL_H,
                         esc(s.name()) + ": " + esc(SERIES_LABELS[m]) + ", targets (solid) and rest of city (dashed).");
             }
             html.append("</div>\n");
