@@ -19,7 +19,9 @@ import org.wijklab.model.WijkLabModel;
  * garbage collection (several {@code System.gc()} calls with pauses, read from the
  * {@code MemoryMXBean}) before set-up, after set-up and after the ten years. Bytes per resident
  * are the growth over the before-set-up figure divided by the residents, so what the JVM and the
- * libraries hold anyway is not counted; the figure is heap after GC, not a per-object layout.
+ * libraries hold anyway is not counted; the figure is heap after GC, not a per-object layout. It
+ * also reports the bytes the model thread allocates per tick over the eleventh year (the thread's
+ * allocation counter, {@code com.sun.management.ThreadMXBean}): the steady-state tick's garbage.
  *
  * <p>Usage: {@code Memory [residents] [output.json]}; by default 1,000,000 residents and
  * {@code results/benchmarks/memory.json} under the working directory. It prints a summary and
@@ -57,6 +59,13 @@ public final class Memory {
         }
         long afterRun = heapAfterGc();
         int residentsAfterRun = residentsNow(model);
+        // steady-state allocation: bytes this thread allocates over a further year of ticks
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+        for (int month = 0; month < 12; month++) {
+            model.schedule.step(model);
+        }
+        long allocatedPerTick = (threads.getCurrentThreadAllocatedBytes() - allocatedBefore) / 12;
         Reference.reachabilityFence(model);
 
         Map<String, Object> f = new LinkedHashMap<>();
@@ -71,6 +80,8 @@ public final class Memory {
         f.put("heapAfterYears", afterRun);
         f.put("bytesPerResidentAfterSetUp", (double) (afterSetUp - before) / residentsAtSetUp);
         f.put("bytesPerResidentAfterYears", (double) (afterRun - before) / residentsAfterRun);
+        f.put("allocatedPerTickInYear11", allocatedPerTick);
+        f.put("allocatedPerResidentTickInYear11", (double) allocatedPerTick / residentsAfterRun);
         f.put("maxHeap", Runtime.getRuntime().maxMemory());
         f.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         f.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream()
