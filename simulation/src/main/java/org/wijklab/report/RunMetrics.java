@@ -15,7 +15,6 @@ import java.util.TreeMap;
  * neighbourhoods, where movers out of and into them go and come from, costs per party and year,
  * and each neighbourhood's liveability at chosen ticks. The tables are released afterwards.
  */
-@SuppressWarnings("unchecked")
 final class RunMetrics {
     /** Time-series metrics: column in neighbourhoods.csv and its weight column. */
     static final String[] SERIES = {"employment_rate", "mean_income", "good_mental_health", "liveability"};
@@ -190,11 +189,11 @@ final class RunMetrics {
         int period = run.ticks() >= regular ? regular : run.ticks();
         periodMonths = period;
         // per metric and period start: weighted sums and weight
-        Map<Integer, double[]>[] sums = new Map[DECOMPOSITION_METRICS.length];
-        Map<Integer, Double>[] weights = new Map[DECOMPOSITION_METRICS.length];
-        for (int m = 0; m < sums.length; m++) {
-            sums[m] = new TreeMap<>();
-            weights[m] = new TreeMap<>();
+        List<Map<Integer, double[]>> sums = new ArrayList<>();
+        List<Map<Integer, Double>> weights = new ArrayList<>();
+        for (int m = 0; m < DECOMPOSITION_METRICS.length; m++) {
+            sums.add(new TreeMap<>());
+            weights.add(new TreeMap<>());
         }
         for (int i = 0; i < t.size(); i++) {
             int t0 = t.integer(i, "t0");
@@ -206,8 +205,8 @@ final class RunMetrics {
                 continue;
             }
             double w = t.number(i, "stayers") + t.number(i, "out_movers");
-            double[] sum = sums[metric].computeIfAbsent(t0, k -> new double[COMPONENTS.length]);
-            weights[metric].merge(t0, w, Double::sum);
+            double[] sum = sums.get(metric).computeIfAbsent(t0, k -> new double[COMPONENTS.length]);
+            weights.get(metric).merge(t0, w, Double::sum);
             for (int c = 0; c < COMPONENTS.length - 1; c++) {
                 sum[c] += w * t.number(i, COMPONENTS[c]);
             }
@@ -215,8 +214,8 @@ final class RunMetrics {
         decomposition = new double[DECOMPOSITION_METRICS.length][COMPONENTS.length];
         for (int metric = 0; metric < DECOMPOSITION_METRICS.length; metric++) {
             periods = 0;
-            for (Map.Entry<Integer, double[]> e : sums[metric].entrySet()) {
-                double w = weights[metric].get(e.getKey());
+            for (Map.Entry<Integer, double[]> e : sums.get(metric).entrySet()) {
+                double w = weights.get(metric).get(e.getKey());
                 if (w <= 0) {
                     continue;
                 }

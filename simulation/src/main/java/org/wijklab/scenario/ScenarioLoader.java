@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -232,9 +231,7 @@ public final class ScenarioLoader {
     }
 
     private static void merge(ObjectNode base, JsonNode over) {
-        Iterator<Map.Entry<String, JsonNode>> it = over.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : over.properties()) {
             JsonNode current = base.get(e.getKey());
             if (current != null && current.isObject() && e.getValue().isObject()) {
                 merge((ObjectNode) current, e.getValue());
