@@ -52,6 +52,7 @@ public final class HousingMarket implements Steppable {
     private double[] placeScore = new double[0];
     private double bestUtility;
     private final double[] baseMonthly = new double[Tenure.COUNT];
+    private final double[] bound = new double[Tenure.COUNT];
 
     public HousingMarket(WijkLabModel model) {
         this.model = model;
@@ -99,22 +100,42 @@ public final class HousingMarket implements Steppable {
         for (int j = 0; j < nb.count; j++) {
             placeScore[j] = nb.count == 1 ? 0.5 : 1.0 - (nb.rank[j] - 1) / (double) (nb.count - 1);
         }
+        // An upper bound of the move probability, so that most households, whose draw is above it,
+        // skip the exp, log and income-rank terms: gap and crowding are at most 1, ties in [0, 1),
+        // and exp(incomeRiseEffect * log q) <= q^ceil(incomeRiseEffect) for an income ratio q >= 1.
+        // The margin covers rounding, so every decision is the one the full formula gives.
+        double rise = hs.incomeRiseEffect();
+        int risePower = (int) Math.ceil(Math.max(0.0, rise));
+        double constant = Math.exp(Math.max(0.0, hs.aspirationEffect()) + Math.max(0.0, -hs.tiesEffect())
+                + Math.max(0.0, hs.crowdingEffect())) * (1.0 + 1e-9);
         for (int t = 0; t < Tenure.COUNT; t++) {
             baseMonthly[t] = hs.baseMoveRate()[t] / 12.0;
+            bound[t] = baseMonthly[t] * constant;
         }
         for (int slot = 0; slot < h.capacity; slot++) {
             int d = h.dwelling[slot];
             if (d < 0 || h.isSearching(slot)) {
                 continue;
             }
+            double u = random.nextDouble();
+            double limit = bound[dw.tenure[d]];
+            if (rise > 0 && h.incomeAtMoveIn[slot] > 0) {
+                double q = h.income[slot] / h.incomeAtMoveIn[slot];
+                for (int k = 0; k < risePower && q > 1.0; k++) {
+                    limit *= q;
+                }
+            }
+            if (u >= limit) {
+                continue;
+            }
             int j = dw.neighbourhood[d];
             double gap = Math.max(0.0, model.incomeRank(h.income[slot]) - placeScore[j]);
-            double rise = h.incomeAtMoveIn[slot] > 0 ? Math.max(0.0, Math.log(h.income[slot] / h.incomeAtMoveIn[slot])) : 0.0;
+            double riseTerm = h.incomeAtMoveIn[slot] > 0 ? Math.max(0.0, Math.log(h.income[slot] / h.incomeAtMoveIn[slot])) : 0.0;
             double ties = model.ties(tick - h.moveInTick[slot]);
             double crowded = dw.small[d] && h.persons(slot) > 2 ? 1.0 : 0.0;
-            double p = baseMonthly[dw.tenure[d]] * Math.exp(hs.aspirationEffect() * gap + hs.incomeRiseEffect() * rise
+            double p = baseMonthly[dw.tenure[d]] * Math.exp(hs.aspirationEffect() * gap + hs.incomeRiseEffect() * riseTerm
                     - hs.tiesEffect() * ties + hs.crowdingEffect() * crowded);
-            if (random.nextDouble() < p) {
+            if (u < p) {
                 if (random.nextDouble() < hs.leaveCityShare()) {
                     model.leaveCity(slot, MoveReason.LEFT_CITY, tick);
                 } else {
