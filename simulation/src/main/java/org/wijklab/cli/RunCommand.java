@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -123,13 +121,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static Path defaultFolder(Scenario scenario) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        String base = "run-" + scenario.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-seed" + scenario.seed() + "-" + stamp;
-        Path dir = Path.of("results", base);
-        for (int k = 2; Files.exists(dir); k++) {
-            dir = Path.of("results", base + "-" + k);
-        }
-        return dir;
+        return CompareCommand.stamped("run-" + scenario.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-seed" + scenario.seed());
     }
 
     static void checkFolder(Path dir) {

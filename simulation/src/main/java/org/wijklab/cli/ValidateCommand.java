@@ -3,8 +3,6 @@ package org.wijklab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.wijklab.experiment.Validation;
@@ -63,8 +61,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
             s = new Validation.Settings(replications, s.residents(), s.years(), s.warmUpYears(), t, scenarios);
         }
-        Path dir = out != null ? out : Path.of("results",
-                "validation-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = out != null ? out : CompareCommand.stamped("validation");
         Overrides overrides = Overrides.parse(sets);
         List<Validation.Result> results = new Validation(s, overrides).run();
         String command = "wijklab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());

@@ -27,25 +27,33 @@ public final class Replicator {
 
     /** Runs every scenario to its end with a fresh observer; returns the observers in job order. */
     public static <T extends RunObserver> List<T> run(List<Scenario> jobs, Function<Scenario, T> observer, int threads) {
+        return map(jobs, s -> {
+            T o = observer.apply(s);
+            WijkLabModel model = new WijkLabModel(s);
+            o.attach(model);
+            model.runToEnd();
+            o.finished();
+            return o;
+        }, threads);
+    }
+
+    /**
+     * Applies work to every job on a pool of threads, one job per thread at a time; returns the
+     * results in job order. A job's runtime exception is rethrown as it was.
+     */
+    public static <J, R> List<R> map(List<J> jobs, Function<J, R> work, int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "wijklab-run");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Scenario s : jobs) {
-                futures.add(pool.submit(() -> {
-                    T o = observer.apply(s);
-                    WijkLabModel model = new WijkLabModel(s);
-                    o.attach(model);
-                    model.runToEnd();
-                    o.finished();
-                    return o;
-                }));
+            List<Future<R>> futures = new ArrayList<>();
+            for (J job : jobs) {
+                futures.add(pool.submit(() -> work.apply(job)));
             }
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : futures) {
+            List<R> out = new ArrayList<>();
+            for (Future<R> f : futures) {
                 out.add(f.get());
             }
             return out;

@@ -8,10 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import org.wijklab.scenario.Scenario;
 import org.wijklab.scenario.ScenarioException;
@@ -82,31 +78,11 @@ public final class Study {
                         .resolve("seed-" + job.seed()));
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "wijklab-study");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Runner.Result>> futures = new ArrayList<>();
-            for (int k = 0; k < jobs.size(); k++) {
-                int j = k;
-                futures.add(pool.submit(() -> Runner.run(jobs.get(j), sources.get(j), folders.get(j), commandLine)));
-            }
-            for (Future<Runner.Result> f : futures) {
-                f.get();
-            }
-            return folders;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<Integer> indices = new ArrayList<>();
+        for (int k = 0; k < jobs.size(); k++) {
+            indices.add(k);
         }
+        Replicator.map(indices, k -> Runner.run(jobs.get(k), sources.get(k), folders.get(k), commandLine), threads);
+        return folders;
     }
 }

@@ -128,10 +128,8 @@ final class RunMetrics {
         }
         double[][][] sum = new double[2][SERIES.length][ticks.length];
         double[][][] weight = new double[2][SERIES.length][ticks.length];
-        Map<Integer, Integer> mapIndex = new HashMap<>();
         for (int mt : mapTicks) {
             int tick = mt < 0 || mt > last ? last : mt;
-            mapIndex.put(tick, tick);
             mapClass.put(tick, new int[neighbourhoods.size()]);
             mapLiveability.put(tick, new double[neighbourhoods.size()]);
         }
