@@ -60,7 +60,13 @@ final class Cities {
 
     /** A new, started model of {@code scenario}, stepped until its current tick is {@code tick}. */
     static WijkLabModel startedAt(Scenario scenario, int tick) {
+        return startedAt(scenario, tick, 1);
+    }
+
+    /** The same, with the model's household blocks stepped on {@code threads} threads. */
+    static WijkLabModel startedAt(Scenario scenario, int tick, int threads) {
         WijkLabModel model = new WijkLabModel(scenario);
+        model.setThreads(threads);
         model.start();
         while (model.tick() < tick) {
             model.schedule.step(model);

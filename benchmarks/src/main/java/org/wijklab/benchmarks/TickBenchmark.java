@@ -30,6 +30,9 @@ import org.wijklab.model.WijkLabModel;
  * measurement decades after the programme. That check runs before every tick (a
  * {@code Level.Invocation} set-up), which is sound here because a tick takes milliseconds.
  *
+ * <p>{@code threads} is the number of threads stepping the household blocks of the one model
+ * (see {@code org.wijklab.model.Blocks}): 1 gives the cost per core, 2 the wall time on two cores.
+ *
  * <p>The score is milliseconds per tick; ms per tick &times; 10<sup>6</sup> / residents gives
  * nanoseconds per resident-tick ({@code residents} is the size the city was generated at).
  */
@@ -47,12 +50,24 @@ public class TickBenchmark {
     @Param({"baseline", "krachtwijk"})
     public String scenario;
 
+    /** Threads stepping the model's household blocks (the outputs are the same for any number). */
+    @Param({"1", "2"})
+    public int threads;
+
     WijkLabModel model;
 
     @Setup(Level.Trial)
     public void build() {
+        if (model != null) {
+            model.finish();
+        }
         model = null;
-        model = Cities.startedAt(Cities.scenario(scenario, residents), Cities.FIRST_TICK);
+        model = Cities.startedAt(Cities.scenario(scenario, residents), Cities.FIRST_TICK, threads);
+    }
+
+    @org.openjdk.jmh.annotations.TearDown(Level.Trial)
+    public void stop() {
+        model.finish();
     }
 
     @Setup(Level.Invocation)

@@ -31,11 +31,13 @@ class BenchmarksSmokeTest {
         TickBenchmark b = new TickBenchmark();
         b.residents = RESIDENTS;
         b.scenario = scenario;
+        b.threads = 2;
         b.build();
         assertEquals(Cities.FIRST_TICK, b.model.tick());
         b.stayInProgrammeMonths();
         assertTrue(b.tick());
         assertEquals(Cities.FIRST_TICK + 1, b.model.tick());
+        b.stop();
     }
 
     @Test
@@ -43,6 +45,7 @@ class BenchmarksSmokeTest {
         TickBenchmark b = new TickBenchmark();
         b.residents = RESIDENTS;
         b.scenario = "krachtwijk";
+        b.threads = 1;
         b.build();
         while (b.model.tick() < Cities.LAST_TICK) {
             b.tick();

@@ -48,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-moves-log", description = "Do not write moves.csv (for large cities).")
     boolean noMovesLog;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads stepping the model (default: the cores); the outputs are the same bytes for any N.")
+    Integer threads;
+
     @Option(names = "--quiet", description = "Print only the output folder.")
     boolean quiet;
 
@@ -86,6 +90,10 @@ final class RunCommand implements Callable<Integer> {
             }
             scenario = scenario.withResidents(residents);
         }
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || t > 1024) {
+            throw new UserException("--threads: " + t + " is not in [1, 1024]");
+        }
         if (movesLog && noMovesLog) {
             throw new UserException("--moves-log and --no-moves-log: choose one");
         }
@@ -99,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : defaultFolder(scenario);
         checkFolder(dir);
-        Runner.Result r = Runner.run(scenario, source, dir, commandLine());
+        Runner.Result r = Runner.run(scenario, source, dir, commandLine(), t);
         PrintWriter o = spec.commandLine().getOut();
         if (quiet) {
             o.println(r.dir());

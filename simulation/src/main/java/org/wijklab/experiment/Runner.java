@@ -42,6 +42,14 @@ public final class Runner {
     }
 
     public static Result run(Scenario scenario, String source, Path outDir, String commandLine) {
+        return run(scenario, source, outDir, commandLine, 1);
+    }
+
+    /**
+     * Runs with the model's household blocks stepped on up to {@code threads} threads; the
+     * outputs are the same bytes for any number.
+     */
+    public static Result run(Scenario scenario, String source, Path outDir, String commandLine, int threads) {
         Instant startTime = Instant.now();
         long t0 = System.nanoTime();
         return Folders.writeWhole(outDir, tmp -> {
@@ -51,6 +59,7 @@ public final class Runner {
                 files.addAll(List.of(SERVICES, COSTS, COHORTS));
             }
             WijkLabModel model = new WijkLabModel(scenario);
+            model.setThreads(threads);
             long[] start = new long[2];
             try (NeighbourhoodTable hoods = new NeighbourhoodTable(tmp.resolve(NEIGHBOURHOODS));
                     CityTable city = new CityTable(tmp.resolve(CITY));

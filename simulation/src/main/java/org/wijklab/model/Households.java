@@ -181,53 +181,39 @@ public final class Households {
         return (tick - birthTick[slot]) / 12;
     }
 
+    // The per-adult counts below are written without branches on the adults' states (the second
+    // adult counts only when there are two): they run for every household several times a month,
+    // and the states are too mixed for a branch predictor.
+
     public int employed(int slot) {
-        int n = 0;
-        for (int a = 0; a < adults[slot]; a++) {
-            if (status[2 * slot + a] == EMPLOYED) {
-                n++;
-            }
-        }
-        return n;
+        int k = 2 * slot;
+        int n = adults[slot];
+        return (n > 0 & status[k] == EMPLOYED ? 1 : 0) + (n > 1 & status[k + 1] == EMPLOYED ? 1 : 0);
     }
 
     public boolean anyUnemployed(int slot) {
-        for (int a = 0; a < adults[slot]; a++) {
-            if (status[2 * slot + a] == UNEMPLOYED) {
-                return true;
-            }
-        }
-        return false;
+        int k = 2 * slot;
+        int n = adults[slot];
+        return n > 0 & status[k] == UNEMPLOYED | n > 1 & status[k + 1] == UNEMPLOYED;
     }
 
     /** Adults of working age (not retired), the denominator of the employment rate. */
     public int workingAge(int slot) {
-        int n = 0;
-        for (int a = 0; a < adults[slot]; a++) {
-            if (status[2 * slot + a] != RETIRED) {
-                n++;
-            }
-        }
-        return n;
+        int k = 2 * slot;
+        int n = adults[slot];
+        return (n > 0 & status[k] != RETIRED ? 1 : 0) + (n > 1 & status[k + 1] != RETIRED ? 1 : 0);
     }
 
     public int goodMentalHealth(int slot) {
-        int n = 0;
-        for (int a = 0; a < adults[slot]; a++) {
-            if (mental[2 * slot + a] == GOOD) {
-                n++;
-            }
-        }
-        return n;
+        int k = 2 * slot;
+        int n = adults[slot];
+        return (n > 0 & mental[k] == GOOD ? 1 : 0) + (n > 1 & mental[k + 1] == GOOD ? 1 : 0);
     }
 
     public boolean anyPoorMentalHealth(int slot) {
-        for (int a = 0; a < adults[slot]; a++) {
-            if (mental[2 * slot + a] != GOOD) {
-                return true;
-            }
-        }
-        return false;
+        int k = 2 * slot;
+        int n = adults[slot];
+        return n > 0 & mental[k] != GOOD | n > 1 & mental[k + 1] != GOOD;
     }
 
     /** Income per equivalent adult (first adult 1, second 0.5, each child 0.3). */

@@ -49,6 +49,11 @@ public final class Pending {
         return i;
     }
 
+    /** Empties the pool (keeps its arrays). */
+    public void clear() {
+        size = 0;
+    }
+
     /** Removes entry i by moving the last entry into its place. */
     public void remove(int i) {
         int last = --size;

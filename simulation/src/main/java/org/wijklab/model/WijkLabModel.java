@@ -32,8 +32,10 @@ import sim.field.grid.IntGrid2D;
  * <li>liveability: components, score, class, reputation and rank;</li>
  * <li>observation: statistics per neighbourhood, then the tick listeners (output writers).</li>
  * </ol>
- * Every random draw comes from {@link #random}, seeded from the scenario; the model never looks
- * at the clock and never touches the GUI, so a run is a function of scenario and seed.
+ * Every random draw comes from {@link #random}, seeded from the scenario, or from the streams of
+ * the household blocks ({@link Blocks}), seeded from it at set-up; the model never looks at the
+ * clock and never touches the GUI, so a run is a function of scenario and seed, whatever the
+ * number of threads it is stepped on.
  */
 public final class WijkLabModel extends SimState {
     private static final long serialVersionUID = 1L;
@@ -79,6 +81,8 @@ public final class WijkLabModel extends SimState {
     private HousingMarket housingMarket;
     private Liveability liveability;
     private Observation observation;
+    private int threads = 1;
+    private Blocks blocks;
 
     public WijkLabModel(Scenario scenario) {
         super(scenario.seed());
@@ -91,6 +95,22 @@ public final class WijkLabModel extends SimState {
 
     public void setMoveListener(MoveListener l) {
         moveListener = l;
+    }
+
+    /**
+     * Threads one run may use to step its household blocks (default 1). The outputs are the same
+     * bytes whatever the number: see {@link Blocks}. Set it before {@link #start()}.
+     */
+    public void setThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + n);
+        }
+        threads = n;
+    }
+
+    /** The household slots in blocks, each with its own random stream. */
+    public Blocks blocks() {
+        return blocks;
     }
 
     @Override
@@ -107,6 +127,12 @@ public final class WijkLabModel extends SimState {
         observation = new Observation(this);
 
         new CityGenerator(this).generate();
+        if (blocks != null) {
+            blocks.close();
+        }
+        blocks = new Blocks(households.capacity, random, threads);
+        tiesTable = null;
+        ties(0);
         effects = new PolicyEffects(neighbourhoods.count);
         costs = new CostLedger(neighbourhoods.count);
         int setUp = tick();
@@ -127,6 +153,14 @@ public final class WijkLabModel extends SimState {
         schedule.scheduleRepeating(1.0, ORDER_HOUSING, housingMarket, 1.0);
         schedule.scheduleRepeating(1.0, ORDER_LIVEABILITY, liveability, 1.0);
         schedule.scheduleRepeating(1.0, ORDER_OBSERVATION, observation, 1.0);
+    }
+
+    @Override
+    public void finish() {
+        super.finish();
+        if (blocks != null) {
+            blocks.close();
+        }
     }
 
     /** Runs the scenario's whole horizon headless: start, every tick, finish. */

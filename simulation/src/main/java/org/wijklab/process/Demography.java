@@ -1,6 +1,7 @@
 package org.wijklab.process;
 
 import ec.util.MersenneTwisterFast;
+import org.wijklab.model.Blocks;
 import org.wijklab.model.Households;
 import org.wijklab.model.Ledger;
 import org.wijklab.model.Neighbourhoods;
@@ -19,6 +20,10 @@ import sim.engine.Steppable;
  * their square). A household whose last adult dies dissolves and its dwelling becomes vacant. Single adults of
  * 20-50 look for a partner with a yearly hazard; those looking in the same month are paired in the
  * order they were found and move in together (the second into the first one's dwelling).
+ *
+ * <p>The blocks of households are stepped in parallel, each drawing from its own stream; what
+ * changes the city beyond a block's own households (dissolutions, the pending pool, the singles
+ * looking for a partner, the counters) is collected per block and applied in block order.
  */
 public final class Demography implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -29,7 +34,10 @@ public final class Demography implements Steppable {
 
     private final WijkLabModel model;
     private int[] looking = new int[64];
+    private BlockEvents[] partials = new BlockEvents[0];
     private final double[] deathByAge = new double[131];
+    /** Relative margin above the summed chances, far beyond any rounding of the sum. */
+    private static final double SAFE = 1.0 + 1e-9;
 
     public Demography(WijkLabModel model) {
         this.model = model;
@@ -43,19 +51,61 @@ public final class Demography implements Steppable {
         Neighbourhoods nb = model.neighbourhoods();
         Ledger ledger = model.ledger();
         Pending pending = model.pending();
-        MersenneTwisterFast random = model.random;
         int tick = model.tick();
         double birth = demo.birthRate() / 12.0;
         double leave = demo.childLeaveRate() / 12.0;
         double separation = demo.separationRate() / 12.0;
         int retirement = demo.retirementAge();
         double partnering = demo.partneringRate() / 12.0;
-        int lookingCount = 0;
 
         for (int a = 0; a < deathByAge.length; a++) {
             deathByAge[a] = demo.mortalityAt60() * Math.exp(demo.mortalityGrowth() * (a - 60)) / 12.0;
         }
-        for (int slot = 0; slot < h.capacity; slot++) {
+        Blocks blocks = model.blocks();
+        if (partials.length != blocks.count()) {
+            partials = new BlockEvents[blocks.count()];
+            for (int b = 0; b < partials.length; b++) {
+                partials[b] = new BlockEvents(nb.count);
+            }
+        }
+        blocks.forEach(b -> stepBlock(partials[b], blocks.from(b), blocks.to(b), blocks.random(b), tick, demo, lab,
+                birth, leave, separation, retirement, partnering));
+        // the blocks' events, in block order, on the model's thread: as if stepped in slot order
+        int lookingCount = 0;
+        for (BlockEvents e : partials) {
+            for (int j = 0; j < nb.count; j++) {
+                nb.deaths[j] += e.deaths[j];
+                nb.births[j] += e.births[j];
+            }
+            ledger.death(e.personsDied);
+            ledger.birth(e.personsBorn);
+            ledger.personsOut(e.personsLeft);
+            for (int k = 0; k < e.dissolvedCount; k++) {
+                model.dissolve(e.dissolved[k]);
+            }
+            Pending buffer = e.pending;
+            for (int i = 0; i < buffer.size(); i++) {
+                pending.add(buffer.parentId[i], buffer.kind[i], buffer.education[i], buffer.birthTick[i],
+                        buffer.status[i], buffer.mental[i], buffer.wage[i], buffer.since[i]);
+            }
+            for (int k = 0; k < e.lookingCount; k++) {
+                if (lookingCount == looking.length) {
+                    looking = java.util.Arrays.copyOf(looking, lookingCount * 2);
+                }
+                looking[lookingCount++] = e.looking[k];
+            }
+        }
+        pairUp(lookingCount);
+    }
+
+    /** One block's month: its households' events, the structural ones collected in its partial. */
+    private void stepBlock(BlockEvents e, int from, int to, MersenneTwisterFast random, int tick,
+            Scenario.Demography demo, Scenario.Labour lab, double birth, double leave, double separation,
+            int retirement, double partnering) {
+        Households h = model.households();
+        e.clear();
+        boolean bounded = deathByAge[0] >= 0 && birth >= 0 && leave >= 0 && partnering >= 0 && separation >= 0;
+        for (int slot = from; slot < to; slot++) {
             if (h.dwelling[slot] < 0) {
                 continue;
             }
@@ -68,12 +118,17 @@ public final class Demography implements Steppable {
             int kids = h.children[slot];
             double u = random.nextDouble();
             double death = deathByAge[Math.min(age, deathByAge.length - 1)];
+            // the events' summed chances are at most this (children waiting to leave and the
+            // conditions on age and adults only lower them): a draw above it is a quiet month
+            if (bounded && u >= (death * adults + birth + leave * kids + partnering + separation) * SAFE) {
+                continue;
+            }
             if (u < death * adults) {
                 int j = model.dwellings().neighbourhood[h.dwelling[slot]];
-                nb.deaths[j]++;
-                ledger.death(1);
+                e.deaths[j]++;
+                e.personsDied++;
                 if (adults == 1) {
-                    model.dissolve(slot);
+                    e.dissolve(slot);
                     continue;
                 }
                 if (u < death) {
@@ -89,8 +144,8 @@ public final class Demography implements Steppable {
             double pBirth = adults == 2 && age >= 22 && age <= 40 && kids < 3 ? birth : 0.0;
             if (u < pBirth) {
                 h.children[slot]++;
-                nb.births[model.dwellings().neighbourhood[h.dwelling[slot]]]++;
-                ledger.birth(1);
+                e.births[model.dwellings().neighbourhood[h.dwelling[slot]]]++;
+                e.personsBorn++;
                 model.updateIncome(slot);
                 continue;
             }
@@ -99,26 +154,66 @@ public final class Demography implements Steppable {
             int atHome = kids - h.leaving[slot];
             double pLeave = atHome > 0 && age >= 42 ? leave * atHome : 0.0;
             if (u < pLeave) {
-                childLeaves(slot, tick, demo, lab, pending, ledger, random);
+                childLeaves(slot, tick, demo, lab, e, random);
                 continue;
             }
             u -= pLeave;
             double pPartner = adults == 1 && age >= 20 && age <= 50 ? partnering : 0.0;
             if (u < pPartner) {
-                if (lookingCount == looking.length) {
-                    looking = java.util.Arrays.copyOf(looking, lookingCount * 2);
-                }
-                looking[lookingCount++] = slot;
+                e.look(slot);
                 continue;
             }
             u -= pPartner;
             if (adults == 2 && h.leaving[slot] == 0 && u < separation) {
                 h.leaving[slot]++;
-                pending.add(h.id[slot], Pending.SEPARATED, h.education[slot], h.birthTick[slot],
+                e.pending.add(h.id[slot], Pending.SEPARATED, h.education[slot], h.birthTick[slot],
                         h.status[2 * slot + 1], h.mental[2 * slot + 1], h.wage[slot], tick);
             }
         }
-        pairUp(lookingCount);
+    }
+
+    /** What one block's month changes beyond its own households, applied afterwards in block order. */
+    private static final class BlockEvents {
+        final int[] deaths;
+        final int[] births;
+        int personsDied;
+        int personsBorn;
+        int personsLeft;
+        int[] dissolved = new int[16];
+        int dissolvedCount;
+        int[] looking = new int[16];
+        int lookingCount;
+        final Pending pending = new Pending();
+
+        BlockEvents(int neighbourhoods) {
+            deaths = new int[neighbourhoods];
+            births = new int[neighbourhoods];
+        }
+
+        void clear() {
+            java.util.Arrays.fill(deaths, 0);
+            java.util.Arrays.fill(births, 0);
+            personsDied = 0;
+            personsBorn = 0;
+            personsLeft = 0;
+            dissolvedCount = 0;
+            lookingCount = 0;
+            pending.clear();
+        }
+
+        void dissolve(int slot) {
+            if (dissolvedCount == dissolved.length) {
+                dissolved = java.util.Arrays.copyOf(dissolved, 2 * dissolvedCount);
+            }
+            dissolved[dissolvedCount++] = slot;
+        }
+
+        void look(int slot) {
+            if (lookingCount == looking.length) {
+                looking = java.util.Arrays.copyOf(looking, 2 * lookingCount);
+            }
+            looking[lookingCount++] = slot;
+        }
     }
 
     private void retire(int slot) {
@@ -135,8 +230,8 @@ public final class Demography implements Steppable {
         }
     }
 
-    private void childLeaves(int slot, int tick, Scenario.Demography demo, Scenario.Labour lab, Pending pending,
-            Ledger ledger, MersenneTwisterFast random) {
+    private void childLeaves(int slot, int tick, Scenario.Demography demo, Scenario.Labour lab, BlockEvents e,
+            MersenneTwisterFast random) {
         Households h = model.households();
         if (random.nextDouble() < demo.starterStayShare()) {
             int j = model.dwellings().neighbourhood[h.dwelling[slot]];
@@ -148,10 +243,10 @@ public final class Demography implements Steppable {
                     * Math.exp(sigma * random.nextGaussian() - 0.5 * sigma * sigma));
             byte mh = random.nextDouble() < 0.1 ? Households.POOR : Households.GOOD;
             h.leaving[slot]++;
-            pending.add(h.id[slot], Pending.STARTER, edu, tick - (18 + random.nextInt(6)) * 12, st, mh, wage, tick);
+            e.pending.add(h.id[slot], Pending.STARTER, edu, tick - (18 + random.nextInt(6)) * 12, st, mh, wage, tick);
         } else {
             h.children[slot]--;
-            ledger.personsOut(1);
+            e.personsLeft++;
             model.updateIncome(slot);
         }
     }

@@ -2,6 +2,7 @@ package org.wijklab.process;
 
 import ec.util.MersenneTwisterFast;
 import java.util.Arrays;
+import org.wijklab.model.Blocks;
 import org.wijklab.model.Dwellings;
 import org.wijklab.model.HouseholdFactory;
 import org.wijklab.model.Households;
@@ -24,7 +25,8 @@ import sim.engine.Steppable;
  * <li><b>Moving desire.</b> Each sitting household wants to move with a hazard that rises with the
  * gap between its income rank and its neighbourhood's liveability rank (resources against place),
  * with income growth since it moved in (aspirations), and with crowding, and falls with local ties
- * (years lived). A share of movers leave the city; the others start searching.</li>
+ * (years lived). A share of movers leave the city; the others start searching. (The blocks of
+ * households decide in parallel, each from its own stream; those leaving leave in block order.)</li>
  * <li><b>Search.</b> Searchers, longest-waiting first (ties at random), each look at a few
  * vacancies drawn from the tenures they may enter (social rent only under the income limit; buying
  * only above an income floor) and take the best affordable one if it beats their current home by
@@ -53,6 +55,12 @@ public final class HousingMarket implements Steppable {
     private double bestUtility;
     private final double[] baseMonthly = new double[Tenure.COUNT];
     private final double[] bound = new double[Tenure.COUNT];
+    /** Per block: the households that decided this month to leave the city. */
+    private int[][] leavers = new int[0][0];
+    private int[] leaverCount = new int[0];
+    /** Per block: the households searching for a dwelling after this month's decisions, in slot order. */
+    private int[][] searchers = new int[0][0];
+    private int[] searcherCount = new int[0];
 
     public HousingMarket(WijkLabModel model) {
         this.model = model;
@@ -93,7 +101,6 @@ public final class HousingMarket implements Steppable {
         Households h = model.households();
         Dwellings dw = model.dwellings();
         Neighbourhoods nb = model.neighbourhoods();
-        MersenneTwisterFast random = model.random;
         if (placeScore.length != nb.count) {
             placeScore = new double[nb.count];
         }
@@ -112,37 +119,71 @@ public final class HousingMarket implements Steppable {
             baseMonthly[t] = hs.baseMoveRate()[t] / 12.0;
             bound[t] = baseMonthly[t] * constant;
         }
-        for (int slot = 0; slot < h.capacity; slot++) {
-            int d = h.dwelling[slot];
-            if (d < 0 || h.isSearching(slot)) {
-                continue;
-            }
-            double u = random.nextDouble();
-            double limit = bound[dw.tenure[d]];
-            if (rise > 0 && h.incomeAtMoveIn[slot] > 0) {
-                double q = h.income[slot] / h.incomeAtMoveIn[slot];
-                for (int k = 0; k < risePower && q > 1.0; k++) {
-                    limit *= q;
+        Blocks blocks = model.blocks();
+        if (leavers.length != blocks.count()) {
+            leavers = new int[blocks.count()][16];
+            leaverCount = new int[blocks.count()];
+            searchers = new int[blocks.count()][16];
+            searcherCount = new int[blocks.count()];
+        }
+        blocks.forEach(b -> {
+            MersenneTwisterFast random = blocks.random(b);
+            int leaving = 0;
+            int searching = 0;
+            for (int slot = blocks.from(b), end = blocks.to(b); slot < end; slot++) {
+                int d = h.dwelling[slot];
+                if (d < 0) {
+                    continue;
+                }
+                if (h.isSearching(slot)) {
+                    searching = addTo(searchers, b, searching, slot);
+                    continue;
+                }
+                double u = random.nextDouble();
+                double limit = bound[dw.tenure[d]];
+                if (rise > 0 && h.incomeAtMoveIn[slot] > 0) {
+                    double q = h.income[slot] / h.incomeAtMoveIn[slot];
+                    for (int k = 0; k < risePower && q > 1.0; k++) {
+                        limit *= q;
+                    }
+                }
+                if (u >= limit) {
+                    continue;
+                }
+                int j = dw.neighbourhood[d];
+                double gap = Math.max(0.0, model.incomeRank(h.income[slot]) - placeScore[j]);
+                double riseTerm = h.incomeAtMoveIn[slot] > 0 ? Math.max(0.0, Math.log(h.income[slot] / h.incomeAtMoveIn[slot])) : 0.0;
+                double ties = model.ties(tick - h.moveInTick[slot]);
+                double crowded = dw.small[d] && h.persons(slot) > 2 ? 1.0 : 0.0;
+                double p = baseMonthly[dw.tenure[d]] * Math.exp(hs.aspirationEffect() * gap + hs.incomeRiseEffect() * riseTerm
+                        - hs.tiesEffect() * ties + hs.crowdingEffect() * crowded);
+                if (u < p) {
+                    if (random.nextDouble() < hs.leaveCityShare()) {
+                        leaving = addTo(leavers, b, leaving, slot);
+                    } else {
+                        h.searchSince[slot] = tick;
+                        searching = addTo(searchers, b, searching, slot);
+                    }
                 }
             }
-            if (u >= limit) {
-                continue;
-            }
-            int j = dw.neighbourhood[d];
-            double gap = Math.max(0.0, model.incomeRank(h.income[slot]) - placeScore[j]);
-            double riseTerm = h.incomeAtMoveIn[slot] > 0 ? Math.max(0.0, Math.log(h.income[slot] / h.incomeAtMoveIn[slot])) : 0.0;
-            double ties = model.ties(tick - h.moveInTick[slot]);
-            double crowded = dw.small[d] && h.persons(slot) > 2 ? 1.0 : 0.0;
-            double p = baseMonthly[dw.tenure[d]] * Math.exp(hs.aspirationEffect() * gap + hs.incomeRiseEffect() * riseTerm
-                    - hs.tiesEffect() * ties + hs.crowdingEffect() * crowded);
-            if (u < p) {
-                if (random.nextDouble() < hs.leaveCityShare()) {
-                    model.leaveCity(slot, MoveReason.LEFT_CITY, tick);
-                } else {
-                    h.searchSince[slot] = tick;
-                }
+            leaverCount[b] = leaving;
+            searcherCount[b] = searching;
+        });
+        // those who leave the city, in block order on the model's thread (as if in slot order)
+        for (int b = 0; b < blocks.count(); b++) {
+            for (int k = 0; k < leaverCount[b]; k++) {
+                model.leaveCity(leavers[b][k], MoveReason.LEFT_CITY, tick);
             }
         }
+    }
+
+    /** Appends slot to block b's list, growing it; returns the new length. */
+    private static int addTo(int[][] lists, int b, int length, int slot) {
+        if (length == lists[b].length) {
+            lists[b] = Arrays.copyOf(lists[b], 2 * length);
+        }
+        lists[b][length] = slot;
+        return length + 1;
     }
 
     private void search(int tick) {
@@ -150,8 +191,10 @@ public final class HousingMarket implements Steppable {
         Pending pending = model.pending();
         MersenneTwisterFast random = model.random;
         int n = 0;
-        for (int slot = 0; slot < h.capacity; slot++) {
-            if (h.dwelling[slot] >= 0 && h.isSearching(slot)) {
+        // the households searching after this month's decisions, in slot order (block by block)
+        for (int b = 0; b < searchers.length; b++) {
+            for (int k = 0; k < searcherCount[b]; k++) {
+                int slot = searchers[b][k];
                 n = push(n, h.searchSince[slot], slot, random);
             }
         }

@@ -1,6 +1,8 @@
 package org.wijklab.process;
 
 import ec.util.MersenneTwisterFast;
+import org.wijklab.model.Blocks;
+import org.wijklab.model.CostLedger;
 import org.wijklab.model.Dwellings;
 import org.wijklab.model.Households;
 import org.wijklab.model.Neighbourhoods;
@@ -16,12 +18,21 @@ import sim.engine.Steppable;
  * on address stigma (the neighbourhood's reputation). Jobs are not local: only the odds are.
  * Programmes add activation (work theme, initiatives' volunteer roles: more job finding and
  * more inactive adults looking for work) and local jobs in their targets. Wages of the employed rise once a year; incomes follow every change. The adults of a
- * household compete for one uniform draw a month, so at most one of them changes state.
+ * household compete for one uniform draw a month (from its block's stream), so at most one of
+ * them changes state. The blocks of households are stepped in parallel.
  */
 public final class LabourMarket implements Steppable {
     private static final long serialVersionUID = 1L;
     private final WijkLabModel model;
     private double[] findingByNeighbourhood = new double[0];
+    /** Per block and neighbourhood: social assistance avoided this month (summed in block order). */
+    private double[][] avoided = new double[0][0];
+    /** Per neighbourhood, education, state and health: the monthly chance of leaving the state. */
+    private double[] hazard = new double[0];
+    /** Per neighbourhood: no programme adds to job finding or local jobs this month. */
+    private boolean[] plain = new boolean[0];
+    /** Relative margin above a household's summed chances, far beyond any rounding of the sum. */
+    private static final double SAFE = 1.0 + 1e-9;
 
     public LabourMarket(WijkLabModel model) {
         this.model = model;
@@ -33,7 +44,6 @@ public final class LabourMarket implements Steppable {
         Households h = model.households();
         Dwellings dw = model.dwellings();
         Neighbourhoods nb = model.neighbourhoods();
-        MersenneTwisterFast random = model.random;
         if (findingByNeighbourhood.length != nb.count) {
             findingByNeighbourhood = new double[nb.count];
         }
@@ -55,71 +65,121 @@ public final class LabourMarket implements Steppable {
         boolean raise = Math.floorMod(model.tick(), 12) == 1;
         org.wijklab.model.PolicyEffects fx = model.effects();
         double benefitYear = model.scenario().policy().costs().benefitYear();
-
-        for (int slot = 0; slot < h.capacity; slot++) {
-            if (h.dwelling[slot] < 0) {
-                continue;
-            }
-            int edu = h.education[slot];
-            int j = dw.neighbourhood[h.dwelling[slot]];
+        Blocks blocks = model.blocks();
+        if (avoided.length != blocks.count() || avoided[0].length != nb.count) {
+            avoided = new double[blocks.count()][nb.count];
+        }
+        // Each adult's monthly chance of leaving its state, by neighbourhood, education, state and
+        // health, as the loop below computes it. Where no programme acts and wages do not rise this
+        // month, a household whose draw is above the sum for its adults (with a margin for
+        // rounding) changes nothing, and skips the loop: the same decisions, fewer branches.
+        int levels = eduFind.length;
+        if (hazard.length != nb.count * levels * 8) {
+            hazard = new double[nb.count * levels * 8];
+            plain = new boolean[nb.count];
+        }
+        for (int j = 0; j < nb.count; j++) {
             double boost = fx.jobFinding[j];
-            double find = findingByNeighbourhood[j] * eduFind[edu];
             double local = fx.localJobs[j];
-            boolean changed = false;
-            boolean employed = false;
-            int n = h.adults[slot];
-            // the adults' transitions compete for one uniform draw per household and month
-            double u = random.nextDouble();
-            for (int a = 0; a < n; a++) {
-                int k = 2 * slot + a;
-                boolean poor = h.mental[k] != Households.GOOD;
-                switch (h.status[k]) {
-                    case Households.EMPLOYED -> {
-                        double pl = loss * eduLoss[edu] * (poor ? poorLoss : 1.0);
-                        if (!changed && u < pl) {
-                            h.status[k] = Households.UNEMPLOYED;
-                            changed = true;
-                        } else {
-                            employed = true;
-                            u -= pl;
-                        }
-                    }
-                    case Households.UNEMPLOYED -> {
-                        double plain = find * (poor ? poorFind : 1.0);
-                        double pf = Math.min(1.0, plain * (1.0 + boost) + local);
-                        if (pf > plain && h.employed(slot) == 0) {
-                            // activation and local jobs: a year of social assistance avoided per extra job found
-                            model.costs().avoided(j, org.wijklab.model.CostLedger.MUNICIPALITY, (pf - plain) * benefitYear);
-                        }
-                        if (!changed && u < pf) {
-                            h.status[k] = Households.EMPLOYED;
-                            employed = true;
-                            changed = true;
-                        } else if (!changed && u < pf + discouragement) {
-                            h.status[k] = Households.INACTIVE;
-                            changed = true;
-                        } else {
-                            u -= pf + discouragement;
-                        }
-                    }
-                    case Households.INACTIVE -> {
-                        double pa = activation * (poor ? poorFind : 1.0) * (1.0 + boost);
-                        if (!changed && u < pa) {
-                            h.status[k] = Households.UNEMPLOYED;
-                            changed = true;
-                        } else {
-                            u -= pa;
-                        }
-                    }
-                    default -> {
-                    }
+            plain[j] = boost == 0.0 && local == 0.0;
+            for (int edu = 0; edu < levels; edu++) {
+                int base = (j * levels + edu) * 8;
+                for (int poor = 0; poor < 2; poor++) {
+                    boolean isPoor = poor == 1;
+                    double find = findingByNeighbourhood[j] * eduFind[edu] * (isPoor ? poorFind : 1.0);
+                    hazard[base + 2 * Households.EMPLOYED + poor] = loss * eduLoss[edu] * (isPoor ? poorLoss : 1.0);
+                    hazard[base + 2 * Households.UNEMPLOYED + poor] = Math.min(1.0, find * (1.0 + boost) + local) + discouragement;
+                    hazard[base + 2 * Households.INACTIVE + poor] = activation * (isPoor ? poorFind : 1.0) * (1.0 + boost);
+                    hazard[base + 2 * Households.RETIRED + poor] = 0.0;
                 }
             }
-            if (employed && raise) {
-                h.wage[slot] *= growth;
+        }
+        boolean skipping = !raise;
+        blocks.forEach(b -> {
+            double[] saved = avoided[b];
+            java.util.Arrays.fill(saved, 0.0);
+            MersenneTwisterFast random = blocks.random(b);
+            for (int slot = blocks.from(b), end = blocks.to(b); slot < end; slot++) {
+                if (h.dwelling[slot] < 0) {
+                    continue;
+                }
+                int edu = h.education[slot];
+                int j = dw.neighbourhood[h.dwelling[slot]];
+                double boost = fx.jobFinding[j];
+                double find = findingByNeighbourhood[j] * eduFind[edu];
+                double local = fx.localJobs[j];
+                boolean changed = false;
+                boolean employed = false;
+                int n = h.adults[slot];
+                // the adults' transitions compete for one uniform draw per household and month
+                double u = random.nextDouble();
+                if (skipping && plain[j]) {
+                    int k = 2 * slot;
+                    int base = (j * levels + edu) * 8;
+                    double first = hazard[base + 2 * h.status[k] + (h.mental[k] != Households.GOOD ? 1 : 0)];
+                    double second = hazard[base + 2 * h.status[k + 1] + (h.mental[k + 1] != Households.GOOD ? 1 : 0)];
+                    if (u >= (first + second * (n >> 1)) * SAFE) {
+                        continue;
+                    }
+                }
+                for (int a = 0; a < n; a++) {
+                    int k = 2 * slot + a;
+                    boolean poor = h.mental[k] != Households.GOOD;
+                    switch (h.status[k]) {
+                        case Households.EMPLOYED -> {
+                            double pl = loss * eduLoss[edu] * (poor ? poorLoss : 1.0);
+                            if (!changed && u < pl) {
+                                h.status[k] = Households.UNEMPLOYED;
+                                changed = true;
+                            } else {
+                                employed = true;
+                                u -= pl;
+                            }
+                        }
+                        case Households.UNEMPLOYED -> {
+                            double plain = find * (poor ? poorFind : 1.0);
+                            double pf = Math.min(1.0, plain * (1.0 + boost) + local);
+                            if (pf > plain && h.employed(slot) == 0) {
+                                // activation and local jobs: a year of social assistance avoided per extra job found
+                                saved[j] += (pf - plain) * benefitYear;
+                            }
+                            if (!changed && u < pf) {
+                                h.status[k] = Households.EMPLOYED;
+                                employed = true;
+                                changed = true;
+                            } else if (!changed && u < pf + discouragement) {
+                                h.status[k] = Households.INACTIVE;
+                                changed = true;
+                            } else {
+                                u -= pf + discouragement;
+                            }
+                        }
+                        case Households.INACTIVE -> {
+                            double pa = activation * (poor ? poorFind : 1.0) * (1.0 + boost);
+                            if (!changed && u < pa) {
+                                h.status[k] = Households.UNEMPLOYED;
+                                changed = true;
+                            } else {
+                                u -= pa;
+                            }
+                        }
+                        default -> {
+                        }
+                    }
+                }
+                if (employed && raise) {
+                    h.wage[slot] *= growth;
+                }
+                if (changed || (employed && raise)) {
+                    model.updateIncome(slot);
+                }
             }
-            if (changed || (employed && raise)) {
-                model.updateIncome(slot);
+        });
+        for (double[] saved : avoided) {
+            for (int j = 0; j < nb.count; j++) {
+                if (saved[j] != 0.0) {
+                    model.costs().avoided(j, CostLedger.MUNICIPALITY, saved[j]);
+                }
             }
         }
     }

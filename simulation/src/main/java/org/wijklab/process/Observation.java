@@ -1,6 +1,7 @@
 package org.wijklab.process;
 
 import java.util.Arrays;
+import org.wijklab.model.Blocks;
 import org.wijklab.model.Dwellings;
 import org.wijklab.model.Households;
 import org.wijklab.model.Neighbourhoods;
@@ -10,7 +11,8 @@ import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
- * Observation, last in every tick: one pass over households and one over dwellings compute the
+ * Observation, last in every tick: one pass over households (its blocks in parallel, their
+ * partial counts summed in block order) and one over dwellings compute the
  * statistics per neighbourhood (kept on {@link Neighbourhoods} for the next tick's processes, and
  * here for the writers), the city's income distribution and employment rate; then the tick
  * listeners write their rows. Metrics are defined once, here.
@@ -39,6 +41,34 @@ public final class Observation implements Steppable {
     private double[] tiesSum = new double[0];
     private double[] qualitySum = new double[0];
     private final long[] incomeHistogram = new long[400];
+
+    /** The fields a block counts per neighbourhood (rows of its partial counts). */
+    private static final int HOUSEHOLDS = 0;
+    private static final int RESIDENTS = 1;
+    private static final int ADULTS = 2;
+    private static final int CHILDREN = 3;
+    private static final int WORKING_AGE = 4;
+    private static final int EMPLOYED = 5;
+    private static final int UNEMPLOYED = 6;
+    private static final int SEVERE = 7;
+    private static final int GOOD_MENTAL = 8;
+    private static final int SINGLES = 9;
+    private static final int LOW_EDUCATED = 10;
+    private static final int ON_BENEFIT = 11;
+    private static final int DEBTS = 12;
+    private static final int ORDERS = 13;
+    private static final int YOUTH = 14;
+    private static final int LOW_INCOME = 15;
+    private static final int OWNERS = 16;
+    private static final int DWELLINGS = 17;
+    private static final int BY_TENURE = 18;
+    private static final int VACANT_BY_TENURE = BY_TENURE + Tenure.COUNT;
+    private static final int FIELDS = VACANT_BY_TENURE + Tenure.COUNT;
+    /** Per block: counts, head-age sums, income and ties sums, income histogram (summed in block order). */
+    private int[][] counts = new int[0][0];
+    private long[][] ageSums = new long[0][0];
+    private double[][] sums = new double[0][0];
+    private long[][] histograms = new long[0][0];
 
     public Observation(WijkLabModel model) {
         this.model = model;
@@ -126,75 +156,65 @@ public final class Observation implements Steppable {
             Arrays.fill(nb.vacantByTenure[j], 0);
         }
         double lowThreshold = model.scenario().problems().lowIncomeThreshold();
+        Blocks blocks = model.blocks();
+        if (counts.length != blocks.count() || counts[0].length != FIELDS * n) {
+            counts = new int[blocks.count()][FIELDS * n];
+            ageSums = new long[blocks.count()][n];
+            sums = new double[blocks.count()][3 * n];
+            histograms = new long[blocks.count()][incomeHistogram.length];
+        }
+        // the dwellings are cut into as many consecutive ranges as there are blocks
+        int perBlock = (dw.count + blocks.count() - 1) / blocks.count();
+        blocks.forEach(b -> {
+            tally(b, blocks.from(b), blocks.to(b), n, tick, lowThreshold);
+            tallyDwellings(b, Math.min(dw.count, b * perBlock), Math.min(dw.count, (b + 1) * perBlock), n);
+        });
+        // the blocks' partials, in block order: the same sums whatever the number of threads
         long cityWorking = 0;
         long cityEmployed = 0;
         long households = 0;
-        for (int slot = 0; slot < h.capacity; slot++) {
-            int d = h.dwelling[slot];
-            if (d < 0) {
-                continue;
+        for (int b = 0; b < blocks.count(); b++) {
+            int[] c = counts[b];
+            for (int j = 0; j < n; j++) {
+                nb.households[j] += c[HOUSEHOLDS * n + j];
+                nb.residents[j] += c[RESIDENTS * n + j];
+                adults[j] += c[ADULTS * n + j];
+                children[j] += c[CHILDREN * n + j];
+                workingAge[j] += c[WORKING_AGE * n + j];
+                employed[j] += c[EMPLOYED * n + j];
+                unemployed[j] += c[UNEMPLOYED * n + j];
+                severeMental[j] += c[SEVERE * n + j];
+                goodMental[j] += c[GOOD_MENTAL * n + j];
+                singles[j] += c[SINGLES * n + j];
+                lowEducated[j] += c[LOW_EDUCATED * n + j];
+                onBenefit[j] += c[ON_BENEFIT * n + j];
+                debtHouseholds[j] += c[DEBTS * n + j];
+                activeOrders[j] += c[ORDERS * n + j];
+                youthProblems[j] += c[YOUTH * n + j];
+                lowIncome[j] += c[LOW_INCOME * n + j];
+                owners[j] += c[OWNERS * n + j];
+                headAgeSum[j] += ageSums[b][j];
+                incomeSum[j] += sums[b][j];
+                tiesSum[j] += sums[b][n + j];
+                cityWorking += c[WORKING_AGE * n + j];
+                cityEmployed += c[EMPLOYED * n + j];
+                households += c[HOUSEHOLDS * n + j];
             }
-            households++;
-            int j = dw.neighbourhood[d];
-            int a = h.adults[slot];
-            nb.households[j]++;
-            nb.residents[j] += a + h.children[slot];
-            adults[j] += a;
-            children[j] += h.children[slot];
-            int wa = h.workingAge(slot);
-            int e = h.employed(slot);
-            workingAge[j] += wa;
-            employed[j] += e;
-            cityWorking += wa;
-            cityEmployed += e;
-            for (int k = 0; k < a; k++) {
-                if (h.status[2 * slot + k] == Households.UNEMPLOYED) {
-                    unemployed[j]++;
-                }
-                if (h.mental[2 * slot + k] == Households.SEVERE) {
-                    severeMental[j]++;
-                }
+            long[] hist = histograms[b];
+            for (int bin = 0; bin < hist.length; bin++) {
+                incomeHistogram[bin] += hist[bin];
             }
-            goodMental[j] += h.goodMentalHealth(slot);
-            if (a == 1 && h.children[slot] == 0) {
-                singles[j]++;
-            }
-            if (h.education[slot] == 0) {
-                lowEducated[j] += a;
-            }
-            if (e == 0) {
-                // nobody earns: the working-age adults live on a benefit
-                onBenefit[j] += wa;
-            }
-            headAgeSum[j] += h.age(slot, tick);
-            if (h.debt[slot] > 0) {
-                debtHouseholds[j]++;
-            }
-            if (h.youth[slot] == 3) {
-                activeOrders[j]++;
-            }
-            if (h.youth[slot] > 0) {
-                youthProblems[j]++;
-            }
-            if (h.equivalisedIncome(slot) < lowThreshold) {
-                lowIncome[j]++;
-            }
-            if (dw.tenure[d] == Tenure.OWNER) {
-                owners[j]++;
-            }
-            incomeSum[j] += h.income[slot];
-            tiesSum[j] += model.ties(tick - h.moveInTick[slot]);
-            int bin = (int) (h.income[slot] / WijkLabModel.INCOME_BIN);
-            incomeHistogram[Math.max(0, Math.min(incomeHistogram.length - 1, bin))]++;
         }
-        for (int d = 0; d < dw.count; d++) {
-            int j = dw.neighbourhood[d];
-            nb.dwellings[j]++;
-            nb.dwellingsByTenure[j][dw.tenure[d]]++;
-            if (dw.occupant[d] < 0) {
-                nb.vacantByTenure[j][dw.tenure[d]]++;
+        for (int b = 0; b < blocks.count(); b++) {
+            int[] c = counts[b];
+            for (int j = 0; j < n; j++) {
+                nb.dwellings[j] += c[DWELLINGS * n + j];
+                for (int t = 0; t < Tenure.COUNT; t++) {
+                    nb.dwellingsByTenure[j][t] += c[(BY_TENURE + t) * n + j];
+                    nb.vacantByTenure[j][t] += c[(VACANT_BY_TENURE + t) * n + j];
+                }
+                qualitySum[j] += sums[b][2 * n + j];
             }
-            qualitySum[j] += dw.quality[d];
         }
         for (int j = 0; j < n; j++) {
             int hh = nb.households[j];
@@ -214,6 +234,81 @@ public final class Observation implements Steppable {
         for (int b = 0; b < cdf.length; b++) {
             cdf[b] = households == 0 ? 0 : below / (double) households;
             below += incomeHistogram[b];
+        }
+    }
+
+    /** Counts a range of dwellings into block b's partials (tallied after its households). */
+    private void tallyDwellings(int b, int from, int to, int n) {
+        Dwellings dw = model.dwellings();
+        int[] c = counts[b];
+        double[] sum = sums[b];
+        for (int d = from; d < to; d++) {
+            int j = dw.neighbourhood[d];
+            int t = dw.tenure[d];
+            c[DWELLINGS * n + j]++;
+            c[(BY_TENURE + t) * n + j]++;
+            if (dw.occupant[d] < 0) {
+                c[(VACANT_BY_TENURE + t) * n + j]++;
+            }
+            sum[2 * n + j] += dw.quality[d];
+        }
+    }
+
+    /** Counts the households of one block into the block's partials. */
+    private void tally(int b, int from, int to, int n, int tick, double lowThreshold) {
+        Households h = model.households();
+        Dwellings dw = model.dwellings();
+        int[] c = counts[b];
+        long[] ageSum = ageSums[b];
+        double[] sum = sums[b];
+        long[] hist = histograms[b];
+        Arrays.fill(c, 0);
+        Arrays.fill(ageSum, 0);
+        Arrays.fill(sum, 0.0);
+        Arrays.fill(hist, 0);
+        for (int slot = from; slot < to; slot++) {
+            int d = h.dwelling[slot];
+            if (d < 0) {
+                continue;
+            }
+            int j = dw.neighbourhood[d];
+            int a = h.adults[slot];
+            int kids = h.children[slot];
+            // the counts are added without branches: households differ too much, one from the
+            // next, for a branch predictor (the second adult counts only when there are two)
+            int k = 2 * slot;
+            int first = a > 0 ? 1 : 0;
+            int second = a > 1 ? 1 : 0;
+            byte s0 = h.status[k];
+            byte s1 = h.status[k + 1];
+            byte m0 = h.mental[k];
+            byte m1 = h.mental[k + 1];
+            int wa = (s0 != Households.RETIRED ? first : 0) + (s1 != Households.RETIRED ? second : 0);
+            int e = (s0 == Households.EMPLOYED ? first : 0) + (s1 == Households.EMPLOYED ? second : 0);
+            c[HOUSEHOLDS * n + j]++;
+            c[RESIDENTS * n + j] += a + kids;
+            c[ADULTS * n + j] += a;
+            c[CHILDREN * n + j] += kids;
+            c[WORKING_AGE * n + j] += wa;
+            c[EMPLOYED * n + j] += e;
+            c[UNEMPLOYED * n + j] += (s0 == Households.UNEMPLOYED ? first : 0) + (s1 == Households.UNEMPLOYED ? second : 0);
+            c[SEVERE * n + j] += (m0 == Households.SEVERE ? first : 0) + (m1 == Households.SEVERE ? second : 0);
+            c[GOOD_MENTAL * n + j] += (m0 == Households.GOOD ? first : 0) + (m1 == Households.GOOD ? second : 0);
+            c[SINGLES * n + j] += a == 1 && kids == 0 ? 1 : 0;
+            c[LOW_EDUCATED * n + j] += h.education[slot] == 0 ? a : 0;
+            // nobody earns: the working-age adults live on a benefit
+            c[ON_BENEFIT * n + j] += e == 0 ? wa : 0;
+            ageSum[j] += h.age(slot, tick);
+            int youth = h.youth[slot];
+            c[DEBTS * n + j] += h.debt[slot] > 0 ? 1 : 0;
+            c[ORDERS * n + j] += youth == 3 ? 1 : 0;
+            c[YOUTH * n + j] += youth > 0 ? 1 : 0;
+            c[LOW_INCOME * n + j] += h.equivalisedIncome(slot) < lowThreshold ? 1 : 0;
+            c[OWNERS * n + j] += dw.tenure[d] == Tenure.OWNER ? 1 : 0;
+            sum[j] += h.income[slot];
+            sum[n + j] += model.ties(tick - h.moveInTick[slot]);
+            int bin = (int) (h.income[slot] / WijkLabModel.INCOME_BIN);
+            hist[Math.max(0, Math.min(hist.length - 1, bin))]++;
         }
     }
 

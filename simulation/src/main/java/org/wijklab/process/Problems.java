@@ -1,6 +1,7 @@
 package org.wijklab.process;
 
 import ec.util.MersenneTwisterFast;
+import org.wijklab.model.Blocks;
 import org.wijklab.model.CostLedger;
 import org.wijklab.model.Dwellings;
 import org.wijklab.model.Households;
@@ -32,7 +33,9 @@ import sim.engine.Steppable;
  * themes lower the onset of youth and mental-health problems. Escalations are costed to the party
  * that pays for them, and treatment books the expected cost it avoids (see bookAvoided).
  *
- * <p>The transitions of a household compete: one uniform draw per household and month decides
+ * <p>The teams go first, in slot order on the model's thread, since a team's places are shared
+ * by its neighbourhood. Then the blocks of households are stepped in parallel: the transitions of
+ * a household compete, one uniform draw per household and month (from its block's stream) decides
  * which one, if any, happens (in the order debts, youth, mental health), so a household makes at
  * most one problem transition a month.
  */
@@ -41,6 +44,20 @@ public final class Problems implements Steppable {
     private final WijkLabModel model;
     private double[] placeRisk = new double[0];
     private int[] open = new int[0];
+    private static final int EVICTIONS = 0;
+    private static final int ORDERS = 1;
+    private static final int SECOND_LINE = 2;
+    /** Per block: costs of escalations and costs avoided per neighbourhood and party, and event counts. */
+    private double[][] escalation = new double[0][0];
+    private double[][] avoided = new double[0][0];
+    private int[][] events = new int[0][0];
+    /** Per neighbourhood: a draw at or above this makes no problem transition this month. */
+    private double[] noTransition = new double[0];
+    /** Per block: the households with an open case or a problem this month, in slot order. */
+    private int[][] candidates = new int[0][0];
+    private int[] candidateCount = new int[0];
+    /** Relative margin above the summed chances, far beyond any rounding of the sum. */
+    private static final double SAFE = 1.0 + 1e-9;
 
     public Problems(WijkLabModel model) {
         this.model = model;
@@ -56,7 +73,6 @@ public final class Problems implements Steppable {
         Neighbourhoods nb = model.neighbourhoods();
         PolicyEffects fx = model.effects();
         CostLedger ledger = model.costs();
-        MersenneTwisterFast random = model.random;
         int tick = model.tick();
         if (placeRisk.length != nb.count) {
             placeRisk = new double[nb.count];
@@ -83,47 +99,85 @@ public final class Problems implements Steppable {
         // labour force's onset of mental-health problems rises with it, and falls in good times
         double strain = Math.max(0.0, 1.0 + p.insecurityRisk() * (model.jobLossMultiplier - 1.0));
 
-        for (int slot = 0; slot < h.capacity; slot++) {
+        manageCases(h, dw, fx, caseMonths, tick);
+
+        // An upper bound, per neighbourhood, of a household's summed chances of a problem
+        // transition this month, over every state it can be in. A household whose draw is at or
+        // above it makes no transition (the competing chances are all non-negative), so it skips
+        // the chain below: the same decisions, with fewer branches. Where a chance could be
+        // negative (parameters outside their usual range) there is no bound and no skipping.
+        if (noTransition.length != nb.count) {
+            noTransition = new double[nb.count];
+        }
+        boolean signed = Math.min(Math.min(Math.min(debtIn, debtUp), Math.min(debtOut, evict)),
+                Math.min(Math.min(Math.min(youthIn, youthUp), Math.min(youthOut, orderEnd)),
+                Math.min(Math.min(mentalIn, mentalOut), Math.min(severeIn, severeOut)))) >= 0
+                && Math.min(Math.min(p.unemploymentRisk(), p.lowIncomeRisk()),
+                        Math.min(p.poorHealthRisk(), p.debtRisk())) >= 0;
+        for (int j = 0; j < nb.count; j++) {
+            double tr = fx.treatment[j];
+            if (!signed || placeRisk[j] < 0 || tr < 0 || tr > 1 || fx.health[j] < 0 || fx.health[j] > 1
+                    || fx.youthPrevention[j] > 1) {
+                noTransition[j] = Double.POSITIVE_INFINITY;
+                continue;
+            }
+            double debtStart = debtIn * (1.0 + p.unemploymentRisk() + p.lowIncomeRisk() + p.poorHealthRisk());
+            double debtOn = debtOut * 2.0 * (1.0 + tr) + Math.max(debtUp, evict);
+            double youthStart = youthIn * (1.0 + p.poorHealthRisk() + p.debtRisk() + p.lowIncomeRisk()) * placeRisk[j]
+                    * (1.0 - fx.youthPrevention[j]);
+            double youthOn = Math.max(youthOut * (1.0 + tr) + youthUp, orderEnd);
+            double mentalStart = mentalIn * ((1.0 + p.debtRisk() + p.lowIncomeRisk()) * placeRisk[j]
+                    + p.unemploymentRisk() * placeRisk[j]) * Math.max(1.0, strain) * (1.0 - fx.health[j]);
+            double mentalOn = Math.max(mentalOut * (1.0 + fx.health[j]) * (1.0 + tr) + severeIn, severeOut);
+            noTransition[j] = (Math.max(debtStart, debtOn) + Math.max(youthStart, youthOn)
+                    + 2.0 * Math.max(mentalStart, mentalOn)) * SAFE;
+        }
+
+        Blocks blocks = model.blocks();
+        int cells = nb.count * CostLedger.PARTIES;
+        if (escalation.length != blocks.count() || escalation[0].length != cells) {
+            escalation = new double[blocks.count()][cells];
+            avoided = new double[blocks.count()][cells];
+            events = new int[blocks.count()][3 * nb.count];
+        }
+        blocks.forEach(blk -> {
+            double[] esc = escalation[blk];
+            double[] avo = avoided[blk];
+            int[] ev = events[blk];
+            java.util.Arrays.fill(esc, 0.0);
+            java.util.Arrays.fill(avo, 0.0);
+            java.util.Arrays.fill(ev, 0);
+            MersenneTwisterFast random = blocks.random(blk);
+        for (int slot = blocks.from(blk), end = blocks.to(blk); slot < end; slot++) {
             int d = h.dwelling[slot];
             if (d < 0) {
                 continue;
             }
             int j = dw.neighbourhood[d];
-            boolean unemployed = h.anyUnemployed(slot);
-            boolean low = h.equivalisedIncome(slot) < threshold;
-            double lowRisk = low ? p.lowIncomeRisk() : 0.0;
-            boolean poorHealth = h.anyPoorMentalHealth(slot);
-            bookRunningCosts(h, slot, j, c, ledger);
+            bookRunningCosts(h, slot, j, c, esc);
 
-            // the team: close finished cases, find new ones
             int kase = h.caseType[slot];
-            boolean problem = h.debt[slot] > 0 || h.youth[slot] > 0 || poorHealth;
-            if (kase != Households.CASE_NONE && (!problem || fx.detection[j] == 0
-                    || tick - h.caseSince[slot] >= caseMonths || open[j] > fx.capacity[j])) {
-                // solved, no team here, too long open, or the team has fewer places than cases
-                h.caseType[slot] = Households.CASE_NONE;
-                kase = Households.CASE_NONE;
-                open[j]--;
-            } else if (kase == Households.CASE_NONE && problem && fx.detection[j] > 0 && open[j] < fx.capacity[j]
-                    && random.nextDouble() < fx.detection[j] * risk(h, slot)) {
-                kase = fx.integral[j] ? Households.CASE_ALL
-                        : h.debt[slot] > 0 ? Households.CASE_DEBT
-                        : h.youth[slot] > 0 ? Households.CASE_YOUTH : Households.CASE_MENTAL;
-                h.caseType[slot] = (byte) kase;
-                h.caseSince[slot] = tick;
-                open[j]++;
-            }
             boolean treated = kase != Households.CASE_NONE && tick - h.caseSince[slot] >= fx.delay[j];
             double t = treated ? fx.treatment[j] : 0.0;
             double tDebt = kase == Households.CASE_ALL || kase == Households.CASE_DEBT ? t : 0.0;
             double tYouth = kase == Households.CASE_ALL || kase == Households.CASE_YOUTH ? t : 0.0;
             double tMental = kase == Households.CASE_ALL || kase == Households.CASE_MENTAL ? t : 0.0;
             if (treated) {
-                bookAvoided(h, slot, dw.tenure[d] != Tenure.OWNER, j, tDebt, tYouth, tMental, p, c, ledger);
+                bookAvoided(h, slot, dw.tenure[d] != Tenure.OWNER, j, tDebt, tYouth, tMental, p, c, avo);
             }
 
             // competing transitions: one uniform decides which one (if any) happens this month
             double u = random.nextDouble();
+            if (u >= noTransition[j]) {
+                if (h.children[slot] == 0 && h.youth[slot] != 0) {
+                    h.youth[slot] = 0;
+                }
+                continue;
+            }
+            boolean unemployed = h.anyUnemployed(slot);
+            boolean low = h.equivalisedIncome(slot) < threshold;
+            double lowRisk = low ? p.lowIncomeRisk() : 0.0;
+            boolean poorHealth = h.anyPoorMentalHealth(slot);
             int debt = h.debt[slot];
             if (debt == 0) {
                 double p0 = debtIn * (1.0 + (unemployed ? p.unemploymentRisk() : 0.0) + lowRisk
@@ -148,17 +202,17 @@ public final class Problems implements Steppable {
                     }
                     u -= up;
                 } else if (dw.tenure[d] != Tenure.OWNER && h.forced[slot] == Households.FORCED_NO) {
-                    double ev = evict * (1.0 - tDebt);
-                    if (u < ev) {
-                        nb.evictions[j]++;
-                        ledger.escalation(j, CostLedger.HOUSING_CORPORATION, c.evictionDirect());
-                        ledger.escalation(j, CostLedger.MUNICIPALITY, c.evictionSocial());
+                    double evictNow = evict * (1.0 - tDebt);
+                    if (u < evictNow) {
+                        ev[EVICTIONS * nb.count + j]++;
+                        esc[j * CostLedger.PARTIES + CostLedger.HOUSING_CORPORATION] += c.evictionDirect();
+                        esc[j * CostLedger.PARTIES + CostLedger.MUNICIPALITY] += c.evictionSocial();
                         h.forced[slot] = Households.FORCED_EVICTED;
                         h.searchSince[slot] = tick;
                         h.debt[slot] = 2;
                         continue;
                     }
-                    u -= ev;
+                    u -= evictNow;
                 }
             }
 
@@ -184,7 +238,7 @@ public final class Problems implements Steppable {
                     if (u < up) {
                         h.youth[slot] = (byte) (y + 1);
                         if (y + 1 == 3) {
-                            nb.supervisionOrders[j]++;
+                            ev[ORDERS * nb.count + j]++;
                         }
                         continue;
                     }
@@ -227,7 +281,7 @@ public final class Problems implements Steppable {
                             break adults;
                         } else if (u < recover + severe) {
                             h.mental[k] = Households.SEVERE;
-                            nb.secondLineCare[j]++;
+                            ev[SECOND_LINE * nb.count + j]++;
                             break adults;
                         }
                         u -= recover + severe;
@@ -242,7 +296,90 @@ public final class Problems implements Steppable {
                 }
             }
         }
-        recountCases();
+        });
+        // the blocks' partials, in block order: the same sums whatever the number of threads
+        for (int blk = 0; blk < blocks.count(); blk++) {
+            for (int j = 0; j < nb.count; j++) {
+                nb.evictions[j] += events[blk][EVICTIONS * nb.count + j];
+                nb.supervisionOrders[j] += events[blk][ORDERS * nb.count + j];
+                nb.secondLineCare[j] += events[blk][SECOND_LINE * nb.count + j];
+                for (int party = 0; party < CostLedger.PARTIES; party++) {
+                    double e = escalation[blk][j * CostLedger.PARTIES + party];
+                    if (e != 0.0) {
+                        ledger.escalation(j, party, e);
+                    }
+                    double v = avoided[blk][j * CostLedger.PARTIES + party];
+                    if (v != 0.0) {
+                        ledger.avoided(j, party, v);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The teams, in slot order on the model's thread (a team's places are shared by its
+     * neighbourhood): close finished cases and find new ones, from each household's state at the
+     * start of the month, and count the open cases where the households live.
+     */
+    private void manageCases(Households h, Dwellings dw, PolicyEffects fx, int caseMonths, int tick) {
+        MersenneTwisterFast random = model.random;
+        int[] cases = fx.openCases;
+        java.util.Arrays.fill(cases, 0);
+        // the households a team could act on (an open case or a problem), found block by block in
+        // parallel; the teams then visit them in slot order
+        Blocks blocks = model.blocks();
+        if (candidates.length != blocks.count()) {
+            candidates = new int[blocks.count()][64];
+            candidateCount = new int[blocks.count()];
+        }
+        blocks.forEach(b -> {
+            int found = 0;
+            int[] list = candidates[b];
+            for (int slot = blocks.from(b), end = blocks.to(b); slot < end; slot++) {
+                if (h.dwelling[slot] >= 0 && (h.caseType[slot] != Households.CASE_NONE
+                        || h.debt[slot] > 0 | h.youth[slot] > 0 | h.anyPoorMentalHealth(slot))) {
+                    if (found == list.length) {
+                        list = java.util.Arrays.copyOf(list, 2 * found);
+                        candidates[b] = list;
+                    }
+                    list[found++] = slot;
+                }
+            }
+            candidateCount[b] = found;
+        });
+        for (int b = 0; b < blocks.count(); b++) {
+            for (int i = 0; i < candidateCount[b]; i++) {
+                manageCase(h, dw, fx, caseMonths, tick, candidates[b][i], random, cases);
+            }
+        }
+    }
+
+    /** One household's case: closed if finished, opened if the team finds it and has a place. */
+    private void manageCase(Households h, Dwellings dw, PolicyEffects fx, int caseMonths, int tick, int slot,
+            MersenneTwisterFast random, int[] cases) {
+        int d = h.dwelling[slot];
+        int kase = h.caseType[slot];
+        boolean problem = h.debt[slot] > 0 || h.youth[slot] > 0 || h.anyPoorMentalHealth(slot);
+        int j = dw.neighbourhood[d];
+        if (kase != Households.CASE_NONE && (!problem || fx.detection[j] == 0
+                || tick - h.caseSince[slot] >= caseMonths || open[j] > fx.capacity[j])) {
+            // solved, no team here, too long open, or the team has fewer places than cases
+            h.caseType[slot] = Households.CASE_NONE;
+            kase = Households.CASE_NONE;
+            open[j]--;
+        } else if (kase == Households.CASE_NONE && fx.detection[j] > 0 && open[j] < fx.capacity[j]
+                && random.nextDouble() < fx.detection[j] * risk(h, slot)) {
+            kase = fx.integral[j] ? Households.CASE_ALL
+                    : h.debt[slot] > 0 ? Households.CASE_DEBT
+                    : h.youth[slot] > 0 ? Households.CASE_YOUTH : Households.CASE_MENTAL;
+            h.caseType[slot] = (byte) kase;
+            h.caseSince[slot] = tick;
+            open[j]++;
+        }
+        if (kase != Households.CASE_NONE) {
+            cases[j]++;
+        }
     }
 
     /**
@@ -267,8 +404,9 @@ public final class Problems implements Steppable {
      * escalation's cost times the chance it happens before resolution. Treatment lowers u and raises
      * o for the month; the avoided cost is Δu · (V(k+1) − V(k)) + Δo · V(k).
      */
-    private void bookAvoided(Households h, int slot, boolean rented, int j, double tDebt, double tYouth,
-            double tMental, Scenario.Problems p, Policy.Costs c, CostLedger ledger) {
+    private static void bookAvoided(Households h, int slot, boolean rented, int j, double tDebt, double tYouth,
+            double tMental, Scenario.Problems p, Policy.Costs c, double[] avoided) {
+        int row = j * CostLedger.PARTIES;
         double out = p.debtResolution() / 12.0;
         double up = p.debtEscalation() / 12.0;
         double evict = p.evictionRate() / 12.0;
@@ -281,10 +419,10 @@ public final class Problems implements Steppable {
             int k = h.debt[slot];
             double next = k == 3 ? cost : v[k + 1];
             double du = (k == 3 ? evict : up) * tDebt;
-            double avoided = du * (next - v[k]) + out * tDebt * v[k];
+            double saved = du * (next - v[k]) + out * tDebt * v[k];
             double direct = c.evictionDirect() / cost;
-            ledger.avoided(j, CostLedger.HOUSING_CORPORATION, avoided * direct);
-            ledger.avoided(j, CostLedger.MUNICIPALITY, avoided * (1 - direct));
+            avoided[row + CostLedger.HOUSING_CORPORATION] += saved * direct;
+            avoided[row + CostLedger.MUNICIPALITY] += saved * (1 - direct);
         }
         if (tYouth > 0 && h.youth[slot] > 0 && h.youth[slot] < 3) {
             double yUp = p.youthEscalation() / 12.0;
@@ -295,7 +433,7 @@ public final class Problems implements Steppable {
             int k = h.youth[slot];
             double wk = k == 1 ? w1 : w2;
             double next = k == 1 ? w2 : order;
-            ledger.avoided(j, CostLedger.MUNICIPALITY, yUp * tYouth * (next - wk) + yOut * tYouth * wk);
+            avoided[row + CostLedger.MUNICIPALITY] += yUp * tYouth * (next - wk) + yOut * tYouth * wk;
         }
         if (tMental > 0) {
             double severe = p.mentalSevere() / 12.0;
@@ -304,37 +442,28 @@ public final class Problems implements Steppable {
             double vPoor = severe / (severe + recover) * care;
             for (int a = 0; a < h.adults[slot]; a++) {
                 if (h.mental[2 * slot + a] == Households.POOR) {
-                    ledger.avoided(j, CostLedger.HEALTH_INSURER, severe * tMental * (care - vPoor) + recover * tMental * vPoor);
+                    avoided[row + CostLedger.HEALTH_INSURER] += severe * tMental * (care - vPoor) + recover * tMental * vPoor;
                 }
             }
         }
     }
 
     /** Monthly costs of escalations in force: supervision orders, second-line care, social assistance. */
-    private void bookRunningCosts(Households h, int slot, int j, Policy.Costs c, CostLedger ledger) {
+    private static void bookRunningCosts(Households h, int slot, int j, Policy.Costs c, double[] escalation) {
+        int row = j * CostLedger.PARTIES;
         if (h.youth[slot] == 3) {
-            ledger.escalation(j, CostLedger.MUNICIPALITY, c.supervisionOrderYear() / 12.0);
+            escalation[row + CostLedger.MUNICIPALITY] += c.supervisionOrderYear() / 12.0;
         }
-        for (int a = 0; a < h.adults[slot]; a++) {
-            if (h.mental[2 * slot + a] == Households.SEVERE) {
-                ledger.escalation(j, CostLedger.HEALTH_INSURER, c.secondLineCareYear() / 12.0);
-            }
+        int k = 2 * slot;
+        int adults = h.adults[slot];
+        if (adults > 0 & h.mental[k] == Households.SEVERE) {
+            escalation[row + CostLedger.HEALTH_INSURER] += c.secondLineCareYear() / 12.0;
+        }
+        if (adults > 1 & h.mental[k + 1] == Households.SEVERE) {
+            escalation[row + CostLedger.HEALTH_INSURER] += c.secondLineCareYear() / 12.0;
         }
         if (h.employed(slot) == 0 && h.workingAge(slot) > 0) {
-            ledger.escalation(j, CostLedger.MUNICIPALITY, c.benefitYear() / 12.0);
-        }
-    }
-
-    /** Open cases per neighbourhood, counted where the households live now. */
-    private void recountCases() {
-        Households h = model.households();
-        Dwellings dw = model.dwellings();
-        int[] cases = model.effects().openCases;
-        java.util.Arrays.fill(cases, 0);
-        for (int slot = 0; slot < h.capacity; slot++) {
-            if (h.dwelling[slot] >= 0 && h.caseType[slot] != Households.CASE_NONE) {
-                cases[dw.neighbourhood[h.dwelling[slot]]]++;
-            }
+            escalation[row + CostLedger.MUNICIPALITY] += c.benefitYear() / 12.0;
         }
     }
 }

@@ -83,6 +83,27 @@ class DeterminismTest {
     }
 
     @Test
+    void theNumberOfThreadsSteppingOneRunDoesNotChangeABit() throws IOException {
+        // a programme scenario (teams, costs, cohorts) on a city of several household blocks
+        Scenario s = ScenarioLoader.load(Path.of("scenarios", "krachtwijk.json")).withResidents(30_000)
+                .withYears(7).withWarmUpYears(3).withMovesLog(true).validate();
+        Path one = tmp.resolve("threads1");
+        Runner.Result r = Runner.run(s, "test", one, "test", 1);
+        assertTrue(r.householdsAtStart() > 3 * org.wijklab.model.Blocks.SIZE, "the city spans several blocks");
+        for (int threads : new int[] {2, 3}) {
+            Path other = tmp.resolve("threads" + threads);
+            Runner.run(s, "test", other, "test", threads);
+            for (String f : List.of(Runner.NEIGHBOURHOODS, Runner.CITY, Runner.DECOMPOSITION, Runner.MOVES,
+                    Runner.SERVICES, Runner.COSTS, Runner.COHORTS)) {
+                byte[] x = bytes(one, f);
+                byte[] y = bytes(other, f);
+                assertTrue(x.length > 0, f + " is empty");
+                assertArrayEquals(x, y, f + " differs with " + threads + " threads" + firstDifference(x, y));
+            }
+        }
+    }
+
+    @Test
     void anotherSeedGivesAnotherRun() {
         Scenario s = small();
         Runner.run(s, "test", tmp.resolve("a"), "test");

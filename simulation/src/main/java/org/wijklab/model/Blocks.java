@@ -1,0 +1,132 @@
+package org.wijklab.model;
+
+import ec.util.MersenneTwisterFast;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * The household slots cut into fixed blocks of {@link #SIZE} consecutive slots, each with its own
+ * random stream, so that a process can step the blocks on several threads and still give the same
+ * bytes whatever the number of threads: the blocks depend only on the city's size, a block's
+ * households always draw from the block's stream in slot order, and whatever a block adds to a
+ * shared total it adds to its own partial, which the process then sums in block order. Events that
+ * change the city's structure (a household leaves, dissolves, joins the pending pool) are collected
+ * per block and applied afterwards, in block order, on the model's thread.
+ *
+ * <p>The streams are seeded from the model's stream at set-up. With one thread the blocks are
+ * stepped in order on the caller's thread.
+ */
+public final class Blocks {
+    /** Slots per block: large enough that a block's work dwarfs handing it to a thread. */
+    public static final int SIZE = 4096;
+
+    private final int capacity;
+    private final int count;
+    private final MersenneTwisterFast[] random;
+    private final int threads;
+    private transient ExecutorService pool;
+
+    public Blocks(int capacity, MersenneTwisterFast seeds, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        this.capacity = capacity;
+        this.count = Math.max(1, (capacity + SIZE - 1) / SIZE);
+        this.threads = Math.min(threads, count);
+        random = new MersenneTwisterFast[count];
+        for (int b = 0; b < count; b++) {
+            random[b] = new MersenneTwisterFast(new int[] {seeds.nextInt(), seeds.nextInt(), seeds.nextInt(), seeds.nextInt()});
+        }
+    }
+
+    public int count() {
+        return count;
+    }
+
+    /** First slot of block b. */
+    public int from(int b) {
+        return b * SIZE;
+    }
+
+    /** One past the last slot of block b. */
+    public int to(int b) {
+        return Math.min(capacity, (b + 1) * SIZE);
+    }
+
+    public MersenneTwisterFast random(int b) {
+        return random[b];
+    }
+
+    /** Threads the blocks are stepped on (at most the number of blocks). */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Runs body for every block, on up to {@link #threads()} threads, and returns when all are
+     * done. The body may touch only its block's slots and its block's partials.
+     */
+    public void forEach(IntConsumer body) {
+        if (threads == 1) {
+            for (int b = 0; b < count; b++) {
+                body.accept(b);
+            }
+            return;
+        }
+        if (pool == null) {
+            pool = Executors.newFixedThreadPool(threads - 1, r -> {
+                Thread t = new Thread(r, "wijklab-block-worker");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int b = next.getAndIncrement(); b < count; b = next.getAndIncrement()) {
+                body.accept(b);
+            }
+        };
+        Future<?>[] helpers = new Future<?>[threads - 1];
+        for (int i = 0; i < helpers.length; i++) {
+            helpers[i] = pool.submit(worker);
+        }
+        Throwable failure = null;
+        try {
+            worker.run();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            next.set(count);
+        }
+        for (Future<?> f : helpers) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                failure = failure == null ? e.getCause() : failure;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        if (failure != null) {
+            throw new IllegalStateException("a block worker failed", failure);
+        }
+    }
+
+    /** Stops the worker threads (the model's finish). */
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+            pool = null;
+        }
+    }
+}
