@@ -76,7 +76,7 @@ final class CityGenerator {
                 map.field[tileX + c % tileSide][tileY + c / tileSide] = j;
             }
             for (int k = 0; k < count; k++, d++) {
-                dw.neighbourhood[d] = j;
+                dw.neighbourhood[d] = (short) j;
                 int c = k / DWELLINGS_PER_CELL;
                 dw.cell[d] = (tileX + c % tileSide) * map.getHeight() + (tileY + c / tileSide);
                 byte tenure = k < social ? Tenure.SOCIAL : k < social + privateRent ? Tenure.PRIVATE : Tenure.OWNER;

@@ -8,7 +8,8 @@ import java.util.Arrays;
  */
 public final class Dwellings {
     public final int count;
-    public final int[] neighbourhood;
+    /** The neighbourhood of each dwelling (at most 5,000 neighbourhoods: a short keeps the array small for the per-household look-ups). */
+    public final short[] neighbourhood;
     public final int[] cell;
     public final byte[] tenure;
     public final boolean[] small;
@@ -23,7 +24,7 @@ public final class Dwellings {
 
     public Dwellings(int count) {
         this.count = count;
-        neighbourhood = new int[count];
+        neighbourhood = new short[count];
         cell = new int[count];
         tenure = new byte[count];
         small = new boolean[count];

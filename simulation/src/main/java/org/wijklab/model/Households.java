@@ -49,6 +49,15 @@ public final class Households {
     public final int capacity;
     public final int[] id;
     public final int[] dwelling;
+    /**
+     * The neighbourhood of the household's dwelling, kept beside it when it moves in (read in slot
+     * order by the monthly passes, instead of looking up each dwelling's neighbourhood at random);
+     * -1 for a free slot, like {@code dwelling}.
+     */
+    public final short[] hood;
+    /** The tenure of the household's dwelling, kept beside it in the same way (a dwelling changes
+     * tenure only while empty, when it is rebuilt). */
+    public final byte[] tenure;
     public final byte[] adults;
     public final byte[] children;
     public final int[] birthTick;
@@ -83,6 +92,8 @@ public final class Households {
         this.capacity = capacity;
         id = new int[capacity];
         dwelling = new int[capacity];
+        hood = new short[capacity];
+        tenure = new byte[capacity];
         adults = new byte[capacity];
         children = new byte[capacity];
         birthTick = new int[capacity];
@@ -103,6 +114,7 @@ public final class Households {
         caseType = new byte[capacity];
         caseSince = new int[capacity];
         Arrays.fill(dwelling, -1);
+        Arrays.fill(hood, (short) -1);
         freeSlots = new int[capacity];
         for (int i = 0; i < capacity; i++) {
             freeSlots[i] = capacity - 1 - i;
@@ -140,6 +152,7 @@ public final class Households {
         fateOfId[id[slot]] = fate;
         slotOfId[id[slot]] = -1;
         dwelling[slot] = -1;
+        hood[slot] = -1;
         adults[slot] = 0;
         children[slot] = 0;
         freeSlots[freeTop++] = slot;

@@ -293,6 +293,8 @@ public final class WijkLabModel extends SimState {
         }
         dwellings.occupy(d, slot);
         h.dwelling[slot] = d;
+        h.hood[slot] = dwellings.neighbourhood[d];
+        h.tenure[slot] = dwellings.tenure[d];
         h.moveInTick[slot] = tick;
         h.incomeAtMoveIn[slot] = h.income[slot];
         h.housingCost[slot] = (float) askingCost(d);

@@ -146,7 +146,7 @@ public final class CohortTable implements TickListener, Closeable {
     /** The cohort now. */
     private static Row now(WijkLabModel model, Programmes.Run run, int r, int tick) {
         Households h = model.households();
-        int[] hood = model.dwellings().neighbourhood;
+        short[] hood = model.dwellings().neighbourhood;
         Row row = new Row(r, run.spec.name(), tick);
         for (int id = 0; id < run.cohortIdBound; id++) {
             if (!run.cohort[id]) {

@@ -261,7 +261,7 @@ public final class ErosionDecomposition implements TickListener, Closeable {
 
         Flows(WijkLabModel model, Snapshot s0, int t1) {
             Households h = model.households();
-            int[] hood = model.dwellings().neighbourhood;
+            short[] hood = model.dwellings().neighbourhood;
             this.t0 = s0.tick;
             this.t1 = t1;
             n = model.neighbourhoods().count;

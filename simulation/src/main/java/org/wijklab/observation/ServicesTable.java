@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.wijklab.model.Blocks;
 import org.wijklab.model.Households;
 import org.wijklab.model.Neighbourhoods;
 import org.wijklab.model.PolicyEffects;
@@ -28,6 +29,8 @@ public final class ServicesTable implements TickListener, Closeable {
         "cases_open", "households_with_problems", "professionals_per_family", "evictions", "new_supervision_orders",
         "new_second_line_care", "best_persons_active", "best_persons_exhausted", "best_persons_left", "initiatives"};
     private final Csv csv;
+    /** Per block: open cases, households with a problem, professionals on the cases, per neighbourhood. */
+    private long[][] partial = new long[0][0];
     private int[] cases = new int[0];
     private int[] problems = new int[0];
     private long[] caseProfessionals = new long[0];
@@ -70,7 +73,6 @@ public final class ServicesTable implements TickListener, Closeable {
     /** Open cases, their professionals and households with a problem, per neighbourhood. */
     private void count(WijkLabModel model) {
         Households h = model.households();
-        int[] hood = model.dwellings().neighbourhood;
         int n = model.neighbourhoods().count;
         if (cases.length != n) {
             cases = new int[n];
@@ -80,18 +82,34 @@ public final class ServicesTable implements TickListener, Closeable {
         Arrays.fill(cases, 0);
         Arrays.fill(problems, 0);
         Arrays.fill(caseProfessionals, 0);
-        for (int slot = 0; slot < h.capacity; slot++) {
-            if (h.dwelling[slot] < 0) {
-                continue;
+        Blocks blocks = model.blocks();
+        if (partial.length != blocks.count() || partial[0].length != 3 * n) {
+            partial = new long[blocks.count()][3 * n];
+        }
+        // counted block by block (in parallel where the model has threads), summed in block order
+        blocks.forEach(b -> {
+            long[] c = partial[b];
+            Arrays.fill(c, 0);
+            for (int slot = blocks.from(b), end = blocks.to(b); slot < end; slot++) {
+                if (h.dwelling[slot] < 0) {
+                    continue;
+                }
+                int j = h.hood[slot];
+                int types = (h.debt[slot] > 0 ? 1 : 0) + (h.youth[slot] > 0 ? 1 : 0) + (h.anyPoorMentalHealth(slot) ? 1 : 0);
+                if (types > 0) {
+                    c[n + j]++;
+                }
+                if (h.caseType[slot] != Households.CASE_NONE) {
+                    c[j]++;
+                    c[2 * n + j] += h.caseType[slot] == Households.CASE_ALL ? 1 : Math.max(1, types);
+                }
             }
-            int j = hood[h.dwelling[slot]];
-            int types = (h.debt[slot] > 0 ? 1 : 0) + (h.youth[slot] > 0 ? 1 : 0) + (h.anyPoorMentalHealth(slot) ? 1 : 0);
-            if (types > 0) {
-                problems[j]++;
-            }
-            if (h.caseType[slot] != Households.CASE_NONE) {
-                cases[j]++;
-                caseProfessionals[j] += h.caseType[slot] == Households.CASE_ALL ? 1 : Math.max(1, types);
+        });
+        for (long[] c : partial) {
+            for (int j = 0; j < n; j++) {
+                cases[j] += (int) c[j];
+                problems[j] += (int) c[n + j];
+                caseProfessionals[j] += c[2 * n + j];
             }
         }
     }

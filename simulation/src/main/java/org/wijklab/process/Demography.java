@@ -106,7 +106,7 @@ public final class Demography implements Steppable {
         e.clear();
         boolean bounded = deathByAge[0] >= 0 && birth >= 0 && leave >= 0 && partnering >= 0 && separation >= 0;
         for (int slot = from; slot < to; slot++) {
-            if (h.dwelling[slot] < 0) {
+            if (h.hood[slot] < 0) {
                 continue;
             }
             int age = h.age(slot, tick);

@@ -131,8 +131,7 @@ public final class HousingMarket implements Steppable {
             int leaving = 0;
             int searching = 0;
             for (int slot = blocks.from(b), end = blocks.to(b); slot < end; slot++) {
-                int d = h.dwelling[slot];
-                if (d < 0) {
+                if (h.hood[slot] < 0) {
                     continue;
                 }
                 if (h.isSearching(slot)) {
@@ -140,7 +139,7 @@ public final class HousingMarket implements Steppable {
                     continue;
                 }
                 double u = random.nextDouble();
-                double limit = bound[dw.tenure[d]];
+                double limit = bound[h.tenure[slot]];
                 if (rise > 0 && h.incomeAtMoveIn[slot] > 0) {
                     double q = h.income[slot] / h.incomeAtMoveIn[slot];
                     for (int k = 0; k < risePower && q > 1.0; k++) {
@@ -150,12 +149,13 @@ public final class HousingMarket implements Steppable {
                 if (u >= limit) {
                     continue;
                 }
-                int j = dw.neighbourhood[d];
+                int d = h.dwelling[slot];
+                int j = h.hood[slot];
                 double gap = Math.max(0.0, model.incomeRank(h.income[slot]) - placeScore[j]);
                 double riseTerm = h.incomeAtMoveIn[slot] > 0 ? Math.max(0.0, Math.log(h.income[slot] / h.incomeAtMoveIn[slot])) : 0.0;
                 double ties = model.ties(tick - h.moveInTick[slot]);
                 double crowded = dw.small[d] && h.persons(slot) > 2 ? 1.0 : 0.0;
-                double p = baseMonthly[dw.tenure[d]] * Math.exp(hs.aspirationEffect() * gap + hs.incomeRiseEffect() * riseTerm
+                double p = baseMonthly[h.tenure[slot]] * Math.exp(hs.aspirationEffect() * gap + hs.incomeRiseEffect() * riseTerm
                         - hs.tiesEffect() * ties + hs.crowdingEffect() * crowded);
                 if (u < p) {
                     if (random.nextDouble() < hs.leaveCityShare()) {

@@ -100,11 +100,11 @@ public final class LabourMarket implements Steppable {
             java.util.Arrays.fill(saved, 0.0);
             MersenneTwisterFast random = blocks.random(b);
             for (int slot = blocks.from(b), end = blocks.to(b); slot < end; slot++) {
-                if (h.dwelling[slot] < 0) {
+                int j = h.hood[slot];
+                if (j < 0) {
                     continue;
                 }
                 int edu = h.education[slot];
-                int j = dw.neighbourhood[h.dwelling[slot]];
                 double boost = fx.jobFinding[j];
                 double find = findingByNeighbourhood[j] * eduFind[edu];
                 double local = fx.localJobs[j];

@@ -267,11 +267,10 @@ public final class Observation implements Steppable {
         Arrays.fill(sum, 0.0);
         Arrays.fill(hist, 0);
         for (int slot = from; slot < to; slot++) {
-            int d = h.dwelling[slot];
-            if (d < 0) {
+            int j = h.hood[slot];
+            if (j < 0) {
                 continue;
             }
-            int j = dw.neighbourhood[d];
             int a = h.adults[slot];
             int kids = h.children[slot];
             // the counts are added without branches: households differ too much, one from the
@@ -304,7 +303,7 @@ public final class Observation implements Steppable {
             c[ORDERS * n + j] += youth == 3 ? 1 : 0;
             c[YOUTH * n + j] += youth > 0 ? 1 : 0;
             c[LOW_INCOME * n + j] += h.equivalisedIncome(slot) < lowThreshold ? 1 : 0;
-            c[OWNERS * n + j] += dw.tenure[d] == Tenure.OWNER ? 1 : 0;
+            c[OWNERS * n + j] += h.tenure[slot] == Tenure.OWNER ? 1 : 0;
             sum[j] += h.income[slot];
             sum[n + j] += model.ties(tick - h.moveInTick[slot]);
             int bin = (int) (h.income[slot] / WijkLabModel.INCOME_BIN);

@@ -149,11 +149,10 @@ public final class Problems implements Steppable {
             java.util.Arrays.fill(ev, 0);
             MersenneTwisterFast random = blocks.random(blk);
         for (int slot = blocks.from(blk), end = blocks.to(blk); slot < end; slot++) {
-            int d = h.dwelling[slot];
-            if (d < 0) {
+            int j = h.hood[slot];
+            if (j < 0) {
                 continue;
             }
-            int j = dw.neighbourhood[d];
             bookRunningCosts(h, slot, j, c, esc);
 
             int kase = h.caseType[slot];
@@ -163,7 +162,7 @@ public final class Problems implements Steppable {
             double tYouth = kase == Households.CASE_ALL || kase == Households.CASE_YOUTH ? t : 0.0;
             double tMental = kase == Households.CASE_ALL || kase == Households.CASE_MENTAL ? t : 0.0;
             if (treated) {
-                bookAvoided(h, slot, dw.tenure[d] != Tenure.OWNER, j, tDebt, tYouth, tMental, p, c, avo);
+                bookAvoided(h, slot, h.tenure[slot] != Tenure.OWNER, j, tDebt, tYouth, tMental, p, c, avo);
             }
 
             // competing transitions: one uniform decides which one (if any) happens this month
@@ -201,7 +200,7 @@ public final class Problems implements Steppable {
                         continue;
                     }
                     u -= up;
-                } else if (dw.tenure[d] != Tenure.OWNER && h.forced[slot] == Households.FORCED_NO) {
+                } else if (h.tenure[slot] != Tenure.OWNER && h.forced[slot] == Households.FORCED_NO) {
                     double evictNow = evict * (1.0 - tDebt);
                     if (u < evictNow) {
                         ev[EVICTIONS * nb.count + j]++;
@@ -337,7 +336,7 @@ public final class Problems implements Steppable {
             int found = 0;
             int[] list = candidates[b];
             for (int slot = blocks.from(b), end = blocks.to(b); slot < end; slot++) {
-                if (h.dwelling[slot] >= 0 && (h.caseType[slot] != Households.CASE_NONE
+                if (h.hood[slot] >= 0 && (h.caseType[slot] != Households.CASE_NONE
                         || h.debt[slot] > 0 | h.youth[slot] > 0 | h.anyPoorMentalHealth(slot))) {
                     if (found == list.length) {
                         list = java.util.Arrays.copyOf(list, 2 * found);
@@ -358,10 +357,9 @@ public final class Problems implements Steppable {
     /** One household's case: closed if finished, opened if the team finds it and has a place. */
     private void manageCase(Households h, Dwellings dw, PolicyEffects fx, int caseMonths, int tick, int slot,
             MersenneTwisterFast random, int[] cases) {
-        int d = h.dwelling[slot];
         int kase = h.caseType[slot];
         boolean problem = h.debt[slot] > 0 || h.youth[slot] > 0 || h.anyPoorMentalHealth(slot);
-        int j = dw.neighbourhood[d];
+        int j = h.hood[slot];
         if (kase != Households.CASE_NONE && (!problem || fx.detection[j] == 0
                 || tick - h.caseSince[slot] >= caseMonths || open[j] > fx.capacity[j])) {
             // solved, no team here, too long open, or the team has fewer places than cases

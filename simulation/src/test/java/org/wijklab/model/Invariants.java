@@ -11,7 +11,8 @@ import java.util.WeakHashMap;
  *
  * <ul>
  * <li>dwellings and households point at each other one to one: {@code occupant[d] == slot} iff
- * {@code dwelling[slot] == d} for every live slot, so no dwelling holds two households;</li>
+ * {@code dwelling[slot] == d} for every live slot, so no dwelling holds two households, and a
+ * household's kept neighbourhood and tenure are its dwelling's;</li>
  * <li>the live slots number {@code liveCount()}, each with a valid id, 1-2 adults, children &gt;= 0,
  * states in range, a head of 18 or more, finite non-negative incomes, wages and costs, and an income
  * equal to the income rule for its adults' states;</li>
@@ -99,6 +100,14 @@ public final class Invariants {
             }
             live++;
             persons += h.adults[slot] + h.children[slot];
+            if (h.hood[slot] != m.dwellings().neighbourhood[h.dwelling[slot]]) {
+                throw broken(tick, "household slot " + slot + " keeps neighbourhood " + h.hood[slot]
+                        + " but its dwelling is in " + m.dwellings().neighbourhood[h.dwelling[slot]]);
+            }
+            if (h.tenure[slot] != m.dwellings().tenure[h.dwelling[slot]]) {
+                throw broken(tick, "household slot " + slot + " keeps tenure " + h.tenure[slot]
+                        + " but its dwelling's is " + m.dwellings().tenure[h.dwelling[slot]]);
+            }
             String p = householdProblem(m, slot, tick);
             if (p != null) {
                 throw broken(tick, "household slot " + slot + " (id " + h.id[slot] + ") " + p);
