@@ -122,6 +122,18 @@ public final class Blocks {
         }
     }
 
+    /**
+     * Appends value to block b's list of a process (a list per block, so blocks never share one),
+     * growing it when full; returns the list's new length.
+     */
+    public static int append(int[][] lists, int b, int length, int value) {
+        if (length == lists[b].length) {
+            lists[b] = java.util.Arrays.copyOf(lists[b], Math.max(16, 2 * length));
+        }
+        lists[b][length] = value;
+        return length + 1;
+    }
+
     /** Stops the worker threads (the model's finish). */
     public void close() {
         if (pool != null) {

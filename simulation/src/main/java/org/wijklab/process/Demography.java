@@ -36,8 +36,6 @@ public final class Demography implements Steppable {
     private int[] looking = new int[64];
     private BlockEvents[] partials = new BlockEvents[0];
     private final double[] deathByAge = new double[131];
-    /** Relative margin above the summed chances, far beyond any rounding of the sum. */
-    private static final double SAFE = 1.0 + 1e-9;
 
     public Demography(WijkLabModel model) {
         this.model = model;
@@ -104,7 +102,7 @@ public final class Demography implements Steppable {
             int retirement, double partnering) {
         Households h = model.households();
         e.clear();
-        boolean bounded = deathByAge[0] >= 0 && birth >= 0 && leave >= 0 && partnering >= 0 && separation >= 0;
+        boolean bounded = Bounds.skipQuietMonths && deathByAge[0] >= 0 && birth >= 0 && leave >= 0 && partnering >= 0 && separation >= 0;
         for (int slot = from; slot < to; slot++) {
             if (h.hood[slot] < 0) {
                 continue;
@@ -120,7 +118,7 @@ public final class Demography implements Steppable {
             double death = deathByAge[Math.min(age, deathByAge.length - 1)];
             // the events' summed chances are at most this (children waiting to leave and the
             // conditions on age and adults only lower them): a draw above it is a quiet month
-            if (bounded && u >= (death * adults + birth + leave * kids + partnering + separation) * SAFE) {
+            if (bounded && u >= (death * adults + birth + leave * kids + partnering + separation) * Bounds.MARGIN) {
                 continue;
             }
             if (u < death * adults) {

@@ -113,8 +113,9 @@ public final class HousingMarket implements Steppable {
         // The margin covers rounding, so every decision is the one the full formula gives.
         double rise = hs.incomeRiseEffect();
         int risePower = (int) Math.ceil(Math.max(0.0, rise));
-        double constant = Math.exp(Math.max(0.0, hs.aspirationEffect()) + Math.max(0.0, -hs.tiesEffect())
-                + Math.max(0.0, hs.crowdingEffect())) * (1.0 + 1e-9);
+        double constant = !Bounds.skipQuietMonths ? Double.POSITIVE_INFINITY
+                : Math.exp(Math.max(0.0, hs.aspirationEffect()) + Math.max(0.0, -hs.tiesEffect())
+                        + Math.max(0.0, hs.crowdingEffect())) * Bounds.MARGIN;
         for (int t = 0; t < Tenure.COUNT; t++) {
             baseMonthly[t] = hs.baseMoveRate()[t] / 12.0;
             bound[t] = baseMonthly[t] * constant;
@@ -135,7 +136,7 @@ public final class HousingMarket implements Steppable {
                     continue;
                 }
                 if (h.isSearching(slot)) {
-                    searching = addTo(searchers, b, searching, slot);
+                    searching = Blocks.append(searchers, b, searching, slot);
                     continue;
                 }
                 double u = random.nextDouble();
@@ -159,10 +160,10 @@ public final class HousingMarket implements Steppable {
                         - hs.tiesEffect() * ties + hs.crowdingEffect() * crowded);
                 if (u < p) {
                     if (random.nextDouble() < hs.leaveCityShare()) {
-                        leaving = addTo(leavers, b, leaving, slot);
+                        leaving = Blocks.append(leavers, b, leaving, slot);
                     } else {
                         h.searchSince[slot] = tick;
-                        searching = addTo(searchers, b, searching, slot);
+                        searching = Blocks.append(searchers, b, searching, slot);
                     }
                 }
             }
@@ -175,15 +176,6 @@ public final class HousingMarket implements Steppable {
                 model.leaveCity(leavers[b][k], MoveReason.LEFT_CITY, tick);
             }
         }
-    }
-
-    /** Appends slot to block b's list, growing it; returns the new length. */
-    private static int addTo(int[][] lists, int b, int length, int slot) {
-        if (length == lists[b].length) {
-            lists[b] = Arrays.copyOf(lists[b], 2 * length);
-        }
-        lists[b][length] = slot;
-        return length + 1;
     }
 
     private void search(int tick) {

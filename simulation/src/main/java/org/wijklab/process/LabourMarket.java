@@ -3,7 +3,6 @@ package org.wijklab.process;
 import ec.util.MersenneTwisterFast;
 import org.wijklab.model.Blocks;
 import org.wijklab.model.CostLedger;
-import org.wijklab.model.Dwellings;
 import org.wijklab.model.Households;
 import org.wijklab.model.Neighbourhoods;
 import org.wijklab.model.WijkLabModel;
@@ -31,8 +30,6 @@ public final class LabourMarket implements Steppable {
     private double[] hazard = new double[0];
     /** Per neighbourhood: no programme adds to job finding or local jobs this month. */
     private boolean[] plain = new boolean[0];
-    /** Relative margin above a household's summed chances, far beyond any rounding of the sum. */
-    private static final double SAFE = 1.0 + 1e-9;
 
     public LabourMarket(WijkLabModel model) {
         this.model = model;
@@ -42,7 +39,6 @@ public final class LabourMarket implements Steppable {
     public void step(SimState state) {
         Scenario.Labour lab = model.scenario().labour();
         Households h = model.households();
-        Dwellings dw = model.dwellings();
         Neighbourhoods nb = model.neighbourhoods();
         if (findingByNeighbourhood.length != nb.count) {
             findingByNeighbourhood = new double[nb.count];
@@ -94,7 +90,7 @@ public final class LabourMarket implements Steppable {
                 }
             }
         }
-        boolean skipping = !raise;
+        boolean skipping = !raise && Bounds.skipQuietMonths;
         blocks.forEach(b -> {
             double[] saved = avoided[b];
             java.util.Arrays.fill(saved, 0.0);
@@ -118,7 +114,7 @@ public final class LabourMarket implements Steppable {
                     int base = (j * levels + edu) * 8;
                     double first = hazard[base + 2 * h.status[k] + (h.mental[k] != Households.GOOD ? 1 : 0)];
                     double second = hazard[base + 2 * h.status[k + 1] + (h.mental[k + 1] != Households.GOOD ? 1 : 0)];
-                    if (u >= (first + second * (n >> 1)) * SAFE) {
+                    if (u >= (first + second * (n >> 1)) * Bounds.MARGIN) {
                         continue;
                     }
                 }

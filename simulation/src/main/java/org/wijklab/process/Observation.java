@@ -257,7 +257,6 @@ public final class Observation implements Steppable {
     /** Counts the households of one block into the block's partials. */
     private void tally(int b, int from, int to, int n, int tick, double lowThreshold) {
         Households h = model.households();
-        Dwellings dw = model.dwellings();
         int[] c = counts[b];
         long[] ageSum = ageSums[b];
         double[] sum = sums[b];

@@ -3,7 +3,6 @@ package org.wijklab.process;
 import ec.util.MersenneTwisterFast;
 import org.wijklab.model.Blocks;
 import org.wijklab.model.CostLedger;
-import org.wijklab.model.Dwellings;
 import org.wijklab.model.Households;
 import org.wijklab.model.Neighbourhoods;
 import org.wijklab.model.PolicyEffects;
@@ -56,8 +55,6 @@ public final class Problems implements Steppable {
     /** Per block: the households with an open case or a problem this month, in slot order. */
     private int[][] candidates = new int[0][0];
     private int[] candidateCount = new int[0];
-    /** Relative margin above the summed chances, far beyond any rounding of the sum. */
-    private static final double SAFE = 1.0 + 1e-9;
 
     public Problems(WijkLabModel model) {
         this.model = model;
@@ -69,7 +66,6 @@ public final class Problems implements Steppable {
         Policy.Costs c = model.scenario().policy().costs();
         int caseMonths = model.scenario().policy().services().caseMonths();
         Households h = model.households();
-        Dwellings dw = model.dwellings();
         Neighbourhoods nb = model.neighbourhoods();
         PolicyEffects fx = model.effects();
         CostLedger ledger = model.costs();
@@ -99,7 +95,7 @@ public final class Problems implements Steppable {
         // labour force's onset of mental-health problems rises with it, and falls in good times
         double strain = Math.max(0.0, 1.0 + p.insecurityRisk() * (model.jobLossMultiplier - 1.0));
 
-        manageCases(h, dw, fx, caseMonths, tick);
+        manageCases(h, fx, caseMonths, tick);
 
         // An upper bound, per neighbourhood, of a household's summed chances of a problem
         // transition this month, over every state it can be in. A household whose draw is at or
@@ -116,7 +112,7 @@ public final class Problems implements Steppable {
                         Math.min(p.poorHealthRisk(), p.debtRisk())) >= 0;
         for (int j = 0; j < nb.count; j++) {
             double tr = fx.treatment[j];
-            if (!signed || placeRisk[j] < 0 || tr < 0 || tr > 1 || fx.health[j] < 0 || fx.health[j] > 1
+            if (!Bounds.skipQuietMonths || !signed || placeRisk[j] < 0 || tr < 0 || tr > 1 || fx.health[j] < 0 || fx.health[j] > 1
                     || fx.youthPrevention[j] > 1) {
                 noTransition[j] = Double.POSITIVE_INFINITY;
                 continue;
@@ -130,7 +126,7 @@ public final class Problems implements Steppable {
                     + p.unemploymentRisk() * placeRisk[j]) * Math.max(1.0, strain) * (1.0 - fx.health[j]);
             double mentalOn = Math.max(mentalOut * (1.0 + fx.health[j]) * (1.0 + tr) + severeIn, severeOut);
             noTransition[j] = (Math.max(debtStart, debtOn) + Math.max(youthStart, youthOn)
-                    + 2.0 * Math.max(mentalStart, mentalOn)) * SAFE;
+                    + 2.0 * Math.max(mentalStart, mentalOn)) * Bounds.MARGIN;
         }
 
         Blocks blocks = model.blocks();
@@ -321,7 +317,7 @@ public final class Problems implements Steppable {
      * neighbourhood): close finished cases and find new ones, from each household's state at the
      * start of the month, and count the open cases where the households live.
      */
-    private void manageCases(Households h, Dwellings dw, PolicyEffects fx, int caseMonths, int tick) {
+    private void manageCases(Households h, PolicyEffects fx, int caseMonths, int tick) {
         MersenneTwisterFast random = model.random;
         int[] cases = fx.openCases;
         java.util.Arrays.fill(cases, 0);
@@ -334,28 +330,23 @@ public final class Problems implements Steppable {
         }
         blocks.forEach(b -> {
             int found = 0;
-            int[] list = candidates[b];
             for (int slot = blocks.from(b), end = blocks.to(b); slot < end; slot++) {
                 if (h.hood[slot] >= 0 && (h.caseType[slot] != Households.CASE_NONE
                         || h.debt[slot] > 0 | h.youth[slot] > 0 | h.anyPoorMentalHealth(slot))) {
-                    if (found == list.length) {
-                        list = java.util.Arrays.copyOf(list, 2 * found);
-                        candidates[b] = list;
-                    }
-                    list[found++] = slot;
+                    found = Blocks.append(candidates, b, found, slot);
                 }
             }
             candidateCount[b] = found;
         });
         for (int b = 0; b < blocks.count(); b++) {
             for (int i = 0; i < candidateCount[b]; i++) {
-                manageCase(h, dw, fx, caseMonths, tick, candidates[b][i], random, cases);
+                manageCase(h, fx, caseMonths, tick, candidates[b][i], random, cases);
             }
         }
     }
 
     /** One household's case: closed if finished, opened if the team finds it and has a place. */
-    private void manageCase(Households h, Dwellings dw, PolicyEffects fx, int caseMonths, int tick, int slot,
+    private void manageCase(Households h, PolicyEffects fx, int caseMonths, int tick, int slot,
             MersenneTwisterFast random, int[] cases) {
         int kase = h.caseType[slot];
         boolean problem = h.debt[slot] > 0 || h.youth[slot] > 0 || h.anyPoorMentalHealth(slot);
