@@ -28,7 +28,7 @@ public final class Blocks {
     private final int count;
     private final MersenneTwisterFast[] random;
     private final int threads;
-    private transient ExecutorService pool;
+    private ExecutorService pool;
 
     public Blocks(int capacity, MersenneTwisterFast seeds, int threads) {
         if (threads < 1) {

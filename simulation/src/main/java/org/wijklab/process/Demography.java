@@ -45,7 +45,6 @@ public final class Demography implements Steppable {
     public void step(SimState state) {
         Scenario.Demography demo = model.scenario().demography();
         Scenario.Labour lab = model.scenario().labour();
-        Households h = model.households();
         Neighbourhoods nb = model.neighbourhoods();
         Ledger ledger = model.ledger();
         Pending pending = model.pending();

@@ -29,7 +29,7 @@ public final class LabourMarket implements Steppable {
     /** Per neighbourhood, education, state and health: the monthly chance of leaving the state. */
     private double[] hazard = new double[0];
     /** Per neighbourhood: no programme adds to job finding or local jobs this month. */
-    private boolean[] plain = new boolean[0];
+    private boolean[] noProgramme = new boolean[0];
 
     public LabourMarket(WijkLabModel model) {
         this.model = model;
@@ -72,12 +72,12 @@ public final class LabourMarket implements Steppable {
         int levels = eduFind.length;
         if (hazard.length != nb.count * levels * 8) {
             hazard = new double[nb.count * levels * 8];
-            plain = new boolean[nb.count];
+            noProgramme = new boolean[nb.count];
         }
         for (int j = 0; j < nb.count; j++) {
             double boost = fx.jobFinding[j];
             double local = fx.localJobs[j];
-            plain[j] = boost == 0.0 && local == 0.0;
+            noProgramme[j] = boost == 0.0 && local == 0.0;
             for (int edu = 0; edu < levels; edu++) {
                 int base = (j * levels + edu) * 8;
                 for (int poor = 0; poor < 2; poor++) {
@@ -109,7 +109,7 @@ public final class LabourMarket implements Steppable {
                 int n = h.adults[slot];
                 // the adults' transitions compete for one uniform draw per household and month
                 double u = random.nextDouble();
-                if (skipping && plain[j]) {
+                if (skipping && noProgramme[j]) {
                     int k = 2 * slot;
                     int base = (j * levels + edu) * 8;
                     double first = hazard[base + 2 * h.status[k] + (h.mental[k] != Households.GOOD ? 1 : 0)];

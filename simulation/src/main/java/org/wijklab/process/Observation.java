@@ -103,7 +103,6 @@ public final class Observation implements Steppable {
     }
 
     public void computeStatistics(int tick) {
-        Households h = model.households();
         Dwellings dw = model.dwellings();
         Neighbourhoods nb = model.neighbourhoods();
         int n = nb.count;
