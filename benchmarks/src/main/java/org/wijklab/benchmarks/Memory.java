@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.wijklab.model.Persons;
+import org.wijklab.model.RegionHouseholds;
 import org.wijklab.model.WijkLabModel;
 
 /**
@@ -22,6 +24,10 @@ import org.wijklab.model.WijkLabModel;
  * libraries hold anyway is not counted; the figure is heap after GC, not a per-object layout. It
  * also reports the bytes the model thread allocates per tick over the eleventh year (the thread's
  * allocation counter, {@code com.sun.management.ThreadMXBean}): the steady-state tick's garbage.
+ * Then it goes on to the thirtieth year, the length of a default run, and reports the heap again
+ * with the persons the run follows: the residents who left the city since tick 0 live on in the
+ * region (the whole run is one period of the erosion decomposition), so the region's pool is at
+ * its largest at the end; its arrays' bytes are counted from their sizes.
  *
  * <p>Usage: {@code Memory [residents] [output.json]}; by default 1,000,000 residents and
  * {@code results/benchmarks/memory.json} under the working directory. It prints a summary and
@@ -30,6 +36,7 @@ import org.wijklab.model.WijkLabModel;
 public final class Memory {
 
     private static final int YEARS = 10;
+    private static final int RUN_YEARS = 30;
 
     private Memory() {
     }
@@ -66,6 +73,15 @@ public final class Memory {
             model.schedule.step(model);
         }
         long allocatedPerTick = (threads.getCurrentThreadAllocatedBytes() - allocatedBefore) / 12;
+        for (int month = 12 * (YEARS + 1); month < 12 * RUN_YEARS; month++) {
+            model.schedule.step(model);
+        }
+        long afterFullRun = heapAfterGc();
+        int residentsAfterFullRun = residentsNow(model);
+        Persons persons = model.persons();
+        RegionHouseholds region = model.region();
+        long personBytes = (long) persons.capacity() * Persons.bytesPerSlot();
+        long regionBytes = (long) region.capacity() * RegionHouseholds.bytesPerSlot();
         Reference.reachabilityFence(model);
 
         Map<String, Object> f = new LinkedHashMap<>();
@@ -82,6 +98,18 @@ public final class Memory {
         f.put("bytesPerResidentAfterYears", (double) (afterRun - before) / residentsAfterRun);
         f.put("allocatedPerTickInYear11", allocatedPerTick);
         f.put("allocatedPerResidentTickInYear11", (double) allocatedPerTick / residentsAfterRun);
+        f.put("runYears", RUN_YEARS);
+        f.put("residentsAfterRunYears", residentsAfterFullRun);
+        f.put("heapAfterRunYears", afterFullRun);
+        f.put("bytesPerResidentAfterRunYears", (double) (afterFullRun - before) / residentsAfterFullRun);
+        f.put("personsInCity", persons.inCity());
+        f.put("personsFollowedInRegion", persons.inRegion());
+        f.put("deadPersonsKept", persons.deadKept());
+        f.put("regionHouseholds", region.liveCount());
+        f.put("personSlots", persons.capacity());
+        f.put("regionSlots", region.capacity());
+        f.put("personArraysBytesPerResident", (double) personBytes / residentsAfterFullRun);
+        f.put("regionArraysBytesPerResident", (double) regionBytes / residentsAfterFullRun);
         f.put("maxHeap", Runtime.getRuntime().maxMemory());
         f.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         f.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream()

@@ -128,5 +128,8 @@ class BenchmarksSmokeTest {
         assertEquals(RESIDENTS, f.get("residents").asInt());
         assertNotNull(f.get("heapAfterYears"));
         assertTrue(f.get("bytesPerResidentAfterSetUp").asDouble() > 0);
+        // thirty years on, residents of tick 0 who left are followed in the region
+        assertTrue(f.get("personsFollowedInRegion").asLong() > 0, f.toString());
+        assertTrue(f.get("regionArraysBytesPerResident").asDouble() > 0, f.toString());
     }
 }

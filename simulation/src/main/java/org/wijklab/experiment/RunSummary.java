@@ -55,19 +55,6 @@ public final class RunSummary implements Replicator.RunObserver {
         public double spent;
         public double avoided;
         public double escalationCosts;
-        /** Households moving out of (into) the target set while the programme runs: count and income sum. */
-        public long outMoves;
-        public double outIncome;
-        public long inMoves;
-        public double inIncome;
-
-        public double outMoverIncome() {
-            return outMoves == 0 ? 0 : outIncome / outMoves;
-        }
-
-        public double inMoverIncome() {
-            return inMoves == 0 ? 0 : inIncome / inMoves;
-        }
     }
 
     public RunSummary(Scenario scenario) {
@@ -77,25 +64,6 @@ public final class RunSummary implements Replicator.RunObserver {
     @Override
     public void attach(WijkLabModel model) {
         model.addTickListener(this::record);
-        model.setMoveListener((tick, id, from, to, reason, employed, income) -> {
-            List<Programmes.Run> runs = model.programmes().runs();
-            for (int p = 0; p < runs.size(); p++) {
-                Programmes.Run run = runs.get(p);
-                if (!run.started() || !run.activeAt(tick)) {
-                    continue;
-                }
-                boolean fromTarget = from >= 0 && run.isTarget[from];
-                boolean toTarget = to >= 0 && run.isTarget[to];
-                ProgrammeRecord r = programmes.get(p);
-                if (fromTarget && !toTarget) {
-                    r.outMoves++;
-                    r.outIncome += income;
-                } else if (toTarget && !fromTarget) {
-                    r.inMoves++;
-                    r.inIncome += income;
-                }
-            }
-        });
         try {
             decompositionFile = Files.createTempFile("wijklab-decomposition", ".csv");
         } catch (IOException e) {
@@ -112,10 +80,11 @@ public final class RunSummary implements Replicator.RunObserver {
             List<String> lines = Files.readAllLines(decompositionFile);
             String[] header = lines.get(0).split(",");
             for (String line : lines.subList(1, lines.size())) {
-                String[] cells = line.split(",");
+                String[] cells = line.split(",", -1);
                 Map<String, Double> row = new HashMap<>();
                 for (int c = 4; c < header.length; c++) {
-                    row.put(header[c], Double.parseDouble(cells[c]));
+                    // an empty cell is a mean over nobody
+                    row.put(header[c], cells[c].isEmpty() ? Double.NaN : Double.parseDouble(cells[c]));
                 }
                 decomposition.put(cells[0] + "|" + cells[1] + "|" + cells[2] + "|" + cells[3], row);
             }

@@ -127,11 +127,14 @@ public final class Blocks {
      * growing it when full; returns the list's new length.
      */
     public static int append(int[][] lists, int b, int length, int value) {
-        if (length == lists[b].length) {
-            lists[b] = java.util.Arrays.copyOf(lists[b], Math.max(16, 2 * length));
-        }
+        lists[b] = grow(lists[b], length);
         lists[b][length] = value;
         return length + 1;
+    }
+
+    /** The list, doubled if its {@code length} values fill it: room for one more. */
+    public static int[] grow(int[] list, int length) {
+        return length < list.length ? list : java.util.Arrays.copyOf(list, Math.max(16, 2 * length));
     }
 
     /** Stops the worker threads (the model's finish). */

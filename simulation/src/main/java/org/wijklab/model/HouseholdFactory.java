@@ -58,6 +58,7 @@ public final class HouseholdFactory {
                     h.mental[2 * slot + a] = a < cAdults ? cMental[a] : Households.GOOD;
                 }
                 h.wage[slot] = (float) cWage;
+                model.addPersons(slot, initial ? Persons.ORIGIN_INITIAL : Persons.ORIGIN_MIGRANT);
                 model.updateIncome(slot);
                 model.moveInto(slot, d, tick);
                 if (initial) {
@@ -103,23 +104,38 @@ public final class HouseholdFactory {
             }
         }
         for (int a = 0; a < cAdults; a++) {
-            if (cAge >= demo.retirementAge()) {
-                cStatus[a] = Households.RETIRED;
-            } else if (random.nextDouble() < EMPLOYED[cEducation]) {
-                cStatus[a] = Households.EMPLOYED;
-            } else {
-                cStatus[a] = random.nextDouble() < 0.1 ? Households.UNEMPLOYED : Households.INACTIVE;
-            }
-            double pPoor = cStatus[a] == Households.EMPLOYED || cStatus[a] == Households.RETIRED ? 0.09 : 0.22;
-            cMental[a] = random.nextDouble() < pPoor
-                    ? (random.nextDouble() < 0.15 ? Households.SEVERE : Households.POOR) : Households.GOOD;
+            cStatus[a] = regionalStatus(random, cEducation, cAge, demo.retirementAge());
+            cMental[a] = regionalMental(random, cStatus[a]);
         }
         Scenario.Labour lab = s.labour();
-        double sigma = lab.wageDispersion();
-        int career = Math.max(0, Math.min(cAge - 25, 35));
-        cWage = lab.wageByEducation()[cEducation] * Math.exp(sigma * random.nextGaussian() - 0.5 * sigma * sigma)
-                * Math.pow(1 + lab.wageGrowth(), career);
+        cWage = regionalWage(random, lab, cEducation, cAge);
         cIncome = IncomeRules.income(lab, cStatus, 0, cAdults, cWage, cChildren);
+    }
+
+    /** An adult of the regional population: employment by education, retired from the retirement age. */
+    public static byte regionalStatus(MersenneTwisterFast random, int education, int age, int retirementAge) {
+        if (age >= retirementAge) {
+            return Households.RETIRED;
+        }
+        if (random.nextDouble() < EMPLOYED[education]) {
+            return Households.EMPLOYED;
+        }
+        return random.nextDouble() < 0.1 ? Households.UNEMPLOYED : Households.INACTIVE;
+    }
+
+    /** Mental health of an adult of the regional population: poor more often without work. */
+    public static byte regionalMental(MersenneTwisterFast random, byte status) {
+        double pPoor = status == Households.EMPLOYED || status == Households.RETIRED ? 0.09 : 0.22;
+        return random.nextDouble() < pPoor
+                ? (random.nextDouble() < 0.15 ? Households.SEVERE : Households.POOR) : Households.GOOD;
+    }
+
+    /** A wage of the regional population: by education, log-normal, grown over the career so far. */
+    public static double regionalWage(MersenneTwisterFast random, Scenario.Labour lab, int education, int age) {
+        double sigma = lab.wageDispersion();
+        int career = Math.max(0, Math.min(age - 25, 35));
+        return lab.wageByEducation()[education] * Math.exp(sigma * random.nextGaussian() - 0.5 * sigma * sigma)
+                * Math.pow(1 + lab.wageGrowth(), career);
     }
 
     private boolean fits(int d, boolean initial) {

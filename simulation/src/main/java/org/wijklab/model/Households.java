@@ -80,6 +80,10 @@ public final class Households {
     public final int[] caseSince;
     /** Members of this household waiting in the pending pool for a home of their own. */
     public final byte[] leaving;
+    /** The person slot ({@link Persons}) of each adult, in the adults' pairs; -1 where there is none. */
+    public final int[] adultPerson;
+    /** The first of the household's children in {@link Persons}' lists ({@link Persons#nextChild}), or -1. */
+    public final int[] firstChild;
 
     private final int[] freeSlots;
     private int freeTop;
@@ -113,6 +117,10 @@ public final class Households {
         leaving = new byte[capacity];
         caseType = new byte[capacity];
         caseSince = new int[capacity];
+        adultPerson = new int[2 * capacity];
+        firstChild = new int[capacity];
+        Arrays.fill(adultPerson, -1);
+        Arrays.fill(firstChild, -1);
         Arrays.fill(dwelling, -1);
         Arrays.fill(hood, (short) -1);
         freeSlots = new int[capacity];
@@ -143,6 +151,9 @@ public final class Households {
         youth[slot] = 0;
         leaving[slot] = 0;
         caseType[slot] = CASE_NONE;
+        adultPerson[2 * slot] = -1;
+        adultPerson[2 * slot + 1] = -1;
+        firstChild[slot] = -1;
         live++;
         return slot;
     }
@@ -155,6 +166,9 @@ public final class Households {
         hood[slot] = -1;
         adults[slot] = 0;
         children[slot] = 0;
+        adultPerson[2 * slot] = -1;
+        adultPerson[2 * slot + 1] = -1;
+        firstChild[slot] = -1;
         freeSlots[freeTop++] = slot;
         live--;
     }
@@ -229,8 +243,20 @@ public final class Households {
         return n > 0 & mental[k] != GOOD | n > 1 & mental[k + 1] != GOOD;
     }
 
-    /** Income per equivalent adult (first adult 1, second 0.5, each child 0.3). */
+    /**
+     * Income per equivalent adult on the modified OECD scale (first adult 1, second 0.5, each child
+     * 0.3): the household's disposable income divided by {@link #equivalence(int, int)}.
+     */
     public double equivalisedIncome(int slot) {
-        return income[slot] / (0.5 + 0.5 * adults[slot] + 0.3 * children[slot]);
+        return income[slot] / equivalence(adults[slot], children[slot]);
+    }
+
+    /**
+     * The modified OECD equivalence scale (Hagenaars, de Vos and Zaidi 1994; Eurostat's standard for
+     * EU-SILC): 1 for the first adult, 0.5 for a second, 0.3 for each child. A household without an
+     * adult (children in the care of relatives) counts its carer as the first adult.
+     */
+    public static double equivalence(int adults, int children) {
+        return adults == 0 ? 1.0 + 0.3 * children : 0.5 + 0.5 * adults + 0.3 * children;
     }
 }

@@ -13,6 +13,8 @@ public final class Pending {
 
     private int size;
     public int[] parentId = new int[256];
+    /** The person who waits: a child of the parent household (starters); unused (-1) for a separated partner. */
+    public int[] person = new int[256];
     public byte[] kind = new byte[256];
     public byte[] education = new byte[256];
     public int[] birthTick = new int[256];
@@ -25,10 +27,11 @@ public final class Pending {
         return size;
     }
 
-    public int add(int parent, byte k, byte edu, int birth, byte st, byte mh, float w, int tick) {
+    public int add(int parent, int who, byte k, byte edu, int birth, byte st, byte mh, float w, int tick) {
         if (size == parentId.length) {
             int n = size * 2;
             parentId = Arrays.copyOf(parentId, n);
+            person = Arrays.copyOf(person, n);
             kind = Arrays.copyOf(kind, n);
             education = Arrays.copyOf(education, n);
             birthTick = Arrays.copyOf(birthTick, n);
@@ -39,6 +42,7 @@ public final class Pending {
         }
         int i = size++;
         parentId[i] = parent;
+        person[i] = who;
         kind[i] = k;
         education[i] = edu;
         birthTick[i] = birth;
@@ -58,6 +62,7 @@ public final class Pending {
     public void remove(int i) {
         int last = --size;
         parentId[i] = parentId[last];
+        person[i] = person[last];
         kind[i] = kind[last];
         education[i] = education[last];
         birthTick[i] = birthTick[last];

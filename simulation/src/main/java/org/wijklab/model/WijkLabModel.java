@@ -10,6 +10,7 @@ import org.wijklab.process.HousingMarket;
 import org.wijklab.process.LabourMarket;
 import org.wijklab.process.Liveability;
 import org.wijklab.process.Observation;
+import org.wijklab.process.Region;
 import org.wijklab.process.Problems;
 import org.wijklab.scenario.Scenario;
 import sim.engine.SimState;
@@ -22,6 +23,8 @@ import sim.field.grid.IntGrid2D;
  * <li>economy: the business cycle and shocks set the labour market's multipliers;</li>
  * <li>programmes: budgets become effects on target neighbourhoods; teams, best persons,
  * initiatives, restructuring and allocation rules;</li>
+ * <li>region: the households followed after they left the city age, work and fall ill or recover
+ * at the region's rates (from a stream of its own);</li>
  * <li>demography: deaths, births, children leaving home, separations, singles moving in together,
  * retirement;</li>
  * <li>labour market: job loss and finding, city-wide; incomes follow;</li>
@@ -42,13 +45,14 @@ public final class WijkLabModel extends SimState {
 
     public static final int ORDER_ECONOMY = 0;
     public static final int ORDER_PROGRAMMES = 1;
-    public static final int ORDER_DEMOGRAPHY = 2;
-    public static final int ORDER_LABOUR = 3;
-    public static final int ORDER_PROBLEMS = 4;
-    public static final int ORDER_COMMUNITY = 5;
-    public static final int ORDER_HOUSING = 6;
-    public static final int ORDER_LIVEABILITY = 7;
-    public static final int ORDER_OBSERVATION = 8;
+    public static final int ORDER_REGION = 2;
+    public static final int ORDER_DEMOGRAPHY = 3;
+    public static final int ORDER_LABOUR = 4;
+    public static final int ORDER_PROBLEMS = 5;
+    public static final int ORDER_COMMUNITY = 6;
+    public static final int ORDER_HOUSING = 7;
+    public static final int ORDER_LIVEABILITY = 8;
+    public static final int ORDER_OBSERVATION = 9;
 
     private final Scenario scenario;
     private final List<TickListener> listeners = new ArrayList<>();
@@ -59,6 +63,8 @@ public final class WijkLabModel extends SimState {
     private Neighbourhoods neighbourhoods;
     private final Pending pending = new Pending();
     private final Ledger ledger = new Ledger();
+    private Persons persons;
+    private RegionHouseholds region;
     private IntGrid2D map;
 
     /** Multipliers on job loss and job finding set by the economy this tick. */
@@ -74,6 +80,7 @@ public final class WijkLabModel extends SimState {
     private CostLedger costs;
     private Programmes programmes;
     private Economy economy;
+    private Region regionProcess;
     private Demography demography;
     private LabourMarket labourMarket;
     private Problems problems;
@@ -118,6 +125,10 @@ public final class WijkLabModel extends SimState {
         super.start();
         economy = new Economy(this);
         programmes = new Programmes(this);
+        regionProcess = new Region(this);
+        persons = new Persons(scenario.city().residents() + scenario.city().residents() / 4);
+        region = new RegionHouseholds(1024);
+        pending.clear();
         demography = new Demography(this);
         labourMarket = new LabourMarket(this);
         problems = new Problems(this);
@@ -146,6 +157,7 @@ public final class WijkLabModel extends SimState {
 
         schedule.scheduleRepeating(1.0, ORDER_ECONOMY, economy, 1.0);
         schedule.scheduleRepeating(1.0, ORDER_PROGRAMMES, programmes, 1.0);
+        schedule.scheduleRepeating(1.0, ORDER_REGION, regionProcess, 1.0);
         schedule.scheduleRepeating(1.0, ORDER_DEMOGRAPHY, demography, 1.0);
         schedule.scheduleRepeating(1.0, ORDER_LABOUR, labourMarket, 1.0);
         schedule.scheduleRepeating(1.0, ORDER_PROBLEMS, problems, 1.0);
@@ -183,12 +195,30 @@ public final class WijkLabModel extends SimState {
     }
 
     public void notifyListeners(int tick) {
+        followPanel(tick);
         for (TickListener l : listeners) {
             l.onTick(this, tick);
         }
         neighbourhoods.resetEvents();
         ledger.resetTick();
         costs.reset();
+    }
+
+    /**
+     * Whom the run follows after they leave the city, decided by the scenario alone: the residents
+     * at tick 0 until the last tick (the whole run is one period of the erosion decomposition), the
+     * residents at the start of each regular period ({@code output.decompositionYears}) until its
+     * end, and (see {@code Programmes}) each programme's cohort until the last tick. Called at every
+     * recorded tick, before the listeners read the state.
+     */
+    private void followPanel(int tick) {
+        int last = scenario.ticks();
+        int period = 12 * scenario.output().decompositionYears();
+        if (tick == 0) {
+            persons.pinCity(last);
+        } else if (tick % period == 0 && tick < last) {
+            persons.pinCity(Math.min(tick + period, last));
+        }
     }
 
     /**
@@ -223,6 +253,34 @@ public final class WijkLabModel extends SimState {
 
     public Ledger ledger() {
         return ledger;
+    }
+
+    /** Every person the run follows, in the city, in the region or (while needed) dead. */
+    public Persons persons() {
+        return persons;
+    }
+
+    /** The households followed in the region outside the city. */
+    public RegionHouseholds region() {
+        return region;
+    }
+
+    /** The region's process, which also takes in the persons leaving the city. */
+    public Region regionProcess() {
+        return regionProcess;
+    }
+
+    /** Creates the persons of a newly allocated household: its adults and its children. */
+    public void addPersons(int slot, byte how) {
+        Households h = households;
+        for (int a = 0; a < h.adults[slot]; a++) {
+            h.adultPerson[2 * slot + a] = persons.create(how, slot);
+        }
+        int first = -1;
+        for (int c = 0; c < h.children[slot]; c++) {
+            first = persons.appendChild(first, persons.create(how, slot));
+        }
+        h.firstChild[slot] = first;
     }
 
     /** The city map: each cell holds the index of its neighbourhood. */
@@ -318,10 +376,14 @@ public final class WijkLabModel extends SimState {
         ledger.personsOut(h.persons(slot));
         ledger.left();
         dwellings.vacate(d);
+        regionProcess.admitHousehold(h, slot, tick);
         h.release(slot, Households.FATE_LEFT);
     }
 
-    /** The last adult died: the household ends; children, if any, are counted as leaving the city. */
+    /**
+     * The last adult died (its person already marked dead): the household ends; children, if any,
+     * leave the city for relatives in the region.
+     */
     public void dissolve(int slot) {
         Households h = households;
         dwellings.vacate(h.dwelling[slot]);
@@ -329,6 +391,7 @@ public final class WijkLabModel extends SimState {
             ledger.personsOut(h.children[slot]);
         }
         ledger.dissolved();
+        regionProcess.admitOrphans(h, slot, tick());
         h.release(slot, Households.FATE_DISSOLVED);
     }
 
@@ -350,6 +413,19 @@ public final class WijkLabModel extends SimState {
         h.status[2 * into + 1] = h.status[2 * from];
         h.mental[2 * into + 1] = h.mental[2 * from];
         h.adults[into] = 2;
+        // the persons move with them: the adult into the second position, the children into the list
+        int partner = h.adultPerson[2 * from];
+        h.adultPerson[2 * into + 1] = partner;
+        persons.household[partner] = into;
+        for (int c = h.firstChild[from]; c >= 0;) {
+            int next = persons.nextChild[c];
+            persons.household[c] = into;
+            // its waiting in the pending pool ends with the household it waited in
+            persons.pending[c] = false;
+            h.firstChild[into] = persons.appendChild(h.firstChild[into], c);
+            c = next;
+        }
+        h.firstChild[from] = -1;
         h.children[into] = (byte) Math.min(Byte.MAX_VALUE, h.children[into] + h.children[from]);
         h.wage[into] = Math.max(h.wage[into], h.wage[from]);
         h.debt[into] = (byte) Math.max(h.debt[into], h.debt[from]);
@@ -358,6 +434,71 @@ public final class WijkLabModel extends SimState {
         dwellings.vacate(h.dwelling[from]);
         ledger.dissolved();
         h.release(from, Households.FATE_MERGED);
+    }
+
+    /**
+     * The person of pending entry i (a child waiting to leave home, or the partner after a
+     * separation) starts a household of its own in vacant dwelling d, with the entry's state; the
+     * parent household loses it. Returns the new household's slot.
+     */
+    public int formHousehold(int parent, int i, int d, int tick) {
+        Households h = households;
+        boolean starter = pending.kind[i] == Pending.STARTER;
+        int who = leaver(parent, i, starter);
+        int slot = h.allocate(Households.ORIGIN_FORMED);
+        h.adults[slot] = 1;
+        h.children[slot] = 0;
+        h.birthTick[slot] = pending.birthTick[i];
+        h.education[slot] = pending.education[i];
+        h.status[2 * slot] = pending.status[i];
+        h.mental[2 * slot] = pending.mental[i];
+        h.status[2 * slot + 1] = Households.INACTIVE;
+        h.mental[2 * slot + 1] = Households.GOOD;
+        h.wage[slot] = pending.wage[i];
+        h.adultPerson[2 * slot] = who;
+        persons.household[who] = slot;
+        updateIncome(slot);
+        moveInto(slot, d, tick);
+        leaveParent(parent, starter);
+        return slot;
+    }
+
+    /** The person of pending entry i found no dwelling in the city: it leaves the parent household for the region. */
+    public void leaveForRegion(int parent, int i, int tick) {
+        int who = leaver(parent, i, pending.kind[i] == Pending.STARTER);
+        leaveParent(parent, pending.kind[i] == Pending.STARTER);
+        regionProcess.admitPerson(who, pending.education[i], pending.birthTick[i], pending.status[i],
+                pending.mental[i], pending.wage[i], tick);
+    }
+
+    /**
+     * The person of pending entry i leaves the parent household's records: the waiting child (out of
+     * the children's list) or the partner in the second adult position. Returns its person slot.
+     */
+    private int leaver(int parent, int i, boolean starter) {
+        Households h = households;
+        int who;
+        if (starter) {
+            who = pending.person[i];
+            h.firstChild[parent] = persons.removeChild(h.firstChild[parent], who);
+            persons.pending[who] = false;
+        } else {
+            who = h.adultPerson[2 * parent + 1];
+            h.adultPerson[2 * parent + 1] = -1;
+        }
+        return who;
+    }
+
+    /** The parent household after a member left from the pending pool: one child or the second adult fewer. */
+    private void leaveParent(int parent, boolean starter) {
+        Households h = households;
+        if (starter) {
+            h.children[parent]--;
+        } else {
+            h.adults[parent] = 1;
+        }
+        h.leaving[parent] = (byte) Math.max(0, h.leaving[parent] - 1);
+        updateIncome(parent);
     }
 
     /** What the programmes do to each neighbourhood this month. */

@@ -2,8 +2,10 @@ package org.wijklab.observation;
 
 import java.io.Closeable;
 import java.nio.file.Path;
+import org.wijklab.model.Households;
 import org.wijklab.model.Ledger;
 import org.wijklab.model.Neighbourhoods;
+import org.wijklab.model.RegionHouseholds;
 import org.wijklab.model.Tenure;
 import org.wijklab.model.TickListener;
 import org.wijklab.model.WijkLabModel;
@@ -15,7 +17,8 @@ public final class CityTable implements TickListener, Closeable {
         "employment_rate", "unemployment_rate", "mean_income", "low_income_share", "good_mental_health",
         "births", "deaths", "persons_in", "persons_out", "households_formed", "households_in", "households_out",
         "households_dissolved", "moves_within", "moving_households", "pending_starters", "evictions",
-        "new_supervision_orders", "new_second_line_care", "job_loss_multiplier", "job_finding_multiplier"};
+        "new_supervision_orders", "new_second_line_care", "job_loss_multiplier", "job_finding_multiplier",
+        "region_households", "region_persons", "region_employment_rate", "region_mean_income"};
     private final Csv csv;
 
     public CityTable(Path file) {
@@ -68,6 +71,25 @@ public final class CityTable implements TickListener, Closeable {
                 .cell(l.householdsIn).cell(l.householdsOut).cell(l.householdsDissolved).cell(l.movesWithin)
                 .cell(moving).cell(model.pending().size()).cell(evictions).cell(orders).cell(care)
                 .round(model.jobLossMultiplier).round(model.jobFindingMultiplier);
+        // the households followed in the region after leaving the city (all their members counted)
+        RegionHouseholds r = model.region();
+        long regionWorking = 0;
+        long regionEmployed = 0;
+        double regionIncome = 0;
+        for (int k = 0; k < r.bound(); k++) {
+            if (!r.live[k]) {
+                continue;
+            }
+            for (int a = 0; a < r.adults[k]; a++) {
+                byte st = r.status[2 * k + a];
+                regionWorking += st != Households.RETIRED ? 1 : 0;
+                regionEmployed += st == Households.EMPLOYED ? 1 : 0;
+            }
+            regionIncome += r.income[k];
+        }
+        csv.cell(r.liveCount()).cell(model.persons().inRegion())
+                .round(NeighbourhoodTable.share(regionEmployed, regionWorking))
+                .round(r.liveCount() == 0 ? 0 : regionIncome / r.liveCount());
         csv.end();
     }
 

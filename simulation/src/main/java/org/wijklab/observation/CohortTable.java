@@ -5,41 +5,45 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.wijklab.model.Households;
+import org.wijklab.model.Persons;
 import org.wijklab.model.TickListener;
 import org.wijklab.model.WijkLabModel;
 import org.wijklab.policy.Programmes;
 
 /**
- * {@code cohorts.csv}: each programme's cohort (the households living in its targets at its start
- * tick) followed wherever it moves, one row per programme and tick from the start tick on: how many
- * are still in the city, in a target (stayers) or elsewhere in the city (out-movers), how many left
- * the city or dissolved, and employment, income and good mental health of all of them, the stayers
- * and the out-movers.
+ * {@code cohorts.csv}: each programme's cohort, the persons living in its targets at its start
+ * tick, followed wherever they go as a balanced panel: one row per programme and tick from the start
+ * tick on, always the same persons, with how many of them are in a target, elsewhere in the city,
+ * in the region outside it, or dead, and the metrics of {@link PersonSnapshot} (employment,
+ * equivalised income, good mental health, household income) of those alive and of each place.
  *
  * <p>The cohort is known only at the programme's first step (tick start + 1), when its targets are
  * chosen from the state at the start tick; the start tick's row is computed from a snapshot of that
- * state, kept until then. Rows are written in tick order, programmes in scenario order within a
- * tick: rows wait while a programme's cohort is not yet known.
+ * state, kept until then. The model follows the cohort to the last tick ({@code Programmes}). Rows
+ * are written in tick order, programmes in scenario order within a tick: rows wait while a
+ * programme's cohort is not yet known.
  */
 public final class CohortTable implements TickListener, Closeable {
-    static final String[] GROUPS = {"all", "stayers", "out_movers"};
-    static final String[] METRICS = {"employment", "income", "good_mental_health"};
+    static final String[] GROUPS = {"alive", "in_target", "elsewhere_in_city", "in_region"};
+    static final String[] METRICS = PersonSnapshot.METRICS;
     static final String[] HEADER = header();
-    private static final int M = ErosionDecomposition.METRICS.length;
+    private static final int M = METRICS.length;
 
     private final Csv csv;
-    private ErosionDecomposition.Snapshot[] baseline;
-    private boolean[] startWritten;
+    private PersonSnapshot[] baseline;
+    /** Per programme: the cohort's person slots and ids, once known. */
+    private int[][] members;
+    private int[][] memberIds;
     private final List<Row> waiting = new ArrayList<>();
+    private final PersonSnapshot.View view = new PersonSnapshot.View();
 
     public CohortTable(Path file) {
         csv = new Csv(file, HEADER);
     }
 
     private static String[] header() {
-        List<String> h = new ArrayList<>(List.of("programme", "tick", "cohort_size", "still_in_target",
-                "moved_within_city", "left_city_or_dissolved"));
+        List<String> h = new ArrayList<>(List.of("programme", "tick", "cohort_size", "in_target",
+                "elsewhere_in_city", "in_region", "dead"));
         for (String g : GROUPS) {
             for (String m : METRICS) {
                 h.add(m + "_" + g);
@@ -54,9 +58,7 @@ public final class CohortTable implements TickListener, Closeable {
         final String name;
         final int tick;
         long size;
-        long inTarget;
-        long moved;
-        long gone;
+        final long[] count = new long[GROUPS.length + 1];
         final double[] v = new double[GROUPS.length * M];
         final double[] w = new double[GROUPS.length * M];
 
@@ -66,38 +68,52 @@ public final class CohortTable implements TickListener, Closeable {
             this.tick = tick;
         }
 
-        /** Counts a traced member as still in a target (group 1) or moved within the city (group 2). */
-        int place(boolean stillThere) {
+        /** Counts a member in place group g (1 in a target, 2 elsewhere in the city, 3 in the region, 4 dead). */
+        void add(int g, byte flags, float income, float householdIncome) {
             size++;
-            if (stillThere) {
-                inTarget++;
-                return 1;
+            count[g]++;
+            if (g == GROUPS.length) {
+                return;
             }
-            moved++;
-            return 2;
+            for (int m = 0; m < M; m++) {
+                double value = PersonSnapshot.value(flags, income, householdIncome, m);
+                double weight = PersonSnapshot.weight(flags, m);
+                v[g * M + m] += value * weight;
+                w[g * M + m] += weight;
+                v[m] += value * weight;
+                w[m] += weight;
+            }
         }
+    }
 
-        void add(int group, int m, double value, double weight) {
-            v[group * M + m] += value;
-            w[group * M + m] += weight;
-            v[m] += value;
-            w[m] += weight;
+    /** The place group of a member: 1 in a target, 2 elsewhere in the city, 3 in the region, 4 dead. */
+    private static int group(short where, boolean[] isTarget) {
+        if (where >= 0) {
+            return isTarget[where] ? 1 : 2;
         }
+        if (where == PersonSnapshot.REGION) {
+            return 3;
+        }
+        if (where == PersonSnapshot.DEAD) {
+            return 4;
+        }
+        throw new IllegalStateException("a cohort member is no longer followed");
     }
 
     @Override
     public void onTick(WijkLabModel model, int tick) {
         List<Programmes.Run> runs = model.programmes().runs();
         if (baseline == null) {
-            baseline = new ErosionDecomposition.Snapshot[runs.size()];
-            startWritten = new boolean[runs.size()];
+            baseline = new PersonSnapshot[runs.size()];
+            members = new int[runs.size()][];
+            memberIds = new int[runs.size()][];
         }
-        ErosionDecomposition.Snapshot now = null;
+        PersonSnapshot now = null;
         for (int r = 0; r < runs.size(); r++) {
             Programmes.Run run = runs.get(r);
             if (tick == run.startTick && !run.started()) {
                 if (now == null) {
-                    now = new ErosionDecomposition.Snapshot(model, tick);
+                    now = new PersonSnapshot(model, tick);
                 }
                 baseline[r] = now;
             }
@@ -109,12 +125,14 @@ public final class CohortTable implements TickListener, Closeable {
                 wait |= baseline[r] != null;
                 continue;
             }
-            if (!startWritten[r]) {
-                startWritten[r] = true;
-                if (baseline[r] != null) {
-                    waiting.add(atStart(run, r, baseline[r]));
-                    baseline[r] = null;
+            if (members[r] == null) {
+                if (baseline[r] == null) {
+                    // started before this table saw its start tick: no cohort to follow
+                    continue;
                 }
+                chooseCohort(r, run.isTarget, baseline[r]);
+                waiting.add(atStart(run, r, baseline[r]));
+                baseline[r] = null;
             }
             waiting.add(now(model, run, r, tick));
         }
@@ -123,44 +141,47 @@ public final class CohortTable implements TickListener, Closeable {
         }
     }
 
+    private void chooseCohort(int r, boolean[] isTarget, PersonSnapshot s) {
+        int n = 0;
+        for (int p = 0; p < s.bound; p++) {
+            if (s.where[p] >= 0 && isTarget[s.where[p]]) {
+                n++;
+            }
+        }
+        members[r] = new int[n];
+        memberIds[r] = new int[n];
+        n = 0;
+        for (int p = 0; p < s.bound; p++) {
+            if (s.where[p] >= 0 && isTarget[s.where[p]]) {
+                members[r][n] = p;
+                memberIds[r][n++] = s.id[p];
+            }
+        }
+    }
+
     /** The cohort at the start tick, from the snapshot of that tick. */
-    private static Row atStart(Programmes.Run run, int r, ErosionDecomposition.Snapshot s) {
+    private Row atStart(Programmes.Run run, int r, PersonSnapshot s) {
         Row row = new Row(r, run.spec.name(), s.tick);
-        for (int id = 0; id < run.cohortIdBound; id++) {
-            if (!run.cohort[id]) {
-                continue;
-            }
-            int j = id < s.idBound ? s.neighbourhood[id] : -1;
-            if (j < 0) {
-                row.gone++;
-                continue;
-            }
-            int group = row.place(run.isTarget[j]);
-            for (int m = 0; m < M; m++) {
-                row.add(group, m, s.value[id * M + m], s.weight[id * M + m]);
-            }
+        for (int p : members[r]) {
+            row.add(group(s.where[p], run.isTarget), s.flags[p], s.income[p], s.householdIncome[p]);
         }
         return row;
     }
 
     /** The cohort now. */
-    private static Row now(WijkLabModel model, Programmes.Run run, int r, int tick) {
-        Households h = model.households();
-        short[] hood = model.dwellings().neighbourhood;
+    private Row now(WijkLabModel model, Programmes.Run run, int r, int tick) {
+        Persons persons = model.persons();
         Row row = new Row(r, run.spec.name(), tick);
-        for (int id = 0; id < run.cohortIdBound; id++) {
-            if (!run.cohort[id]) {
-                continue;
+        int[] slots = members[r];
+        int[] ids = memberIds[r];
+        for (int i = 0; i < slots.length; i++) {
+            int p = slots[i];
+            if (persons.id[p] != ids[i] || persons.place[p] == Persons.FREE) {
+                throw new IllegalStateException("cohort member " + ids[i] + " of " + run.spec.name()
+                        + " is no longer followed at tick " + tick);
             }
-            int slot = h.slotOf(id);
-            if (slot < 0) {
-                row.gone++;
-                continue;
-            }
-            int group = row.place(run.isTarget[hood[h.dwelling[slot]]]);
-            for (int m = 0; m < M; m++) {
-                row.add(group, m, ErosionDecomposition.value(h, slot, m), ErosionDecomposition.weight(h, slot, m));
-            }
+            view.read(model, p);
+            row.add(group(view.where, run.isTarget), view.flags, view.income, view.householdIncome);
         }
         return row;
     }
@@ -168,7 +189,10 @@ public final class CohortTable implements TickListener, Closeable {
     private void flush() {
         waiting.sort(Comparator.comparingInt((Row x) -> x.tick).thenComparingInt(x -> x.programme));
         for (Row row : waiting) {
-            csv.text(row.name).cell(row.tick).cell(row.size).cell(row.inTarget).cell(row.moved).cell(row.gone);
+            csv.text(row.name).cell(row.tick).cell(row.size);
+            for (int g = 1; g <= GROUPS.length; g++) {
+                csv.cell(row.count[g]);
+            }
             for (int k = 0; k < row.v.length; k++) {
                 csv.round(row.w[k] > 0 ? row.v[k] / row.w[k] : 0.0);
             }

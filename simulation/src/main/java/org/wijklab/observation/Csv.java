@@ -61,6 +61,11 @@ public final class Csv implements Closeable {
         return cell(plain(v));
     }
 
+    /** Exact shortest decimal form, or an empty cell (missing) for NaN: a mean over nobody. */
+    public Csv exactOrEmpty(double v) {
+        return Double.isNaN(v) ? cell("") : exact(v);
+    }
+
     /** Rounded to six decimals. */
     public Csv round(double v) {
         return cell(plain(Math.round(v * 1e6) / 1e6));

@@ -61,9 +61,6 @@ public final class Programmes implements Steppable {
         public double[] bpLegacy;
         public int[] bpLeftCount;
         public int[] initiatives;
-        /** Cohort: households living in the targets when the programme started, by id (true = member). */
-        public boolean[] cohort;
-        public int cohortIdBound;
         /** Money spent per party since the costs writer last read it (it resets this at each year's end). */
         public final double[] spent = new double[org.wijklab.model.CostLedger.PARTIES];
         int[] convertList;
@@ -169,12 +166,19 @@ public final class Programmes implements Steppable {
                 run.bpSince[j] = tick;
             }
         }
+        // the programme's cohort, the persons living in its targets at its start (nothing has
+        // changed since the start tick's observation), is followed wherever it goes to the last tick
         Households h = model.households();
-        run.cohortIdBound = h.idBound();
-        run.cohort = new boolean[run.cohortIdBound];
+        org.wijklab.model.Persons persons = model.persons();
+        int last = model.scenario().ticks();
         for (int slot = 0; slot < h.capacity; slot++) {
-            if (h.isLive(slot) && run.isTarget[model.dwellings().neighbourhood[h.dwelling[slot]]]) {
-                run.cohort[h.id[slot]] = true;
+            if (h.isLive(slot) && run.isTarget[h.hood[slot]]) {
+                for (int a = 0; a < h.adults[slot]; a++) {
+                    persons.pin(h.adultPerson[2 * slot + a], last);
+                }
+                for (int c = h.firstChild[slot]; c >= 0; c = persons.nextChild[c]) {
+                    persons.pin(c, last);
+                }
             }
         }
         Programme.Restructuring r = run.spec.restructuring();

@@ -6,6 +6,7 @@ import org.wijklab.model.Households;
 import org.wijklab.model.Ledger;
 import org.wijklab.model.Neighbourhoods;
 import org.wijklab.model.Pending;
+import org.wijklab.model.Persons;
 import org.wijklab.model.WijkLabModel;
 import org.wijklab.scenario.Scenario;
 import sim.engine.SimState;
@@ -48,6 +49,8 @@ public final class Demography implements Steppable {
         Neighbourhoods nb = model.neighbourhoods();
         Ledger ledger = model.ledger();
         Pending pending = model.pending();
+        Households h = model.households();
+        Persons persons = model.persons();
         int tick = model.tick();
         double birth = demo.birthRate() / 12.0;
         double leave = demo.childLeaveRate() / 12.0;
@@ -77,13 +80,24 @@ public final class Demography implements Steppable {
             ledger.death(e.personsDied);
             ledger.birth(e.personsBorn);
             ledger.personsOut(e.personsLeft);
+            // the persons' side of the block's events, in its slot order
+            for (int k = 0; k < e.diedCount; k++) {
+                persons.die(e.died[k], tick);
+            }
+            for (int k = 0; k < e.bornCount; k++) {
+                int slot = e.born[k];
+                h.firstChild[slot] = persons.appendChild(h.firstChild[slot], persons.create(Persons.ORIGIN_BORN, slot));
+            }
+            for (int k = 0; k < e.leftCount; k++) {
+                model.regionProcess().admitStarter(e.left[k], e.leftEducation[k], e.leftExtraUp[k], tick);
+            }
             for (int k = 0; k < e.dissolvedCount; k++) {
                 model.dissolve(e.dissolved[k]);
             }
             Pending buffer = e.pending;
             for (int i = 0; i < buffer.size(); i++) {
-                pending.add(buffer.parentId[i], buffer.kind[i], buffer.education[i], buffer.birthTick[i],
-                        buffer.status[i], buffer.mental[i], buffer.wage[i], buffer.since[i]);
+                pending.add(buffer.parentId[i], buffer.person[i], buffer.kind[i], buffer.education[i],
+                        buffer.birthTick[i], buffer.status[i], buffer.mental[i], buffer.wage[i], buffer.since[i]);
             }
             for (int k = 0; k < e.lookingCount; k++) {
                 if (lookingCount == looking.length) {
@@ -124,15 +138,20 @@ public final class Demography implements Steppable {
                 int j = model.dwellings().neighbourhood[h.dwelling[slot]];
                 e.deaths[j]++;
                 e.personsDied++;
+                int dying = u < death ? 0 : 1;
+                e.died(h.adultPerson[2 * slot + dying]);
                 if (adults == 1) {
+                    h.adultPerson[2 * slot] = -1;
                     e.dissolve(slot);
                     continue;
                 }
-                if (u < death) {
+                if (dying == 0) {
                     // the head died: the partner becomes the head
                     h.status[2 * slot] = h.status[2 * slot + 1];
                     h.mental[2 * slot] = h.mental[2 * slot + 1];
+                    h.adultPerson[2 * slot] = h.adultPerson[2 * slot + 1];
                 }
+                h.adultPerson[2 * slot + 1] = -1;
                 h.adults[slot] = 1;
                 model.updateIncome(slot);
                 continue;
@@ -141,6 +160,7 @@ public final class Demography implements Steppable {
             double pBirth = adults == 2 && age >= 22 && age <= 40 && kids < 3 ? birth : 0.0;
             if (u < pBirth) {
                 h.children[slot]++;
+                e.born(slot);
                 e.births[model.dwellings().neighbourhood[h.dwelling[slot]]]++;
                 e.personsBorn++;
                 model.updateIncome(slot);
@@ -163,7 +183,7 @@ public final class Demography implements Steppable {
             u -= pPartner;
             if (adults == 2 && h.leaving[slot] == 0 && u < separation) {
                 h.leaving[slot]++;
-                e.pending.add(h.id[slot], Pending.SEPARATED, h.education[slot], h.birthTick[slot],
+                e.pending.add(h.id[slot], -1, Pending.SEPARATED, h.education[slot], h.birthTick[slot],
                         h.status[2 * slot + 1], h.mental[2 * slot + 1], h.wage[slot], tick);
             }
         }
@@ -180,6 +200,15 @@ public final class Demography implements Steppable {
         int dissolvedCount;
         int[] looking = new int[16];
         int lookingCount;
+        /** Persons who died (the household's adult), children born (their household), children gone to the region. */
+        int[] died = new int[16];
+        int diedCount;
+        int[] born = new int[16];
+        int bornCount;
+        int[] left = new int[16];
+        byte[] leftEducation = new byte[16];
+        double[] leftExtraUp = new double[16];
+        int leftCount;
         final Pending pending = new Pending();
 
         BlockEvents(int neighbourhoods) {
@@ -195,21 +224,42 @@ public final class Demography implements Steppable {
             personsLeft = 0;
             dissolvedCount = 0;
             lookingCount = 0;
+            diedCount = 0;
+            bornCount = 0;
+            leftCount = 0;
             pending.clear();
         }
 
         void dissolve(int slot) {
-            if (dissolvedCount == dissolved.length) {
-                dissolved = java.util.Arrays.copyOf(dissolved, 2 * dissolvedCount);
-            }
+            dissolved = Blocks.grow(dissolved, dissolvedCount);
             dissolved[dissolvedCount++] = slot;
         }
 
         void look(int slot) {
-            if (lookingCount == looking.length) {
-                looking = java.util.Arrays.copyOf(looking, 2 * lookingCount);
-            }
+            looking = Blocks.grow(looking, lookingCount);
             looking[lookingCount++] = slot;
+        }
+
+        void died(int person) {
+            died = Blocks.grow(died, diedCount);
+            died[diedCount++] = person;
+        }
+
+        void born(int slot) {
+            born = Blocks.grow(born, bornCount);
+            born[bornCount++] = slot;
+        }
+
+        void left(int person, byte parentEducation, double extraUp) {
+            if (leftCount == left.length) {
+                leftEducation = java.util.Arrays.copyOf(leftEducation, 2 * leftCount);
+                leftExtraUp = java.util.Arrays.copyOf(leftExtraUp, 2 * leftCount);
+            }
+            left = Blocks.grow(left, leftCount);
+            left[leftCount] = person;
+            leftEducation[leftCount] = parentEducation;
+            leftExtraUp[leftCount] = extraUp;
+            leftCount++;
         }
     }
 
@@ -227,25 +277,59 @@ public final class Demography implements Steppable {
         }
     }
 
+    /**
+     * A child leaves home: the first of its household's children not already waiting. A share look
+     * for a dwelling in the city (the pending pool), with a starter's education, work and wage drawn
+     * here; the others leave for the region, where the region draws their state from its own stream.
+     */
     private void childLeaves(int slot, int tick, Scenario.Demography demo, Scenario.Labour lab, BlockEvents e,
             MersenneTwisterFast random) {
         Households h = model.households();
+        Persons persons = model.persons();
+        int child = persons.firstNotPending(h.firstChild[slot]);
+        if (child < 0) {
+            throw new IllegalStateException("household " + h.id[slot] + ": " + h.children[slot] + " children, "
+                    + h.leaving[slot] + " waiting to leave, none free to leave home");
+        }
+        int j = h.hood[slot];
         if (random.nextDouble() < demo.starterStayShare()) {
-            int j = model.dwellings().neighbourhood[h.dwelling[slot]];
-            byte edu = childEducation(h.education[slot], model.effects().educationUp[j], random);
-            byte st = random.nextDouble() < STARTER_EMPLOYED[edu] ? Households.EMPLOYED
-                    : random.nextDouble() < 0.3 ? Households.UNEMPLOYED : Households.INACTIVE;
-            double sigma = lab.wageDispersion();
-            float wage = (float) (0.85 * lab.wageByEducation()[edu]
-                    * Math.exp(sigma * random.nextGaussian() - 0.5 * sigma * sigma));
-            byte mh = random.nextDouble() < 0.1 ? Households.POOR : Households.GOOD;
+            byte edu = starterEducation(h.education[slot], model.effects().educationUp[j], random);
+            byte st = starterStatus(edu, random);
+            float wage = starterWage(lab, edu, random);
+            byte mh = starterMental(random);
             h.leaving[slot]++;
-            e.pending.add(h.id[slot], Pending.STARTER, edu, tick - (18 + random.nextInt(6)) * 12, st, mh, wage, tick);
+            persons.pending[child] = true;
+            e.pending.add(h.id[slot], child, Pending.STARTER, edu, tick - (18 + random.nextInt(6)) * 12, st, mh, wage, tick);
         } else {
             h.children[slot]--;
+            h.firstChild[slot] = persons.removeChild(h.firstChild[slot], child);
+            e.left(child, h.education[slot], model.effects().educationUp[j]);
             e.personsLeft++;
             model.updateIncome(slot);
         }
+    }
+
+    /** A starter's education: the parent's, one up or one down; programmes (learning) add to "up". */
+    static byte starterEducation(byte parent, double extraUp, MersenneTwisterFast random) {
+        return childEducation(parent, extraUp, random);
+    }
+
+    /** A starter's first state on the labour market, by education. */
+    static byte starterStatus(byte education, MersenneTwisterFast random) {
+        return random.nextDouble() < STARTER_EMPLOYED[education] ? Households.EMPLOYED
+                : random.nextDouble() < 0.3 ? Households.UNEMPLOYED : Households.INACTIVE;
+    }
+
+    /** A starter's wage: 85 % of its education's, log-normal. */
+    static float starterWage(Scenario.Labour lab, byte education, MersenneTwisterFast random) {
+        double sigma = lab.wageDispersion();
+        return (float) (0.85 * lab.wageByEducation()[education]
+                * Math.exp(sigma * random.nextGaussian() - 0.5 * sigma * sigma));
+    }
+
+    /** A starter's mental health: poor for one in ten. */
+    static byte starterMental(MersenneTwisterFast random) {
+        return random.nextDouble() < 0.1 ? Households.POOR : Households.GOOD;
     }
 
     private void pairUp(int count) {

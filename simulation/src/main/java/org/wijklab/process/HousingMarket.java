@@ -294,19 +294,7 @@ public final class HousingMarket implements Steppable {
         int best = findBest(income, 1, 1, 0, age, Households.FORCED_NO, -1, 0.0);
         if (best >= 0) {
             int from = model.dwellings().neighbourhood[h.dwelling[parent]];
-            int slot = h.allocate(Households.ORIGIN_FORMED);
-            h.adults[slot] = 1;
-            h.children[slot] = 0;
-            h.birthTick[slot] = pending.birthTick[i];
-            h.education[slot] = pending.education[i];
-            h.status[2 * slot] = pending.status[i];
-            h.mental[2 * slot] = pending.mental[i];
-            h.status[2 * slot + 1] = Households.INACTIVE;
-            h.mental[2 * slot + 1] = Households.GOOD;
-            h.wage[slot] = pending.wage[i];
-            model.updateIncome(slot);
-            model.moveInto(slot, best, tick);
-            leaveParent(parent, starter);
+            int slot = model.formHousehold(parent, i, best, tick);
             ledger.formed();
             Neighbourhoods nb = model.neighbourhoods();
             int to = model.dwellings().neighbourhood[best];
@@ -319,22 +307,11 @@ public final class HousingMarket implements Steppable {
         int limit = model.scenario().demography().starterSearchMonths();
         if (tick - pending.since[i] >= limit) {
             // found nothing in the city: this person leaves for the region
-            leaveParent(parent, starter);
+            model.leaveForRegion(parent, i, tick);
             ledger.personsOut(1);
             return true;
         }
         return false;
-    }
-
-    private void leaveParent(int parent, boolean starter) {
-        Households h = model.households();
-        if (starter) {
-            h.children[parent]--;
-        } else {
-            h.adults[parent] = 1;
-        }
-        h.leaving[parent] = (byte) Math.max(0, h.leaving[parent] - 1);
-        model.updateIncome(parent);
     }
 
     /**

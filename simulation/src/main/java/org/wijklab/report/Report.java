@@ -264,11 +264,13 @@ public final class Report {
         html.append("<h2 id=\"decomposition\">The erosion decomposition (a leaky bucket)</h2>\n<p class=\"note\">Per "
                 + fmt(any.periodMonths / 12.0) + "-year period, averaged over the run's " + any.periods + " period"
                 + (any.periods == 1 ? "" : "s") + ", for each scenario's "
-                + "targets (each target neighbourhood decomposed on its own, weighted by its households at the period's "
-                + "start). <em>People change</em> follows the residents of the period's start wherever they live; "
-                + "<em>place change</em> is the neighbourhoods' own change, which splits exactly into the stayers' own "
-                + "change, the effect of who came in and the effect of who left. When people change exceeds place "
-                + "change, the gain has leaked out with the movers (the eroded gain).</p>\n");
+                + "targets (each target neighbourhood decomposed on its own, weighted by its residents at the period's "
+                + "start). <em>People change</em> follows the persons living there at the period's start wherever they "
+                + "live at its end: still there, elsewhere in the city, or in the region outside it (those who died are "
+                + "left out); <em>place change</em> is the neighbourhoods' own change, which splits exactly into the "
+                + "stayers' own change, the effect of who came in and the effect of who left. When people change exceeds "
+                + "place change, the gain has leaked out with the movers (the eroded gain). Income is the household's "
+                + "equivalised disposable income per person.</p>\n");
         Csv csv = new Csv("scenario", "metric", "component", "mean", "lo", "hi", "n");
         for (Summary.Scenario s : sc) {
             for (int m = 0; m < RunMetrics.DECOMPOSITION_METRICS.length; m++) {
@@ -282,24 +284,36 @@ public final class Report {
         csv.write(dir.resolve("summary-decomposition.csv"));
         html.append("<div class=\"grid\">\n");
         for (int m : new int[] {1, 0}) {
-            String metric = m == 1 ? "household income, euro" : "employment rate";
+            String metric = m == 1 ? "equivalised income, euro" : "employment rate";
             String unit = m == 1 ? "euro" : "employment rate";
             Estimate[][] pp = new Estimate[2][sc.size()];
             double[][] bucket = new double[3][sc.size()];
+            Estimate[][] parts = new Estimate[4][sc.size()];
             for (int i = 0; i < sc.size(); i++) {
                 pp[0][i] = decompositionEstimate(sc.get(i), m, 1);
                 pp[1][i] = decompositionEstimate(sc.get(i), m, 0);
                 for (int c = 0; c < 3; c++) {
                     bucket[c][i] = decompositionEstimate(sc.get(i), m, 2 + c).mean();
                 }
+                // the whole cohort, and its parts: stayed, moved within the city, left the city
+                int[] components = {1, 2, 7, 8};
+                for (int p = 0; p < parts.length; p++) {
+                    parts[p][i] = drawable(decompositionEstimate(sc.get(i), m, components[p]));
+                }
             }
             String key = m == 1 ? "income" : "employment";
             figure(Charts.groupedBars("People change against place change: " + metric, "change per period, " + unit,
                     names, List.of("people change (the start's residents, wherever they live)",
                             "place change (the neighbourhoods)"), pp), "decomposition-people-place-" + key, WIDE_W, WIDE_H,
-                    "Per scenario, how much the targets' residents of the start gained (people) against how much the "
-                    + "targets themselves gained (place), " + esc(metric) + ". The gap is the eroded gain: what left with "
-                    + "the movers.");
+                    "Per scenario, how much the targets' residents of the start gained (people, those who left the city "
+                    + "included) against how much the targets themselves gained (place), " + esc(metric)
+                    + ". The gap is the eroded gain: what left with the movers.");
+            figure(Charts.groupedBars("Who gained: " + metric, "change per period, " + unit, names,
+                    List.of("the whole cohort", "stayed", "moved within the city", "left the city"), parts),
+                    "decomposition-people-parts-" + key, WIDE_W, WIDE_H,
+                    "The people change of the targets' residents of the start, whole and split by where they live at the "
+                    + "period's end: still in a target, elsewhere in the city, or in the region outside it (" + esc(metric)
+                    + "). A measure that follows only those still in the city misses the last bar.");
             figure(Charts.stackedBars("Place change split: " + metric, "per period, " + unit, names,
                     List.of("stayers' own change", "who came in (inflow effect)", "who left (outflow effect)"), bucket),
                     "decomposition-bucket-" + key, WIDE_W, WIDE_H,
@@ -308,6 +322,11 @@ public final class Report {
                     + "climbers leaving and poorer newcomers arriving.");
         }
         html.append("</div>\n");
+    }
+
+    /** A part nobody was in (no estimate) is drawn as zero, without an interval. */
+    private static Estimate drawable(Estimate e) {
+        return Double.isNaN(e.mean()) ? new Estimate(0.0, Double.NaN, Double.NaN, 0) : e;
     }
 
     private static Estimate decompositionEstimate(Summary.Scenario s, int metric, int component) {

@@ -19,10 +19,21 @@ final class RunMetrics {
     /** Time-series metrics: column in neighbourhoods.csv and its weight column. */
     static final String[] SERIES = {"employment_rate", "mean_income", "good_mental_health", "liveability"};
     static final String[] SERIES_WEIGHT = {"adults", "households", "adults", "households"};
-    /** Decomposition metrics and components (columns of decomposition.csv, plus eroded_gain). */
-    static final String[] DECOMPOSITION_METRICS = {"employment", "income", "good_mental_health"};
+    /** Decomposition metrics and components (columns of decomposition.csv; eroded_gain = people - place). */
+    static final String[] DECOMPOSITION_METRICS = {"employment", "income", "good_mental_health", "household_income"};
     static final String[] COMPONENTS = {"place_change", "people_change", "stayers_change", "inflow_effect",
-        "outflow_effect", "eroded_gain"};
+        "outflow_effect", "eroded_gain", "people_change_in_city", "people_change_moved_within",
+        "people_change_left_city"};
+    static final int ERODED = 5;
+    /**
+     * The weight of a neighbourhood's row in a component's mean over the focus, as persons counted by
+     * decomposition.csv: its cohort at t0 for the place's terms and the whole cohort's people change
+     * (the same weight for all, so that the means keep the identity and eroded = people - place),
+     * the part's own size for a part's people change.
+     */
+    private static final String[][] COMPONENT_PERSONS = {{"stayers", "out_movers"}, {"stayers", "out_movers"},
+        {"stayers", "out_movers"}, {"stayers", "out_movers"}, {"stayers", "out_movers"}, {},
+        {"stayers", "out_within_city"}, {"out_within_city"}, {"out_left_city"}};
     /** Liveability classes 1-7 (docs/OUTPUTS.md) and the move categories: a class or outside the city. */
     static final String[] CLASSES = {"very_negative", "negative", "mediocre", "moderately_positive", "positive",
         "very_positive", "excellent"};
@@ -170,12 +181,15 @@ final class RunMetrics {
 
     /**
      * The focus neighbourhoods' decomposition per regular period ({@code output.decompositionYears}),
-     * averaged over the run's whole periods: each neighbourhood's row weighted by its households at the
-     * period's start, the periods weighted equally. Short periods show erosion as it happens; over a
-     * whole run ageing dominates every term.
+     * averaged over the run's whole periods: each neighbourhood's row weighted by the persons the
+     * component is measured on (its cohort at the period's start; a part of the cohort for that
+     * part's people change), the periods weighted equally. A part nobody is in (an empty cell) has
+     * no weight; a period without any is left out of that component's mean. Short periods show
+     * erosion as it happens; over a whole run ageing dominates every term.
      */
     private void readDecomposition(RunFolder run, Set<String> focus) {
-        List<String> cols = new ArrayList<>(List.of("neighbourhood", "metric", "t0", "t1", "stayers", "out_movers"));
+        List<String> cols = new ArrayList<>(List.of("neighbourhood", "metric", "t0", "t1", "stayers", "out_movers",
+                "cohort_alive", "out_within_city", "out_left_city"));
         for (String c : COMPONENTS) {
             if (!c.equals("eroded_gain")) {
                 cols.add(c);
@@ -186,12 +200,10 @@ final class RunMetrics {
         // a run shorter than one regular period is decomposed as a whole
         int period = run.ticks() >= regular ? regular : run.ticks();
         periodMonths = period;
-        // per metric and period start: weighted sums and weight
-        List<Map<Integer, double[]>> sums = new ArrayList<>();
-        List<Map<Integer, Double>> weights = new ArrayList<>();
+        // per metric and period start: weighted sums and weights per component
+        List<Map<Integer, double[][]>> sums = new ArrayList<>();
         for (int m = 0; m < DECOMPOSITION_METRICS.length; m++) {
             sums.add(new TreeMap<>());
-            weights.add(new TreeMap<>());
         }
         for (int i = 0; i < t.size(); i++) {
             int t0 = t.integer(i, "t0");
@@ -202,35 +214,44 @@ final class RunMetrics {
             if (metric < 0) {
                 continue;
             }
-            double w = t.number(i, "stayers") + t.number(i, "out_movers");
-            double[] sum = sums.get(metric).computeIfAbsent(t0, k -> new double[COMPONENTS.length]);
-            weights.get(metric).merge(t0, w, Double::sum);
-            for (int c = 0; c < COMPONENTS.length - 1; c++) {
-                sum[c] += w * t.number(i, COMPONENTS[c]);
+            double[][] sum = sums.get(metric).computeIfAbsent(t0, k -> new double[2][COMPONENTS.length]);
+            for (int c = 0; c < COMPONENTS.length; c++) {
+                if (c == ERODED || t.text(i, COMPONENTS[c]).isEmpty()) {
+                    continue;
+                }
+                double w = 0;
+                for (String count : COMPONENT_PERSONS[c]) {
+                    w += t.number(i, count);
+                }
+                sum[0][c] += w * t.number(i, COMPONENTS[c]);
+                sum[1][c] += w;
             }
         }
         decomposition = new double[DECOMPOSITION_METRICS.length][COMPONENTS.length];
         for (int metric = 0; metric < DECOMPOSITION_METRICS.length; metric++) {
+            double[] d = decomposition[metric];
+            int[] n = new int[COMPONENTS.length];
             periods = 0;
-            for (Map.Entry<Integer, double[]> e : sums.get(metric).entrySet()) {
-                double w = weights.get(metric).get(e.getKey());
-                if (w <= 0) {
+            for (double[][] sum : sums.get(metric).values()) {
+                if (sum[1][0] <= 0) {
                     continue;
                 }
                 periods++;
-                for (int c = 0; c < COMPONENTS.length - 1; c++) {
-                    decomposition[metric][c] += e.getValue()[c] / w;
+                for (int c = 0; c < COMPONENTS.length; c++) {
+                    if (sum[1][c] > 0) {
+                        d[c] += sum[0][c] / sum[1][c];
+                        n[c]++;
+                    }
                 }
             }
             if (periods == 0) {
                 throw new ReportException(t.file() + ": no row for a whole " + period + "-month period of metric "
                         + DECOMPOSITION_METRICS[metric] + " of " + String.join(", ", focus));
             }
-            double[] d = decomposition[metric];
-            for (int c = 0; c < COMPONENTS.length - 1; c++) {
-                d[c] /= periods;
+            for (int c = 0; c < COMPONENTS.length; c++) {
+                d[c] = n[c] == 0 ? Double.NaN : d[c] / n[c];
             }
-            d[COMPONENTS.length - 1] = d[1] - d[0];
+            d[ERODED] = d[1] - d[0];
         }
     }
 

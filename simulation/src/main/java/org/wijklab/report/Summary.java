@@ -23,7 +23,7 @@ final class Summary {
     static final String[] KEY_LABELS = {"targets' liveability change, start to end, %",
         "targets' employment rate at the end", "targets' mean household income at the end, euro",
         "targets' good mental health at the end (share of adults)",
-        "eroded income gain of the targets per period (people minus place change), euro",
+        "eroded equivalised income gain of the targets per period (people minus place change), euro",
         "eroded employment gain of the targets per period", "social return per euro at the end (all programmes)"};
 
     /** One scenario of the comparison. */
@@ -126,8 +126,8 @@ final class Summary {
         k[1] = r.series[0][0][end];
         k[2] = r.series[0][1][end];
         k[3] = r.series[0][2][end];
-        k[4] = r.decomposition[1][5];
-        k[5] = r.decomposition[0][5];
+        k[4] = r.decomposition[1][RunMetrics.ERODED];
+        k[5] = r.decomposition[0][RunMetrics.ERODED];
         k[6] = r.spent == null ? Double.NaN : r.socialReturn(r.spent.length);
         return k;
     }

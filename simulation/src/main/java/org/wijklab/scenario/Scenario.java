@@ -25,6 +25,7 @@ public record Scenario(
         Problems problems,
         Community community,
         Housing housing,
+        Region region,
         Liveability liveability,
         Policy policy,
         List<Programme> programmes,
@@ -53,6 +54,8 @@ public record Scenario(
         community.validate("community");
         Check.present("housing", housing);
         housing.validate("housing");
+        Check.present("region", region);
+        region.validate("region");
         Check.present("liveability", liveability);
         liveability.validate("liveability");
         Check.present("policy", policy);
@@ -78,27 +81,27 @@ public record Scenario(
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, newSeed, years, warmUpYears, city, economy, demography, labour, problems,
-                community, housing, liveability, policy, programmes, output);
+                community, housing, region, liveability, policy, programmes, output);
     }
 
     public Scenario withYears(int newYears) {
         return new Scenario(name, description, seed, newYears, warmUpYears, city, economy, demography, labour, problems,
-                community, housing, liveability, policy, programmes, output);
+                community, housing, region, liveability, policy, programmes, output);
     }
 
     public Scenario withWarmUpYears(int newWarmUp) {
         return new Scenario(name, description, seed, years, newWarmUp, city, economy, demography, labour, problems,
-                community, housing, liveability, policy, programmes, output);
+                community, housing, region, liveability, policy, programmes, output);
     }
 
     public Scenario withResidents(int residents) {
         return new Scenario(name, description, seed, years, warmUpYears, new City(residents, city.neighbourhoods()), economy,
-                demography, labour, problems, community, housing, liveability, policy, programmes, output);
+                demography, labour, problems, community, housing, region, liveability, policy, programmes, output);
     }
 
     public Scenario withMovesLog(boolean on) {
         return new Scenario(name, description, seed, years, warmUpYears, city, economy, demography, labour,
-                problems, community, housing, liveability, policy, programmes, new Output(on, output.decompositionYears()));
+                problems, community, housing, region, liveability, policy, programmes, new Output(on, output.decompositionYears()));
     }
 
     /** The city: its size and its neighbourhoods, from weak to strong in any order. */
@@ -383,6 +386,22 @@ public record Scenario(
             Check.range(p + ".preferQuality", preferQuality, 0.0, 20.0);
             Check.range(p + ".preferOwnership", preferOwnership, 0.0, 20.0);
             Check.range(p + ".preferSpace", preferSpace, 0.0, 20.0);
+        }
+    }
+
+    /**
+     * The region outside the city, where the run follows the residents who leave it: its labour
+     * market's job finding and job loss as multiples of the city's base hazards (which are the
+     * national flows; the region has no neighbourhood contacts, address stigma or programmes), and
+     * the safety of its surroundings, which sets its place risk of poor mental health as a
+     * neighbourhood's safety does. Mortality, births, leaving home, separating and partnering go on
+     * at the demography's rates; the economy's cycle and crises reach the region too.
+     */
+    public record Region(double jobFindingFactor, double jobLossFactor, double safety) {
+        void validate(String p) {
+            Check.range(p + ".jobFindingFactor", jobFindingFactor, 0.0, 10.0);
+            Check.range(p + ".jobLossFactor", jobLossFactor, 0.0, 10.0);
+            Check.probability(p + ".safety", safety);
         }
     }
 

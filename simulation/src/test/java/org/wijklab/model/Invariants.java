@@ -119,6 +119,159 @@ public final class Invariants {
         checkVacancies(m, tick, live);
         checkBalance(m, tick, live, persons);
         checkNeighbourhoods(m, tick, live, persons);
+        checkPersons(m, tick, persons);
+    }
+
+    /** Checks only the persons (see below): usable between events, before the month's statistics are counted. */
+    public static void checkPersons(WijkLabModel m) {
+        long[] now = count(m.households());
+        checkPersons(m, m.tick(), now[0]);
+    }
+
+    /**
+     * The persons: every household's adults and children are persons of the city that point back
+     * at it, the persons in the region are in followed region households that point back at them,
+     * the pending pool's children are flagged and still at home, and the accounts balance:
+     * in the city + in the region + died + released = created.
+     */
+    static void checkPersons(WijkLabModel m, int tick, long cityPersons) {
+        Persons ps = m.persons();
+        Households h = m.households();
+        boolean[] seen = new boolean[ps.bound()];
+        long flagged = 0;
+        for (int slot = 0; slot < h.capacity; slot++) {
+            if (h.dwelling[slot] < 0) {
+                if (h.adultPerson[2 * slot] != -1 || h.adultPerson[2 * slot + 1] != -1 || h.firstChild[slot] != -1) {
+                    throw broken(tick, "free household slot " + slot + " still holds persons");
+                }
+                continue;
+            }
+            for (int a = 0; a < 2; a++) {
+                int p = h.adultPerson[2 * slot + a];
+                if (a >= h.adults[slot]) {
+                    if (p != -1) {
+                        throw broken(tick, "household slot " + slot + " has " + h.adults[slot] + " adults but a person in position " + a);
+                    }
+                    continue;
+                }
+                String problem = memberProblem(ps, p, Persons.CITY, slot, seen);
+                if (problem != null) {
+                    throw broken(tick, "household slot " + slot + " adult " + a + ": " + problem);
+                }
+            }
+            int children = 0;
+            for (int c = h.firstChild[slot]; c >= 0; c = ps.nextChild[c]) {
+                String problem = memberProblem(ps, c, Persons.CITY, slot, seen);
+                if (problem != null) {
+                    throw broken(tick, "household slot " + slot + " child " + children + ": " + problem);
+                }
+                children++;
+                flagged += ps.pending[c] ? 1 : 0;
+            }
+            if (children != h.children[slot]) {
+                throw broken(tick, "household slot " + slot + " counts " + h.children[slot] + " children but lists " + children);
+            }
+        }
+        RegionHouseholds r = m.region();
+        long regionPersons = 0;
+        int regionLive = 0;
+        for (int k = 0; k < r.bound(); k++) {
+            if (!r.live[k]) {
+                continue;
+            }
+            regionLive++;
+            if (!r.followed(k)) {
+                throw broken(tick, "region household " + k + " holds nobody the run follows");
+            }
+            for (int a = 0; a < 2; a++) {
+                int p = r.adultPerson[2 * k + a];
+                if (p < 0) {
+                    continue;
+                }
+                if (a >= r.adults[k]) {
+                    throw broken(tick, "region household " + k + " has " + r.adults[k] + " adults but a person in position " + a);
+                }
+                String problem = memberProblem(ps, p, Persons.REGION, k, seen);
+                if (problem != null) {
+                    throw broken(tick, "region household " + k + " adult " + a + ": " + problem);
+                }
+                regionPersons++;
+            }
+            int followedChildren = 0;
+            for (int c = r.firstChild[k]; c >= 0; c = ps.nextChild[c]) {
+                String problem = memberProblem(ps, c, Persons.REGION, k, seen);
+                if (problem != null) {
+                    throw broken(tick, "region household " + k + " child: " + problem);
+                }
+                followedChildren++;
+                regionPersons++;
+            }
+            if (followedChildren + r.otherChildren[k] != r.children[k] || r.otherChildren[k] < 0) {
+                throw broken(tick, "region household " + k + " has " + r.children[k] + " children, " + followedChildren
+                        + " followed and " + r.otherChildren[k] + " others");
+            }
+            float rule = (float) (r.adults[k] == 0
+                    ? m.scenario().labour().benefitSingle() + r.children[k] * m.scenario().labour().childBenefit()
+                    : IncomeRules.income(m.scenario().labour(), r.status, 2 * k, r.adults[k], r.wage[k], r.children[k]));
+            if (r.since[k] < tick && r.income[k] != rule) {
+                throw broken(tick, "region household " + k + " has income " + r.income[k] + ", the rule gives " + rule);
+            }
+        }
+        if (regionLive != r.liveCount()) {
+            throw broken(tick, regionLive + " live region households, but liveCount() is " + r.liveCount());
+        }
+        long dead = 0;
+        for (int p = 0; p < ps.bound(); p++) {
+            byte place = ps.place[p];
+            if ((place == Persons.CITY || place == Persons.REGION) && !seen[p]) {
+                throw broken(tick, "person " + ps.id[p] + " (slot " + p + ") is in the "
+                        + (place == Persons.CITY ? "city" : "region") + " but in no household");
+            }
+            dead += place == Persons.DEAD ? 1 : 0;
+        }
+        if (dead != ps.deadKept()) {
+            throw broken(tick, dead + " dead persons kept, but deadKept() is " + ps.deadKept());
+        }
+        if (ps.inCity() != cityPersons) {
+            throw broken(tick, ps.inCity() + " persons in the city, but the households hold " + cityPersons);
+        }
+        if (ps.inRegion() != regionPersons) {
+            throw broken(tick, ps.inRegion() + " persons in the region, but its households hold " + regionPersons);
+        }
+        if (ps.inCity() + ps.inRegion() + ps.died() + ps.releasedAlive() != ps.created()) {
+            throw broken(tick, "persons: city " + ps.inCity() + " + region " + ps.inRegion() + " + died " + ps.died()
+                    + " + released " + ps.releasedAlive() + " != created " + ps.created());
+        }
+        Pending pending = m.pending();
+        long starters = 0;
+        for (int i = 0; i < pending.size(); i++) {
+            int parent = h.slotOf(pending.parentId[i]);
+            if (pending.kind[i] != Pending.STARTER || parent < 0) {
+                continue;
+            }
+            int p = pending.person[i];
+            if (!ps.pending[p] || ps.place[p] != Persons.CITY || ps.household[p] != parent) {
+                throw broken(tick, "pending starter " + i + " (person " + ps.id[p] + ") is not a flagged child of its parent");
+            }
+            starters++;
+        }
+        if (starters != flagged) {
+            throw broken(tick, flagged + " children flagged as waiting, but " + starters + " starters in the pending pool");
+        }
+    }
+
+    private static String memberProblem(Persons ps, int p, byte place, int household, boolean[] seen) {
+        if (p < 0 || p >= ps.bound()) {
+            return "person slot " + p + " out of range";
+        }
+        if (seen[p]) {
+            return "person " + ps.id[p] + " is in two households";
+        }
+        seen[p] = true;
+        if (ps.place[p] != place || ps.household[p] != household) {
+            return "person " + ps.id[p] + " has place " + ps.place[p] + " and household " + ps.household[p];
+        }
+        return null;
     }
 
     private static AssertionError broken(int tick, String what) {

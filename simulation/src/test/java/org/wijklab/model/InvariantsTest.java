@@ -293,6 +293,39 @@ class InvariantsTest {
     }
 
     @Test
+    void checkerCatchesAPersonInTwoHouseholds() {
+        WijkLabModel m = validModel();
+        Households h = m.households();
+        int a = someLiveSlot(m);
+        int b = a + 1;
+        while (h.dwelling[b] < 0 || h.adults[b] != 2) {
+            b++;
+        }
+        h.adultPerson[2 * b + 1] = h.adultPerson[2 * a];
+        assertCaught(m, "in two households");
+    }
+
+    @Test
+    void checkerCatchesAChildMissingFromTheList() {
+        WijkLabModel m = validModel();
+        Households h = m.households();
+        int slot = someLiveSlot(m);
+        while (h.dwelling[slot] < 0 || h.children[slot] == 0) {
+            slot++;
+        }
+        h.firstChild[slot] = -1;
+        assertCaught(m, "lists");
+    }
+
+    @Test
+    void checkerCatchesAnUnbalancedPersonAccount() {
+        WijkLabModel m = validModel();
+        // a person created but put in no household
+        m.persons().create(Persons.ORIGIN_BORN, someLiveSlot(m));
+        assertCaught(m, "in no household");
+    }
+
+    @Test
     void checkerNeedsABaseline() {
         WijkLabModel m = new WijkLabModel(ScenarioLoader.fromJson("{ \"warmUpYears\": 0 }", "checker test")
                 .withResidents(3000).withYears(1));

@@ -108,8 +108,9 @@ class ReportTest {
             assertTrue(shown.add(m.group(1)), "shown twice: " + m.group(1));
         }
         assertEquals(written.charts(), shown.size());
-        // 4 metrics x 2 scenarios, 4 decomposition, 2 flows, 1 party chart + 3 cost charts, 2 maps (start once, 2 ends)
-        assertEquals(8 + 4 + 2 + 4 + 3, shown.size(), shown.toString());
+        // 4 metrics x 2 scenarios, 6 decomposition (people/place, who gained, bucket; income and employment),
+        // 2 flows, 1 party chart + 3 cost charts, 2 maps (start once, 2 ends)
+        assertEquals(8 + 6 + 2 + 4 + 3, shown.size(), shown.toString());
         try (Stream<Path> files = Files.list(report.resolve("charts"))) {
             assertEquals(2 * shown.size(), files.count(), "a PNG and an SVG per chart, nothing else");
         }

@@ -1,0 +1,295 @@
+package org.wijklab.model;
+
+import java.util.Arrays;
+
+/**
+ * Every person the run follows, as parallel arrays indexed by person slot (structure of arrays: no
+ * object per person). A person keeps one stable {@link #id} from the moment it enters the city (at
+ * set-up, born, or arriving from the region) through merging, separating, leaving home and moving;
+ * the household it lives in changes, the person does not.
+ *
+ * <p>Where a person is: in the city ({@link #CITY}: {@link #household} is a slot of
+ * {@link Households}), in the region outside it ({@link #REGION}: an index of
+ * {@link RegionHouseholds}), or dead ({@link #DEAD}). A person who leaves the city is followed in
+ * the region only while an open observation period or cohort still needs it ({@link #neededUntil},
+ * set by {@link #pinCity}); after that it is released: its slot is freed and reused for a new person
+ * (with a new id), and it is counted as {@link #releasedAlive()}. A person who dies is kept as a dead
+ * entry while it is needed, so that the observation can tell "died" from "not followed", and then
+ * freed. So at every tick
+ *
+ * <pre>  inCity + inRegion + died + releasedAlive = created</pre>
+ *
+ * which {@code Invariants} checks.
+ *
+ * <p>Children live in a linked list per household ({@link Households#firstChild}, {@link #nextChild});
+ * a household's adults in its adult positions. Only the model's thread allocates, releases or moves
+ * persons between households; the household blocks may re-link their own households' children.
+ */
+public final class Persons {
+    public static final byte FREE = 0;
+    public static final byte CITY = 1;
+    public static final byte REGION = 2;
+    public static final byte DEAD = 3;
+
+    /** How a person entered the city: at set-up, born in it, or arriving from the region. */
+    public static final byte ORIGIN_INITIAL = 0;
+    public static final byte ORIGIN_BORN = 1;
+    public static final byte ORIGIN_MIGRANT = 2;
+
+    /** {@link #neededUntil} of a person no period or cohort needs. */
+    public static final int NOT_NEEDED = Integer.MIN_VALUE;
+
+    private int capacity;
+    public int[] id;
+    public int[] household;
+    public byte[] place;
+    public byte[] origin;
+    /** The next child of the same household, or -1. */
+    public int[] nextChild;
+    /** The last tick an open period or cohort needs this person (followed until then wherever it lives). */
+    public int[] neededUntil;
+    /** A child already waiting in the pending pool for a home of its own (it does not leave twice). */
+    public boolean[] pending;
+
+    private int[] free;
+    private int freeTop;
+    private int bound;
+    private int nextId;
+    private long inCity;
+    private long inRegion;
+    private long died;
+    private long releasedAlive;
+    /** Dead persons kept while needed: their slots, released once {@link #neededUntil} has passed. */
+    private int[] dead = new int[64];
+    private int deadCount;
+
+    public Persons(int initialCapacity) {
+        capacity = Math.max(16, initialCapacity);
+        id = new int[capacity];
+        household = new int[capacity];
+        place = new byte[capacity];
+        origin = new byte[capacity];
+        nextChild = new int[capacity];
+        neededUntil = new int[capacity];
+        pending = new boolean[capacity];
+        free = new int[capacity];
+    }
+
+    /** A new person in the city, in household slot {@code hh}; returns its slot. */
+    public int create(byte how, int hh) {
+        int p;
+        if (freeTop > 0) {
+            p = free[--freeTop];
+        } else {
+            if (bound == capacity) {
+                grow();
+            }
+            p = bound++;
+        }
+        id[p] = nextId++;
+        household[p] = hh;
+        place[p] = CITY;
+        origin[p] = how;
+        nextChild[p] = -1;
+        neededUntil[p] = NOT_NEEDED;
+        pending[p] = false;
+        inCity++;
+        return p;
+    }
+
+    private void grow() {
+        int n = capacity * 2;
+        id = Arrays.copyOf(id, n);
+        household = Arrays.copyOf(household, n);
+        place = Arrays.copyOf(place, n);
+        origin = Arrays.copyOf(origin, n);
+        nextChild = Arrays.copyOf(nextChild, n);
+        neededUntil = Arrays.copyOf(neededUntil, n);
+        pending = Arrays.copyOf(pending, n);
+        free = Arrays.copyOf(free, n);
+        capacity = n;
+    }
+
+    /** Whether a person who is out of the city at this tick is still needed by a period or cohort. */
+    public boolean needed(int p, int tick) {
+        return neededUntil[p] >= tick;
+    }
+
+    /** Follows city person p until at least tick {@code until}. */
+    public void pin(int p, int until) {
+        if (neededUntil[p] < until) {
+            neededUntil[p] = until;
+        }
+    }
+
+    /** Follows every person now in the city until at least tick {@code until}. */
+    public void pinCity(int until) {
+        for (int p = 0; p < bound; p++) {
+            if (place[p] == CITY && neededUntil[p] < until) {
+                neededUntil[p] = until;
+            }
+        }
+    }
+
+    /** City person p moves to region household k. */
+    public void toRegion(int p, int k) {
+        place[p] = REGION;
+        household[p] = k;
+        pending[p] = false;
+        inCity--;
+        inRegion++;
+    }
+
+    /** A person in the city or the region dies: kept as a dead entry while needed, else freed. */
+    public void die(int p, int tick) {
+        if (place[p] == CITY) {
+            inCity--;
+        } else {
+            inRegion--;
+        }
+        died++;
+        place[p] = DEAD;
+        household[p] = -1;
+        nextChild[p] = -1;
+        pending[p] = false;
+        if (needed(p, tick)) {
+            if (deadCount == dead.length) {
+                dead = Arrays.copyOf(dead, deadCount * 2);
+            }
+            dead[deadCount++] = p;
+        } else {
+            freeSlot(p);
+        }
+    }
+
+    /** A living person no period or cohort needs any more leaves the records (from the city or the region). */
+    public void release(int p) {
+        if (place[p] == CITY) {
+            inCity--;
+        } else {
+            inRegion--;
+        }
+        releasedAlive++;
+        freeSlot(p);
+    }
+
+    private void freeSlot(int p) {
+        place[p] = FREE;
+        household[p] = -1;
+        nextChild[p] = -1;
+        pending[p] = false;
+        neededUntil[p] = NOT_NEEDED;
+        free[freeTop++] = p;
+    }
+
+    /** Frees the dead entries no period or cohort needs any more. */
+    public void releaseDead(int tick) {
+        int kept = 0;
+        for (int i = 0; i < deadCount; i++) {
+            int p = dead[i];
+            if (needed(p, tick)) {
+                dead[kept++] = p;
+            } else {
+                freeSlot(p);
+            }
+        }
+        deadCount = kept;
+    }
+
+    /** One past the highest person slot ever used: every slot is below this. */
+    public int bound() {
+        return bound;
+    }
+
+    /** Persons created so far (every id is below this). */
+    public long created() {
+        return nextId;
+    }
+
+    public long inCity() {
+        return inCity;
+    }
+
+    public long inRegion() {
+        return inRegion;
+    }
+
+    /** Persons who died, in the city or while followed in the region. */
+    public long died() {
+        return died;
+    }
+
+    /** Persons who left the city (or were no longer needed in the region) and are not followed. */
+    public long releasedAlive() {
+        return releasedAlive;
+    }
+
+    /** Dead persons still kept for an open period or cohort. */
+    public int deadKept() {
+        return deadCount;
+    }
+
+    /** Slots allocated (the arrays' length). */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Bytes held per person slot by these arrays (for the memory figures). */
+    public static int bytesPerSlot() {
+        return 4 + 4 + 1 + 1 + 4 + 4 + 1 + 4;
+    }
+
+    // ---- children lists, shared by city and region households ----
+
+    /** Appends child p to the list starting at {@code first}; returns the list's (possibly new) head. */
+    public int appendChild(int first, int p) {
+        nextChild[p] = -1;
+        if (first < 0) {
+            return p;
+        }
+        int q = first;
+        while (nextChild[q] >= 0) {
+            q = nextChild[q];
+        }
+        nextChild[q] = p;
+        return first;
+    }
+
+    /** Removes child p from the list starting at {@code first}; returns the list's head. */
+    public int removeChild(int first, int p) {
+        if (first == p) {
+            int next = nextChild[p];
+            nextChild[p] = -1;
+            return next;
+        }
+        int q = first;
+        while (q >= 0 && nextChild[q] != p) {
+            q = nextChild[q];
+        }
+        if (q < 0) {
+            throw new IllegalStateException("person " + id[p] + " is not in this household's children");
+        }
+        nextChild[q] = nextChild[p];
+        nextChild[p] = -1;
+        return first;
+    }
+
+    /** The first child in the list who is not already waiting in the pending pool, or -1. */
+    public int firstNotPending(int first) {
+        for (int q = first; q >= 0; q = nextChild[q]) {
+            if (!pending[q]) {
+                return q;
+            }
+        }
+        return -1;
+    }
+
+    /** The length of a children list. */
+    public int count(int first) {
+        int n = 0;
+        for (int q = first; q >= 0; q = nextChild[q]) {
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,478 @@
+package org.wijklab.process;
+
+import ec.util.MersenneTwisterFast;
+import org.wijklab.model.HouseholdFactory;
+import org.wijklab.model.Households;
+import org.wijklab.model.IncomeRules;
+import org.wijklab.model.Persons;
+import org.wijklab.model.RegionHouseholds;
+import org.wijklab.model.WijkLabModel;
+import org.wijklab.scenario.Scenario;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * The region outside the city, monthly: the households the run follows after they left the city
+ * (see {@link Persons}) live on there. Each month, for each household, three draws from the
+ * region's own random stream decide, as in the city:
+ * <ul>
+ * <li><b>demography</b>: deaths (the city's Gompertz hazard), retirement, births to couples of
+ * childbearing age (children the run does not follow), children leaving home (a followed child
+ * forms a household of its own in the region, with a starter's education, work and wage drawn as
+ * in the city), separations (a followed partner forms its own household) and partnering (with a
+ * partner from the regional population, drawn as the city's in-migrants are);</li>
+ * <li><b>labour market</b>: job loss and job finding at the city's base hazards times the region's
+ * factors, with the economy's cycle and crises, by education and mental health, without
+ * neighbourhood contacts, address stigma or programmes; yearly wage rises;</li>
+ * <li><b>mental health</b>: onset with low income, unemployment and job insecurity and the place
+ * risk of the region's safety, recovery and second-line care at the city's rates, without a team.</li>
+ * </ul>
+ * Debts and youth problems are not modelled in the region: they belong to the city's services.
+ * Incomes follow the city's income rules; children whose last parent died are cared for by
+ * relatives on the single social-assistance norm (assumed).
+ *
+ * <p>A household is followed only while it holds a person an open period or cohort needs: persons
+ * no longer needed are released at the start of the month, and a household without a followed
+ * person leaves the records. The region's stream is seeded from the scenario's seed alone, apart
+ * from the city's streams, so following the leavers changes no draw of the city; households join
+ * it on the model's thread in the city's deterministic order, so the region too is the same
+ * whatever the number of threads.
+ */
+public final class Region implements Steppable {
+    private static final long serialVersionUID = 1L;
+    /** Mixed into the scenario's seed for the region's stream ("REGI"). */
+    private static final int STREAM = 0x52454749;
+
+    private final WijkLabModel model;
+    private final MersenneTwisterFast random;
+    private final double[] deathByAge = new double[131];
+    private double[] find = new double[0];
+    private double[] loss = new double[0];
+
+    public Region(WijkLabModel model) {
+        this.model = model;
+        long seed = model.scenario().seed();
+        random = new MersenneTwisterFast(new int[] {(int) seed, (int) (seed >>> 32), STREAM});
+    }
+
+    @Override
+    public void step(SimState state) {
+        int tick = model.tick();
+        Persons persons = model.persons();
+        persons.releaseDead(tick);
+        RegionHouseholds r = model.region();
+        if (r.liveCount() == 0) {
+            return;
+        }
+        Scenario s = model.scenario();
+        Scenario.Demography demo = s.demography();
+        Scenario.Labour lab = s.labour();
+        Scenario.Region reg = s.region();
+        for (int a = 0; a < deathByAge.length; a++) {
+            deathByAge[a] = demo.mortalityAt60() * Math.exp(demo.mortalityGrowth() * (a - 60)) / 12.0;
+        }
+        int levels = lab.jobFindingByEducation().length;
+        if (find.length != levels) {
+            find = new double[levels];
+            loss = new double[levels];
+        }
+        for (int e = 0; e < levels; e++) {
+            find[e] = lab.jobFindingMonthly() * model.jobFindingMultiplier * reg.jobFindingFactor()
+                    * lab.jobFindingByEducation()[e];
+            loss[e] = lab.jobLossMonthly() * model.jobLossMultiplier * reg.jobLossFactor() * lab.jobLossByEducation()[e];
+        }
+        boolean raise = Math.floorMod(tick, 12) == 1;
+        int bound = r.bound();
+        for (int k = 0; k < bound; k++) {
+            // households that joined this month start next month
+            if (!r.live[k] || r.since[k] == tick || !keepFollowed(r, k, tick)) {
+                continue;
+            }
+            if (r.adults[k] > 0 && r.age(k, tick) >= demo.retirementAge()) {
+                for (int a = 0; a < r.adults[k]; a++) {
+                    r.status[2 * k + a] = Households.RETIRED;
+                }
+            }
+            if (!demography(r, k, tick, demo, lab)) {
+                continue;
+            }
+            work(r, k, lab, raise);
+            health(r, k, s.problems(), reg);
+            updateIncome(r, k, lab);
+        }
+    }
+
+    /** Releases the persons of household k nobody needs any more; false if none is left (the household goes). */
+    private boolean keepFollowed(RegionHouseholds r, int k, int tick) {
+        Persons persons = model.persons();
+        for (int a = 0; a < 2; a++) {
+            int p = r.adultPerson[2 * k + a];
+            if (p >= 0 && !persons.needed(p, tick)) {
+                persons.release(p);
+                r.adultPerson[2 * k + a] = -1;
+            }
+        }
+        for (int c = r.firstChild[k]; c >= 0;) {
+            int next = persons.nextChild[c];
+            if (!persons.needed(c, tick)) {
+                r.firstChild[k] = persons.removeChild(r.firstChild[k], c);
+                persons.release(c);
+                r.otherChildren[k]++;
+            }
+            c = next;
+        }
+        if (!r.followed(k)) {
+            r.release(k);
+            return false;
+        }
+        return true;
+    }
+
+    /** The month's demographic event, if any (one draw); false if the household left the records. */
+    private boolean demography(RegionHouseholds r, int k, int tick, Scenario.Demography demo, Scenario.Labour lab) {
+        Persons persons = model.persons();
+        int adults = r.adults[k];
+        int kids = r.children[k];
+        int age = r.age(k, tick);
+        double u = random.nextDouble();
+        double death = deathByAge[Math.max(0, Math.min(age, deathByAge.length - 1))];
+        if (u < death * adults) {
+            int dying = u < death ? 0 : 1;
+            int p = r.adultPerson[2 * k + dying];
+            if (p >= 0) {
+                persons.die(p, tick);
+            }
+            if (dying == 0 && adults == 2) {
+                r.adultPerson[2 * k] = r.adultPerson[2 * k + 1];
+                r.status[2 * k] = r.status[2 * k + 1];
+                r.mental[2 * k] = r.mental[2 * k + 1];
+            } else if (adults == 1) {
+                r.adultPerson[2 * k] = -1;
+            }
+            r.adultPerson[2 * k + 1] = -1;
+            r.status[2 * k + 1] = Households.INACTIVE;
+            r.mental[2 * k + 1] = Households.GOOD;
+            r.adults[k] = (byte) (adults - 1);
+            return stillFollowed(r, k);
+        }
+        u -= death * adults;
+        double birth = adults == 2 && age >= 22 && age <= 40 && kids < 3 ? demo.birthRate() / 12.0 : 0.0;
+        if (u < birth) {
+            r.children[k]++;
+            r.otherChildren[k]++;
+            return true;
+        }
+        u -= birth;
+        double leave = kids > 0 && (age >= 42 || adults == 0) ? demo.childLeaveRate() / 12.0 * kids : 0.0;
+        if (u < leave) {
+            int c = r.firstChild[k];
+            r.children[k]--;
+            if (c >= 0) {
+                r.firstChild[k] = persons.removeChild(r.firstChild[k], c);
+                starter(c, r.education[k], 0.0, lab, tick);
+            } else {
+                r.otherChildren[k]--;
+            }
+            return stillFollowed(r, k);
+        }
+        u -= leave;
+        double partnering = adults == 1 && age >= 20 && age <= 50 ? demo.partneringRate() / 12.0 : 0.0;
+        if (u < partnering) {
+            // a partner from the regional population, whom the run does not follow
+            byte st = HouseholdFactory.regionalStatus(random, r.education[k], age, demo.retirementAge());
+            r.status[2 * k + 1] = st;
+            r.mental[2 * k + 1] = HouseholdFactory.regionalMental(random, st);
+            r.wage[k] = (float) Math.max(r.wage[k], HouseholdFactory.regionalWage(random, lab, r.education[k], age));
+            r.adultPerson[2 * k + 1] = -1;
+            r.adults[k] = 2;
+            return true;
+        }
+        u -= partnering;
+        if (adults == 2 && u < demo.separationRate() / 12.0) {
+            int p = r.adultPerson[2 * k + 1];
+            if (p >= 0) {
+                single(p, r.education[k], r.birthTick[k], r.status[2 * k + 1], r.mental[2 * k + 1], r.wage[k], tick);
+            }
+            r.adultPerson[2 * k + 1] = -1;
+            r.status[2 * k + 1] = Households.INACTIVE;
+            r.mental[2 * k + 1] = Households.GOOD;
+            r.adults[k] = 1;
+            return stillFollowed(r, k);
+        }
+        return true;
+    }
+
+    /** Releases household k (and the persons it holds, who are not followed) when no followed person is left. */
+    private boolean stillFollowed(RegionHouseholds r, int k) {
+        if (r.followed(k) && (r.adults[k] > 0 || r.children[k] > 0)) {
+            return true;
+        }
+        r.release(k);
+        return false;
+    }
+
+    /** The labour market's month for the adults of household k (one draw; at most one change). */
+    private void work(RegionHouseholds r, int k, Scenario.Labour lab, boolean raise) {
+        int edu = r.education[k];
+        double u = random.nextDouble();
+        boolean changed = false;
+        boolean employed = false;
+        for (int a = 0; a < r.adults[k]; a++) {
+            int i = 2 * k + a;
+            boolean poor = r.mental[i] != Households.GOOD;
+            switch (r.status[i]) {
+                case Households.EMPLOYED -> {
+                    double pl = loss[edu] * (poor ? lab.poorHealthLoss() : 1.0);
+                    if (!changed && u < pl) {
+                        r.status[i] = Households.UNEMPLOYED;
+                        changed = true;
+                    } else {
+                        employed = true;
+                        u -= pl;
+                    }
+                }
+                case Households.UNEMPLOYED -> {
+                    double pf = Math.min(1.0, find[edu] * (poor ? lab.poorHealthFinding() : 1.0));
+                    if (!changed && u < pf) {
+                        r.status[i] = Households.EMPLOYED;
+                        employed = true;
+                        changed = true;
+                    } else if (!changed && u < pf + lab.discouragementMonthly()) {
+                        r.status[i] = Households.INACTIVE;
+                        changed = true;
+                    } else {
+                        u -= pf + lab.discouragementMonthly();
+                    }
+                }
+                case Households.INACTIVE -> {
+                    double pa = lab.activationMonthly() * (poor ? lab.poorHealthFinding() : 1.0);
+                    if (!changed && u < pa) {
+                        r.status[i] = Households.UNEMPLOYED;
+                        changed = true;
+                    } else {
+                        u -= pa;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (employed && raise) {
+            r.wage[k] *= (float) (1.0 + lab.wageGrowth());
+        }
+    }
+
+    /** Mental health's month for the adults of household k (one draw; at most one change). */
+    private void health(RegionHouseholds r, int k, Scenario.Problems p, Scenario.Region reg) {
+        double u = random.nextDouble();
+        double placeRisk = 1.0 + p.neighbourhoodRisk() * (1.0 - reg.safety());
+        double strain = Math.max(0.0, 1.0 + p.insecurityRisk() * (model.jobLossMultiplier - 1.0));
+        boolean low = r.equivalisedIncome(k) < p.lowIncomeThreshold();
+        double shared = (1.0 + (low ? p.lowIncomeRisk() : 0.0)) * placeRisk;
+        double onset = p.mentalIncidence() / 12.0;
+        double recover = p.mentalRecovery() / 12.0;
+        double severe = p.mentalSevere() / 12.0;
+        double severeOut = p.severeRecovery() / 12.0;
+        for (int a = 0; a < r.adults[k]; a++) {
+            int i = 2 * k + a;
+            switch (r.mental[i]) {
+                case Households.GOOD -> {
+                    byte status = r.status[i];
+                    double risk = shared + (status == Households.UNEMPLOYED ? p.unemploymentRisk() * placeRisk : 0.0);
+                    if (status == Households.EMPLOYED || status == Households.UNEMPLOYED) {
+                        risk *= strain;
+                    }
+                    double p0 = onset * risk;
+                    if (u < p0) {
+                        r.mental[i] = Households.POOR;
+                        return;
+                    }
+                    u -= p0;
+                }
+                case Households.POOR -> {
+                    if (u < recover) {
+                        r.mental[i] = Households.GOOD;
+                        return;
+                    } else if (u < recover + severe) {
+                        r.mental[i] = Households.SEVERE;
+                        return;
+                    }
+                    u -= recover + severe;
+                }
+                default -> {
+                    if (u < severeOut) {
+                        r.mental[i] = Households.POOR;
+                        return;
+                    }
+                    u -= severeOut;
+                }
+            }
+        }
+    }
+
+    /** Household income by the city's rules; without adults, a carer's single social-assistance norm (assumed). */
+    static void updateIncome(RegionHouseholds r, int k, Scenario.Labour lab) {
+        int adults = r.adults[k];
+        r.income[k] = (float) (adults == 0 ? lab.benefitSingle() + r.children[k] * lab.childBenefit()
+                : IncomeRules.income(lab, r.status, 2 * k, adults, r.wage[k], r.children[k]));
+    }
+
+    // ---- persons joining the region from the city (on the model's thread, in the city's order) ----
+
+    /**
+     * A household leaves the city: its followed members go on in a region household with its state;
+     * members nobody needs are released. Call before the city slot is released.
+     */
+    public void admitHousehold(Households h, int slot, int tick) {
+        Persons persons = model.persons();
+        if (!anyNeeded(h, slot, tick)) {
+            releaseAll(h, slot);
+            return;
+        }
+        RegionHouseholds r = model.region();
+        int k = r.allocate(tick);
+        int adults = h.adults[slot];
+        r.adults[k] = (byte) adults;
+        r.children[k] = h.children[slot];
+        r.education[k] = h.education[slot];
+        r.birthTick[k] = h.birthTick[slot];
+        r.wage[k] = h.wage[slot];
+        for (int a = 0; a < adults; a++) {
+            r.status[2 * k + a] = h.status[2 * slot + a];
+            r.mental[2 * k + a] = h.mental[2 * slot + a];
+            int p = h.adultPerson[2 * slot + a];
+            if (persons.needed(p, tick)) {
+                persons.toRegion(p, k);
+                r.adultPerson[2 * k + a] = p;
+            } else {
+                persons.release(p);
+            }
+        }
+        moveChildren(h, slot, r, k, tick);
+        updateIncome(r, k, model.scenario().labour());
+    }
+
+    /**
+     * The last adult of a city household died: its children go to relatives in the region (a
+     * household without adults), if any of them is followed. Call before the city slot is released.
+     */
+    public void admitOrphans(Households h, int slot, int tick) {
+        if (!anyNeeded(h, slot, tick)) {
+            releaseAll(h, slot);
+            return;
+        }
+        RegionHouseholds r = model.region();
+        int k = r.allocate(tick);
+        r.children[k] = h.children[slot];
+        r.education[k] = h.education[slot];
+        r.birthTick[k] = h.birthTick[slot];
+        moveChildren(h, slot, r, k, tick);
+        updateIncome(r, k, model.scenario().labour());
+    }
+
+    /**
+     * A child leaves its city home for the region: a household of its own there, with the state of
+     * a starter drawn from the region's stream (the parent's education, with the programmes' extra
+     * chance of a step up where it grew up); released if nobody needs it.
+     */
+    public void admitStarter(int p, byte parentEducation, double extraUp, int tick) {
+        if (!model.persons().needed(p, tick)) {
+            model.persons().release(p);
+            return;
+        }
+        starter(p, parentEducation, extraUp, model.scenario().labour(), tick);
+    }
+
+    /** A person from the pending pool who found no dwelling in the city: a single household in the region. */
+    public void admitPerson(int p, byte education, int birthTick, byte status, byte mental, float wage, int tick) {
+        if (!model.persons().needed(p, tick)) {
+            model.persons().release(p);
+            return;
+        }
+        single(p, education, birthTick, status, mental, wage, tick);
+    }
+
+    private void starter(int p, byte parentEducation, double extraUp, Scenario.Labour lab, int tick) {
+        byte edu = Demography.starterEducation(parentEducation, extraUp, random);
+        byte st = Demography.starterStatus(edu, random);
+        float wage = Demography.starterWage(lab, edu, random);
+        byte mh = Demography.starterMental(random);
+        single(p, edu, tick - (18 + random.nextInt(6)) * 12, st, mh, wage, tick);
+    }
+
+    /** Person p (city or region) becomes the only adult of a new region household. */
+    private void single(int p, byte education, int birthTick, byte status, byte mental, float wage, int tick) {
+        Persons persons = model.persons();
+        RegionHouseholds r = model.region();
+        int k = r.allocate(tick);
+        r.adults[k] = 1;
+        r.education[k] = education;
+        r.birthTick[k] = birthTick;
+        r.status[2 * k] = status;
+        r.mental[2 * k] = mental;
+        r.wage[k] = wage;
+        r.adultPerson[2 * k] = p;
+        if (persons.place[p] == Persons.CITY) {
+            persons.toRegion(p, k);
+        } else {
+            persons.household[p] = k;
+            persons.nextChild[p] = -1;
+        }
+        updateIncome(r, k, model.scenario().labour());
+    }
+
+    private boolean anyNeeded(Households h, int slot, int tick) {
+        Persons persons = model.persons();
+        for (int a = 0; a < h.adults[slot]; a++) {
+            int p = h.adultPerson[2 * slot + a];
+            if (p >= 0 && persons.needed(p, tick)) {
+                return true;
+            }
+        }
+        for (int c = h.firstChild[slot]; c >= 0; c = persons.nextChild[c]) {
+            if (persons.needed(c, tick)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void releaseAll(Households h, int slot) {
+        Persons persons = model.persons();
+        for (int a = 0; a < h.adults[slot]; a++) {
+            int p = h.adultPerson[2 * slot + a];
+            if (p >= 0) {
+                persons.release(p);
+            }
+        }
+        for (int c = h.firstChild[slot]; c >= 0;) {
+            int next = persons.nextChild[c];
+            persons.release(c);
+            c = next;
+        }
+        h.firstChild[slot] = -1;
+    }
+
+    private void moveChildren(Households h, int slot, RegionHouseholds r, int k, int tick) {
+        Persons persons = model.persons();
+        int last = -1;
+        for (int c = h.firstChild[slot]; c >= 0;) {
+            int next = persons.nextChild[c];
+            if (persons.needed(c, tick)) {
+                persons.toRegion(c, k);
+                persons.nextChild[c] = -1;
+                if (last < 0) {
+                    r.firstChild[k] = c;
+                } else {
+                    persons.nextChild[last] = c;
+                }
+                last = c;
+            } else {
+                persons.release(c);
+                r.otherChildren[k]++;
+            }
+            c = next;
+        }
+        h.firstChild[slot] = -1;
+    }
+}
