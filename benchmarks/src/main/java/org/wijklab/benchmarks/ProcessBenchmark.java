@@ -62,6 +62,33 @@ public class ProcessBenchmark {
         }
     }
 
+    /**
+     * The default city ten years into its record: the residents of tick 0 who left since are
+     * followed in the region (the whole run is one period of the erosion decomposition), so the
+     * region's process has its households to step.
+     */
+    @State(Scope.Benchmark)
+    public static class TenYearsOn {
+        /** Months from tick 0. */
+        static final int TICK = 120;
+
+        @Param({"100000", "1000000"})
+        public int residents;
+
+        WijkLabModel model;
+
+        @Setup(Level.Trial)
+        public void build() {
+            model = Cities.startedAt(Cities.scenario("baseline", residents), TICK);
+        }
+    }
+
+    /** The region outside the city: the households followed after leaving it. */
+    @Benchmark
+    public void region(TenYearsOn city) {
+        city.model.regionProcess().step(city.model);
+    }
+
     @Benchmark
     public void demography(Baseline city) {
         city.model.demography().step(city.model);

@@ -86,6 +86,18 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void theRegionStepsTheHouseholdsThatLeft() {
+        ProcessBenchmark.TenYearsOn city = new ProcessBenchmark.TenYearsOn();
+        city.residents = RESIDENTS;
+        city.build();
+        assertTrue(city.model.region().liveCount() > 0, "residents who left since tick 0 are followed");
+        long followed = city.model.persons().inRegion();
+        new ProcessBenchmark().region(city);
+        assertEquals(ProcessBenchmark.TenYearsOn.TICK, city.model.tick(), "the schedule was not stepped");
+        assertTrue(city.model.persons().inRegion() <= followed && city.model.persons().inRegion() > 0);
+    }
+
+    @Test
     void programmesSetTheirEffects() {
         ProcessBenchmark.Krachtwijk city = new ProcessBenchmark.Krachtwijk();
         city.residents = RESIDENTS;

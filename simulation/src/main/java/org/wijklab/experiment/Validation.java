@@ -305,7 +305,7 @@ public final class Validation {
                     return 100 * (with - none);
                 }), "the same neighbourhoods in the same crisis, paired by seed"));
         // V10: restructuring toward mixed tenure reduces the eroded gain
-        out.add(result("V10", "eroded income gain in the targets, without minus with restructuring, euro",
+        out.add(result("V10", "eroded equivalised income gain in the targets, without minus with restructuring, euro",
                 Target.above(0.0, "above 0"),
                 paired("krachtwijk", "restructuring-mixed-tenure", r -> programmeDecomposition(r, "income", "eroded_gain")),
                 "over the programme's own period"));

@@ -62,6 +62,8 @@ public final class Persons {
     /** Dead persons kept while needed: their slots, released once {@link #neededUntil} has passed. */
     private int[] dead = new int[64];
     private int deadCount;
+    /** Every tick some person was pinned until, ascending (a few: the periods' ends and the last tick). */
+    private int[] expiries = new int[0];
 
     public Persons(int initialCapacity) {
         capacity = Math.max(16, initialCapacity);
@@ -119,16 +121,41 @@ public final class Persons {
     public void pin(int p, int until) {
         if (neededUntil[p] < until) {
             neededUntil[p] = until;
+            noteExpiry(until);
         }
     }
 
     /** Follows every person now in the city until at least tick {@code until}. */
     public void pinCity(int until) {
+        noteExpiry(until);
         for (int p = 0; p < bound; p++) {
             if (place[p] == CITY && neededUntil[p] < until) {
                 neededUntil[p] = until;
             }
         }
+    }
+
+    private void noteExpiry(int until) {
+        int i = Arrays.binarySearch(expiries, until);
+        if (i < 0) {
+            int at = -i - 1;
+            int[] e = new int[expiries.length + 1];
+            System.arraycopy(expiries, 0, e, 0, at);
+            e[at] = until;
+            System.arraycopy(expiries, at, e, at + 1, expiries.length - at);
+            expiries = e;
+        }
+    }
+
+    /**
+     * Whether a person's needed-until tick can have passed between two ticks: some tick a person
+     * was pinned until lies in [from, to). Only then can anyone out of the city be released, so the
+     * region looks at its members' ticks only in those months.
+     */
+    public boolean expiryIn(int from, int to) {
+        int i = Arrays.binarySearch(expiries, from);
+        int at = i >= 0 ? i : -i - 1;
+        return at < expiries.length && expiries[at] < to;
     }
 
     /** City person p moves to region household k. */

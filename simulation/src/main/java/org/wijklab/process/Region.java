@@ -48,6 +48,8 @@ public final class Region implements Steppable {
     private final double[] deathByAge = new double[131];
     private double[] find = new double[0];
     private double[] loss = new double[0];
+    /** The first tick whose releases have not been looked at yet. */
+    private int released = Integer.MIN_VALUE;
 
     public Region(WijkLabModel model) {
         this.model = model;
@@ -59,7 +61,12 @@ public final class Region implements Steppable {
     public void step(SimState state) {
         int tick = model.tick();
         Persons persons = model.persons();
-        persons.releaseDead(tick);
+        // a needed-until tick passed since the last look: release whom nobody needs any more
+        boolean release = persons.expiryIn(released, tick);
+        released = tick;
+        if (release) {
+            persons.releaseDead(tick);
+        }
         RegionHouseholds r = model.region();
         if (r.liveCount() == 0) {
             return;
@@ -85,20 +92,27 @@ public final class Region implements Steppable {
         int bound = r.bound();
         for (int k = 0; k < bound; k++) {
             // households that joined this month start next month
-            if (!r.live[k] || r.since[k] == tick || !keepFollowed(r, k, tick)) {
+            if (!r.live[k] || r.since[k] == tick || release && !keepFollowed(r, k, tick)) {
                 continue;
             }
+            boolean changed = false;
             if (r.adults[k] > 0 && r.age(k, tick) >= demo.retirementAge()) {
                 for (int a = 0; a < r.adults[k]; a++) {
+                    changed |= r.status[2 * k + a] != Households.RETIRED;
                     r.status[2 * k + a] = Households.RETIRED;
                 }
             }
-            if (!demography(r, k, tick, demo, lab)) {
+            int event = demography(r, k, tick, demo, lab);
+            if (event < 0) {
                 continue;
             }
-            work(r, k, lab, raise);
+            changed |= event > 0;
+            changed |= work(r, k, lab, raise);
+            // mental health reads the month's starting income, as the city's problems do
             health(r, k, s.problems(), reg);
-            updateIncome(r, k, lab);
+            if (changed) {
+                updateIncome(r, k, lab);
+            }
         }
     }
 
@@ -128,8 +142,11 @@ public final class Region implements Steppable {
         return true;
     }
 
-    /** The month's demographic event, if any (one draw); false if the household left the records. */
-    private boolean demography(RegionHouseholds r, int k, int tick, Scenario.Demography demo, Scenario.Labour lab) {
+    /**
+     * The month's demographic event, if any (one draw): 1 if the household changed, 0 if not, -1 if
+     * it left the records.
+     */
+    private int demography(RegionHouseholds r, int k, int tick, Scenario.Demography demo, Scenario.Labour lab) {
         Persons persons = model.persons();
         int adults = r.adults[k];
         int kids = r.children[k];
@@ -160,7 +177,7 @@ public final class Region implements Steppable {
         if (u < birth) {
             r.children[k]++;
             r.otherChildren[k]++;
-            return true;
+            return 1;
         }
         u -= birth;
         double leave = kids > 0 && (age >= 42 || adults == 0) ? demo.childLeaveRate() / 12.0 * kids : 0.0;
@@ -185,7 +202,7 @@ public final class Region implements Steppable {
             r.wage[k] = (float) Math.max(r.wage[k], HouseholdFactory.regionalWage(random, lab, r.education[k], age));
             r.adultPerson[2 * k + 1] = -1;
             r.adults[k] = 2;
-            return true;
+            return 1;
         }
         u -= partnering;
         if (adults == 2 && u < demo.separationRate() / 12.0) {
@@ -199,20 +216,20 @@ public final class Region implements Steppable {
             r.adults[k] = 1;
             return stillFollowed(r, k);
         }
-        return true;
+        return 0;
     }
 
-    /** Releases household k (and the persons it holds, who are not followed) when no followed person is left. */
-    private boolean stillFollowed(RegionHouseholds r, int k) {
+    /** 1 if household k still holds a followed person; else it leaves the records (with whom it holds, not followed): -1. */
+    private int stillFollowed(RegionHouseholds r, int k) {
         if (r.followed(k) && (r.adults[k] > 0 || r.children[k] > 0)) {
-            return true;
+            return 1;
         }
         r.release(k);
-        return false;
+        return -1;
     }
 
-    /** The labour market's month for the adults of household k (one draw; at most one change). */
-    private void work(RegionHouseholds r, int k, Scenario.Labour lab, boolean raise) {
+    /** The labour market's month for the adults of household k (one draw; at most one change); whether its income changes. */
+    private boolean work(RegionHouseholds r, int k, Scenario.Labour lab, boolean raise) {
         int edu = r.education[k];
         double u = random.nextDouble();
         boolean changed = false;
@@ -260,6 +277,7 @@ public final class Region implements Steppable {
         if (employed && raise) {
             r.wage[k] *= (float) (1.0 + lab.wageGrowth());
         }
+        return changed || employed && raise;
     }
 
     /** Mental health's month for the adults of household k (one draw; at most one change). */

@@ -317,7 +317,8 @@ class PersonPanelTest {
         long died = persons.died();
         // nobody needs a; b is needed until tick 2
         persons.neededUntil[pa] = Persons.NOT_NEEDED;
-        persons.neededUntil[pb] = 2;
+        persons.neededUntil[pb] = Persons.NOT_NEEDED;
+        persons.pin(pb, 2);
         m.leaveCity(a, MoveReason.LEFT_CITY, 0);
         m.leaveCity(b, MoveReason.LEFT_CITY, 0);
         assertEquals(Persons.FREE, persons.place[pa], "a leaver nobody needs is not followed");
