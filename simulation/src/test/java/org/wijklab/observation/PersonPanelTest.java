@@ -1,12 +1,20 @@
 package org.wijklab.observation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wijklab.TestCsv;
+import org.wijklab.experiment.Runner;
+import org.wijklab.scenario.Scenario;
 import org.wijklab.model.Households;
 import org.wijklab.model.Invariants;
 import org.wijklab.model.MoveReason;
@@ -121,6 +129,32 @@ class PersonPanelTest {
         assertEquals(0, col(row, "in_from_city"));
         // a unit that needs person 7 at t1 cannot be decomposed: the model follows whom a period needs
         assertThrows(IllegalStateException.class, () -> ErosionDecomposition.groups(s0, s1, new int[] {0, 1}, 2));
+    }
+
+    @Test
+    void whomTheRunFollowsInTheRegionChangesNothingInTheCity(@TempDir Path dir) throws IOException {
+        // one-year periods follow more of the later arrivals after they leave than five-year ones:
+        // another region pool, other region draws, and not a byte of the city's outputs changes
+        Path[] runs = new Path[2];
+        long[] followed = new long[2];
+        int i = 0;
+        for (int years : new int[] {1, 5}) {
+            Scenario s = ScenarioLoader.fromJson("{\"output\": {\"decompositionYears\": " + years + "}, "
+                    + "\"programmes\": [{\"name\": \"p\", \"targets\": {\"weakest\": 2}, \"startYear\": 1, "
+                    + "\"durationYears\": 4, \"yearlyBudget\": 2000000, \"themes\": {\"work\": 0.8}, "
+                    + "\"team\": {\"budgetShare\": 0.2, \"mode\": \"integral\"}}]}", "test").withResidents(15_000).withYears(6).withWarmUpYears(3);
+            runs[i] = dir.resolve("periods-" + years);
+            Runner.run(s, "test", runs[i], "test");
+            TestCsv city = TestCsv.read(runs[i].resolve(Runner.CITY));
+            for (int r = 0; r < city.size(); r++) {
+                followed[i] += city.integer(r, "region_persons");
+            }
+            i++;
+        }
+        assertNotEquals(followed[0], followed[1], "the region's pools differ");
+        for (String f : List.of(Runner.NEIGHBOURHOODS, Runner.MOVES, Runner.SERVICES, Runner.COSTS)) {
+            assertArrayEquals(Files.readAllBytes(runs[0].resolve(f)), Files.readAllBytes(runs[1].resolve(f)), f);
+        }
     }
 
     // ---------------------------------------------------------------- the model's events
