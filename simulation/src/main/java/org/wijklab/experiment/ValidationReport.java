@@ -28,6 +28,9 @@ public final class ValidationReport {
 
     static String observed(Validation.Result r) {
         Statistics.Estimate e = r.observed();
+        if (!e.hasInterval()) {
+            return String.format(Locale.ROOT, "%.3g [no interval] (n=%d)", e.mean(), e.n());
+        }
         return String.format(Locale.ROOT, "%.3g [%.3g, %.3g] (n=%d)", e.mean(), e.low(), e.high(), e.n());
     }
 

@@ -163,10 +163,15 @@ final class Summary {
         double se2 = va / ea.n() + vb / eb.n();
         double mean = eb.mean() - ea.mean();
         if (ea.n() < 2 || eb.n() < 2) {
+            // one replication on a side: the difference has no interval
+            return new Estimate(mean, Double.NaN, Double.NaN, Math.min(ea.n(), eb.n()));
+        }
+        if (se2 == 0) {
             return new Estimate(mean, mean, mean, Math.min(ea.n(), eb.n()));
         }
+        // Welch-Satterthwaite degrees of freedom, fractional, and the t quantile for them
         double df = se2 * se2 / (Math.pow(va / ea.n(), 2) / (ea.n() - 1) + Math.pow(vb / eb.n(), 2) / (eb.n() - 1));
-        double t = Statistics.t975(Math.max(1, (int) Math.floor(df)));
+        double t = Statistics.t975(df);
         double h = t * Math.sqrt(se2);
         return new Estimate(mean, mean - h, mean + h, Math.min(ea.n(), eb.n()));
     }

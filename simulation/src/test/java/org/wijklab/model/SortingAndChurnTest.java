@@ -164,29 +164,6 @@ class SortingAndChurnTest {
         return r;
     }
 
-    private static double spearman(double[] a, double[] b) {
-        double[] ra = ranks(a);
-        double[] rb = ranks(b);
-        int n = a.length;
-        double d2 = 0;
-        for (int i = 0; i < n; i++) {
-            d2 += (ra[i] - rb[i]) * (ra[i] - rb[i]);
-        }
-        return 1 - 6 * d2 / (n * (double) (n * n - 1));
-    }
-
-    private static double[] ranks(double[] v) {
-        double[] r = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            for (int k = 0; k < v.length; k++) {
-                if (v[k] < v[i]) {
-                    r[i]++;
-                }
-            }
-        }
-        return r;
-    }
-
     @Test
     void neighbourhoodsDifferStronglyAndStayRanked() {
         for (Replication r : REPS) {
@@ -197,7 +174,7 @@ class SortingAndChurnTest {
             // measured: employment 0.42 to 0.88, liveability 54 to 123
             assertTrue(hi - lo > 0.25, "employment rates differ by only " + (hi - lo));
             assertTrue(liveHi - liveLo > 40, "liveability differs by only " + (liveHi - liveLo));
-            double rho = spearman(r.liveabilityStart, r.liveabilityAfter10);
+            double rho = org.wijklab.experiment.Statistics.spearman(r.liveabilityStart, r.liveabilityAfter10);
             // measured: 0.99-1.0
             assertTrue(rho > 0.85, "rank correlation of liveability over ten years " + rho);
         }
