@@ -13,6 +13,7 @@ import org.wijklab.scenario.Scenario;
 import org.wijklab.scenario.ScenarioException;
 import org.wijklab.scenario.Overrides;
 import org.wijklab.scenario.ScenarioLoader;
+import org.wijklab.scenario.ScenarioPath;
 
 /**
  * The validation suite: the patterns V1-V10 of the specification, each a statistic computed on
@@ -120,13 +121,8 @@ public final class Validation {
         if (field.equals("name")) {
             tree.put("name", value.toString());
         } else {
-            ObjectNode node = (ObjectNode) tree.get("programmes").get(0);
-            String[] path = field.split("\\.");
-            for (int i = 0; i < path.length - 1; i++) {
-                node = (ObjectNode) node.get(path[i]);
-            }
             JsonNode v = ScenarioLoader.mapper().valueToTree(value);
-            node.set(path[path.length - 1], v);
+            ScenarioPath.parse("programmes[0]." + field).set(tree, v, s.name() + " (variant " + field + ")");
         }
         return ScenarioLoader.fromJson(tree.toString(), s.name() + " (variant " + field + ")");
     }

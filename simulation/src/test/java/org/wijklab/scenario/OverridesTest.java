@@ -72,6 +72,23 @@ class OverridesTest {
     }
 
     @Test
+    void bracketsNamesAndTheOldDottedFormNameTheSameFields() {
+        Scenario a = Overrides.parse(List.of("programmes[1].ownershipSupport=0.9")).apply(two());
+        Scenario b = Overrides.parse(List.of("programmes.1.ownershipSupport=0.9")).apply(two());
+        Scenario c = Overrides.parse(List.of("programmes[name=" + two().programmes().get(1).name()
+                + "].ownershipSupport=0.9")).apply(two());
+        assertEquals(ScenarioLoader.toJson(a), ScenarioLoader.toJson(b));
+        assertEquals(ScenarioLoader.toJson(a), ScenarioLoader.toJson(c));
+        Scenario all = Overrides.parse(List.of("programmes[*].ownershipSupport=0.8")).apply(two());
+        assertEquals(0.8, all.programmes().get(0).ownershipSupport());
+        assertEquals(0.8, all.programmes().get(1).ownershipSupport());
+        Scenario hood = Overrides.parse(List.of("city.neighbourhoods[name=Kanaalzone].socialRentShare=0.5"))
+                .apply(ScenarioLoader.defaults());
+        assertEquals(0.5, hood.city().neighbourhoods().get(0).socialRentShare());
+        assertEquals("Kanaalzone", hood.city().neighbourhoods().get(0).name());
+    }
+
+    @Test
     void mistakesAreOneLineNamingTheOverride() {
         Scenario s = two();
         for (String[] c : new String[][] {
@@ -81,7 +98,11 @@ class OverridesTest {
             {"policy.themes.synergy=", "no value"},
             {"policy..synergy=1", "empty step"},
             {"programmes.2.name=x", "has 2 entries; index 2"},
-            {"programmes.first.name=x", "give an index (0-1) or *"},
+            {"programmes.first.name=x", "give [i] (0-1), [*] or [name=X], not 'first'"},
+            {"programmes[2].name=x", "has 2 entries; index 2"},
+            {"programmes[name=nope].name=x", "no element named nope (names: "},
+            {"programmes[x].name=x", "[x] is not an index"},
+            {"programmes[0.name=x", "is not closed"},
             {"years.x=1", "'years' is a value"},
             {"policy.themes.synergy=abc", "policy.themes.synergy: expected a number"},
             {"policy.themes.synergy=-0.5", "policy.themes.synergy: -0.5 is not"},
