@@ -47,6 +47,9 @@ final class StudyCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one parameter in every scenario (repeatable).")
     List<String> sets;
 
+    @Option(names = "--quiet", description = "No progress on standard error.")
+    boolean quiet;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (must not exist or be empty). Default: a new folder under results/.")
     Path out;
 
@@ -104,7 +107,8 @@ final class StudyCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         String command = "wijklab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         try {
-            Study.run(entries, s -> adjust(overrides, s), replications, t, dir, command);
+            Study.run(entries, s -> adjust(overrides, s), replications, t, dir, command,
+                    ProgressBar.of(spec.commandLine().getErr(), quiet, "runs"));
             double runSeconds = (System.nanoTime() - t0) / 1e9;
             Report.Written w = Report.write(List.of(dir.resolve("runs")), reportDir, Report.Options.defaults());
             o.printf("Ran %d runs in %.0f s; wrote %s (%d charts).%n", w.runs(), runSeconds,

@@ -36,6 +36,9 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Folder with the standard scenarios (default: scenarios).")
     Path scenarios;
 
+    @Option(names = "--quiet", description = "No progress on standard error.")
+    boolean quiet;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: a new folder under results/).")
     Path out;
 
@@ -63,7 +66,8 @@ final class ValidateCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : CompareCommand.stamped("validation");
         Overrides overrides = Overrides.parse(sets);
-        List<Validation.Result> results = new Validation(s, overrides).run();
+        List<Validation.Result> results = new Validation(s, overrides)
+                .run(ProgressBar.of(spec.commandLine().getErr(), quiet, "runs"));
         String command = "wijklab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         ValidationReport.write(results, s, dir, command);
         PrintWriter o = spec.commandLine().getOut();

@@ -27,6 +27,12 @@ public final class Replicator {
 
     /** Runs every scenario to its end with a fresh observer; returns the observers in job order. */
     public static <T extends RunObserver> List<T> run(List<Scenario> jobs, Function<Scenario, T> observer, int threads) {
+        return run(jobs, observer, threads, Progress.NONE);
+    }
+
+    /** The same, telling progress after every finished run. */
+    public static <T extends RunObserver> List<T> run(List<Scenario> jobs, Function<Scenario, T> observer, int threads,
+            Progress progress) {
         return map(jobs, s -> {
             T o = observer.apply(s);
             WijkLabModel model = new WijkLabModel(s);
@@ -34,7 +40,7 @@ public final class Replicator {
             model.runToEnd();
             o.finished();
             return o;
-        }, threads);
+        }, threads, progress);
     }
 
     /**
@@ -42,6 +48,11 @@ public final class Replicator {
      * results in job order. A job's runtime exception is rethrown as it was.
      */
     public static <J, R> List<R> map(List<J> jobs, Function<J, R> work, int threads) {
+        return map(jobs, work, threads, Progress.NONE);
+    }
+
+    /** The same, telling progress after every finished job (in the order they finish). */
+    public static <J, R> List<R> map(List<J> jobs, Function<J, R> work, int threads, Progress progress) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "wijklab-run");
             t.setDaemon(true);
@@ -49,8 +60,13 @@ public final class Replicator {
         });
         try {
             List<Future<R>> futures = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
             for (J job : jobs) {
-                futures.add(pool.submit(() -> work.apply(job)));
+                futures.add(pool.submit(() -> {
+                    R r = work.apply(job);
+                    progress.update(done.incrementAndGet(), jobs.size());
+                    return r;
+                }));
             }
             List<R> out = new ArrayList<>();
             for (Future<R> f : futures) {

@@ -50,6 +50,12 @@ public final class Runner {
      * outputs are the same bytes for any number.
      */
     public static Result run(Scenario scenario, String source, Path outDir, String commandLine, int threads) {
+        return run(scenario, source, outDir, commandLine, threads, null);
+    }
+
+    /** The same, with another observer of the run (e.g. a sweep's metrics), told when the run ends. */
+    public static Result run(Scenario scenario, String source, Path outDir, String commandLine, int threads,
+            Replicator.RunObserver also) {
         Instant startTime = Instant.now();
         long t0 = System.nanoTime();
         return Folders.writeWhole(outDir, tmp -> {
@@ -60,6 +66,9 @@ public final class Runner {
             }
             WijkLabModel model = new WijkLabModel(scenario);
             model.setThreads(threads);
+            if (also != null) {
+                also.attach(model);
+            }
             long[] start = new long[2];
             try (NeighbourhoodTable hoods = new NeighbourhoodTable(tmp.resolve(NEIGHBOURHOODS));
                     CityTable city = new CityTable(tmp.resolve(CITY));
@@ -93,6 +102,9 @@ public final class Runner {
                 } else {
                     model.runToEnd();
                 }
+            }
+            if (also != null) {
+                also.finished();
             }
             files.add(MANIFEST);
             double wall = (System.nanoTime() - t0) / 1e9;

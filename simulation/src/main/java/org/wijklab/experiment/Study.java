@@ -65,6 +65,12 @@ public final class Study {
      */
     public static List<Path> run(List<Entry> entries, UnaryOperator<Scenario> adjust, int replications, int threads,
             Path dir, String commandLine) {
+        return run(entries, adjust, replications, threads, dir, commandLine, Progress.NONE);
+    }
+
+    /** The same, telling progress after every finished run. */
+    public static List<Path> run(List<Entry> entries, UnaryOperator<Scenario> adjust, int replications, int threads,
+            Path dir, String commandLine, Progress progress) {
         List<Path> folders = new ArrayList<>();
         List<Scenario> jobs = new ArrayList<>();
         List<String> sources = new ArrayList<>();
@@ -82,7 +88,7 @@ public final class Study {
         for (int k = 0; k < jobs.size(); k++) {
             indices.add(k);
         }
-        Replicator.map(indices, k -> Runner.run(jobs.get(k), sources.get(k), folders.get(k), commandLine), threads);
+        Replicator.map(indices, k -> Runner.run(jobs.get(k), sources.get(k), folders.get(k), commandLine), threads, progress);
         return folders;
     }
 }

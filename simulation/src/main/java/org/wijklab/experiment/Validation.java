@@ -83,6 +83,11 @@ public final class Validation {
     static final int[] AREAS = {2500, 5000, 10000, 15000, 25000, 50000, 100000};
 
     public List<Result> run() {
+        return run(Progress.NONE);
+    }
+
+    /** The same, telling progress after every finished run. */
+    public List<Result> run(Progress progress) {
         Map<String, Scenario> base = new LinkedHashMap<>();
         for (String name : SCENARIOS) {
             Path file = settings.scenarios().resolve(name + ".json");
@@ -108,7 +113,7 @@ public final class Validation {
                 keys.add(e.getKey());
             }
         }
-        List<RunSummary> done = Replicator.run(jobs, RunSummary::new, settings.threads());
+        List<RunSummary> done = Replicator.run(jobs, RunSummary::new, settings.threads(), progress);
         for (int i = 0; i < done.size(); i++) {
             runs.computeIfAbsent(keys.get(i), k -> new ArrayList<>()).add(done.get(i));
         }

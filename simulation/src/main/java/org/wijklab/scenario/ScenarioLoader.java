@@ -69,15 +69,18 @@ public final class ScenarioLoader {
 
     /** Loads a scenario file; the message of any error starts with the file's path. */
     public static Scenario load(Path file) {
-        String text;
+        return fromJson(read(file), file.toString());
+    }
+
+    /** A JSON file's text; a missing or unreadable file is a one-line {@link ScenarioException}. */
+    static String read(Path file) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(file + ": no such file");
         } catch (IOException e) {
             throw new ScenarioException(file + ": cannot be read (" + e.getMessage() + ")");
         }
-        return fromJson(text, file.toString());
     }
 
     /** Parses and validates scenario JSON text; {@code source} names it in error messages. */
@@ -117,9 +120,14 @@ public final class ScenarioLoader {
 
     /** SHA-256 of {@link #toJson(Scenario)} in lower-case hex. */
     public static String sha256(Scenario scenario) {
+        return sha256(toJson(scenario));
+    }
+
+    /** SHA-256 of a text's UTF-8 bytes in lower-case hex. */
+    public static String sha256(String text) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(toJson(scenario).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -303,6 +303,65 @@ class CliTest {
     }
 
     @Test
+    void sweepRunsASweepFileAndWritesItsFolder() throws IOException {
+        Path dir = tmp.resolve("sweep-input");
+        Files.createDirectories(dir);
+        Files.copy(Path.of("scenarios", "baseline.json"), dir.resolve("baseline.json"));
+        Path file = dir.resolve("s.json");
+        Files.writeString(file, "{\"sweep\": {\"name\": \"s\", \"description\": \"a test\", \"base\": \"baseline.json\", "
+                + "\"replications\": 2, \"metrics\": [\"city_employment_end\", \"social_return\"], "
+                + "\"set\": {\"years\": 2, \"warmUpYears\": 1, \"city.residents\": 2000}, "
+                + "\"parameters\": [{\"name\": \"leave\", \"path\": \"housing.leaveCityShare\", \"values\": [0.2, 0.5]}]}}");
+        Path out = tmp.resolve("sweep-out");
+        Outcome o = execute("sweep", file.toString(), "--out", out.toString(), "--runs", "none", "--threads", "2");
+        assertEquals(0, o.code, o.toString());
+        assertTrue(o.out.contains("2 points x 2 replications = 4 runs"), o.toString());
+        assertTrue(o.err.contains("4 of 4 runs"), "progress on standard error: " + o);
+        List<String> rows = Files.readAllLines(out.resolve("runs.csv"));
+        assertEquals("run_id,point,replication,seed,leave,city_employment_end,social_return", rows.get(0));
+        assertEquals(5, rows.size());
+        assertTrue(rows.get(1).startsWith("0,0,0,1,0.2,") && rows.get(1).endsWith(",NA"), rows.get(1) + ": no programme, no return");
+        assertTrue(Files.isRegularFile(out.resolve("summary.csv")) && Files.isRegularFile(out.resolve("manifest.json")));
+        Outcome quiet = execute("sweep", file.toString(), "--out", tmp.resolve("sweep-quiet").toString(), "--runs", "none",
+                "--quiet");
+        assertEquals(0, quiet.code, quiet.toString());
+        assertEquals("", quiet.err, "--quiet: no progress");
+    }
+
+    @Test
+    void aBadSweepIsOneLineAndWritesNothing() throws IOException {
+        Path dir = tmp.resolve("bad-sweeps");
+        Files.createDirectories(dir);
+        Files.copy(Path.of("scenarios", "baseline.json"), dir.resolve("baseline.json"));
+        Path out = tmp.resolve("bad-sweep-out");
+        String start = "{\"sweep\": {\"name\": \"s\", \"base\": \"baseline.json\", ";
+        String param = "\"parameters\": [{\"name\": \"x\", \"path\": \"housing.leaveCityShare\", \"values\": [0.2]}]";
+        String[] bodies = {
+            start + "\"replications\": 0, " + param + "}}",
+            start + "\"replications\": 1, \"design\": \"nope\", " + param + "}}",
+            start + "\"replications\": 1, \"parameters\": [{\"name\": \"x\", \"path\": \"housing.nope\", \"values\": [1]}]}}",
+            start + "\"replications\": 1, \"parameters\": [{\"name\": \"x\", \"path\": \"housing.leaveCityShare\", \"values\": [2]}]}}",
+            start + "\"replications\": 1, \"parameters\": [{\"name\": \"x\", \"path\": \"housing.leaveCityShare\", \"values\": []}]}}",
+            "not json",
+        };
+        for (String body : bodies) {
+            Path file = dir.resolve("s.json");
+            Files.writeString(file, body);
+            Outcome o = execute("sweep", file.toString(), "--out", out.toString());
+            assertEquals(2, o.code, body + ": " + o);
+            assertOneErrorLine(o);
+            assertTrue(o.err.contains("s.json"), o.toString());
+        }
+        Outcome runs = execute("sweep", Path.of("scenarios", "sweep-duration.json").toString(), "--runs", "some",
+                "--out", out.toString());
+        assertEquals(2, runs.code, runs.toString());
+        assertOneErrorLine(runs);
+        Outcome missing = execute("sweep", dir.resolve("nope.json").toString(), "--out", out.toString());
+        assertEquals(2, missing.code, missing.toString());
+        assertNothingWritten(out);
+    }
+
+    @Test
     void setOverridesAParameterAndTheManifestRecordsIt() throws IOException {
         Path out = tmp.resolve("set");
         Outcome o = execute("run", "--years", "1", "--residents", "2000", "--quiet", "--set", "policy.themes.synergy=0.5",
@@ -386,6 +445,8 @@ class CliTest {
         Path out = tmp.resolve("study");
         Outcome o = execute("study", "--residents", "2000", "--replications", "1", "--out", out.toString());
         assertEquals(0, o.code, o.toString());
+        int runs14 = org.wijklab.experiment.Study.STANDARD.size();
+        assertTrue(o.err.contains(runs14 + " of " + runs14 + " runs (100 %)"), "progress on standard error: " + o);
         Path index = out.resolve("report/index.html");
         assertEquals(index.toString(), o.out.strip().lines().reduce((a, b) -> b).orElse(""), "the last line is the report");
         assertTrue(Files.isRegularFile(index));

@@ -1,0 +1,128 @@
+package org.wijklab.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.wijklab.observation.ErosionDecomposition;
+
+/**
+ * The summary metrics a sweep reports for each run, by name: what {@code sweep.metrics} may list
+ * (all of them by default). Each is computed from the run's {@link RunSummary}, as the validation
+ * suite computes its statistics. "The targets" are the first programme's target neighbourhoods and
+ * "the programme's period" its start tick to its end tick; without a programme those metrics are
+ * missing (NA). "The weakest" are the three neighbourhoods of lowest liveability rank at tick 0.
+ */
+public final class SweepMetrics {
+    /** A metric: its description (with unit) and how a run gives it. */
+    public record Metric(String description, ToDoubleFunction<RunSummary> value) {
+    }
+
+    private static final Map<String, Metric> METRICS = new LinkedHashMap<>();
+
+    static {
+        add("eroded_income_gain", "the targets' eroded equivalised income gain over the programme's period "
+                + "(people change of the whole cohort minus place change), euro", r -> targets(r, "income", "eroded_gain"));
+        add("eroded_employment_gain", "the targets' eroded employment gain over the programme's period",
+                r -> targets(r, "employment", "eroded_gain"));
+        add("people_change_income", "the targets' cohort's equivalised income change over the programme's period, "
+                + "those who left the city included, euro", r -> targets(r, "income", "people_change"));
+        add("place_change_income", "the targets' mean equivalised income change over the programme's period, euro",
+                r -> targets(r, "income", "place_change"));
+        add("liveability_change_pct", "the targets' liveability change over the programme's period, % (V1)",
+                r -> r.programmes.isEmpty() ? Double.NaN : 100 * liveabilityChange(r, r.programmes.get(0).targets,
+                        r.programmes.get(0).startTick, r.programmes.get(0).endTick));
+        add("liveability_change_end_pct", "the targets' liveability change from the programme's start to the run's "
+                + "end, % (V6)", r -> r.programmes.isEmpty() ? Double.NaN
+                        : 100 * liveabilityChange(r, r.programmes.get(0).targets, r.programmes.get(0).startTick, r.ticks));
+        add("social_return", "euro of expected avoided costs per euro the programme spent (V5)",
+                r -> r.programmes.isEmpty() || r.programmes.get(0).spent <= 0 ? Double.NaN
+                        : r.programmes.get(0).avoided / r.programmes.get(0).spent);
+        add("escalations_targets", "evictions and new supervision orders in the targets over the programme's period "
+                + "(V5)", r -> {
+                    if (r.programmes.isEmpty()) {
+                        return Double.NaN;
+                    }
+                    RunSummary.ProgrammeRecord p = r.programmes.get(0);
+                    return r.sum(r.evictions, p.startTick, p.endTick, p.targets)
+                            + r.sum(r.orders, p.startTick, p.endTick, p.targets);
+                });
+        add("rank_correlation_10y", "Spearman rank correlation of all neighbourhoods' liveability between tick 0 "
+                + "and year 10 (V3)", r -> {
+                    int t1 = Math.min(r.ticks, 120);
+                    double[] a = new double[r.neighbourhoods];
+                    double[] b = new double[r.neighbourhoods];
+                    for (int j = 0; j < r.neighbourhoods; j++) {
+                        a[j] = r.liveability[0][j];
+                        b[j] = r.liveability[t1][j];
+                    }
+                    return Statistics.spearman(a, b);
+                });
+        add("weakest_liveability_change_pct", "the weakest three's liveability change, tick 0 to the end, %",
+                r -> 100 * liveabilityChange(r, weakest(r), 0, r.ticks));
+        add("weakest_employment_end", "the weakest three's employment rate at the end",
+                r -> r.mean(r.employment, r.ticks, weakest(r)));
+        add("city_employment_end", "the city's employment rate at the end", r -> r.mean(r.employment, r.ticks, r.all()));
+        add("city_good_mental_health_end", "the city's share of adults in good mental health at the end",
+                r -> r.mean(r.goodMental, r.ticks, r.all()));
+    }
+
+    private SweepMetrics() {
+    }
+
+    private static void add(String name, String description, ToDoubleFunction<RunSummary> f) {
+        METRICS.put(name, new Metric(description, f));
+    }
+
+    /** Every metric's name, in the documented order. */
+    public static List<String> names() {
+        return new ArrayList<>(METRICS.keySet());
+    }
+
+    public static String description(String name) {
+        return METRICS.get(name).description();
+    }
+
+    /** The named metrics of a finished run, in the given order (NaN where a run has none). */
+    public static double[] compute(RunSummary r, List<String> names) {
+        double[] v = new double[names.size()];
+        for (int i = 0; i < v.length; i++) {
+            Metric m = METRICS.get(names.get(i));
+            if (m == null) {
+                throw new IllegalArgumentException("no metric " + names.get(i));
+            }
+            v[i] = m.value().applyAsDouble(r);
+        }
+        return v;
+    }
+
+    private static double targets(RunSummary r, String metric, String column) {
+        if (r.programmes.isEmpty()) {
+            return Double.NaN;
+        }
+        RunSummary.ProgrammeRecord p = r.programmes.get(0);
+        return r.decomposition(ErosionDecomposition.TARGETS_PREFIX + p.name, metric, p.startTick, p.endTick, column);
+    }
+
+    private static double liveabilityChange(RunSummary r, int[] set, int t0, int t1) {
+        double l0 = r.mean(r.liveability, t0, set);
+        return l0 == 0 ? Double.NaN : r.mean(r.liveability, Math.min(t1, r.ticks), set) / l0 - 1.0;
+    }
+
+    /** The three neighbourhoods (or fewer) of lowest liveability rank at tick 0. */
+    private static int[] weakest(RunSummary r) {
+        int n = Math.min(3, r.neighbourhoods);
+        Integer[] order = new Integer[r.neighbourhoods];
+        for (int j = 0; j < order.length; j++) {
+            order[j] = j;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Integer.compare(r.rank[0][b], r.rank[0][a]));
+        int[] out = new int[n];
+        for (int k = 0; k < n; k++) {
+            out[k] = order[k];
+        }
+        java.util.Arrays.sort(out);
+        return out;
+    }
+}

@@ -1,0 +1,343 @@
+package org.wijklab.experiment;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.wijklab.model.WijkLabModel;
+import org.wijklab.scenario.Scenario;
+import org.wijklab.scenario.ScenarioLoader;
+import org.wijklab.scenario.ScenarioPath;
+import org.wijklab.scenario.Sweep;
+
+/**
+ * Runs a sweep: every point of its design, each with the sweep's replications (seed = the base's
+ * seed + replication, the same at every point), one model per thread, and writes its folder:
+ * <ul>
+ * <li>{@code runs.csv}: a row per run in run order ({@code run_id} = point × replications +
+ * replication), with the point's parameter values and the run's metrics ({@link SweepMetrics});</li>
+ * <li>{@code summary.csv}: per point and metric the replications' n, mean, standard deviation and
+ * 95 % confidence interval, and, with a reference point, the paired difference (same seeds) from it
+ * with its interval;</li>
+ * <li>{@code manifest.json}: the sweep, its file's SHA-256, the parameters, metrics, seeds, the
+ * program's version and the command;</li>
+ * <li>{@code runs/point-P/rep-R/}: each run's usual folder, unless the runs are not kept.</li>
+ * </ul>
+ * A run's metrics are computed while it runs and nothing else of it is kept, and at most a few
+ * runs per thread are in flight, so memory does not grow with the number of runs; rows are written
+ * in run order whatever the number of threads, so the files are the same bytes for any number.
+ * The folder is written whole or not at all.
+ */
+public final class SweepRunner {
+    public static final String RUNS = "runs.csv";
+    public static final String SUMMARY = "summary.csv";
+    public static final String MANIFEST = "manifest.json";
+
+    /** What a finished sweep reports. */
+    public record Result(Path dir, int runs, double wallSeconds) {
+    }
+
+    private SweepRunner() {
+    }
+
+    /** The seed of a run: the base scenario's seed plus the replication. */
+    public static long seed(Sweep sweep, int replication) {
+        return Replicator.seed(sweep.base().seed(), replication);
+    }
+
+    public static Result run(Sweep sweep, Path out, int threads, boolean keepRuns, Progress progress, String commandLine) {
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        int total = sweep.points() * sweep.replications();
+        return Folders.writeWhole(out, tmp -> {
+            List<String> metrics = sweep.metrics();
+            try (BufferedWriter runs = Files.newBufferedWriter(tmp.resolve(RUNS), StandardCharsets.UTF_8)) {
+                runs.write(header(sweep, metrics));
+                ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+                    Thread t = new Thread(r, "wijklab-sweep");
+                    t.setDaemon(true);
+                    return t;
+                });
+                try {
+                    Deque<Future<double[]>> inFlight = new ArrayDeque<>();
+                    int next = 0;
+                    int window = 4 * Math.max(1, threads);
+                    for (int done = 0; done < total; done++) {
+                        while (next < total && inFlight.size() < window) {
+                            int id = next++;
+                            inFlight.add(pool.submit(() -> one(sweep, id, keepRuns ? tmp : null, metrics, commandLine)));
+                        }
+                        double[] values = inFlight.removeFirst().get();
+                        runs.write(row(sweep, done, values));
+                        progress.update(done + 1, total);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+            writeSummary(sweep, metrics, tmp.resolve(RUNS), tmp.resolve(SUMMARY));
+            double wall = (System.nanoTime() - t0) / 1e9;
+            writeManifest(sweep, metrics, tmp.resolve(MANIFEST), start, wall, keepRuns, commandLine);
+            return new Result(out, total, wall);
+        });
+    }
+
+    /** One run: its metrics (and its folder, when runs are kept). */
+    private static double[] one(Sweep sweep, int id, Path folder, List<String> metrics, String commandLine) {
+        int point = id / sweep.replications();
+        int replication = id % sweep.replications();
+        Scenario s = sweep.scenario(point).withSeed(seed(sweep, replication));
+        RunSummary summary = new RunSummary(s);
+        if (folder != null) {
+            Path dir = folder.resolve("runs").resolve(String.format("point-%04d", point))
+                    .resolve(String.format("rep-%03d", replication));
+            Runner.run(s, sweep.file() + " point " + point, dir, commandLine, 1, summary);
+        } else {
+            WijkLabModel model = new WijkLabModel(s);
+            summary.attach(model);
+            model.runToEnd();
+            summary.finished();
+        }
+        return SweepMetrics.compute(summary, metrics);
+    }
+
+    private static String header(Sweep sweep, List<String> metrics) {
+        List<String> h = new ArrayList<>(List.of("run_id", "point", "replication", "seed"));
+        sweep.parameters().forEach(p -> h.add(p.name()));
+        h.addAll(metrics);
+        return String.join(",", h) + "\n";
+    }
+
+    private static String row(Sweep sweep, int id, double[] values) {
+        int point = id / sweep.replications();
+        int replication = id % sweep.replications();
+        StringBuilder b = new StringBuilder();
+        b.append(id).append(',').append(point).append(',').append(replication).append(',').append(seed(sweep, replication));
+        for (int k = 0; k < sweep.parameters().size(); k++) {
+            b.append(',').append(cell(sweep.value(point, k)));
+        }
+        for (double v : values) {
+            b.append(',').append(number(v));
+        }
+        return b.append('\n').toString();
+    }
+
+    /** A parameter's value as a CSV cell: JSON text, quoted when it holds a comma or quote. */
+    private static String cell(String json) {
+        return json.indexOf(',') >= 0 || json.indexOf('"') >= 0 ? '"' + json.replace("\"", "\"\"") + '"' : json;
+    }
+
+    /** A number in its shortest exact form, or NA. */
+    static String number(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "NA";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return java.math.BigDecimal.valueOf(v).toPlainString();
+    }
+
+    /** Running mean and squared deviations (Welford), NaN values left out. */
+    private static final class Moments {
+        long n;
+        double mean;
+        double m2;
+
+        void add(double x) {
+            if (Double.isNaN(x)) {
+                return;
+            }
+            n++;
+            double d = x - mean;
+            mean += d / n;
+            m2 += d * (x - mean);
+        }
+
+        double sd() {
+            return n > 1 ? Math.sqrt(m2 / (n - 1)) : Double.NaN;
+        }
+
+        double halfWidth() {
+            return n > 1 ? Statistics.t975(n - 1) * sd() / Math.sqrt(n) : Double.NaN;
+        }
+    }
+
+    /**
+     * summary.csv from runs.csv, read twice as a stream: the points' moments, then (with a
+     * reference point) the paired differences from the reference's run of the same replication.
+     */
+    private static void writeSummary(Sweep sweep, List<String> metrics, Path runsFile, Path summaryFile) throws IOException {
+        int m = metrics.size();
+        int first = 4 + sweep.parameters().size();
+        Moments[][] moments = new Moments[sweep.points()][m];
+        Moments[][] differences = new Moments[sweep.points()][m];
+        double[][] reference = new double[sweep.replications()][m];
+        for (int p = 0; p < sweep.points(); p++) {
+            for (int k = 0; k < m; k++) {
+                moments[p][k] = new Moments();
+                differences[p][k] = new Moments();
+            }
+        }
+        forEachRow(runsFile, first, m, (point, replication, values) -> {
+            for (int k = 0; k < m; k++) {
+                moments[point][k].add(values[k]);
+            }
+            if (point == sweep.reference()) {
+                reference[replication] = values.clone();
+            }
+        });
+        if (sweep.reference() >= 0) {
+            forEachRow(runsFile, first, m, (point, replication, values) -> {
+                for (int k = 0; k < m; k++) {
+                    differences[point][k].add(values[k] - reference[replication][k]);
+                }
+            });
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(summaryFile, StandardCharsets.UTF_8)) {
+            List<String> h = new ArrayList<>(List.of("point"));
+            sweep.parameters().forEach(p -> h.add(p.name()));
+            h.addAll(List.of("metric", "n", "mean", "sd", "ci_low", "ci_high", "difference", "difference_ci_low",
+                    "difference_ci_high"));
+            w.write(String.join(",", h) + "\n");
+            for (int p = 0; p < sweep.points(); p++) {
+                for (int k = 0; k < m; k++) {
+                    Moments x = moments[p][k];
+                    Moments d = differences[p][k];
+                    StringBuilder b = new StringBuilder().append(p);
+                    for (int q = 0; q < sweep.parameters().size(); q++) {
+                        b.append(',').append(cell(sweep.value(p, q)));
+                    }
+                    double mean = x.n > 0 ? x.mean : Double.NaN;
+                    b.append(',').append(metrics.get(k)).append(',').append(x.n).append(',').append(number(mean))
+                            .append(',').append(number(x.sd())).append(',').append(number(mean - x.halfWidth()))
+                            .append(',').append(number(mean + x.halfWidth()));
+                    boolean paired = sweep.reference() >= 0 && d.n > 0;
+                    b.append(',').append(paired ? number(d.mean) : "NA").append(',')
+                            .append(paired ? number(d.mean - d.halfWidth()) : "NA").append(',')
+                            .append(paired ? number(d.mean + d.halfWidth()) : "NA");
+                    w.write(b.append('\n').toString());
+                }
+            }
+        }
+    }
+
+    private interface RowVisitor {
+        void visit(int point, int replication, double[] values);
+    }
+
+    private static void forEachRow(Path runsFile, int first, int m, RowVisitor visitor) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(runsFile, StandardCharsets.UTF_8)) {
+            r.readLine();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                List<String> cells = splitCsv(line);
+                double[] values = new double[m];
+                for (int k = 0; k < m; k++) {
+                    String c = cells.get(first + k);
+                    values[k] = c.equals("NA") ? Double.NaN : Double.parseDouble(c);
+                }
+                visitor.visit(Integer.parseInt(cells.get(1)), Integer.parseInt(cells.get(2)), values);
+            }
+        }
+    }
+
+    /** Splits a CSV line written by {@link #row} (quoted cells may hold commas). */
+    static List<String> splitCsv(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+
+    private static void writeManifest(Sweep sweep, List<String> metrics, Path file, Instant start, double wall,
+            boolean keepRuns, String commandLine) throws IOException {
+        ObjectNode m = ScenarioLoader.mapper().createObjectNode();
+        m.put("tool", "WijkLab");
+        m.put("version", BuildInfo.version());
+        m.put("gitCommit", BuildInfo.gitCommit());
+        m.put("sweep", sweep.name());
+        m.put("description", sweep.description());
+        m.put("sweepFile", sweep.file().toString());
+        m.put("sweepSha256", sweep.sha256());
+        m.put("base", sweep.baseFile().getFileName().toString());
+        m.put("baseScenarioSha256", ScenarioLoader.sha256(sweep.base()));
+        m.put("design", sweep.design());
+        m.put("points", sweep.points());
+        m.put("replications", sweep.replications());
+        m.put("runs", sweep.points() * sweep.replications());
+        m.put("seeds", "base seed " + sweep.base().seed() + " + replication (0-" + (sweep.replications() - 1)
+                + "), the same at every point");
+        if (sweep.reference() >= 0) {
+            m.put("reference", sweep.reference());
+        }
+        ArrayNode params = m.putArray("parameters");
+        for (Sweep.Parameter p : sweep.parameters()) {
+            ObjectNode q = params.addObject();
+            q.put("name", p.name());
+            ArrayNode paths = q.putArray("paths");
+            for (ScenarioPath path : p.paths()) {
+                paths.add(path.toString());
+            }
+            ArrayNode values = q.putArray("values");
+            p.values().forEach(values::add);
+        }
+        ObjectNode ms = m.putObject("metrics");
+        for (String name : metrics) {
+            ms.put(name, SweepMetrics.description(name));
+        }
+        m.put("runFolders", keepRuns ? "runs/point-P/rep-R" : "not kept");
+        m.put("startTime", start.truncatedTo(ChronoUnit.MILLIS).toString());
+        m.put("endTime", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        m.put("wallSeconds", Math.round(wall * 1000) / 1000.0);
+        m.put("commandLine", commandLine);
+        try {
+            ScenarioLoader.mapper().writeValue(file.toFile(), m);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
