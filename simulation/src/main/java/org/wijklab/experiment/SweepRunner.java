@@ -47,6 +47,7 @@ public final class SweepRunner {
     public static final String RUNS = "runs.csv";
     public static final String SUMMARY = "summary.csv";
     public static final String MANIFEST = "manifest.json";
+    public static final String SENSITIVITY = "sensitivity.csv";
 
     /** What a finished sweep reports. */
     public record Result(Path dir, int runs, double wallSeconds) {
@@ -98,7 +99,10 @@ public final class SweepRunner {
                     pool.shutdownNow();
                 }
             }
-            writeSummary(sweep, metrics, tmp.resolve(RUNS), tmp.resolve(SUMMARY));
+            double[][] means = writeSummary(sweep, metrics, tmp.resolve(RUNS), tmp.resolve(SUMMARY));
+            if (sweep.design().equals("morris") || sweep.design().equals("sobol")) {
+                writeSensitivity(sweep, metrics, means, tmp.resolve(SENSITIVITY));
+            }
             double wall = (System.nanoTime() - t0) / 1e9;
             writeManifest(sweep, metrics, tmp.resolve(MANIFEST), start, wall, keepRuns, commandLine);
             return new Result(out, total, wall);
@@ -190,7 +194,8 @@ public final class SweepRunner {
      * summary.csv from runs.csv, read twice as a stream: the points' moments, then (with a
      * reference point) the paired differences from the reference's run of the same replication.
      */
-    private static void writeSummary(Sweep sweep, List<String> metrics, Path runsFile, Path summaryFile) throws IOException {
+    private static double[][] writeSummary(Sweep sweep, List<String> metrics, Path runsFile, Path summaryFile)
+            throws IOException {
         int m = metrics.size();
         int first = 4 + sweep.parameters().size();
         Moments[][] moments = new Moments[sweep.points()][m];
@@ -240,6 +245,38 @@ public final class SweepRunner {
                             .append(paired ? number(d.mean - d.halfWidth()) : "NA").append(',')
                             .append(paired ? number(d.mean + d.halfWidth()) : "NA");
                     w.write(b.append('\n').toString());
+                }
+            }
+        }
+        double[][] means = new double[sweep.points()][m];
+        for (int p = 0; p < sweep.points(); p++) {
+            for (int k = 0; k < m; k++) {
+                means[p][k] = moments[p][k].n > 0 ? moments[p][k].mean : Double.NaN;
+            }
+        }
+        return means;
+    }
+
+    /** sensitivity.csv: Morris's or Sobol's indices per metric and parameter, from the points' means. */
+    private static void writeSensitivity(Sweep sweep, List<String> metrics, double[][] means, Path file) throws IOException {
+        List<String> names = sweep.parameters().stream().map(Sweep.Parameter::name).toList();
+        double[][] unit = new double[sweep.points()][];
+        for (int p = 0; p < sweep.points(); p++) {
+            unit[p] = sweep.unit(p);
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("design,metric,parameter,index,value,ci_low,ci_high\n");
+            for (int k = 0; k < metrics.size(); k++) {
+                double[] f = new double[sweep.points()];
+                for (int p = 0; p < f.length; p++) {
+                    f[p] = means[p][k];
+                }
+                List<Sensitivity.Index> indices = sweep.design().equals("morris")
+                        ? Sensitivity.morris(metrics.get(k), names, unit, f, sweep.trajectories())
+                        : Sensitivity.sobol(metrics.get(k), names, f, sweep.samples());
+                for (Sensitivity.Index x : indices) {
+                    w.write(sweep.design() + "," + x.metric() + "," + x.parameter() + "," + x.index() + "," + number(x.value())
+                            + "," + number(x.low()) + "," + number(x.high()) + "\n");
                 }
             }
         }
@@ -306,6 +343,13 @@ public final class SweepRunner {
         m.put("base", sweep.baseFile().getFileName().toString());
         m.put("baseScenarioSha256", ScenarioLoader.sha256(sweep.base()));
         m.put("design", sweep.design());
+        if (sweep.samples() > 0) {
+            m.put("samples", sweep.samples());
+        }
+        if (sweep.trajectories() > 0) {
+            m.put("trajectories", sweep.trajectories());
+            m.put("levels", sweep.levels());
+        }
         m.put("points", sweep.points());
         m.put("replications", sweep.replications());
         m.put("runs", sweep.points() * sweep.replications());
@@ -322,8 +366,15 @@ public final class SweepRunner {
             for (ScenarioPath path : p.paths()) {
                 paths.add(path.toString());
             }
-            ArrayNode values = q.putArray("values");
-            p.values().forEach(values::add);
+            if (p.isRange()) {
+                ArrayNode range = q.putArray("range");
+                range.add(p.low());
+                range.add(p.high());
+                q.put("integer", p.integer());
+            } else {
+                ArrayNode values = q.putArray("values");
+                p.values().forEach(values::add);
+            }
         }
         ObjectNode ms = m.putObject("metrics");
         for (String name : metrics) {

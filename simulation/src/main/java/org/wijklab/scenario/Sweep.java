@@ -1,5 +1,6 @@
 package org.wijklab.scenario;
 
+import ec.util.MersenneTwisterFast;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,30 +14,60 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A sweep file: a base scenario, values set for every run, parameters with their values, a
- * design that turns them into points, and replications per point (seeds base seed + 0, 1, ...: the
- * same at every point, common random numbers). The file's format is in {@code scenarios/README.md}:
+ * A sweep file: a base scenario, values set for every run, parameters, a design that turns them
+ * into points, and replications per point (seeds base seed + 0, 1, ...: the same at every point,
+ * common random numbers). The format is in {@code scenarios/README.md}:
  *
  * <pre>
  * {"sweep": {"name": ..., "description": ..., "base": "krachtwijk.json", "replications": 10,
- *            "design": "grid", "metrics": [...], "reference": 0,
+ *            "design": "grid" | "lhs" | "sobol" | "morris", "samples": N, "trajectories": R,
+ *            "levels": 4, "designSeed": S, "metrics": [...], "reference": 0,
  *            "set": {PATH: VALUE, ...},
- *            "parameters": [{"name": ..., "path": PATH | "paths": [PATH, ...], "values": [...]}]}}
+ *            "parameters": [{"name": ..., "path": PATH | "paths": [PATH, ...],
+ *                            "values": [...] | "range": [LOW, HIGH], "integer": true}]}}
  * </pre>
  *
- * Paths are {@link ScenarioPath}s into the resolved base. Loading checks everything a run would
- * meet, every point included, so a bad sweep file is one {@link ScenarioException} naming the file
- * and the field, before anything is run or written.
+ * A grid is the full factorial of the parameters' values (the last varies fastest); a Latin
+ * hypercube ({@code lhs}) has {@code samples} points; {@code sobol} is Saltelli's scheme on a Sobol
+ * sequence, {@code samples} × (parameters + 2) points, for first-order and total indices;
+ * {@code morris} is {@code trajectories} × (parameters + 1) points on a grid of {@code levels}
+ * levels, for elementary effects ({@link Designs}). Outside a grid a parameter is a range
+ * (continuous, or of whole numbers) or a list of categories. Paths are {@link ScenarioPath}s into
+ * the resolved base. Loading checks everything a run would meet, every point included, so a bad
+ * sweep file is one {@link ScenarioException} naming the file and the field, before anything is
+ * run or written.
  */
 public final class Sweep {
     /** The designs a sweep file may name. */
-    public static final List<String> DESIGNS = List.of("grid");
+    public static final List<String> DESIGNS = List.of("grid", "lhs", "sobol", "morris");
     private static final Set<String> KEYS = Set.of("name", "description", "base", "replications", "design", "metrics",
-            "reference", "set", "parameters");
-    private static final Set<String> PARAMETER_KEYS = Set.of("name", "path", "paths", "values");
+            "reference", "set", "parameters", "samples", "trajectories", "levels", "designSeed");
+    private static final Set<String> PARAMETER_KEYS = Set.of("name", "path", "paths", "values", "range", "integer");
 
-    /** One parameter: its name (a column of the results), the paths it sets together, its values. */
-    public record Parameter(String name, List<ScenarioPath> paths, List<JsonNode> values) {
+    /**
+     * One parameter: its name (a column of the results), the paths it sets together, and either a
+     * list of values (a grid's levels, or categories another design picks from) or a range
+     * [low, high], continuous or of whole numbers.
+     */
+    public record Parameter(String name, List<ScenarioPath> paths, List<JsonNode> values, double low, double high,
+            boolean integer) {
+        /** Whether the parameter is a range rather than a list of values. */
+        public boolean isRange() {
+            return values == null;
+        }
+
+        /** The value at coordinate u in [0, 1] of the unit cube. */
+        JsonNode at(double u) {
+            if (values != null) {
+                return values.get(Math.min(values.size() - 1, (int) Math.floor(u * values.size())));
+            }
+            if (integer) {
+                long lo = (long) low;
+                long span = (long) high - lo;
+                return com.fasterxml.jackson.databind.node.LongNode.valueOf(lo + Math.min(span, (long) Math.floor(u * (span + 1))));
+            }
+            return com.fasterxml.jackson.databind.node.DoubleNode.valueOf(low + u * (high - low));
+        }
     }
 
     private final Path file;
@@ -51,7 +82,13 @@ public final class Sweep {
     private final int reference;
     private final Map<ScenarioPath, JsonNode> set;
     private final List<Parameter> parameters;
-    private final List<Scenario> points = new ArrayList<>();
+    /** The design's points in the unit cube (null for a grid, whose points are its values' indices). */
+    private final double[][] unit;
+    private final int pointCount;
+    private final int samples;
+    private final int trajectories;
+    private final int levels;
+    private final ObjectNode resolved;
 
     private Sweep(Path file, String sha256, JsonNode sweep, List<String> knownMetrics) {
         this.file = file;
@@ -130,38 +167,80 @@ public final class Sweep {
                 }
             }
         }
-        long count = 1;
-        for (Parameter p : parameters) {
-            count *= p.values().size();
-            if (count > 1_000_000) {
-                throw new ScenarioException(f + ": sweep.parameters: more than 1,000,000 points");
-            }
+        samples = whole(sweep, "samples", f, design.equals("lhs") || design.equals("sobol"), 2, 100_000);
+        trajectories = whole(sweep, "trajectories", f, design.equals("morris"), 2, 100_000);
+        levels = sweep.has("levels") ? whole(sweep, "levels", f, false, 2, 100) : 4;
+        if (sweep.has("levels") && !design.equals("morris")) {
+            throw new ScenarioException(f + ": sweep.levels: only a morris design has levels");
         }
+        if (levels % 2 != 0) {
+            throw new ScenarioException(f + ": sweep.levels: " + levels + " is odd; Morris's grid needs an even number");
+        }
+        long seed = base.seed();
+        if (sweep.has("designSeed")) {
+            JsonNode ds = sweep.get("designSeed");
+            if (!ds.isIntegralNumber() || ds.asLong() < 0) {
+                throw new ScenarioException(f + ": sweep.designSeed: " + ds + " is not a whole number of 0 or more");
+            }
+            seed = ds.asLong();
+        }
+        int k = parameters.size();
+        long count;
+        switch (design) {
+            case "grid" -> {
+                count = 1;
+                for (int i = 0; i < k; i++) {
+                    if (parameters.get(i).isRange()) {
+                        throw new ScenarioException(f + ": sweep.parameters[" + i + "]: a grid needs values, not a range");
+                    }
+                    count *= parameters.get(i).values().size();
+                    if (count > 1_000_000) {
+                        throw new ScenarioException(f + ": sweep.parameters: more than 1,000,000 points");
+                    }
+                }
+            }
+            case "lhs" -> count = samples;
+            case "sobol" -> count = (long) samples * (k + 2);
+            default -> count = (long) trajectories * (k + 1);
+        }
+        if (count > 1_000_000) {
+            throw new ScenarioException(f + ": sweep: the " + design + " design has " + count + " points, more than 1,000,000");
+        }
+        pointCount = (int) count;
+        MersenneTwisterFast random = new MersenneTwisterFast(new int[] {(int) seed, (int) (seed >>> 32), 0x44455349});
+        unit = switch (design) {
+            case "lhs" -> Designs.latinHypercube(samples, k, random);
+            case "sobol" -> Designs.saltelli(samples, k);
+            case "morris" -> Designs.morris(trajectories, k, levels, random);
+            default -> null;
+        };
         JsonNode ref = sweep.get("reference");
         if (ref != null && (!ref.isIntegralNumber() || ref.asLong() < 0 || ref.asLong() >= count)) {
             throw new ScenarioException(f + ": sweep.reference: " + ref + " is not a point (0-" + (count - 1) + ")");
         }
         reference = ref == null ? -1 : ref.asInt();
-        // every point resolves and validates
-        ObjectNode resolved = (ObjectNode) ScenarioLoader.mapper().valueToTree(base);
+        resolved = (ObjectNode) ScenarioLoader.mapper().valueToTree(base);
         for (Map.Entry<ScenarioPath, JsonNode> e : set.entrySet()) {
             e.getKey().set(resolved, e.getValue(), f + ": sweep.set." + e.getKey());
         }
-        for (int point = 0; point < count; point++) {
-            ObjectNode tree = resolved.deepCopy();
-            int[] index = indices(point);
-            for (int k = 0; k < parameters.size(); k++) {
-                Parameter p = parameters.get(k);
-                for (ScenarioPath path : p.paths()) {
-                    path.set(tree, p.values().get(index[k]), f + ": sweep.parameters[" + k + "] " + path);
-                }
-            }
-            try {
-                points.add(ScenarioLoader.bindTree(tree, "point " + point + " (" + label(point) + ")"));
-            } catch (ScenarioException e) {
-                throw new ScenarioException(f + ": " + e.getMessage());
-            }
+        // every point resolves and validates before anything runs
+        for (int point = 0; point < pointCount; point++) {
+            scenario(point);
         }
+    }
+
+    private static int whole(JsonNode sweep, String field, String f, boolean required, int min, int max) {
+        JsonNode v = sweep.get(field);
+        if (v == null) {
+            if (required) {
+                throw new ScenarioException(f + ": sweep." + field + ": missing (this design needs it)");
+            }
+            return 0;
+        }
+        if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
+            throw new ScenarioException(f + ": sweep." + field + ": " + v + " is not a whole number in [" + min + ", " + max + "]");
+        }
+        return v.asInt();
     }
 
     /** Loads and checks a sweep file against the metrics a run can report. */
@@ -237,17 +316,39 @@ public final class Sweep {
                 paths.add(path(x.asText(), where + ".paths"));
             }
         }
+        if (p.has("values") == p.has("range")) {
+            throw new ScenarioException(where + ": give either values or range");
+        }
+        if (p.has("range")) {
+            JsonNode r = p.get("range");
+            if (!r.isArray() || r.size() != 2 || !r.get(0).isNumber() || !r.get(1).isNumber()
+                    || !(r.get(0).asDouble() < r.get(1).asDouble())) {
+                throw new ScenarioException(where + ".range: " + r + " is not [low, high] with low below high");
+            }
+            boolean integer = p.has("integer") && p.get("integer").asBoolean();
+            if (p.has("integer") && !p.get("integer").isBoolean()) {
+                throw new ScenarioException(where + ".integer: true or false");
+            }
+            if (integer && (r.get(0).asDouble() != Math.rint(r.get(0).asDouble())
+                    || r.get(1).asDouble() != Math.rint(r.get(1).asDouble()))) {
+                throw new ScenarioException(where + ".range: " + r + " is not a range of whole numbers");
+            }
+            return new Parameter(n.asText(), List.copyOf(paths), null, r.get(0).asDouble(), r.get(1).asDouble(), integer);
+        }
+        if (p.has("integer")) {
+            throw new ScenarioException(where + ".integer: only a range is of whole numbers");
+        }
         JsonNode v = p.get("values");
-        if (v == null || !v.isArray() || v.isEmpty()) {
+        if (!v.isArray() || v.isEmpty()) {
             throw new ScenarioException(where + ".values: give a non-empty list of values");
         }
         List<JsonNode> values = new ArrayList<>();
         v.forEach(values::add);
-        return new Parameter(n.asText(), List.copyOf(paths), List.copyOf(values));
+        return new Parameter(n.asText(), List.copyOf(paths), List.copyOf(values), 0, 0, false);
     }
 
     /** The value index of each parameter at a point of the full factorial (the last parameter varies fastest). */
-    public int[] indices(int point) {
+    private int[] indices(int point) {
         int[] index = new int[parameters.size()];
         int rest = point;
         for (int k = parameters.size() - 1; k >= 0; k--) {
@@ -258,28 +359,76 @@ public final class Sweep {
         return index;
     }
 
-    /** {@code name=value, ...} of a point. */
-    public String label(int point) {
-        int[] index = indices(point);
-        List<String> parts = new ArrayList<>();
-        for (int k = 0; k < parameters.size(); k++) {
-            parts.add(parameters.get(k).name() + "=" + parameters.get(k).values().get(index[k]));
+    /** The value of parameter k at a point. */
+    public JsonNode valueNode(int point, int k) {
+        if (unit == null) {
+            return parameters.get(k).values().get(indices(point)[k]);
         }
-        return String.join(", ", parts);
+        return parameters.get(k).at(unit[point][k]);
     }
 
     /** The value of parameter k at a point, as JSON text. */
     public String value(int point, int k) {
-        return parameters.get(k).values().get(indices(point)[k]).toString();
+        return valueNode(point, k).toString();
+    }
+
+    /** A point's coordinates in the unit cube (a grid's: each value's index over its count's last). */
+    public double[] unit(int point) {
+        if (unit != null) {
+            return unit[point].clone();
+        }
+        int[] index = indices(point);
+        double[] u = new double[index.length];
+        for (int k = 0; k < u.length; k++) {
+            int n = parameters.get(k).values().size();
+            u[k] = n == 1 ? 0.0 : index[k] / (double) (n - 1);
+        }
+        return u;
+    }
+
+    /** {@code name=value, ...} of a point. */
+    public String label(int point) {
+        List<String> parts = new ArrayList<>();
+        for (int k = 0; k < parameters.size(); k++) {
+            parts.add(parameters.get(k).name() + "=" + value(point, k));
+        }
+        return String.join(", ", parts);
     }
 
     /** The resolved, validated scenario of a point (with the base's seed). */
     public Scenario scenario(int point) {
-        return points.get(point);
+        ObjectNode tree = resolved.deepCopy();
+        for (int k = 0; k < parameters.size(); k++) {
+            Parameter p = parameters.get(k);
+            JsonNode value = valueNode(point, k);
+            for (ScenarioPath path : p.paths()) {
+                path.set(tree, value, file + ": sweep.parameters[" + k + "] " + path);
+            }
+        }
+        try {
+            return ScenarioLoader.bindTree(tree, "point " + point + " (" + label(point) + ")");
+        } catch (ScenarioException e) {
+            throw new ScenarioException(file + ": " + e.getMessage());
+        }
     }
 
     public int points() {
-        return points.size();
+        return pointCount;
+    }
+
+    /** Base samples of an lhs or sobol design (0 otherwise). */
+    public int samples() {
+        return samples;
+    }
+
+    /** Trajectories of a morris design (0 otherwise). */
+    public int trajectories() {
+        return trajectories;
+    }
+
+    /** Grid levels of a morris design. */
+    public int levels() {
+        return levels;
     }
 
     public Path file() {

@@ -139,6 +139,32 @@ class SweepRunnerTest {
     }
 
     @Test
+    void aMorrisSweepWritesItsElementaryEffects(@TempDir Path dir) throws IOException {
+        Files.copy(Path.of("scenarios", "krachtwijk.json"), dir.resolve("krachtwijk.json"));
+        Path f = dir.resolve("morris.json");
+        Files.writeString(f, """
+                {"sweep": {"name": "m", "description": "a test", "base": "krachtwijk.json", "replications": 1,
+                  "design": "morris", "trajectories": 3, "metrics": ["eroded_income_gain", "liveability_change_pct"],
+                  "set": {"years": 8, "warmUpYears": 2, "city.residents": 3000, "output.movesLog": false},
+                  "parameters": [
+                    {"name": "budget", "path": "programmes[0].yearlyBudget", "range": [1000000, 9000000]},
+                    {"name": "proximity", "path": "programmes[0].team.proximity", "range": [0.1, 0.9]}]}}
+                """);
+        Sweep m = Sweep.load(f, SweepMetrics.names());
+        SweepRunner.run(m, dir.resolve("out"), 2, false, Progress.NONE, "test");
+        TestCsv s = TestCsv.read(dir.resolve("out").resolve(SweepRunner.SENSITIVITY));
+        assertEquals(2 * 2 * 3, s.size(), "metrics x parameters x (mu_star, mu, sigma)");
+        for (int r = 0; r < s.size(); r++) {
+            assertEquals("morris", s.get(r, "design"));
+            if (s.get(r, "index").equals("mu_star")) {
+                assertTrue(s.num(r, "value") >= 0);
+            }
+        }
+        assertEquals(9, TestCsv.read(dir.resolve("out").resolve(SweepRunner.RUNS)).size(), "3 trajectories x 3 points");
+        assertFalse(Files.exists(one.resolve(SweepRunner.SENSITIVITY)), "a grid has no sensitivity indices");
+    }
+
+    @Test
     void theManifestNamesTheSweepAndItsFile() throws IOException {
         JsonNode m = ScenarioLoader.mapper().readTree(one.resolve(SweepRunner.MANIFEST).toFile());
         assertEquals("small", m.get("sweep").asText());

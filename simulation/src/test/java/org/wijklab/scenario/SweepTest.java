@@ -59,6 +59,37 @@ class SweepTest {
     }
 
     @Test
+    void designsTurnRangesAndCategoriesIntoPoints(@TempDir Path dir) throws IOException {
+        String params = "\"parameters\": ["
+                + "{\"name\": \"prox\", \"path\": \"programmes[0].team.proximity\", \"range\": [0.2, 0.8]},"
+                + "{\"name\": \"area\", \"path\": \"programmes[0].team.areaResidents\", \"range\": [5000, 25000], \"integer\": true},"
+                + "{\"name\": \"mode\", \"path\": \"programmes[0].team.mode\", \"values\": [\"integral\", \"fragmented\"]}]";
+        Sweep lhs = Sweep.load(sweep(dir, "\"replications\": 1, \"design\": \"lhs\", \"samples\": 20, " + params), METRICS);
+        assertEquals(20, lhs.points());
+        int integral = 0;
+        for (int p = 0; p < lhs.points(); p++) {
+            Scenario s = lhs.scenario(p);
+            double prox = s.programmes().get(0).team().proximity();
+            int area = s.programmes().get(0).team().areaResidents();
+            assertTrue(prox >= 0.2 && prox <= 0.8, "proximity " + prox);
+            assertTrue(area >= 5000 && area <= 25000, "area " + area);
+            assertEquals(lhs.valueNode(p, 1).asLong(), area, "whole numbers");
+            integral += s.programmes().get(0).team().mode().equals("integral") ? 1 : 0;
+        }
+        assertEquals(10, integral, "a Latin hypercube puts half the points in each of two categories");
+        Sweep sobol = Sweep.load(sweep(dir, "\"replications\": 1, \"design\": \"sobol\", \"samples\": 8, " + params), METRICS);
+        assertEquals(8 * (3 + 2), sobol.points());
+        Sweep morris = Sweep.load(sweep(dir, "\"replications\": 1, \"design\": \"morris\", \"trajectories\": 5, " + params), METRICS);
+        assertEquals(5 * (3 + 1), morris.points());
+        assertEquals(4, morris.levels());
+        // the same file gives the same points; another design seed others
+        Sweep again = Sweep.load(sweep(dir, "\"replications\": 1, \"design\": \"lhs\", \"samples\": 20, " + params), METRICS);
+        Sweep other = Sweep.load(sweep(dir, "\"replications\": 1, \"design\": \"lhs\", \"samples\": 20, \"designSeed\": 9, " + params), METRICS);
+        assertEquals(lhs.label(7), again.label(7));
+        assertTrue(!lhs.label(7).equals(other.label(7)));
+    }
+
+    @Test
     void everyMistakeIsOneLineNamingTheFileAndTheField(@TempDir Path dir) throws IOException {
         String ok = "{\"name\": \"d\", \"path\": \"programmes[0].durationYears\", \"values\": [2, 4]}";
         String[][] cases = {
@@ -78,6 +109,17 @@ class SweepTest {
             {"\"replications\": 2, \"extra\": 1, \"parameters\": [" + ok + "]", "sweep.extra: unknown field"},
             {"\"replications\": 2, \"set\": {\"nope.x\": 1}, \"parameters\": [" + ok + "]", "no field 'nope'"},
             {"\"replications\": 2, \"parameters\": [" + ok + ", " + ok + "]", "'d' is used twice"},
+            {"\"replications\": 2, \"parameters\": [{\"name\": \"d\", \"path\": \"programmes[0].durationYears\", \"range\": [1, 4]}]",
+                "a grid needs values, not a range"},
+            {"\"replications\": 2, \"design\": \"lhs\", \"parameters\": [" + ok + "]", "sweep.samples: missing"},
+            {"\"replications\": 2, \"design\": \"morris\", \"trajectories\": 4, \"levels\": 5, \"parameters\": [" + ok + "]",
+                "is odd"},
+            {"\"replications\": 2, \"design\": \"lhs\", \"samples\": 4, \"parameters\": [{\"name\": \"d\", "
+                + "\"path\": \"programmes[0].durationYears\", \"range\": [4, 1]}]", "is not [low, high]"},
+            {"\"replications\": 2, \"design\": \"lhs\", \"samples\": 4, \"parameters\": [{\"name\": \"d\", "
+                + "\"path\": \"programmes[0].durationYears\", \"values\": [2], \"range\": [1, 4]}]", "either values or range"},
+            {"\"replications\": 2, \"design\": \"lhs\", \"samples\": 4, \"parameters\": [{\"name\": \"d\", "
+                + "\"path\": \"programmes[0].durationYears\", \"range\": [1, 40]}]", "durationYears"},
         };
         for (String[] c : cases) {
             Path f = sweep(dir, c[0]);
