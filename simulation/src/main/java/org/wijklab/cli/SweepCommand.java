@@ -40,6 +40,11 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress; print only the output folder.")
     boolean quiet;
 
+    @Option(names = "--shard", paramLabel = "i/N",
+            description = "Run only the i-th of N disjoint parts (1 <= i <= N), e.g. one task of an array job; "
+                    + "'wijklab merge' joins the parts' folders.")
+    String shard;
+
     @Override
     public Integer call() {
         if (!runs.equals("all") && !runs.equals("none")) {
@@ -55,25 +60,46 @@ final class SweepCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             throw new UserException(e.getMessage());
         }
-        Path dir = out != null ? out : CompareCommand.stamped("sweep-" + sweep.name());
-        RunCommand.checkFolder(dir);
+        int[] part = shard == null ? new int[] {0, 1} : parseShard(shard);
+        Path dir = out != null ? out : CompareCommand.stamped("sweep-" + sweep.name()
+                + (part[1] > 1 ? "-shard" + (part[0] + 1) + "of" + part[1] : ""));
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        int all = sweep.points() * sweep.replications();
         if (!quiet) {
-            o.printf("Sweep '%s': %d points x %d replications = %d runs on %d threads.%n", sweep.name(), sweep.points(),
-                    sweep.replications(), sweep.points() * sweep.replications(), t);
+            o.printf("Sweep '%s': %d points x %d replications = %d runs%s on %d threads.%n", sweep.name(), sweep.points(),
+                    sweep.replications(), all, part[1] > 1 ? " (shard " + (part[0] + 1) + " of " + part[1] + ")" : "", t);
             o.flush();
         }
         SweepRunner.Result r = SweepRunner.run(sweep, dir, t, runs.equals("all"), ProgressBar.of(err, quiet, "runs"),
-                commandLine());
+                commandLine(), part[0], part[1]);
         if (quiet) {
             o.println(r.dir());
+        } else if (r.alreadyComplete()) {
+            o.println("The sweep in " + r.dir() + "/ is already complete; nothing to do.");
         } else {
-            o.printf("Ran %d runs in %.0f s; wrote %s/ (runs.csv, summary.csv, manifest.json%s).%n", r.runs(),
-                    r.wallSeconds(), r.dir(), runs.equals("all") ? ", runs/" : "");
+            o.printf("Ran %d runs in %.0f s; wrote %s/ (runs.csv%s, manifest.json%s).%n", r.runs(), r.wallSeconds(),
+                    r.dir(), part[1] > 1 ? " of this shard" : ", summary.csv", runs.equals("all") ? ", runs/" : "");
         }
         o.flush();
         return 0;
+    }
+
+    /** i/N as (i - 1, N). */
+    static int[] parseShard(String text) {
+        String[] p = text.split("/", -1);
+        try {
+            if (p.length == 2) {
+                int i = Integer.parseInt(p[0].trim());
+                int n = Integer.parseInt(p[1].trim());
+                if (n >= 1 && n <= 100_000 && i >= 1 && i <= n) {
+                    return new int[] {i - 1, n};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new UserException("--shard: '" + text + "' is not i/N with 1 <= i <= N, e.g. 2/8");
     }
 
     private String commandLine() {

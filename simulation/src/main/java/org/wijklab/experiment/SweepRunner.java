@@ -49,8 +49,8 @@ public final class SweepRunner {
     public static final String MANIFEST = "manifest.json";
     public static final String SENSITIVITY = "sensitivity.csv";
 
-    /** What a finished sweep reports. */
-    public record Result(Path dir, int runs, double wallSeconds) {
+    /** What a sweep command did: runs made now, their wall time, and whether the folder was already complete. */
+    public record Result(Path dir, int runs, double wallSeconds, boolean alreadyComplete) {
     }
 
     private SweepRunner() {
@@ -62,51 +62,91 @@ public final class SweepRunner {
     }
 
     public static Result run(Sweep sweep, Path out, int threads, boolean keepRuns, Progress progress, String commandLine) {
+        return run(sweep, out, threads, keepRuns, progress, commandLine, 0, 1);
+    }
+
+    /**
+     * Runs shard {@code shard} of {@code shards} (the runs whose id modulo shards is shard; 0 of 1 is
+     * the whole sweep) into out. The folder keeps a journal of finished runs ({@code runs.journal},
+     * one flushed row each, in the order they finish), so the same command on the same folder after
+     * a kill or Ctrl-C runs only what is missing: a row is written only for a run that finished, a
+     * half-written last row is dropped, a half-written run folder is removed. When every run of the
+     * shard is in the journal, runs.csv is written in run order (and, for a whole sweep, summary.csv,
+     * sensitivity.csv) and the manifest marks the folder complete; the journal goes. A folder of
+     * another sweep file, or of another shard, is refused.
+     */
+    public static Result run(Sweep sweep, Path out, int threads, boolean keepRuns, Progress progress, String commandLine,
+            int shard, int shards) {
         Instant start = Instant.now();
         long t0 = System.nanoTime();
-        int total = sweep.points() * sweep.replications();
-        return Folders.writeWhole(out, tmp -> {
-            List<String> metrics = sweep.metrics();
-            try (BufferedWriter runs = Files.newBufferedWriter(tmp.resolve(RUNS), StandardCharsets.UTF_8)) {
-                runs.write(header(sweep, metrics));
-                ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-                    Thread t = new Thread(r, "wijklab-sweep");
-                    t.setDaemon(true);
-                    return t;
-                });
-                try {
-                    Deque<Future<double[]>> inFlight = new ArrayDeque<>();
-                    int next = 0;
-                    int window = 4 * Math.max(1, threads);
-                    for (int done = 0; done < total; done++) {
-                        while (next < total && inFlight.size() < window) {
-                            int id = next++;
-                            inFlight.add(pool.submit(() -> one(sweep, id, keepRuns ? tmp : null, metrics, commandLine)));
-                        }
-                        double[] values = inFlight.removeFirst().get();
-                        runs.write(row(sweep, done, values));
-                        progress.update(done + 1, total);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } finally {
-                    pool.shutdownNow();
-                }
+        List<String> metrics = sweep.metrics();
+        int all = sweep.points() * sweep.replications();
+        SweepFolder folder = SweepFolder.open(out, sweep, shard, shards, keepRuns);
+        if (folder.complete()) {
+            return new Result(out, 0, 0.0, true);
+        }
+        List<Integer> todo = new ArrayList<>();
+        for (int id = shard; id < all; id += shards) {
+            if (!folder.recorded(id)) {
+                todo.add(id);
             }
-            double[][] means = writeSummary(sweep, metrics, tmp.resolve(RUNS), tmp.resolve(SUMMARY));
-            if (sweep.design().equals("morris") || sweep.design().equals("sobol")) {
-                writeSensitivity(sweep, metrics, means, tmp.resolve(SENSITIVITY));
+        }
+        int total = folder.recordedCount() + todo.size();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "wijklab-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<double[]>> inFlight = new ArrayDeque<>();
+            Deque<Integer> ids = new ArrayDeque<>();
+            int next = 0;
+            int window = 4 * Math.max(1, threads);
+            int done = folder.recordedCount();
+            progress.update(done, total);
+            while (next < todo.size() || !inFlight.isEmpty()) {
+                while (next < todo.size() && inFlight.size() < window) {
+                    int id = todo.get(next++);
+                    ids.add(id);
+                    inFlight.add(pool.submit(() -> one(sweep, id, keepRuns ? out : null, metrics, commandLine)));
+                }
+                double[] values = inFlight.removeFirst().get();
+                folder.record(row(sweep, ids.removeFirst(), values));
+                progress.update(++done, total);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+            folder.closeJournal();
+        }
+        try {
+            Path runs = out.resolve(RUNS);
+            folder.writeSorted(header(sweep, metrics), runs);
+            if (shards == 1) {
+                finish(sweep, metrics, out);
             }
             double wall = (System.nanoTime() - t0) / 1e9;
-            writeManifest(sweep, metrics, tmp.resolve(MANIFEST), start, wall, keepRuns, commandLine);
-            return new Result(out, total, wall);
-        });
+            writeManifest(sweep, metrics, out.resolve(MANIFEST), start, wall, keepRuns, commandLine, shard, shards, true);
+            folder.deleteJournal();
+            return new Result(out, todo.size(), wall, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** summary.csv and, for designs that have them, sensitivity.csv from a folder's complete runs.csv. */
+    static void finish(Sweep sweep, List<String> metrics, Path out) throws IOException {
+        double[][] means = writeSummary(sweep, metrics, out.resolve(RUNS), out.resolve(SUMMARY));
+        if (sweep.design().equals("morris") || sweep.design().equals("sobol")) {
+            writeSensitivity(sweep, metrics, means, out.resolve(SENSITIVITY));
+        }
     }
 
     /** One run: its metrics (and its folder, when runs are kept). */
@@ -128,14 +168,14 @@ public final class SweepRunner {
         return SweepMetrics.compute(summary, metrics);
     }
 
-    private static String header(Sweep sweep, List<String> metrics) {
+    static String header(Sweep sweep, List<String> metrics) {
         List<String> h = new ArrayList<>(List.of("run_id", "point", "replication", "seed"));
         sweep.parameters().forEach(p -> h.add(p.name()));
         h.addAll(metrics);
         return String.join(",", h) + "\n";
     }
 
-    private static String row(Sweep sweep, int id, double[] values) {
+    static String row(Sweep sweep, int id, double[] values) {
         int point = id / sweep.replications();
         int replication = id % sweep.replications();
         StringBuilder b = new StringBuilder();
@@ -194,7 +234,7 @@ public final class SweepRunner {
      * summary.csv from runs.csv, read twice as a stream: the points' moments, then (with a
      * reference point) the paired differences from the reference's run of the same replication.
      */
-    private static double[][] writeSummary(Sweep sweep, List<String> metrics, Path runsFile, Path summaryFile)
+    static double[][] writeSummary(Sweep sweep, List<String> metrics, Path runsFile, Path summaryFile)
             throws IOException {
         int m = metrics.size();
         int first = 4 + sweep.parameters().size();
@@ -330,16 +370,19 @@ public final class SweepRunner {
         return out;
     }
 
-    private static void writeManifest(Sweep sweep, List<String> metrics, Path file, Instant start, double wall,
-            boolean keepRuns, String commandLine) throws IOException {
+    static void writeManifest(Sweep sweep, List<String> metrics, Path file, Instant start, double wall,
+            boolean keepRuns, String commandLine, int shard, int shards, boolean complete) throws IOException {
         ObjectNode m = ScenarioLoader.mapper().createObjectNode();
         m.put("tool", "WijkLab");
         m.put("version", BuildInfo.version());
         m.put("gitCommit", BuildInfo.gitCommit());
         m.put("sweep", sweep.name());
         m.put("description", sweep.description());
-        m.put("sweepFile", sweep.file().toString());
+        m.put("sweepFile", sweep.file().toAbsolutePath().normalize().toString());
         m.put("sweepSha256", sweep.sha256());
+        m.put("shard", shard);
+        m.put("shards", shards);
+        m.put("complete", complete);
         m.put("base", sweep.baseFile().getFileName().toString());
         m.put("baseScenarioSha256", ScenarioLoader.sha256(sweep.base()));
         m.put("design", sweep.design());
@@ -381,6 +424,7 @@ public final class SweepRunner {
             ms.put(name, SweepMetrics.description(name));
         }
         m.put("runFolders", keepRuns ? "runs/point-P/rep-R" : "not kept");
+        m.put("keepRuns", keepRuns);
         m.put("startTime", start.truncatedTo(ChronoUnit.MILLIS).toString());
         m.put("endTime", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
         m.put("wallSeconds", Math.round(wall * 1000) / 1000.0);

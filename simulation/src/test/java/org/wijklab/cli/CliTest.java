@@ -358,6 +358,22 @@ class CliTest {
         assertOneErrorLine(runs);
         Outcome missing = execute("sweep", dir.resolve("nope.json").toString(), "--out", out.toString());
         assertEquals(2, missing.code, missing.toString());
+        for (String shard : List.of("0/2", "3/2", "x", "1/0")) {
+            Outcome bad = execute("sweep", Path.of("scenarios", "sweep-duration.json").toString(), "--shard", shard,
+                    "--out", out.toString());
+            assertEquals(2, bad.code, shard + ": " + bad);
+            assertOneErrorLine(bad);
+            assertTrue(bad.err.contains("--shard"), bad.toString());
+        }
+        Path file = tmp.resolve("not-a-sweep-folder");
+        Files.createDirectories(file);
+        Files.writeString(file.resolve("x.txt"), "x");
+        Outcome notSweep = execute("sweep", Path.of("scenarios", "sweep-duration.json").toString(), "--out", file.toString());
+        assertEquals(2, notSweep.code, notSweep.toString());
+        assertTrue(notSweep.err.contains("not a sweep's folder"), notSweep.toString());
+        Outcome merge = execute("merge", tmp.resolve("nowhere").toString(), "--out", out.toString());
+        assertEquals(2, merge.code, merge.toString());
+        assertOneErrorLine(merge);
         assertNothingWritten(out);
     }
 

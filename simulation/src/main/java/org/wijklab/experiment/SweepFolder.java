@@ -1,0 +1,231 @@
+package org.wijklab.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.wijklab.scenario.ScenarioException;
+import org.wijklab.scenario.ScenarioLoader;
+import org.wijklab.scenario.Sweep;
+
+/**
+ * A sweep's output folder while it runs: the manifest (not yet complete) and a journal of the
+ * finished runs' rows, appended and flushed one by one as runs finish. Opening an existing folder
+ * resumes it: it must belong to the same sweep file (by SHA-256), shard and choice of run folders;
+ * a half-written last row of the journal is cut off, and run folders without a row (killed while
+ * running, or finished an instant before their row) are removed, to be run again.
+ */
+final class SweepFolder {
+    static final String JOURNAL = "runs.journal";
+
+    private final Path out;
+    private final boolean[] recorded;
+    private int recordedCount;
+    private final boolean complete;
+    private BufferedWriter journal;
+
+    private SweepFolder(Path out, int runs, boolean complete) {
+        this.out = out;
+        this.recorded = new boolean[runs];
+        this.complete = complete;
+    }
+
+    /** Opens (creating, or resuming) the folder of shard i of n of a sweep. */
+    static SweepFolder open(Path out, Sweep sweep, int shard, int shards, boolean keepRuns) {
+        int runs = sweep.points() * sweep.replications();
+        try {
+            if (Files.exists(out) && !Files.isDirectory(out)) {
+                throw new ScenarioException("--out " + out + ": exists and is not a folder");
+            }
+            boolean empty = !Files.exists(out) || isEmpty(out);
+            if (empty) {
+                Files.createDirectories(out);
+                SweepRunner.writeManifest(sweep, sweep.metrics(), out.resolve(SweepRunner.MANIFEST), java.time.Instant.now(),
+                        0.0, keepRuns, "", shard, shards, false);
+                SweepFolder f = new SweepFolder(out, runs, false);
+                f.openJournal();
+                return f;
+            }
+            Path manifest = out.resolve(SweepRunner.MANIFEST);
+            if (!Files.isRegularFile(manifest)) {
+                throw new ScenarioException("--out " + out + ": not empty and not a sweep's folder (no manifest.json)");
+            }
+            JsonNode m;
+            try {
+                m = ScenarioLoader.mapper().readTree(manifest.toFile());
+            } catch (IOException e) {
+                throw new ScenarioException("--out " + out + ": its manifest.json cannot be read (" + e.getMessage() + ")");
+            }
+            if (!sweep.sha256().equals(m.path("sweepSha256").asText())) {
+                throw new ScenarioException("--out " + out + ": holds sweep '" + m.path("sweep").asText()
+                        + "' of another sweep file (SHA-256 differs); give another --out");
+            }
+            if (m.path("shard").asInt(-1) != shard || m.path("shards").asInt(-1) != shards) {
+                throw new ScenarioException("--out " + out + ": holds shard " + (m.path("shard").asInt() + 1) + "/"
+                        + m.path("shards").asInt() + ", not " + (shard + 1) + "/" + shards);
+            }
+            if (m.path("keepRuns").asBoolean(true) != keepRuns) {
+                throw new ScenarioException("--out " + out + ": was started with --runs "
+                        + (m.path("keepRuns").asBoolean() ? "all" : "none") + "; resume it with the same");
+            }
+            if (m.path("complete").asBoolean(false)) {
+                return new SweepFolder(out, runs, true);
+            }
+            SweepFolder f = new SweepFolder(out, runs, false);
+            f.readJournal();
+            if (keepRuns) {
+                f.removeUnrecordedRuns(sweep);
+            }
+            f.openJournal();
+            return f;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    /** Reads the journal's finished rows, cutting off a half-written last one. */
+    private void readJournal() throws IOException {
+        Path file = out.resolve(JOURNAL);
+        if (!Files.exists(file)) {
+            return;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
+        }
+        if (end < bytes.length) {
+            try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                c.truncate(end);
+            }
+        }
+        String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
+        for (String line : text.split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int id = Integer.parseInt(line.substring(0, line.indexOf(',')));
+            if (!recorded[id]) {
+                recorded[id] = true;
+                recordedCount++;
+            }
+        }
+    }
+
+    /** Removes half-written run folders and folders of runs that have no row: they run again. */
+    private void removeUnrecordedRuns(Sweep sweep) throws IOException {
+        Path runs = out.resolve("runs");
+        if (!Files.isDirectory(runs)) {
+            return;
+        }
+        try (Stream<Path> points = Files.list(runs)) {
+            for (Path p : points.toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".")) {
+                    Folders.deleteTree(p);
+                    continue;
+                }
+                int point = Integer.parseInt(name.substring("point-".length()));
+                try (Stream<Path> reps = Files.list(p)) {
+                    for (Path r : reps.toList()) {
+                        String rn = r.getFileName().toString();
+                        if (rn.startsWith(".")) {
+                            Folders.deleteTree(r);
+                            continue;
+                        }
+                        int id = point * sweep.replications() + Integer.parseInt(rn.substring("rep-".length()));
+                        if (!recorded[id]) {
+                            Folders.deleteTree(r);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void openJournal() throws IOException {
+        journal = Files.newBufferedWriter(out.resolve(JOURNAL), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    boolean complete() {
+        return complete;
+    }
+
+    boolean recorded(int id) {
+        return recorded[id];
+    }
+
+    int recordedCount() {
+        return recordedCount;
+    }
+
+    /** Appends a finished run's row and flushes it, so that a kill after this keeps it. */
+    synchronized void record(String row) {
+        try {
+            journal.write(row);
+            journal.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int id = Integer.parseInt(row.substring(0, row.indexOf(',')));
+        recorded[id] = true;
+        recordedCount++;
+    }
+
+    void closeJournal() {
+        try {
+            if (journal != null) {
+                journal.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** runs.csv: the header and the journal's rows in run order, written beside and moved into place. */
+    void writeSorted(String header, Path runsFile) throws IOException {
+        List<String> rows = new ArrayList<>();
+        Path file = out.resolve(JOURNAL);
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!line.isEmpty()) {
+                    rows.add(line);
+                }
+            }
+        }
+        rows.sort((a, b) -> Integer.compare(id(a), id(b)));
+        Path tmp = runsFile.resolveSibling("." + runsFile.getFileName() + ".partial");
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write(header);
+            for (String row : rows) {
+                w.write(row);
+                w.write('\n');
+            }
+        }
+        Files.move(tmp, runsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    void deleteJournal() throws IOException {
+        Files.deleteIfExists(out.resolve(JOURNAL));
+    }
+
+    private static int id(String row) {
+        return Integer.parseInt(row.substring(0, row.indexOf(',')));
+    }
+}
