@@ -40,6 +40,14 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress; print only the output folder.")
     boolean quiet;
 
+    @Option(names = "--ci-width", paramLabel = "W",
+            description = "Adaptive replications: add replications to a point, one at a time, until the 95 % "
+                    + "interval's half-width of the sweep's first metric is at most W (with --max-replications).")
+    Double ciWidth;
+
+    @Option(names = "--max-replications", paramLabel = "M", description = "The most replications a point may get (2-10000).")
+    Integer maxReplications;
+
     @Option(names = "--shard", paramLabel = "i/N",
             description = "Run only the i-th of N disjoint parts (1 <= i <= N), e.g. one task of an array job; "
                     + "'wijklab merge' joins the parts' folders.")
@@ -61,6 +69,26 @@ final class SweepCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         int[] part = shard == null ? new int[] {0, 1} : parseShard(shard);
+        SweepRunner.Adaptive adaptive = null;
+        if ((ciWidth == null) != (maxReplications == null)) {
+            throw new UserException("--ci-width and --max-replications: give both or neither");
+        }
+        if (ciWidth != null) {
+            if (!(ciWidth > 0) || ciWidth.isInfinite()) {
+                throw new UserException("--ci-width: " + ciWidth + " is not a positive number");
+            }
+            if (maxReplications < 2 || maxReplications > 10_000) {
+                throw new UserException("--max-replications: " + maxReplications + " is not in [2, 10000]");
+            }
+            if (maxReplications < sweep.replications()) {
+                throw new UserException("--max-replications: " + maxReplications + " is below the sweep's own "
+                        + sweep.replications() + " replications");
+            }
+            if (part[1] > 1) {
+                throw new UserException("--ci-width and --shard: choose one (adaptive rounds need every point's runs)");
+            }
+            adaptive = new SweepRunner.Adaptive(ciWidth, maxReplications);
+        }
         Path dir = out != null ? out : CompareCommand.stamped("sweep-" + sweep.name()
                 + (part[1] > 1 ? "-shard" + (part[0] + 1) + "of" + part[1] : ""));
         PrintWriter o = spec.commandLine().getOut();
@@ -72,7 +100,7 @@ final class SweepCommand implements Callable<Integer> {
             o.flush();
         }
         SweepRunner.Result r = SweepRunner.run(sweep, dir, t, runs.equals("all"), ProgressBar.of(err, quiet, "runs"),
-                commandLine(), part[0], part[1]);
+                commandLine(), part[0], part[1], adaptive);
         if (quiet) {
             o.println(r.dir());
         } else if (r.alreadyComplete()) {

@@ -28,20 +28,32 @@ final class SweepFolder {
     static final String JOURNAL = "runs.journal";
 
     private final Path out;
+    private final int stride;
+    private final int firstMetric;
     private final boolean[] recorded;
     private int recordedCount;
+    /** Per point: runs recorded, and the first metric's values (for adaptive replications). */
+    private final int[] perPoint;
+    private final List<List<Double>> firstValues;
     private final boolean complete;
     private BufferedWriter journal;
 
-    private SweepFolder(Path out, int runs, boolean complete) {
+    private SweepFolder(Path out, Sweep sweep, int stride, boolean complete) {
         this.out = out;
-        this.recorded = new boolean[runs];
+        this.stride = stride;
+        this.firstMetric = 4 + sweep.parameters().size();
+        this.recorded = new boolean[sweep.points() * stride];
+        this.perPoint = new int[sweep.points()];
+        this.firstValues = new ArrayList<>();
+        for (int p = 0; p < sweep.points(); p++) {
+            firstValues.add(new ArrayList<>());
+        }
         this.complete = complete;
     }
 
     /** Opens (creating, or resuming) the folder of shard i of n of a sweep. */
-    static SweepFolder open(Path out, Sweep sweep, int shard, int shards, boolean keepRuns) {
-        int runs = sweep.points() * sweep.replications();
+    static SweepFolder open(Path out, Sweep sweep, int shard, int shards, boolean keepRuns, int stride,
+            SweepRunner.Adaptive adaptive) {
         try {
             if (Files.exists(out) && !Files.isDirectory(out)) {
                 throw new ScenarioException("--out " + out + ": exists and is not a folder");
@@ -50,8 +62,8 @@ final class SweepFolder {
             if (empty) {
                 Files.createDirectories(out);
                 SweepRunner.writeManifest(sweep, sweep.metrics(), out.resolve(SweepRunner.MANIFEST), java.time.Instant.now(),
-                        0.0, keepRuns, "", shard, shards, false);
-                SweepFolder f = new SweepFolder(out, runs, false);
+                        0.0, keepRuns, "", shard, shards, false, adaptive);
+                SweepFolder f = new SweepFolder(out, sweep, stride, false);
                 f.openJournal();
                 return f;
             }
@@ -77,10 +89,18 @@ final class SweepFolder {
                 throw new ScenarioException("--out " + out + ": was started with --runs "
                         + (m.path("keepRuns").asBoolean() ? "all" : "none") + "; resume it with the same");
             }
-            if (m.path("complete").asBoolean(false)) {
-                return new SweepFolder(out, runs, true);
+            boolean wasAdaptive = m.has("maxReplications");
+            if (wasAdaptive != (adaptive != null) || adaptive != null
+                    && (m.path("maxReplications").asInt() != adaptive.maxReplications()
+                    || m.path("ciWidth").asDouble() != adaptive.ciWidth())) {
+                throw new ScenarioException("--out " + out + ": was started with "
+                        + (wasAdaptive ? "--ci-width " + m.path("ciWidth").asDouble() + " --max-replications "
+                        + m.path("maxReplications").asInt() : "the sweep's own replications") + "; resume it with the same");
             }
-            SweepFolder f = new SweepFolder(out, runs, false);
+            if (m.path("complete").asBoolean(false)) {
+                return new SweepFolder(out, sweep, stride, true);
+            }
+            SweepFolder f = new SweepFolder(out, sweep, stride, false);
             f.readJournal();
             if (keepRuns) {
                 f.removeUnrecordedRuns(sweep);
@@ -121,8 +141,8 @@ final class SweepFolder {
             }
             int id = Integer.parseInt(line.substring(0, line.indexOf(',')));
             if (!recorded[id]) {
-                recorded[id] = true;
-                recordedCount++;
+                String cell = SweepRunner.splitCsv(line).get(firstMetric);
+                mark(id, cell.equals("NA") ? Double.NaN : Double.parseDouble(cell));
             }
         }
     }
@@ -148,7 +168,7 @@ final class SweepFolder {
                             Folders.deleteTree(r);
                             continue;
                         }
-                        int id = point * sweep.replications() + Integer.parseInt(rn.substring("rep-".length()));
+                        int id = point * stride + Integer.parseInt(rn.substring("rep-".length()));
                         if (!recorded[id]) {
                             Folders.deleteTree(r);
                         }
@@ -176,16 +196,33 @@ final class SweepFolder {
     }
 
     /** Appends a finished run's row and flushes it, so that a kill after this keeps it. */
-    synchronized void record(String row) {
+    synchronized void record(String row, double firstMetricValue) {
         try {
             journal.write(row);
             journal.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int id = Integer.parseInt(row.substring(0, row.indexOf(',')));
+        mark(Integer.parseInt(row.substring(0, row.indexOf(','))), firstMetricValue);
+    }
+
+    private void mark(int id, double firstMetricValue) {
         recorded[id] = true;
         recordedCount++;
+        perPoint[id / stride]++;
+        if (!Double.isNaN(firstMetricValue)) {
+            firstValues.get(id / stride).add(firstMetricValue);
+        }
+    }
+
+    /** Runs of a point recorded so far. */
+    int runs(int point) {
+        return perPoint[point];
+    }
+
+    /** The first metric's values of a point's recorded runs (missing ones left out). */
+    double[] firstMetric(int point) {
+        return firstValues.get(point).stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     void closeJournal() {

@@ -93,9 +93,9 @@ public final class SweepMerge {
                     w.write('\n');
                 }
             }
-            SweepRunner.finish(sweep, sweep.metrics(), tmp);
+            SweepRunner.finish(sweep, sweep.metrics(), tmp, sweep.replications());
             SweepRunner.writeManifest(sweep, sweep.metrics(), tmp.resolve(SweepRunner.MANIFEST), Instant.now(), 0.0, false,
-                    commandLine, 0, 1, true);
+                    commandLine, 0, 1, true, null);
             return null;
         });
     }

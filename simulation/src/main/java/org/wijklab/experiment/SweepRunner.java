@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.wijklab.model.WijkLabModel;
 import org.wijklab.scenario.Scenario;
+import org.wijklab.scenario.ScenarioException;
 import org.wijklab.scenario.ScenarioLoader;
 import org.wijklab.scenario.ScenarioPath;
 import org.wijklab.scenario.Sweep;
@@ -62,7 +63,25 @@ public final class SweepRunner {
     }
 
     public static Result run(Sweep sweep, Path out, int threads, boolean keepRuns, Progress progress, String commandLine) {
-        return run(sweep, out, threads, keepRuns, progress, commandLine, 0, 1);
+        return run(sweep, out, threads, keepRuns, progress, commandLine, 0, 1, null);
+    }
+
+    public static Result run(Sweep sweep, Path out, int threads, boolean keepRuns, Progress progress, String commandLine,
+            int shard, int shards) {
+        return run(sweep, out, threads, keepRuns, progress, commandLine, shard, shards, null);
+    }
+
+    /**
+     * Adaptive replications: after the sweep's own replications, a point gets one more at a time
+     * until the 95 % interval's half-width of the first metric is at most {@code ciWidth}, or it has
+     * {@code maxReplications}.
+     */
+    public record Adaptive(double ciWidth, int maxReplications) {
+    }
+
+    /** Replications a point may have: the sweep's, or the adaptive maximum. Run ids are point × this + replication. */
+    static int stride(Sweep sweep, Adaptive adaptive) {
+        return adaptive == null ? sweep.replications() : Math.max(sweep.replications(), adaptive.maxReplications());
     }
 
     /**
@@ -73,30 +92,68 @@ public final class SweepRunner {
      * half-written last row is dropped, a half-written run folder is removed. When every run of the
      * shard is in the journal, runs.csv is written in run order (and, for a whole sweep, summary.csv,
      * sensitivity.csv) and the manifest marks the folder complete; the journal goes. A folder of
-     * another sweep file, or of another shard, is refused.
+     * another sweep file, or of another shard, is refused. With {@code adaptive}, replications are
+     * added in rounds (whole sweeps only); which runs a round adds depends only on the runs before
+     * it, so a resumed adaptive sweep makes the same runs.
      */
     public static Result run(Sweep sweep, Path out, int threads, boolean keepRuns, Progress progress, String commandLine,
-            int shard, int shards) {
+            int shard, int shards, Adaptive adaptive) {
+        if (adaptive != null && shards > 1) {
+            throw new ScenarioException("adaptive replications and --shard: choose one");
+        }
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         List<String> metrics = sweep.metrics();
-        int all = sweep.points() * sweep.replications();
-        SweepFolder folder = SweepFolder.open(out, sweep, shard, shards, keepRuns);
+        int stride = stride(sweep, adaptive);
+        SweepFolder folder = SweepFolder.open(out, sweep, shard, shards, keepRuns, stride, adaptive);
         if (folder.complete()) {
             return new Result(out, 0, 0.0, true);
         }
-        List<Integer> todo = new ArrayList<>();
-        for (int id = shard; id < all; id += shards) {
-            if (!folder.recorded(id)) {
-                todo.add(id);
+        List<Integer> round = new ArrayList<>();
+        for (int p = 0; p < sweep.points(); p++) {
+            for (int r = 0; r < sweep.replications(); r++) {
+                int id = p * stride + r;
+                if (id % shards == shard) {
+                    round.add(id);
+                }
             }
         }
-        int total = folder.recordedCount() + todo.size();
+        int made = 0;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "wijklab-sweep");
             t.setDaemon(true);
             return t;
         });
+        try {
+            while (!round.isEmpty()) {
+                List<Integer> todo = round.stream().filter(id -> !folder.recorded(id)).toList();
+                made += runAll(sweep, todo, stride, pool, threads, folder, keepRuns ? out : null, metrics, commandLine, progress);
+                round = adaptive == null ? List.of() : nextRound(sweep, folder, stride, adaptive);
+            }
+        } finally {
+            pool.shutdownNow();
+            folder.closeJournal();
+        }
+        try {
+            Path runs = out.resolve(RUNS);
+            folder.writeSorted(header(sweep, metrics), runs);
+            if (shards == 1) {
+                finish(sweep, metrics, out, stride);
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            writeManifest(sweep, metrics, out.resolve(MANIFEST), start, wall, keepRuns, commandLine, shard, shards, true,
+                    adaptive);
+            folder.deleteJournal();
+            return new Result(out, made, wall, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the given runs on the pool, recording each finished one in the journal; returns how many. */
+    private static int runAll(Sweep sweep, List<Integer> todo, int stride, ExecutorService pool, int threads,
+            SweepFolder folder, Path runFolders, List<String> metrics, String commandLine, Progress progress) {
+        int total = folder.recordedCount() + todo.size();
         try {
             Deque<Future<double[]>> inFlight = new ArrayDeque<>();
             Deque<Integer> ids = new ArrayDeque<>();
@@ -108,12 +165,13 @@ public final class SweepRunner {
                 while (next < todo.size() && inFlight.size() < window) {
                     int id = todo.get(next++);
                     ids.add(id);
-                    inFlight.add(pool.submit(() -> one(sweep, id, keepRuns ? out : null, metrics, commandLine)));
+                    inFlight.add(pool.submit(() -> one(sweep, id, stride, runFolders, metrics, commandLine)));
                 }
                 double[] values = inFlight.removeFirst().get();
-                folder.record(row(sweep, ids.removeFirst(), values));
+                folder.record(row(sweep, ids.removeFirst(), stride, values), values[0]);
                 progress.update(++done, total);
             }
+            return todo.size();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -122,37 +180,44 @@ public final class SweepRunner {
                 throw re;
             }
             throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-            folder.closeJournal();
-        }
-        try {
-            Path runs = out.resolve(RUNS);
-            folder.writeSorted(header(sweep, metrics), runs);
-            if (shards == 1) {
-                finish(sweep, metrics, out);
-            }
-            double wall = (System.nanoTime() - t0) / 1e9;
-            writeManifest(sweep, metrics, out.resolve(MANIFEST), start, wall, keepRuns, commandLine, shard, shards, true);
-            folder.deleteJournal();
-            return new Result(out, todo.size(), wall, false);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * The next adaptive round: one more replication for every point whose first metric's 95 %
+     * half-width is above the target (or undefined with fewer than two values) and that has fewer
+     * than the maximum; a point whose metric is missing in every run gets no more.
+     */
+    private static List<Integer> nextRound(Sweep sweep, SweepFolder folder, int stride, Adaptive adaptive) {
+        List<Integer> out = new ArrayList<>();
+        for (int p = 0; p < sweep.points(); p++) {
+            int n = folder.runs(p);
+            if (n >= adaptive.maxReplications()) {
+                continue;
+            }
+            Statistics.Estimate e = Statistics.estimate(folder.firstMetric(p));
+            if (e.n() == 0) {
+                continue;
+            }
+            if (!e.hasInterval() || e.halfWidth() > adaptive.ciWidth()) {
+                out.add(p * stride + n);
+            }
+        }
+        return out;
+    }
+
     /** summary.csv and, for designs that have them, sensitivity.csv from a folder's complete runs.csv. */
-    static void finish(Sweep sweep, List<String> metrics, Path out) throws IOException {
-        double[][] means = writeSummary(sweep, metrics, out.resolve(RUNS), out.resolve(SUMMARY));
+    static void finish(Sweep sweep, List<String> metrics, Path out, int stride) throws IOException {
+        double[][] means = writeSummary(sweep, metrics, out.resolve(RUNS), out.resolve(SUMMARY), stride);
         if (sweep.design().equals("morris") || sweep.design().equals("sobol")) {
             writeSensitivity(sweep, metrics, means, out.resolve(SENSITIVITY));
         }
     }
 
     /** One run: its metrics (and its folder, when runs are kept). */
-    private static double[] one(Sweep sweep, int id, Path folder, List<String> metrics, String commandLine) {
-        int point = id / sweep.replications();
-        int replication = id % sweep.replications();
+    private static double[] one(Sweep sweep, int id, int stride, Path folder, List<String> metrics, String commandLine) {
+        int point = id / stride;
+        int replication = id % stride;
         Scenario s = sweep.scenario(point).withSeed(seed(sweep, replication));
         RunSummary summary = new RunSummary(s);
         if (folder != null) {
@@ -175,9 +240,9 @@ public final class SweepRunner {
         return String.join(",", h) + "\n";
     }
 
-    static String row(Sweep sweep, int id, double[] values) {
-        int point = id / sweep.replications();
-        int replication = id % sweep.replications();
+    static String row(Sweep sweep, int id, int stride, double[] values) {
+        int point = id / stride;
+        int replication = id % stride;
         StringBuilder b = new StringBuilder();
         b.append(id).append(',').append(point).append(',').append(replication).append(',').append(seed(sweep, replication));
         for (int k = 0; k < sweep.parameters().size(); k++) {
@@ -234,13 +299,16 @@ public final class SweepRunner {
      * summary.csv from runs.csv, read twice as a stream: the points' moments, then (with a
      * reference point) the paired differences from the reference's run of the same replication.
      */
-    static double[][] writeSummary(Sweep sweep, List<String> metrics, Path runsFile, Path summaryFile)
+    static double[][] writeSummary(Sweep sweep, List<String> metrics, Path runsFile, Path summaryFile, int stride)
             throws IOException {
         int m = metrics.size();
         int first = 4 + sweep.parameters().size();
         Moments[][] moments = new Moments[sweep.points()][m];
         Moments[][] differences = new Moments[sweep.points()][m];
-        double[][] reference = new double[sweep.replications()][m];
+        double[][] reference = new double[stride][m];
+        for (double[] r : reference) {
+            java.util.Arrays.fill(r, Double.NaN);
+        }
         for (int p = 0; p < sweep.points(); p++) {
             for (int k = 0; k < m; k++) {
                 moments[p][k] = new Moments();
@@ -371,7 +439,8 @@ public final class SweepRunner {
     }
 
     static void writeManifest(Sweep sweep, List<String> metrics, Path file, Instant start, double wall,
-            boolean keepRuns, String commandLine, int shard, int shards, boolean complete) throws IOException {
+            boolean keepRuns, String commandLine, int shard, int shards, boolean complete, Adaptive adaptive)
+            throws IOException {
         ObjectNode m = ScenarioLoader.mapper().createObjectNode();
         m.put("tool", "WijkLab");
         m.put("version", BuildInfo.version());
@@ -395,7 +464,13 @@ public final class SweepRunner {
         }
         m.put("points", sweep.points());
         m.put("replications", sweep.replications());
-        m.put("runs", sweep.points() * sweep.replications());
+        if (adaptive != null) {
+            m.put("ciWidth", adaptive.ciWidth());
+            m.put("maxReplications", adaptive.maxReplications());
+            m.put("runIds", "point x " + stride(sweep, adaptive) + " + replication");
+        } else {
+            m.put("runs", sweep.points() * sweep.replications());
+        }
         m.put("seeds", "base seed " + sweep.base().seed() + " + replication (0-" + (sweep.replications() - 1)
                 + "), the same at every point");
         if (sweep.reference() >= 0) {

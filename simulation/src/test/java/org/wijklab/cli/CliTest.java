@@ -365,6 +365,16 @@ class CliTest {
             assertOneErrorLine(bad);
             assertTrue(bad.err.contains("--shard"), bad.toString());
         }
+        for (String[] adaptive : new String[][] {{"--ci-width", "0.1"}, {"--max-replications", "5"},
+            {"--ci-width", "-1", "--max-replications", "20"}, {"--ci-width", "0.1", "--max-replications", "1"},
+            {"--ci-width", "0.1", "--max-replications", "5"}, {"--ci-width", "0.1", "--max-replications", "20", "--shard", "1/2"}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("sweep", Path.of("scenarios", "sweep-duration.json").toString(),
+                    "--out", out.toString()));
+            args.addAll(List.of(adaptive));
+            Outcome bad = execute(args.toArray(String[]::new));
+            assertEquals(2, bad.code, String.join(" ", adaptive) + ": " + bad);
+            assertOneErrorLine(bad);
+        }
         Path file = tmp.resolve("not-a-sweep-folder");
         Files.createDirectories(file);
         Files.writeString(file.resolve("x.txt"), "x");
