@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.wijklab.report.Report;
+import org.wijklab.report.SweepReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Parameters;
             + "summary CSVs) and prints the path of index.html.",
             "Each DIR is a run folder (it holds manifest.json) or a folder with run folders in it (a study's output); "
             + "replications of a scenario (the same scenario, other seeds) are grouped, and the first scenario is the "
-            + "reference the others are compared with."})
+            + "reference the others are compared with.",
+            "Given a sweep's folder (wijklab sweep), it writes the sweep's report instead: response curves per "
+            + "parameter, and Morris's mu*-sigma plot or Sobol's S1 and ST bars."})
 final class CompareCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,6 +43,19 @@ final class CompareCommand implements Callable<Integer> {
         Path dir = out != null ? out : stamped("report");
         if (out != null) {
             RunCommand.checkFolder(out);
+        }
+        long sweeps = inputs.stream().filter(SweepReport::isSweep).count();
+        if (sweeps > 0) {
+            if (sweeps != 1 || inputs.size() != 1) {
+                throw new UserException("compare: give one sweep folder alone, or folders of runs (a sweep's run "
+                        + "folders are under its runs/)");
+            }
+            Report.Written w = SweepReport.write(inputs.get(0), dir);
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("Reported the sweep (%d runs): %d charts.%n", w.runs(), w.charts());
+            o.println(w.index());
+            o.flush();
+            return 0;
         }
         Report.Written w = Report.write(inputs, dir, new Report.Options(ticks));
         PrintWriter o = spec.commandLine().getOut();

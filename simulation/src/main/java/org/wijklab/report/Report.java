@@ -124,9 +124,14 @@ public final class Report {
     }
 
     private void head() {
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        html.append(pageHead("WijkLab comparison report"));
+    }
+
+    /** The start of a report page up to its body: the title and the offline style sheet. */
+    static String pageHead(String title) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>WijkLab comparison report</title>\n<style>\n"
+                + "<title>" + esc(title) + "</title>\n<style>\n"
                 + "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;margin:0 auto;"
                 + "max-width:1280px;padding:0 24px 48px;color:#1a1a1a;line-height:1.45}\n"
                 + "h1{font-size:1.7em;margin:24px 0 4px}h2{font-size:1.3em;margin-top:40px;border-bottom:1px solid #ddd;"
@@ -139,7 +144,7 @@ public final class Report {
                 + "figure{margin:8px 0}figure img{width:100%;height:auto;border:1px solid #eee}"
                 + "figcaption{font-size:.88em;color:#333;margin-top:4px}figcaption a{font-size:.9em;color:#666}\n"
                 + ".wide{max-width:980px}.note{color:#555;font-size:.92em}code{font-size:.92em}\n"
-                + "</style>\n</head>\n<body>\n");
+                + "</style>\n</head>\n<body>\n";
     }
 
     private void nav() {

@@ -322,6 +322,14 @@ class CliTest {
         assertEquals(5, rows.size());
         assertTrue(rows.get(1).startsWith("0,0,0,1,0.2,") && rows.get(1).endsWith(",NA"), rows.get(1) + ": no programme, no return");
         assertTrue(Files.isRegularFile(out.resolve("summary.csv")) && Files.isRegularFile(out.resolve("manifest.json")));
+        Path report = tmp.resolve("sweep-report");
+        Outcome compare = execute("compare", out.toString(), "--out", report.toString());
+        assertEquals(0, compare.code, compare.toString());
+        assertTrue(Files.isRegularFile(report.resolve("index.html")) && compare.out.contains("Reported the sweep (4 runs)"),
+                compare.toString());
+        Outcome mixed = execute("compare", out.toString(), out.toString(), "--out", tmp.resolve("mixed").toString());
+        assertEquals(2, mixed.code, mixed.toString());
+        assertOneErrorLine(mixed);
         Outcome quiet = execute("sweep", file.toString(), "--out", tmp.resolve("sweep-quiet").toString(), "--runs", "none",
                 "--quiet");
         assertEquals(0, quiet.code, quiet.toString());

@@ -203,6 +203,48 @@ public final class Charts {
     }
 
     /**
+     * Labelled points, one per name, at (x, y): e.g. Morris's mu* against sigma, where parameters
+     * far to the right matter and those high up interact or act non-linearly. Both axes include
+     * zero.
+     */
+    public static Chart labelledScatter(String title, String xLabel, String yLabel, List<String> names, double[] x,
+            double[] y) {
+        checkTexts(title, xLabel, yLabel);
+        Checks.names(names, "names");
+        Checks.notNull(x, "x");
+        Checks.notNull(y, "y");
+        Checks.length(x.length, names.size(), "x", "names");
+        Checks.length(y.length, names.size(), "y", "names");
+        XYSeries points = new XYSeries(title, false, true);
+        for (int i = 0; i < x.length; i++) {
+            Checks.bound(x[i], "x[" + i + "]");
+            Checks.bound(y[i], "y[" + i + "]");
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                points.add(x[i], y[i]);
+            }
+        }
+        JFreeChart chart = ChartStyle.apply(ChartFactory.createScatterPlot(title, xLabel, yLabel,
+                new XYSeriesCollection(points), PlotOrientation.VERTICAL, false, false, false));
+        XYPlot plot = chart.getXYPlot();
+        plot.getRenderer().setSeriesPaint(0, Palette.series(0));
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                org.jfree.chart.annotations.XYTextAnnotation label =
+                        new org.jfree.chart.annotations.XYTextAnnotation(" " + names.get(i), x[i], y[i]);
+                label.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+                label.setFont(ChartStyle.TICK_LABEL);
+                plot.addAnnotation(label);
+            }
+        }
+        ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(true);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        // room for the labels right of and above the outermost points
+        plot.getDomainAxis().setUpperMargin(0.25);
+        plot.getRangeAxis().setUpperMargin(0.12);
+        return chart::draw;
+    }
+
+    /**
      * Horizontal bars with confidence-interval error bars, one per parameter, sorted by |mean|
      * descending with the largest at the top (ties keep their given order): the sensitivity of a
      * metric to each parameter. {@code xLabel} names the value axis; zero is drawn as a line.

@@ -60,7 +60,15 @@ class ChartsTest {
                         ChartsTest::responseCurve),
                 new Fixture("sensitivity", "Sensitivity of employment", "housing_supply", ChartsTest::sensitivity),
                 new Fixture("city-map", "Liveability by neighbourhood", "very strong",
-                        ChartsTest::cityMap));
+                        ChartsTest::cityMap),
+                new Fixture("labelled-scatter", "Morris: eroded income gain", "leaveCityShare",
+                        ChartsTest::labelledScatter));
+    }
+
+    static Chart labelledScatter() {
+        return Charts.labelledScatter("Morris: eroded income gain", "mu*", "sigma",
+                List.of("leaveCityShare", "aspirationEffect", "tiesEffect"), new double[] {820, 410, 35},
+                new double[] {300, 520, 20});
     }
 
     static Chart timeSeries() {
@@ -372,6 +380,10 @@ class ChartsTest {
     void rejectsBadArgumentsNamingTheProblem() {
         double[] x = {0, 1, 2};
         double[] y = {1, 2, 3};
+        assertRejected("y has 2 values but names has 3", () -> Charts.labelledScatter("t", "x", "y",
+                List.of("a", "b", "c"), x, new double[] {1, 2}));
+        assertRejected("x[1] is Infinity", () -> Charts.labelledScatter("t", "x", "y",
+                List.of("a", "b", "c"), new double[] {1, Double.POSITIVE_INFINITY, 2}, y));
         assertRejected("band 'b' mean has 2 values but x has 3", () -> Charts.timeSeries("t", "x", "y",
                 List.of(new Band("b", x, new double[] {1, 2}, y, y, false))));
         assertRejected("band 'b' mean[1] is NaN", () -> Charts.timeSeries("t", "x", "y",

@@ -1,0 +1,288 @@
+package org.wijklab.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.wijklab.experiment.Folders;
+import org.wijklab.experiment.Statistics;
+import org.wijklab.report.chart.Band;
+import org.wijklab.report.chart.Chart;
+import org.wijklab.report.chart.ChartFiles;
+import org.wijklab.report.chart.Charts;
+import org.wijklab.report.chart.Estimate;
+import org.wijklab.scenario.ScenarioLoader;
+
+/**
+ * The report of a sweep's folder ({@code wijklab compare SWEEP_DIR}), from its files only
+ * (manifest.json, runs.csv, sensitivity.csv): for each metric, a response curve per parameter
+ * (the mean over every run at each of the parameter's values, with its 95 % interval; categories
+ * as bars), and for Morris designs mu* against sigma, for Sobol designs S1 and ST with their
+ * bootstrap intervals. Every chart as PNG and SVG, the numbers behind the curves in
+ * {@code summary-response.csv}, an offline page.
+ */
+public final class SweepReport {
+    private static final int W = 640;
+    private static final int H = 400;
+
+    private final Path dir;
+    private final StringBuilder html = new StringBuilder();
+    private final List<String> charts = new ArrayList<>();
+
+    private SweepReport(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Whether a folder is a sweep's (its manifest names a sweep file). */
+    public static boolean isSweep(Path folder) {
+        Path m = folder.resolve("manifest.json");
+        if (!Files.isRegularFile(m)) {
+            return false;
+        }
+        try {
+            return ScenarioLoader.mapper().readTree(m.toFile()).has("sweepSha256");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public static Report.Written write(Path sweep, Path out) {
+        Report.checkOutput(out);
+        JsonNode manifest;
+        try {
+            manifest = ScenarioLoader.mapper().readTree(sweep.resolve("manifest.json").toFile());
+        } catch (IOException e) {
+            throw new ReportException(sweep.resolve("manifest.json") + ": cannot be read (" + e.getMessage() + ")");
+        }
+        if (!manifest.path("complete").asBoolean(false)) {
+            throw new ReportException(sweep + ": the sweep is not complete (run it again with the same --out to finish it)");
+        }
+        if (manifest.path("shards").asInt(1) > 1) {
+            throw new ReportException(sweep + ": a shard of a sweep; merge the shards first (wijklab merge)");
+        }
+        Table runs = Table.read(sweep.resolve("runs.csv"));
+        List<String> parameters = new ArrayList<>();
+        manifest.path("parameters").forEach(p -> parameters.add(p.path("name").asText()));
+        List<String> metrics = new ArrayList<>();
+        manifest.path("metrics").fieldNames().forEachRemaining(metrics::add);
+        for (String c : parameters) {
+            if (!runs.has(c)) {
+                throw new ReportException(sweep.resolve("runs.csv") + ": no column '" + c + "'");
+            }
+        }
+        String design = manifest.path("design").asText();
+        Table sensitivity = design.equals("morris") || design.equals("sobol") ? Table.read(sweep.resolve("sensitivity.csv")) : null;
+        return Folders.writeWhole(out, tmp -> {
+            Files.createDirectories(tmp.resolve("charts"));
+            SweepReport r = new SweepReport(tmp);
+            r.build(manifest, runs, sensitivity, parameters, metrics, design);
+            Files.writeString(tmp.resolve("index.html"), r.html.toString(), StandardCharsets.UTF_8);
+            return new Report.Written(out.resolve("index.html"), 1, runs.size(), r.charts.size());
+        });
+    }
+
+    private void build(JsonNode m, Table runs, Table sensitivity, List<String> parameters, List<String> metrics, String design)
+            throws IOException {
+        html.append(Report.pageHead("WijkLab sweep report: " + m.path("sweep").asText()));
+        html.append("<h1>Sweep ").append(Report.esc(m.path("sweep").asText())).append("</h1>\n<p class=\"lead\">")
+                .append(Report.esc(m.path("description").asText())).append("</p>\n<p class=\"note\">Design <b>")
+                .append(Report.esc(design)).append("</b>, ").append(m.path("points").asInt()).append(" points, ")
+                .append(runs.size()).append(" runs; seeds: ").append(Report.esc(m.path("seeds").asText()))
+                .append(". Base scenario <code>").append(Report.esc(m.path("base").asText()))
+                .append("</code>. The numbers are in the sweep's <code>runs.csv</code>, <code>summary.csv</code>")
+                .append(sensitivityNote(design)).append(" and, for the curves, <code>summary-response.csv</code> here.</p>\n");
+        html.append("<table><tr><th>parameter</th><th>paths</th><th>values or range</th></tr>\n");
+        for (JsonNode p : m.path("parameters")) {
+            List<String> paths = new ArrayList<>();
+            p.path("paths").forEach(x -> paths.add(x.asText()));
+            String values = p.has("range") ? p.path("range").toString() + (p.path("integer").asBoolean() ? " (whole)" : "")
+                    : p.path("values").toString();
+            html.append("<tr><td>").append(Report.esc(p.path("name").asText())).append("</td><td><code>")
+                    .append(Report.esc(String.join(", ", paths))).append("</code></td><td>").append(Report.esc(values))
+                    .append("</td></tr>\n");
+        }
+        html.append("</table>\n<table><tr><th>metric</th><th>what</th></tr>\n");
+        for (String metric : metrics) {
+            html.append("<tr><td>").append(Report.esc(metric)).append("</td><td>")
+                    .append(Report.esc(m.path("metrics").path(metric).asText())).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+        if (sensitivity != null) {
+            sensitivitySection(sensitivity, parameters, metrics, design);
+        }
+        responseSection(runs, parameters, metrics);
+        html.append("<script>\nwindow.addEventListener('load', function () {\n  var imgs = document.images, ok = 0;\n"
+                + "  for (var i = 0; i < imgs.length; i++) { if (imgs[i].complete && imgs[i].naturalWidth > 0) { ok++; } }\n"
+                + "  document.body.setAttribute('data-images-loaded', ok + '/' + imgs.length);\n});\n</script>\n"
+                + "</body>\n</html>\n");
+    }
+
+    private static String sensitivityNote(String design) {
+        return design.equals("morris") || design.equals("sobol") ? ", <code>sensitivity.csv</code>" : "";
+    }
+
+    private void sensitivitySection(Table s, List<String> parameters, List<String> metrics, String design) throws IOException {
+        html.append("<h2 id=\"sensitivity\">Sensitivity</h2>\n<p class=\"note\">").append(design.equals("morris")
+                ? "Morris's elementary effects on each point's mean over its replications, in units of the metric per "
+                + "whole range of the parameter: far to the right (mu*) a parameter matters; high up (sigma) its effect "
+                + "depends on the others or is not linear."
+                : "Sobol indices (Saltelli's scheme): S1, the share of the metric's variance a parameter explains alone; "
+                + "ST, its share with all its interactions; whiskers are 95 % bootstrap intervals.").append("</p>\n");
+        html.append("<div class=\"grid\">\n");
+        for (String metric : metrics) {
+            Map<String, Map<String, double[]>> byParam = new LinkedHashMap<>();
+            for (int r = 0; r < s.size(); r++) {
+                if (!s.text(r, "metric").equals(metric)) {
+                    continue;
+                }
+                byParam.computeIfAbsent(s.text(r, "parameter"), k -> new LinkedHashMap<>()).put(s.text(r, "index"),
+                        new double[] {number(s, r, "value"), number(s, r, "ci_low"), number(s, r, "ci_high")});
+            }
+            if (design.equals("morris")) {
+                double[] x = new double[parameters.size()];
+                double[] y = new double[parameters.size()];
+                for (int p = 0; p < x.length; p++) {
+                    Map<String, double[]> idx = byParam.getOrDefault(parameters.get(p), Map.of());
+                    x[p] = idx.getOrDefault("mu_star", new double[] {Double.NaN})[0];
+                    y[p] = idx.getOrDefault("sigma", new double[] {Double.NaN})[0];
+                }
+                figure(Charts.labelledScatter("Morris: " + metric, "mu* (mean absolute effect)", "sigma", parameters, x, y),
+                        "morris-" + Report.slug(metric), "Morris's mu* against sigma for <code>" + Report.esc(metric)
+                        + "</code>.");
+            } else {
+                Estimate[][] values = new Estimate[2][parameters.size()];
+                for (int p = 0; p < parameters.size(); p++) {
+                    Map<String, double[]> idx = byParam.getOrDefault(parameters.get(p), Map.of());
+                    values[0][p] = estimate(idx.get("S1"));
+                    values[1][p] = estimate(idx.get("ST"));
+                }
+                figure(Charts.groupedBars("Sobol indices: " + metric, "share of variance", parameters,
+                        List.of("first order (S1)", "total (ST)"), values), "sobol-" + Report.slug(metric),
+                        "Sobol's first-order and total indices of <code>" + Report.esc(metric) + "</code>.");
+            }
+        }
+        html.append("</div>\n");
+    }
+
+    private static Estimate estimate(double[] v) {
+        if (v == null || Double.isNaN(v[0])) {
+            return new Estimate(0.0, Double.NaN, Double.NaN, 0);
+        }
+        return new Estimate(v[0], v[1], v[2], 1);
+    }
+
+    private static double number(Table t, int r, String column) {
+        String v = t.text(r, column);
+        return v.equals("NA") ? Double.NaN : t.number(r, column);
+    }
+
+    /**
+     * Per metric and parameter, the mean over every run at each of the parameter's values (all the
+     * other parameters' points pooled), with a 95 % interval over those runs.
+     */
+    private void responseSection(Table runs, List<String> parameters, List<String> metrics) throws IOException {
+        html.append("<h2 id=\"response\">Response to each parameter</h2>\n<p class=\"note\">The mean of the metric over "
+                + "every run at each value of the parameter (other parameters' values pooled), with its 95 % interval. "
+                + "For ranges the values are grouped in ten equal bins.</p>\n<div class=\"grid\">\n");
+        StringBuilder csv = new StringBuilder("metric,parameter,value,n,mean,ci_low,ci_high\n");
+        for (String metric : metrics) {
+            for (String param : parameters) {
+                Map<String, List<Double>> groups = new LinkedHashMap<>();
+                boolean numeric = true;
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (int r = 0; r < runs.size(); r++) {
+                    String v = runs.text(r, param);
+                    try {
+                        double x = Double.parseDouble(v);
+                        lo = Math.min(lo, x);
+                        hi = Math.max(hi, x);
+                    } catch (NumberFormatException e) {
+                        numeric = false;
+                    }
+                }
+                int distinct = (int) java.util.stream.IntStream.range(0, runs.size()).mapToObj(r -> runs.text(r, param))
+                        .distinct().count();
+                boolean bins = numeric && distinct > 12;
+                for (int r = 0; r < runs.size(); r++) {
+                    String y = runs.text(r, metric);
+                    if (y.equals("NA")) {
+                        continue;
+                    }
+                    String key = label(runs.text(r, param));
+                    if (bins) {
+                        double x = Double.parseDouble(key);
+                        int b = Math.min(9, (int) Math.floor(10 * (x - lo) / (hi - lo)));
+                        key = Double.toString(lo + (b + 0.5) * (hi - lo) / 10);
+                    }
+                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(Double.parseDouble(y));
+                }
+                if (groups.isEmpty()) {
+                    continue;
+                }
+                Map<Double, double[]> curve = new TreeMap<>();
+                List<String> categories = new ArrayList<>();
+                List<Estimate> estimates = new ArrayList<>();
+                for (Map.Entry<String, List<Double>> g : groups.entrySet()) {
+                    Statistics.Estimate e = Statistics.estimate(g.getValue().stream().mapToDouble(Double::doubleValue).toArray());
+                    csv.append(metric).append(',').append(param).append(',').append(csvCell(g.getKey())).append(',').append(e.n())
+                            .append(',').append(Report.num(e.mean())).append(',').append(Report.num(e.low())).append(',')
+                            .append(Report.num(e.high())).append('\n');
+                    if (numeric) {
+                        curve.put(Double.parseDouble(g.getKey()), new double[] {e.mean(), e.low(), e.high()});
+                    } else {
+                        categories.add(g.getKey());
+                        estimates.add(new Estimate(e.mean(), e.low(), e.high(), e.n()));
+                    }
+                }
+                String id = "response-" + Report.slug(metric) + "-" + Report.slug(param);
+                String caption = "<code>" + Report.esc(metric) + "</code> against <code>" + Report.esc(param) + "</code>.";
+                if (numeric) {
+                    int n = curve.size();
+                    double[] x = new double[n];
+                    double[] mean = new double[n];
+                    double[] l = new double[n];
+                    double[] h = new double[n];
+                    int i = 0;
+                    for (Map.Entry<Double, double[]> e : curve.entrySet()) {
+                        x[i] = e.getKey();
+                        mean[i] = e.getValue()[0];
+                        l[i] = Double.isNaN(e.getValue()[1]) ? e.getValue()[0] : e.getValue()[1];
+                        h[i] = Double.isNaN(e.getValue()[2]) ? e.getValue()[0] : e.getValue()[2];
+                        i++;
+                    }
+                    figure(Charts.responseCurve(metric, param, metric, List.of(new Band(metric, x, mean, l, h, false))), id,
+                            caption);
+                } else {
+                    figure(Charts.groupedBars(metric, metric, categories, List.of(metric),
+                            new Estimate[][] {estimates.toArray(new Estimate[0])}), id, caption);
+                }
+            }
+        }
+        html.append("</div>\n");
+        Files.writeString(dir.resolve("summary-response.csv"), csv, StandardCharsets.UTF_8);
+    }
+
+    /** A parameter's value as runs.csv holds it (JSON): text without its quotes. */
+    private static String label(String json) {
+        return json.length() >= 2 && json.startsWith("\"") && json.endsWith("\"") ? json.substring(1, json.length() - 1) : json;
+    }
+
+    private static String csvCell(String s) {
+        return s.indexOf(',') >= 0 || s.indexOf('"') >= 0 ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    private void figure(Chart chart, String id, String caption) throws IOException {
+        ChartFiles.write(chart, dir.resolve("charts"), id, W, H);
+        charts.add(id);
+        html.append("<figure><img src=\"charts/").append(id).append(".png\" width=\"").append(W).append("\" height=\"")
+                .append(H).append("\" alt=\"").append(Report.esc(caption.replaceAll("<[^>]*>", ""))).append("\"><figcaption>")
+                .append(caption).append(" <a href=\"charts/").append(id).append(".svg\">SVG</a></figcaption></figure>\n");
+    }
+}
