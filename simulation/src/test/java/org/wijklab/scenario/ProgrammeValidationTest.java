@@ -251,7 +251,7 @@ class ProgrammeValidationTest {
             "short-programme", "long-programme", "crisis", "crisis-no-programme", "restructuring-mixed-tenure",
             "allocation-income-floor");
     static final List<String> SWEEPS = List.of("sweep-cheap-stock", "sweep-cheap-stock-baseline", "sweep-team-area",
-            "sweep-duration");
+            "sweep-duration", "sweep-morris-core");
 
     private static List<Path> jsonFiles() throws IOException {
         try (Stream<Path> s = Files.list(ScenarioFilesTest.scenariosFolder())) {
@@ -351,12 +351,7 @@ class ProgrammeValidationTest {
         }
     }
 
-    // --- sweep files: {"sweep": {name, description, base, replications, set?, parameters}}
-
-    private static final Set<String> SWEEP_KEYS = Set.of("name", "description", "base", "replications", "set",
-            "parameters");
-    private static final Set<String> PARAMETER_KEYS = Set.of("name", "path", "paths", "values");
-    private static final Pattern STEP = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)|\\[(\\d+)]|\\[name=([^\\]]+)]|(\\.)");
+    // --- sweep files: every one loads with the sweep runner's own loader, every point validating
 
     @TestFactory
     Stream<DynamicTest> everySweepFileResolvesOnItsBase() throws IOException {
@@ -364,122 +359,12 @@ class ProgrammeValidationTest {
                 .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> checkSweepFile(f)));
     }
 
-    private static void checkSweepFile(Path file) throws IOException {
-        String f = file.getFileName().toString();
-        JsonNode sweep = read(file).get("sweep");
-        assertTrue(sweep.isObject(), f + ": \"sweep\" is an object");
-        for (Iterator<String> it = sweep.fieldNames(); it.hasNext();) {
-            String k = it.next();
-            assertTrue(SWEEP_KEYS.contains(k), f + ": unknown sweep key " + k);
-        }
-        assertTrue(sweep.path("name").isTextual() && !sweep.get("name").asText().isBlank(), f + ": name");
-        assertTrue(sweep.path("description").isTextual() && !sweep.get("description").asText().isBlank(),
-                f + ": description");
-        assertTrue(sweep.path("replications").isInt() && sweep.get("replications").asInt() >= 1,
-                f + ": replications is a whole number of at least 1");
-        Path base = file.resolveSibling(sweep.path("base").asText(""));
-        assertTrue(Files.isRegularFile(base), f + ": base " + base + " exists");
-        Scenario baseScenario = ScenarioLoader.load(base);
-        ObjectNode resolved = (ObjectNode) ScenarioLoader.mapper().readTree(ScenarioLoader.toJson(baseScenario));
-        if (sweep.has("set")) {
-            for (Iterator<String> it = sweep.get("set").fieldNames(); it.hasNext();) {
-                String path = it.next();
-                put(resolved, path, sweep.get("set").get(path), f);
-            }
-        }
-        JsonNode parameters = sweep.get("parameters");
-        assertTrue(parameters != null && parameters.isArray() && parameters.size() >= 1, f + ": parameters");
-        List<List<String>> paths = new ArrayList<>();
-        List<JsonNode> values = new ArrayList<>();
-        for (JsonNode p : parameters) {
-            for (Iterator<String> it = p.fieldNames(); it.hasNext();) {
-                String k = it.next();
-                assertTrue(PARAMETER_KEYS.contains(k), f + ": unknown parameter key " + k);
-            }
-            assertTrue(p.has("path") != p.has("paths"), f + ": a parameter has path or paths");
-            List<String> ps = new ArrayList<>();
-            if (p.has("path")) {
-                ps.add(p.get("path").asText());
-            } else {
-                p.get("paths").forEach(x -> ps.add(x.asText()));
-            }
-            assertFalse(ps.isEmpty(), f + ": paths");
-            assertTrue(p.path("values").isArray() && p.get("values").size() >= 2, f + ": at least two values");
-            paths.add(ps);
-            values.add(p.get("values"));
-        }
-        // every point of the full factorial design loads and validates
-        int points = 1;
-        for (JsonNode v : values) {
-            points *= v.size();
-        }
-        for (int point = 0; point < points; point++) {
-            ObjectNode tree = resolved.deepCopy();
-            int rest = point;
-            StringBuilder label = new StringBuilder();
-            for (int k = values.size() - 1; k >= 0; k--) {
-                JsonNode value = values.get(k).get(rest % values.get(k).size());
-                rest /= values.get(k).size();
-                for (String path : paths.get(k)) {
-                    put(tree, path, value, f);
-                }
-                label.append(paths.get(k).get(0)).append('=').append(value).append(' ');
-            }
-            String source = f + " point " + point + " (" + label.toString().trim() + ")";
-            Scenario s = ScenarioLoader.fromJson(tree.toString(), source);
-            assertEquals(baseScenario.seed(), s.seed(), source);
-        }
-    }
-
-    /** Replaces the value at an existing path ({@code a.b[2].c}, {@code list[name=X].field}) of a tree. */
-    static void put(ObjectNode root, String path, JsonNode value, String file) {
-        List<Object> steps = new ArrayList<>();
-        Matcher m = STEP.matcher(path);
-        int at = 0;
-        while (at < path.length()) {
-            assertTrue(m.find(at) && m.start() == at, file + ": cannot parse path " + path + " at " + at);
-            if (m.group(1) != null) {
-                steps.add(m.group(1));
-            } else if (m.group(2) != null) {
-                steps.add(Integer.parseInt(m.group(2)));
-            } else if (m.group(3) != null) {
-                steps.add(new TextNode(m.group(3)));
-            }
-            at = m.end();
-        }
-        JsonNode node = root;
-        for (int i = 0; i < steps.size(); i++) {
-            Object step = steps.get(i);
-            boolean last = i == steps.size() - 1;
-            if (step instanceof String field) {
-                assertTrue(node.isObject() && node.has(field), file + ": path " + path + ": no field " + field);
-                if (last) {
-                    ((ObjectNode) node).set(field, value);
-                    return;
-                }
-                node = node.get(field);
-            } else {
-                assertTrue(node.isArray(), file + ": path " + path + ": not a list before " + step);
-                int index;
-                if (step instanceof Integer k) {
-                    index = k;
-                } else {
-                    String name = ((TextNode) step).asText();
-                    index = -1;
-                    for (int k = 0; k < node.size(); k++) {
-                        if (name.equals(node.get(k).path("name").asText(null))) {
-                            index = k;
-                        }
-                    }
-                    assertTrue(index >= 0, file + ": path " + path + ": no element named " + name);
-                }
-                assertTrue(index < node.size(), file + ": path " + path + ": index " + index + " out of range");
-                if (last) {
-                    ((ArrayNode) node).set(index, value);
-                    return;
-                }
-                node = node.get(index);
-            }
+    private static void checkSweepFile(Path file) {
+        Sweep sweep = Sweep.load(file, org.wijklab.experiment.SweepMetrics.names());
+        assertFalse(sweep.description().isBlank(), file + ": has a description");
+        assertTrue(sweep.points() >= 2, file + ": at least two points");
+        for (int p = 0; p < sweep.points(); p++) {
+            assertEquals(sweep.base().seed(), sweep.scenario(p).seed(), file + " point " + p);
         }
     }
 
@@ -487,12 +372,12 @@ class ProgrammeValidationTest {
     void sweepPathsNameExistingFieldsOnly() throws IOException {
         ObjectNode tree = (ObjectNode) ScenarioLoader.mapper()
                 .readTree("{\"programmes\": [{\"name\": \"a\", \"team\": {\"areaResidents\": 1}}]}");
-        put(tree, "programmes[name=a].team.areaResidents", IntNode.valueOf(5000), "t");
+        ScenarioPath.parse("programmes[name=a].team.areaResidents").set(tree, IntNode.valueOf(5000), "t");
         assertEquals(5000, tree.get("programmes").get(0).get("team").get("areaResidents").asInt());
-        put(tree, "programmes[0].name", new TextNode("b"), "t");
+        ScenarioPath.parse("programmes[0].name").set(tree, new TextNode("b"), "t");
         assertEquals("b", tree.get("programmes").get(0).get("name").asText());
-        assertThrows(AssertionError.class, () -> put(tree, "programmes[0].team.size", IntNode.valueOf(1), "t"));
-        assertThrows(AssertionError.class, () -> put(tree, "programmes[name=zz].name", IntNode.valueOf(1), "t"));
-        assertThrows(AssertionError.class, () -> put(tree, "programmes[3].name", IntNode.valueOf(1), "t"));
+        assertThrows(ScenarioException.class, () -> ScenarioPath.parse("programmes[0].team.size").set(tree, IntNode.valueOf(1), "t"));
+        assertThrows(ScenarioException.class, () -> ScenarioPath.parse("programmes[name=zz].name").set(tree, IntNode.valueOf(1), "t"));
+        assertThrows(ScenarioException.class, () -> ScenarioPath.parse("programmes[3].name").set(tree, IntNode.valueOf(1), "t"));
     }
 }

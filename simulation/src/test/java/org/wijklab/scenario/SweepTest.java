@@ -19,7 +19,7 @@ class SweepTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sweep-cheap-stock", "sweep-cheap-stock-baseline", "sweep-team-area", "sweep-duration"})
-    void theShippedSweepsLoadWithEveryPoint(String name) {
+    void theShippedGridSweepsLoadWithEveryPoint(String name) {
         Sweep s = Sweep.load(Path.of("scenarios", name + ".json"), METRICS);
         assertTrue(s.points() >= 2);
         assertEquals(10, s.replications());
@@ -27,6 +27,19 @@ class SweepTest {
         assertEquals(METRICS, s.metrics(), "all metrics by default");
         for (int p = 0; p < s.points(); p++) {
             assertEquals(1, s.scenario(p).seed());
+        }
+    }
+
+    @Test
+    void theShippedMorrisScreeningHasTwentyThreeParametersOnTheCoreModel() {
+        Sweep s = Sweep.load(Path.of("scenarios", "sweep-morris-core.json"), org.wijklab.experiment.SweepMetrics.names());
+        assertEquals("morris", s.design());
+        assertEquals(23, s.parameters().size());
+        assertEquals(10 * 24, s.points());
+        for (Sweep.Parameter p : s.parameters()) {
+            assertTrue(p.isRange(), p.name());
+            String section = p.paths().get(0).toString().split("\\.")[0];
+            assertTrue(List.of("housing", "labour", "demography", "problems", "community").contains(section), p.name());
         }
     }
 
