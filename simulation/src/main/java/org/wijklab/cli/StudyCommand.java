@@ -91,7 +91,6 @@ final class StudyCommand implements Callable<Integer> {
             }
         } else {
             dir = out != null ? out : CompareCommand.stamped("study");
-            RunCommand.checkFolder(dir);
             reportDir = dir.resolve("report");
         }
         Overrides overrides = Overrides.parse(sets);
@@ -99,6 +98,26 @@ final class StudyCommand implements Callable<Integer> {
         // check every adjusted scenario before the first run starts, so a bad value writes nothing
         for (Study.Entry e : entries) {
             adjust(overrides, e.scenario());
+        }
+        String identity = Study.identity(entries, s -> adjust(overrides, s), replications);
+        if (reportOnly == null) {
+            if (resumable(dir, identity)) {
+                if (Files.isRegularFile(reportDir.resolve("index.html"))) {
+                    PrintWriter o = spec.commandLine().getOut();
+                    o.println("The study in " + dir + "/ is already complete; nothing to do.");
+                    o.println(reportDir.resolve("index.html"));
+                    o.flush();
+                    return 0;
+                }
+            } else {
+                RunCommand.checkFolder(dir);
+            }
+            try {
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve(STUDY), identity);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf("Running %d scenarios x %d replications on %d thread%s...%n", entries.size(), replications, t,
@@ -121,6 +140,36 @@ final class StudyCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static final String STUDY = "study.json";
+
+    /**
+     * Whether dir is a study folder started by the same command (its study.json matches): it is then
+     * resumed, its finished runs kept. Any other non-empty folder is refused by the usual check; a
+     * study folder of another command in one line.
+     */
+    private static boolean resumable(Path dir, String identity) {
+        Path f = dir.resolve(STUDY);
+        if (!Files.isRegularFile(f)) {
+            return false;
+        }
+        try {
+            if (!Files.readString(f).equals(identity)) {
+                throw new UserException("--out " + dir + ": holds a study of other scenarios or replications; give another --out");
+            }
+        } catch (java.io.IOException e) {
+            throw new UserException("--out " + dir + ": its study.json cannot be read (" + e.getMessage() + ")");
+        }
+        // remove what a stopped study left half-written: partial run folders and a partial report
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.filter(x -> x.getFileName().toString().endsWith(".partial")).toList()) {
+                org.wijklab.experiment.Folders.deleteQuietly(p);
+            }
+        } catch (java.io.IOException e) {
+            throw new UserException("--out " + dir + ": cannot be read (" + e.getMessage() + ")");
+        }
+        return true;
     }
 
     private Scenario adjust(Overrides overrides, Scenario s) {

@@ -60,6 +60,20 @@ public final class Study {
     }
 
     /**
+     * What a study folder was started with ({@code study.json}): the replications and every adjusted
+     * scenario's SHA-256, so that the same command resumes it and another is refused.
+     */
+    public static String identity(List<Entry> entries, UnaryOperator<Scenario> adjust, int replications) {
+        StringBuilder b = new StringBuilder("{\"replications\": ").append(replications).append(", \"scenarios\": [");
+        for (int i = 0; i < entries.size(); i++) {
+            Scenario s = adjust.apply(entries.get(i).scenario());
+            b.append(i == 0 ? "" : ", ").append("{\"name\": \"").append(s.name().replace("\"", "'")).append("\", \"sha256\": \"")
+                    .append(org.wijklab.scenario.ScenarioLoader.sha256(s)).append("\"}");
+        }
+        return b.append("]}\n").toString();
+    }
+
+    /**
      * Runs every entry, changed by adjust (e.g. years or residents), with the given replications into
      * dir/runs; returns the run folders in study order.
      */
@@ -84,11 +98,16 @@ public final class Study {
                         .resolve("seed-" + job.seed()));
             }
         }
+        // a run whose folder is there finished (folders are written whole): a resumed study skips it
         List<Integer> indices = new ArrayList<>();
         for (int k = 0; k < jobs.size(); k++) {
-            indices.add(k);
+            if (!Files.isRegularFile(folders.get(k).resolve(Runner.MANIFEST))) {
+                indices.add(k);
+            }
         }
-        Replicator.map(indices, k -> Runner.run(jobs.get(k), sources.get(k), folders.get(k), commandLine), threads, progress);
+        int done = jobs.size() - indices.size();
+        Progress shifted = (d, total) -> progress.update(done + d, done + total);
+        Replicator.map(indices, k -> Runner.run(jobs.get(k), sources.get(k), folders.get(k), commandLine), threads, shifted);
         return folders;
     }
 }

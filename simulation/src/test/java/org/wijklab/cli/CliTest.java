@@ -1,5 +1,6 @@
 package org.wijklab.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -472,6 +473,36 @@ class CliTest {
         Outcome o = execute("study", "--out", out.toString(), "--report-only", tmp.resolve("r").toString());
         assertEquals(2, o.code, o.toString());
         assertTrue(o.err.contains("choose one"), o.toString());
+    }
+
+    @Test
+    void aStoppedStudyResumesAndAnotherStudyIsRefused() throws IOException {
+        Path out = tmp.resolve("study-resume");
+        String[] args = {"study", "--residents", "2000", "--replications", "1", "--quiet", "--out", out.toString()};
+        Outcome first = execute(args);
+        assertEquals(0, first.code, first.toString());
+        byte[] before = Files.readAllBytes(out.resolve("report/summary-differences.csv"));
+        // as if stopped: one run and the report not yet written, a half-written run left behind
+        Path run;
+        try (Stream<Path> dirs = Files.list(out.resolve("runs"))) {
+            run = dirs.sorted().toList().get(3).resolve("seed-1");
+        }
+        org.wijklab.experiment.Folders.deleteTree(run);
+        org.wijklab.experiment.Folders.deleteTree(out.resolve("report"));
+        Files.createDirectories(run.resolveSibling(".seed-2.partial"));
+        Outcome again = execute(args);
+        assertEquals(0, again.code, again.toString());
+        assertTrue(Files.isRegularFile(run.resolve(Runner.MANIFEST)), "the missing run ran");
+        assertFalse(Files.exists(run.resolveSibling(".seed-2.partial")), "the half-written run is gone");
+        assertArrayEquals(before, Files.readAllBytes(out.resolve("report/summary-differences.csv")),
+                "the resumed study's report is the uninterrupted one's");
+        Outcome done = execute(args);
+        assertEquals(0, done.code, done.toString());
+        assertTrue(done.out.contains("already complete"), done.toString());
+        Outcome other = execute("study", "--residents", "2000", "--replications", "2", "--out", out.toString());
+        assertEquals(2, other.code, other.toString());
+        assertOneErrorLine(other);
+        assertTrue(other.err.contains("holds a study of other scenarios"), other.toString());
     }
 
     @Test
