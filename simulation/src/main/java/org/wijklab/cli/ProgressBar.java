@@ -9,7 +9,7 @@ import org.wijklab.experiment.Progress;
  * time left. On a terminal one line redrawn in place; otherwise (a log, a pipe) a plain line at
  * every tenth of the work; nothing with {@code --quiet}.
  */
-final class ProgressBar implements Progress {
+public final class ProgressBar implements Progress {
     private final PrintWriter err;
     private final boolean terminal;
     private final String what;
@@ -23,7 +23,7 @@ final class ProgressBar implements Progress {
     }
 
     /** A bar for {@code what} ("runs"), or none when quiet. */
-    static Progress of(PrintWriter err, boolean quiet, String what) {
+    public static Progress of(PrintWriter err, boolean quiet, String what) {
         return quiet ? Progress.NONE : new ProgressBar(err, System.console() != null, what);
     }
 

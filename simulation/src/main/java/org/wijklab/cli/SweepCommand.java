@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
             + "Writes runs.csv (a row per run), summary.csv (per point and metric: n, mean, sd, 95 % CI, and the "
             + "paired difference from the reference point), manifest.json and, unless --runs none, each run's folder.",
             ""})
-final class SweepCommand implements Callable<Integer> {
+public final class SweepCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,26 +69,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         int[] part = shard == null ? new int[] {0, 1} : parseShard(shard);
-        SweepRunner.Adaptive adaptive = null;
-        if ((ciWidth == null) != (maxReplications == null)) {
-            throw new UserException("--ci-width and --max-replications: give both or neither");
-        }
-        if (ciWidth != null) {
-            if (!(ciWidth > 0) || ciWidth.isInfinite()) {
-                throw new UserException("--ci-width: " + ciWidth + " is not a positive number");
-            }
-            if (maxReplications < 2 || maxReplications > 10_000) {
-                throw new UserException("--max-replications: " + maxReplications + " is not in [2, 10000]");
-            }
-            if (maxReplications < sweep.replications()) {
-                throw new UserException("--max-replications: " + maxReplications + " is below the sweep's own "
-                        + sweep.replications() + " replications");
-            }
-            if (part[1] > 1) {
-                throw new UserException("--ci-width and --shard: choose one (adaptive rounds need every point's runs)");
-            }
-            adaptive = new SweepRunner.Adaptive(ciWidth, maxReplications);
-        }
+        SweepRunner.Adaptive adaptive = adaptive(ciWidth, maxReplications, sweep, part[1]);
         Path dir = out != null ? out : CompareCommand.stamped("sweep-" + sweep.name()
                 + (part[1] > 1 ? "-shard" + (part[0] + 1) + "of" + part[1] : ""));
         PrintWriter o = spec.commandLine().getOut();
@@ -106,15 +87,52 @@ final class SweepCommand implements Callable<Integer> {
         } else if (r.alreadyComplete()) {
             o.println("The sweep in " + r.dir() + "/ is already complete; nothing to do.");
         } else {
-            o.printf("Ran %d runs in %.0f s; wrote %s/ (runs.csv%s, manifest.json%s).%n", r.runs(), r.wallSeconds(),
-                    r.dir(), part[1] > 1 ? " of this shard" : ", summary.csv", runs.equals("all") ? ", runs/" : "");
+            o.printf("Ran %d runs in %.0f s; wrote %s/ (%s).%n", r.runs(), r.wallSeconds(), r.dir(), written(r.dir()));
         }
         o.flush();
         return 0;
     }
 
+    /** The files of a finished sweep folder, as a list for a message ("runs.csv, summary.csv, ..."). */
+    public static String written(Path dir) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (String f : java.util.List.of(SweepRunner.RUNS, SweepRunner.SUMMARY, SweepRunner.SENSITIVITY, SweepRunner.MANIFEST)) {
+            if (java.nio.file.Files.exists(dir.resolve(f))) {
+                names.add(f);
+            }
+        }
+        if (java.nio.file.Files.isDirectory(dir.resolve("runs"))) {
+            names.add("runs/");
+        }
+        return String.join(", ", names);
+    }
+
+    /** The adaptive options checked against the sweep and the shards: null without them, one line for a mistake. */
+    public static SweepRunner.Adaptive adaptive(Double ciWidth, Integer maxReplications, Sweep sweep, int shards) {
+        if ((ciWidth == null) != (maxReplications == null)) {
+            throw new UserException("--ci-width and --max-replications: give both or neither");
+        }
+        if (ciWidth == null) {
+            return null;
+        }
+        if (!(ciWidth > 0) || ciWidth.isInfinite()) {
+            throw new UserException("--ci-width: " + ciWidth + " is not a positive number");
+        }
+        if (maxReplications < 2 || maxReplications > 10_000) {
+            throw new UserException("--max-replications: " + maxReplications + " is not in [2, 10000]");
+        }
+        if (maxReplications < sweep.replications()) {
+            throw new UserException("--max-replications: " + maxReplications + " is below the sweep's own "
+                    + sweep.replications() + " replications");
+        }
+        if (shards > 1) {
+            throw new UserException("--ci-width and --shard: choose one (adaptive rounds need every point's runs)");
+        }
+        return new SweepRunner.Adaptive(ciWidth, maxReplications);
+    }
+
     /** i/N as (i - 1, N). */
-    static int[] parseShard(String text) {
+    public static int[] parseShard(String text) {
         String[] p = text.split("/", -1);
         try {
             if (p.length == 2) {

@@ -66,14 +66,59 @@ final class ValidateCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : CompareCommand.stamped("validation");
         Overrides overrides = Overrides.parse(sets);
-        List<Validation.Result> results = new Validation(s, overrides)
-                .run(ProgressBar.of(spec.commandLine().getErr(), quiet, "runs"));
-        String command = "wijklab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        ValidationReport.write(results, s, dir, command);
+        Validation validation = new Validation(s, overrides);
+        String identity = Validation.identity(validation.jobs());
+        boolean complete = claim(dir, identity);
         PrintWriter o = spec.commandLine().getOut();
-        o.print(ValidationReport.table(results));
-        o.println("Wrote " + dir.resolve("validation.csv") + " and " + dir.resolve("validation.md"));
+        List<Validation.Result> results = validation.run(ProgressBar.of(spec.commandLine().getErr(), quiet || complete, "runs"),
+                dir.resolve("runs"));
+        if (complete) {
+            o.print(ValidationReport.table(results));
+            o.println("The validation in " + dir + "/ is already complete; nothing to do.");
+        } else {
+            String command = "wijklab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+            ValidationReport.write(results, s, dir, command);
+            o.print(ValidationReport.table(results));
+            o.println("Wrote " + dir.resolve("validation.csv") + " and " + dir.resolve("validation.md"));
+        }
         o.flush();
         return results.stream().allMatch(Validation.Result::pass) ? 0 : 3;
+    }
+
+    static final String IDENTITY = "validation.json";
+
+    /**
+     * Claims the output folder for this suite before anything runs: a new or empty folder gets
+     * validation.json; a folder of the same suite (same build, settings, overrides and scenarios) is
+     * resumed; anything else is refused in one line. Returns whether the suite there is complete.
+     */
+    static boolean claim(Path dir, String identity) {
+        try {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new UserException("--out " + dir + ": exists and is not a folder");
+            }
+            boolean empty = !Files.exists(dir);
+            if (!empty) {
+                try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+                    empty = list.findAny().isEmpty();
+                }
+            }
+            if (empty) {
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve(IDENTITY), identity);
+                return false;
+            }
+            Path file = dir.resolve(IDENTITY);
+            if (!Files.isRegularFile(file)) {
+                throw new UserException("--out " + dir + ": not empty and not a validation folder (no " + IDENTITY + ")");
+            }
+            if (!Files.readString(file).equals(identity)) {
+                throw new UserException("--out " + dir + ": holds another validation (other settings, --set, scenarios "
+                        + "or program build); give another --out");
+            }
+            return Files.isRegularFile(dir.resolve("validation.csv"));
+        } catch (java.io.IOException e) {
+            throw new UserException("--out " + dir + ": cannot be written (" + e.getMessage() + ")");
+        }
     }
 }

@@ -31,7 +31,12 @@ public final class WijkLabCli implements Runnable {
 
     /** Builds the command line with the project's error handling; tests call this too. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new WijkLabCli());
+        return withErrorHandling(new WijkLabCli());
+    }
+
+    /** A picocli command line for {@code command} with the project's exit codes and one-line errors. */
+    public static CommandLine withErrorHandling(Object command) {
+        CommandLine cl = new CommandLine(command);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             if (ex instanceof ScenarioException || ex instanceof UserException || ex instanceof ReportException) {

@@ -1,13 +1,20 @@
 package org.wijklab.experiment;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.wijklab.observation.ErosionDecomposition;
 import org.wijklab.model.CostLedger;
 import org.wijklab.model.Neighbourhoods;
@@ -196,6 +203,155 @@ public final class RunSummary implements Replicator.RunObserver {
             }
         }
         return s;
+    }
+
+    /** Format of {@link #write}; a file of another format is not read. */
+    static final int FORMAT = 1;
+
+    /**
+     * Writes this finished run's record (everything but its scenario, which the reader supplies)
+     * as gzipped binary, to resume an experiment: written beside and moved into place, so a file
+     * under its name is always whole.
+     */
+    public void write(Path file) {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".partial");
+        try {
+            Files.createDirectories(file.getParent());
+            try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(
+                    Files.newOutputStream(tmp))))) {
+                o.writeInt(FORMAT);
+                o.writeInt(neighbourhoods);
+                o.writeInt(ticks);
+                for (float[][] f : new float[][][] {liveability, employment, goodMental}) {
+                    for (float[] row : f) {
+                        for (float v : row) {
+                            o.writeFloat(v);
+                        }
+                    }
+                }
+                for (int[][] f : new int[][][] {households, rank, evictions, orders, secondLine}) {
+                    for (int[] row : f) {
+                        for (int v : row) {
+                            o.writeInt(v);
+                        }
+                    }
+                }
+                for (double v : socialShare) {
+                    o.writeDouble(v);
+                }
+                o.writeInt(programmes.size());
+                for (ProgrammeRecord r : programmes) {
+                    o.writeUTF(r.name);
+                    o.writeInt(r.startTick);
+                    o.writeInt(r.endTick);
+                    o.writeLong(r.bestPersonMonths);
+                    o.writeDouble(r.spent);
+                    o.writeDouble(r.avoided);
+                    o.writeDouble(r.escalationCosts);
+                    o.writeBoolean(r.targets != null);
+                    if (r.targets != null) {
+                        o.writeInt(r.targets.length);
+                        for (int k = 0; k < r.targets.length; k++) {
+                            o.writeInt(r.targets[k]);
+                            o.writeInt(r.firstLoss[k]);
+                        }
+                    }
+                }
+                List<String> keys = new ArrayList<>(decomposition.keySet());
+                java.util.Collections.sort(keys);
+                o.writeInt(keys.size());
+                for (String key : keys) {
+                    o.writeUTF(key);
+                    Map<String, Double> row = decomposition.get(key);
+                    List<String> columns = new ArrayList<>(row.keySet());
+                    java.util.Collections.sort(columns);
+                    o.writeInt(columns.size());
+                    for (String c : columns) {
+                        o.writeUTF(c);
+                        o.writeDouble(row.get(c));
+                    }
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a record {@link #write} wrote, for the given scenario (the one the run ran). */
+    public static RunSummary read(Path file, Scenario scenario) {
+        RunSummary r = new RunSummary(scenario);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(
+                Files.newInputStream(file))))) {
+            if (in.readInt() != FORMAT) {
+                throw new IOException("another format");
+            }
+            int n = in.readInt();
+            int t = in.readInt();
+            r.neighbourhoods = n;
+            r.ticks = t;
+            r.liveability = new float[t + 1][n];
+            r.employment = new float[t + 1][n];
+            r.goodMental = new float[t + 1][n];
+            r.households = new int[t + 1][n];
+            r.rank = new int[t + 1][n];
+            r.evictions = new int[t + 1][n];
+            r.orders = new int[t + 1][n];
+            r.secondLine = new int[t + 1][n];
+            r.socialShare = new double[n];
+            for (float[][] f : new float[][][] {r.liveability, r.employment, r.goodMental}) {
+                for (float[] row : f) {
+                    for (int j = 0; j < n; j++) {
+                        row[j] = in.readFloat();
+                    }
+                }
+            }
+            for (int[][] f : new int[][][] {r.households, r.rank, r.evictions, r.orders, r.secondLine}) {
+                for (int[] row : f) {
+                    for (int j = 0; j < n; j++) {
+                        row[j] = in.readInt();
+                    }
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                r.socialShare[j] = in.readDouble();
+            }
+            int programmes = in.readInt();
+            for (int p = 0; p < programmes; p++) {
+                ProgrammeRecord x = new ProgrammeRecord();
+                x.name = in.readUTF();
+                x.startTick = in.readInt();
+                x.endTick = in.readInt();
+                x.bestPersonMonths = in.readLong();
+                x.spent = in.readDouble();
+                x.avoided = in.readDouble();
+                x.escalationCosts = in.readDouble();
+                if (in.readBoolean()) {
+                    int k = in.readInt();
+                    x.targets = new int[k];
+                    x.firstLoss = new int[k];
+                    for (int i = 0; i < k; i++) {
+                        x.targets[i] = in.readInt();
+                        x.firstLoss[i] = in.readInt();
+                    }
+                }
+                r.programmes.add(x);
+            }
+            int rows = in.readInt();
+            for (int i = 0; i < rows; i++) {
+                String key = in.readUTF();
+                int columns = in.readInt();
+                Map<String, Double> row = new HashMap<>();
+                for (int c = 0; c < columns; c++) {
+                    String name = in.readUTF();
+                    row.put(name, in.readDouble());
+                }
+                r.decomposition.put(key, row);
+            }
+            return r;
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": not a readable run record (" + e.getMessage() + ")", e);
+        }
     }
 
     public ProgrammeRecord programme(String name) {

@@ -101,6 +101,7 @@ final class SweepFolder {
                 return new SweepFolder(out, sweep, stride, true);
             }
             SweepFolder f = new SweepFolder(out, sweep, stride, false);
+            f.removeLeftovers();
             f.readJournal();
             if (keepRuns) {
                 f.removeUnrecordedRuns(sweep);
@@ -115,6 +116,18 @@ final class SweepFolder {
     private static boolean isEmpty(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.findAny().isEmpty();
+        }
+    }
+
+    /** Removes what a kill while runs.csv was being written leaves: the sort's parts and the half-written file. */
+    private void removeLeftovers() throws IOException {
+        try (Stream<Path> s = Files.list(out)) {
+            for (Path p : s.toList()) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(".sort") || n.equals("." + SweepRunner.RUNS + ".partial")) {
+                    Folders.deleteTree(p);
+                }
+            }
         }
     }
 
@@ -235,27 +248,63 @@ final class SweepFolder {
         }
     }
 
+    /** Run ids whose rows are sorted in memory at a time when runs.csv is written. */
+    static final int SORT_BUCKET = 50_000;
+
     /** runs.csv: the header and the journal's rows in run order, written beside and moved into place. */
     void writeSorted(String header, Path runsFile) throws IOException {
-        List<String> rows = new ArrayList<>();
-        Path file = out.resolve(JOURNAL);
-        if (Files.exists(file)) {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isEmpty()) {
-                    rows.add(line);
+        Path tmp = runsFile.resolveSibling("." + runsFile.getFileName() + ".partial");
+        sortById(out.resolve(JOURNAL), header, tmp, SORT_BUCKET);
+        Files.move(tmp, runsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Writes the header and the rows of a file (lines that start with an integer id and a comma;
+     * empty lines left out; a missing file has none) to target in id order, holding the rows of at
+     * most {@code bucket} ids in memory: rows are first spread over files by id / bucket beside the
+     * target, then each file is sorted and appended in turn.
+     */
+    static void sortById(Path rows, String header, Path target, int bucket) throws IOException {
+        Path dir = Files.createTempDirectory(target.toAbsolutePath().getParent(), ".sort");
+        try {
+            java.util.TreeMap<Integer, BufferedWriter> parts = new java.util.TreeMap<>();
+            try {
+                if (Files.exists(rows)) {
+                    try (java.io.BufferedReader r = Files.newBufferedReader(rows, StandardCharsets.UTF_8)) {
+                        for (String line = r.readLine(); line != null; line = r.readLine()) {
+                            if (line.isEmpty()) {
+                                continue;
+                            }
+                            int b = id(line) / bucket;
+                            BufferedWriter w = parts.get(b);
+                            if (w == null) {
+                                w = Files.newBufferedWriter(dir.resolve("part-" + b), StandardCharsets.UTF_8);
+                                parts.put(b, w);
+                            }
+                            w.write(line);
+                            w.write('\n');
+                        }
+                    }
+                }
+            } finally {
+                for (BufferedWriter w : parts.values()) {
+                    w.close();
                 }
             }
-        }
-        rows.sort((a, b) -> Integer.compare(id(a), id(b)));
-        Path tmp = runsFile.resolveSibling("." + runsFile.getFileName() + ".partial");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write(header);
-            for (String row : rows) {
-                w.write(row);
-                w.write('\n');
+            try (BufferedWriter w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+                w.write(header);
+                for (int b : parts.keySet()) {
+                    List<String> part = Files.readAllLines(dir.resolve("part-" + b), StandardCharsets.UTF_8);
+                    part.sort((x, y) -> Integer.compare(id(x), id(y)));
+                    for (String row : part) {
+                        w.write(row);
+                        w.write('\n');
+                    }
+                }
             }
+        } finally {
+            Folders.deleteTree(dir);
         }
-        Files.move(tmp, runsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     void deleteJournal() throws IOException {

@@ -1,6 +1,7 @@
 package org.wijklab.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +32,14 @@ public final class SweepMerge {
         return Path.of(manifest(dirs.get(0)).path("sweepFile").asText());
     }
 
+    /**
+     * Merges the shards' folders into out. Each shard's runs.csv is in run order, so the rows are
+     * merged as streams (one row per shard in memory), checking that every run id of the sweep
+     * appears exactly once.
+     */
     public static void merge(Sweep sweep, List<Path> dirs, Path out, String commandLine) {
         int shards = -1;
         boolean[] seen = null;
-        List<String> rows = new ArrayList<>();
-        String header = null;
         for (Path d : dirs) {
             JsonNode m = manifest(d);
             if (!sweep.sha256().equals(m.path("sweepSha256").asText())) {
@@ -56,17 +60,6 @@ public final class SweepMerge {
                 throw new ScenarioException("merge: shard " + (i + 1) + "/" + n + " is given twice (" + d + ")");
             }
             seen[i] = true;
-            try {
-                List<String> lines = Files.readAllLines(d.resolve(SweepRunner.RUNS), StandardCharsets.UTF_8);
-                if (header == null) {
-                    header = lines.get(0);
-                } else if (!header.equals(lines.get(0))) {
-                    throw new ScenarioException("merge: " + d + "/runs.csv has other columns than the first folder's");
-                }
-                rows.addAll(lines.subList(1, lines.size()));
-            } catch (IOException e) {
-                throw new ScenarioException("merge: " + d + "/runs.csv cannot be read (" + e.getMessage() + ")");
-            }
         }
         for (int i = 0; i < shards; i++) {
             if (!seen[i]) {
@@ -74,23 +67,53 @@ public final class SweepMerge {
             }
         }
         int all = sweep.points() * sweep.replications();
-        rows.sort((a, b) -> Integer.compare(id(a), id(b)));
-        if (rows.size() != all) {
-            throw new ScenarioException("merge: the shards hold " + rows.size() + " runs, the sweep has " + all);
-        }
-        for (int k = 0; k < all; k++) {
-            if (id(rows.get(k)) != k) {
-                throw new ScenarioException("merge: run " + k + " is missing or doubled");
-            }
-        }
-        String h = header;
         Folders.writeWhole(out, tmp -> {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp.resolve(SweepRunner.RUNS), StandardCharsets.UTF_8)) {
-                w.write(h);
-                w.write('\n');
-                for (String r : rows) {
-                    w.write(r);
+            List<BufferedReader> readers = new ArrayList<>();
+            try {
+                String header = null;
+                List<String> heads = new ArrayList<>();
+                for (Path d : dirs) {
+                    BufferedReader r = Files.newBufferedReader(d.resolve(SweepRunner.RUNS), StandardCharsets.UTF_8);
+                    readers.add(r);
+                    String h = r.readLine();
+                    if (header == null) {
+                        header = h;
+                    } else if (!header.equals(h)) {
+                        throw new ScenarioException("merge: " + d + "/runs.csv has other columns than the first folder's");
+                    }
+                    heads.add(r.readLine());
+                }
+                try (BufferedWriter w = Files.newBufferedWriter(tmp.resolve(SweepRunner.RUNS), StandardCharsets.UTF_8)) {
+                    w.write(header);
                     w.write('\n');
+                    for (int k = 0; ; k++) {
+                        int best = -1;
+                        for (int i = 0; i < heads.size(); i++) {
+                            String row = heads.get(i);
+                            if (row != null && !row.isEmpty() && (best < 0 || id(row) < id(heads.get(best)))) {
+                                best = i;
+                            }
+                        }
+                        if (best < 0) {
+                            if (k != all) {
+                                throw new ScenarioException("merge: the shards hold " + k + " runs, the sweep has " + all);
+                            }
+                            break;
+                        }
+                        String row = heads.get(best);
+                        if (id(row) != k) {
+                            throw new ScenarioException("merge: run " + Math.min(k, id(row)) + " is missing or doubled");
+                        }
+                        w.write(row);
+                        w.write('\n');
+                        heads.set(best, readers.get(best).readLine());
+                    }
+                }
+            } catch (IOException e) {
+                throw new ScenarioException("merge: a shard's runs.csv cannot be read (" + e.getMessage() + ")");
+            } finally {
+                for (BufferedReader r : readers) {
+                    r.close();
                 }
             }
             SweepRunner.finish(sweep, sweep.metrics(), tmp, sweep.replications());

@@ -98,8 +98,21 @@ public final class SweepRunner {
      */
     public static Result run(Sweep sweep, Path out, int threads, boolean keepRuns, Progress progress, String commandLine,
             int shard, int shards, Adaptive adaptive) {
+        return run(sweep, out, new LocalExecutor(threads), keepRuns, progress, commandLine, shard, shards, adaptive);
+    }
+
+    /**
+     * As {@link #run(Sweep, Path, int, boolean, Progress, String, int, int, Adaptive)}, with the
+     * runs made by {@code executor} (this JVM's threads, or a cluster): the folder, its journal,
+     * resume, shards, adaptive rounds and the files written are the same whoever makes the runs.
+     */
+    public static Result run(Sweep sweep, Path out, RunExecutor executor, boolean keepRuns, Progress progress,
+            String commandLine, int shard, int shards, Adaptive adaptive) {
         if (adaptive != null && shards > 1) {
             throw new ScenarioException("adaptive replications and --shard: choose one");
+        }
+        if (keepRuns && !executor.keepsRunFolders()) {
+            throw new ScenarioException("this runner keeps no run folders: use --runs none");
         }
         Instant start = Instant.now();
         long t0 = System.nanoTime();
@@ -119,19 +132,23 @@ public final class SweepRunner {
             }
         }
         int made = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "wijklab-sweep");
-            t.setDaemon(true);
-            return t;
-        });
         try {
             while (!round.isEmpty()) {
                 List<Integer> todo = round.stream().filter(id -> !folder.recorded(id)).toList();
-                made += runAll(sweep, todo, stride, pool, threads, folder, keepRuns ? out : null, metrics, commandLine, progress);
+                int total = folder.recordedCount() + todo.size();
+                int[] done = {folder.recordedCount()};
+                progress.update(done[0], total);
+                executor.runAll(sweep, todo, stride, keepRuns ? out : null, commandLine, (id, values) -> {
+                    folder.record(row(sweep, id, stride, values), values[0]);
+                    progress.update(++done[0], total);
+                });
+                made += todo.size();
                 round = adaptive == null ? List.of() : nextRound(sweep, folder, stride, adaptive);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         } finally {
-            pool.shutdownNow();
             folder.closeJournal();
         }
         try {
@@ -150,36 +167,45 @@ public final class SweepRunner {
         }
     }
 
-    /** Runs the given runs on the pool, recording each finished one in the journal; returns how many. */
-    private static int runAll(Sweep sweep, List<Integer> todo, int stride, ExecutorService pool, int threads,
-            SweepFolder folder, Path runFolders, List<String> metrics, String commandLine, Progress progress) {
-        int total = folder.recordedCount() + todo.size();
-        try {
-            Deque<Future<double[]>> inFlight = new ArrayDeque<>();
-            Deque<Integer> ids = new ArrayDeque<>();
-            int next = 0;
-            int window = 4 * Math.max(1, threads);
-            int done = folder.recordedCount();
-            progress.update(done, total);
-            while (next < todo.size() || !inFlight.isEmpty()) {
-                while (next < todo.size() && inFlight.size() < window) {
-                    int id = todo.get(next++);
-                    ids.add(id);
-                    inFlight.add(pool.submit(() -> one(sweep, id, stride, runFolders, metrics, commandLine)));
+    /** Makes runs on this JVM's threads, at most a few in flight per thread, handing them over in the order given. */
+    static final class LocalExecutor implements RunExecutor {
+        private final int threads;
+
+        LocalExecutor(int threads) {
+            this.threads = Math.max(1, threads);
+        }
+
+        @Override
+        public void runAll(Sweep sweep, List<Integer> ids, int stride, Path runFolders, String commandLine, Done done)
+                throws InterruptedException {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "wijklab-sweep");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                Deque<Future<double[]>> inFlight = new ArrayDeque<>();
+                Deque<Integer> order = new ArrayDeque<>();
+                int next = 0;
+                int window = 4 * threads;
+                List<String> metrics = sweep.metrics();
+                while (next < ids.size() || !inFlight.isEmpty()) {
+                    while (next < ids.size() && inFlight.size() < window) {
+                        int id = ids.get(next++);
+                        order.add(id);
+                        inFlight.add(pool.submit(() -> one(sweep, id, stride, runFolders, metrics, commandLine)));
+                    }
+                    double[] values = inFlight.removeFirst().get();
+                    done.finished(order.removeFirst(), values);
                 }
-                double[] values = inFlight.removeFirst().get();
-                folder.record(row(sweep, ids.removeFirst(), stride, values), values[0]);
-                progress.update(++done, total);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
             }
-            return todo.size();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -218,18 +244,29 @@ public final class SweepRunner {
     private static double[] one(Sweep sweep, int id, int stride, Path folder, List<String> metrics, String commandLine) {
         int point = id / stride;
         int replication = id % stride;
-        Scenario s = sweep.scenario(point).withSeed(seed(sweep, replication));
-        RunSummary summary = new RunSummary(s);
-        if (folder != null) {
-            Path dir = folder.resolve("runs").resolve(String.format("point-%04d", point))
-                    .resolve(String.format("rep-%03d", replication));
-            Runner.run(s, sweep.file() + " point " + point, dir, commandLine, 1, summary);
-        } else {
-            WijkLabModel model = new WijkLabModel(s);
-            summary.attach(model);
-            model.runToEnd();
-            summary.finished();
+        Scenario s = scenario(sweep, id, stride);
+        if (folder == null) {
+            return measure(s, metrics);
         }
+        RunSummary summary = new RunSummary(s);
+        Path dir = folder.resolve("runs").resolve(String.format("point-%04d", point))
+                .resolve(String.format("rep-%03d", replication));
+        Runner.run(s, sweep.file() + " point " + point, dir, commandLine, 1, summary);
+        return SweepMetrics.compute(summary, metrics);
+    }
+
+    /** The scenario of a run: its point's scenario with its replication's seed. */
+    public static Scenario scenario(Sweep sweep, int id, int stride) {
+        return sweep.scenario(id / stride).withSeed(seed(sweep, id % stride));
+    }
+
+    /** Runs a scenario to its end, keeping nothing but the named metrics ({@link SweepMetrics}). */
+    public static double[] measure(Scenario scenario, List<String> metrics) {
+        RunSummary summary = new RunSummary(scenario);
+        WijkLabModel model = new WijkLabModel(scenario);
+        summary.attach(model);
+        model.runToEnd();
+        summary.finished();
         return SweepMetrics.compute(summary, metrics);
     }
 

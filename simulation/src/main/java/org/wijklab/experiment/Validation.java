@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.wijklab.model.WijkLabModel;
 import org.wijklab.scenario.Scenario;
 import org.wijklab.scenario.ScenarioException;
 import org.wijklab.scenario.Overrides;
@@ -88,6 +89,19 @@ public final class Validation {
 
     /** The same, telling progress after every finished run. */
     public List<Result> run(Progress progress) {
+        return run(progress, null);
+    }
+
+    /** One run of the suite: the scenario or variant it belongs to, its replication, and its scenario with the seed. */
+    public record Job(String key, int replication, Scenario scenario) {
+        /** Where its record is kept in a resumable suite's folder of runs. */
+        Path file(Path runs) {
+            return runs.resolve(key).resolve(String.format("rep-%03d.bin.gz", replication));
+        }
+    }
+
+    /** Every run of the suite, in order: the standard scenarios and the variants made of them, each replicated. */
+    public List<Job> jobs() {
         Map<String, Scenario> base = new LinkedHashMap<>();
         for (String name : SCENARIOS) {
             Path file = settings.scenarios().resolve(name + ".json");
@@ -105,19 +119,73 @@ public final class Validation {
         for (int area : AREAS) {
             base.put("area-" + area, variant(base.get("wijkteam-integral"), "team.areaResidents", area));
         }
-        List<Scenario> jobs = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
         for (Map.Entry<String, Scenario> e : base.entrySet()) {
             for (int r = 0; r < settings.replications(); r++) {
-                jobs.add(e.getValue().withSeed(Replicator.seed(e.getValue().seed(), r)));
-                keys.add(e.getKey());
+                jobs.add(new Job(e.getKey(), r, e.getValue().withSeed(Replicator.seed(e.getValue().seed(), r))));
             }
         }
-        List<RunSummary> done = Replicator.run(jobs, RunSummary::new, settings.threads(), progress);
-        for (int i = 0; i < done.size(); i++) {
-            runs.computeIfAbsent(keys.get(i), k -> new ArrayList<>()).add(done.get(i));
+        return jobs;
+    }
+
+    /**
+     * What a resumable suite's folder was started with ({@code validation.json}): the program's
+     * build and every run's scenario SHA-256 (settings, overrides and seeds included), so that the
+     * same command resumes it and anything else is refused.
+     */
+    public static String identity(List<Job> jobs) {
+        StringBuilder b = new StringBuilder("{\"version\": \"").append(BuildInfo.version()).append("\", \"gitCommit\": \"")
+                .append(BuildInfo.gitCommit()).append("\", \"runs\": [");
+        for (int i = 0; i < jobs.size(); i++) {
+            Job j = jobs.get(i);
+            b.append(i == 0 ? "\n  " : ",\n  ").append("{\"key\": \"").append(j.key()).append("\", \"replication\": ")
+                    .append(j.replication()).append(", \"sha256\": \"").append(ScenarioLoader.sha256(j.scenario())).append("\"}");
+        }
+        return b.append("\n]}\n").toString();
+    }
+
+    /**
+     * Runs the suite and evaluates it. With {@code runs} (a folder), every finished run's record is
+     * kept there as it finishes, and runs whose record is already there are read instead of run:
+     * the same suite after a kill or Ctrl-C makes only the missing runs, with the same results.
+     */
+    public List<Result> run(Progress progress, Path runs) {
+        List<Job> jobs = jobs();
+        RunSummary[] done = new RunSummary[jobs.size()];
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            Job j = jobs.get(i);
+            if (runs != null && Files.isRegularFile(j.file(runs))) {
+                done[i] = RunSummary.read(j.file(runs), j.scenario());
+            } else {
+                missing.add(i);
+            }
+        }
+        int kept = jobs.size() - missing.size();
+        Progress shifted = (d, total) -> progress.update(kept + d, kept + total);
+        List<RunSummary> made = Replicator.map(missing, i -> {
+            Job j = jobs.get(i);
+            RunSummary r = new RunSummary(j.scenario());
+            WijkLabModel model = new WijkLabModel(j.scenario());
+            r.attach(model);
+            model.runToEnd();
+            r.finished();
+            if (runs != null) {
+                r.write(j.file(runs));
+            }
+            return r;
+        }, settings.threads(), shifted);
+        for (int k = 0; k < missing.size(); k++) {
+            done[missing.get(k)] = made.get(k);
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            runs(jobs.get(i).key()).add(done[i]);
         }
         return evaluate();
+    }
+
+    private List<RunSummary> runs(String key) {
+        return this.runs.computeIfAbsent(key, k -> new ArrayList<>());
     }
 
     /** A copy of a scenario with one field of its first programme (or the name) changed. */

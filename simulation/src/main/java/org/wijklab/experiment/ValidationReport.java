@@ -45,7 +45,8 @@ public final class ValidationReport {
                         .append(num(e.high())).append(',').append(e.n()).append(',').append(r.pass() ? "pass" : "fail")
                         .append(',').append(quote(r.note())).append('\n');
             }
-            Files.writeString(dir.resolve("validation.csv"), csv, StandardCharsets.UTF_8);
+            // validation.csv is written last and moved into place: its presence marks a finished suite
+            Path csvTmp = dir.resolve(".validation.csv.partial");
             StringBuilder md = new StringBuilder();
             md.append("# Validation\n\n");
             md.append(String.format(Locale.ROOT,
@@ -59,6 +60,9 @@ public final class ValidationReport {
                         .append(" | ").append(observed(r)).append(" | ").append(r.pass() ? "pass" : "**fail**").append(" |\n");
             }
             Files.writeString(dir.resolve("validation.md"), md, StandardCharsets.UTF_8);
+            Files.writeString(csvTmp, csv, StandardCharsets.UTF_8);
+            Files.move(csvTmp, dir.resolve("validation.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

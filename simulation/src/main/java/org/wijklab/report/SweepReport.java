@@ -123,6 +123,9 @@ public final class SweepReport {
                 + "</body>\n</html>\n");
     }
 
+    /** Points named on a Morris mu*-sigma plot: the largest effects; the ranking beside it names them all. */
+    static final int MORRIS_LABELS = 8;
+
     private static String sensitivityNote(String design) {
         return design.equals("morris") || design.equals("sobol") ? ", <code>sensitivity.csv</code>" : "";
     }
@@ -152,9 +155,17 @@ public final class SweepReport {
                     x[p] = idx.getOrDefault("mu_star", new double[] {Double.NaN})[0];
                     y[p] = idx.getOrDefault("sigma", new double[] {Double.NaN})[0];
                 }
-                figure(Charts.labelledScatter("Morris: " + metric, "mu* (mean absolute effect)", "sigma", parameters, x, y),
-                        "morris-" + Report.slug(metric), "Morris's mu* against sigma for <code>" + Report.esc(metric)
-                        + "</code>.");
+                Estimate[] muStar = new Estimate[parameters.size()];
+                for (int p = 0; p < muStar.length; p++) {
+                    muStar[p] = estimate(byParam.getOrDefault(parameters.get(p), Map.of()).get("mu_star"));
+                }
+                figure(Charts.sensitivityBars("Morris ranking: " + metric, "mu* (mean absolute effect over the range)",
+                        parameters, muStar), "morris-rank-" + Report.slug(metric), "The parameters of <code>"
+                        + Report.esc(metric) + "</code> ranked by Morris's mu*, with 95 % bootstrap intervals.");
+                figure(Charts.labelledScatter("Morris: " + metric, "mu* (mean absolute effect)", "sigma", parameters, x, y,
+                        MORRIS_LABELS), "morris-" + Report.slug(metric), "Morris's mu* against sigma for <code>"
+                        + Report.esc(metric) + "</code>" + (parameters.size() > MORRIS_LABELS ? " (the " + MORRIS_LABELS
+                        + " of largest mu* named)" : "") + ".");
             } else {
                 Estimate[][] values = new Estimate[2][parameters.size()];
                 for (int p = 0; p < parameters.size(); p++) {

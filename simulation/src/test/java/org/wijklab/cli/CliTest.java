@@ -3,6 +3,7 @@ package org.wijklab.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -428,6 +429,38 @@ class CliTest {
         assertOneErrorLine(o);
         assertTrue(o.err.contains("--set policy.themes.nope"), o.toString());
         assertNothingWritten(out);
+    }
+
+    @Test
+    void validateClaimsItsFolderResumesTheSameSuiteAndRefusesAnyOther() throws IOException {
+        Path used = tmp.resolve("used-by-other");
+        Files.createDirectories(used);
+        Files.writeString(used.resolve("notes.txt"), "mine");
+        Outcome o = execute("validate", "--quick", "--out", used.toString());
+        assertEquals(2, o.code, o.toString());
+        assertOneErrorLine(o);
+        assertTrue(o.err.contains("not a validation folder"), o.toString());
+
+        Path other = tmp.resolve("other-validation");
+        Files.createDirectories(other);
+        Files.writeString(other.resolve(ValidateCommand.IDENTITY), "{\"runs\": []}\n");
+        o = execute("validate", "--quick", "--out", other.toString());
+        assertEquals(2, o.code, o.toString());
+        assertOneErrorLine(o);
+        assertTrue(o.err.contains("holds another validation"), o.toString());
+
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "x");
+        o = execute("validate", "--quick", "--out", file.toString());
+        assertEquals(2, o.code, o.toString());
+        assertTrue(o.err.contains("not a folder"), o.toString());
+
+        Path fresh = tmp.resolve("fresh-validation");
+        assertFalse(ValidateCommand.claim(fresh, "{\"id\": 1}\n"), "a new folder is claimed, not complete");
+        assertFalse(ValidateCommand.claim(fresh, "{\"id\": 1}\n"), "the same suite resumes it");
+        Files.writeString(fresh.resolve("validation.csv"), "pattern\n");
+        assertTrue(ValidateCommand.claim(fresh, "{\"id\": 1}\n"), "with its table written it is complete");
+        assertThrows(UserException.class, () -> ValidateCommand.claim(fresh, "{\"id\": 2}\n"));
     }
 
     @Test

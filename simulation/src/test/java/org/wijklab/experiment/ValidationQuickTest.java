@@ -15,14 +15,17 @@ import org.junit.jupiter.api.io.TempDir;
  * The validation suite's quick mode on the standard scenarios (2 replications of the default
  * city, 12 years after a 10-year warm-up, both cores): every pattern V1-V10 is measured, every statistic is a finite number with
  * a confidence interval, and the table is written as CSV and Markdown. Whether each pattern passes
- * is reported by the suite itself (docs/VALIDATION.md), not asserted here.
+ * is reported by the suite itself (docs/VALIDATION.md), not asserted here. Run with a folder of
+ * run records, the suite resumes: with three records deleted (as by a kill) and a half-written one
+ * left behind, the same suite makes just those three runs again and gives the same table.
  */
 class ValidationQuickTest {
 
     @Test
     void quickModeMeasuresEveryPatternAndWritesTheTable(@TempDir Path out) throws Exception {
         Validation.Settings s = Validation.Settings.quick(Path.of("scenarios"), 2);
-        List<Validation.Result> results = new Validation(s).run();
+        Path runs = out.resolve("runs");
+        List<Validation.Result> results = new Validation(s).run(Progress.NONE, runs);
         Set<String> patterns = new TreeSet<>();
         for (Validation.Result r : results) {
             patterns.add(r.pattern());
@@ -38,5 +41,24 @@ class ValidationQuickTest {
         String md = Files.readString(out.resolve("validation.md"));
         assertTrue(md.contains("| V10 |"), md);
         System.out.print(ValidationReport.table(results));
+
+        List<Validation.Job> jobs = new Validation(s).jobs();
+        for (int i : new int[] {0, 17, jobs.size() - 1}) {
+            Files.delete(jobs.get(i).file(runs));
+        }
+        Files.writeString(jobs.get(17).file(runs).resolveSibling(".rep-001.bin.gz.partial"), "half");
+        int[] seen = {Integer.MAX_VALUE, 0};
+        List<Validation.Result> resumed = new Validation(s).run((done, total) -> {
+            synchronized (seen) {
+                seen[0] = Math.min(seen[0], done);
+                seen[1] = total;
+            }
+        }, runs);
+        assertEquals(jobs.size(), seen[1], "the progress counts every run of the suite");
+        assertEquals(jobs.size() - 2, seen[0], "the first run made is the third from last: only the 3 missing ones run");
+        assertEquals(results, resumed, "records read back give the same statistics as the runs themselves");
+        try (var files = Files.walk(runs)) {
+            assertEquals(jobs.size(), files.filter(f -> f.toString().endsWith(".bin.gz")).count());
+        }
     }
 }

@@ -44,6 +44,28 @@ class SweepTest {
     }
 
     @Test
+    void theCheapStockControlIsTheSameCityAndTargetsWithTheProgrammeUnfunded() {
+        Sweep with = Sweep.load(Path.of("scenarios", "sweep-cheap-stock.json"), METRICS);
+        Sweep without = Sweep.load(Path.of("scenarios", "sweep-cheap-stock-baseline.json"), METRICS);
+        assertEquals(with.points(), without.points());
+        for (int p = 0; p < with.points(); p++) {
+            Scenario a = with.scenario(p);
+            Scenario b = without.scenario(p);
+            assertEquals(a.city(), b.city(), "the same city at point " + p);
+            assertEquals(a.seed(), b.seed());
+            Programme pa = a.programmes().get(0);
+            Programme pb = b.programmes().get(0);
+            assertEquals(pa.targets(), pb.targets(), "the same pinned targets");
+            assertEquals(pa.startYear(), pb.startYear());
+            assertEquals(pa.durationYears(), pb.durationYears());
+            assertTrue(pa.yearlyBudget() > 0);
+            assertEquals(0.0, pb.yearlyBudget(), "no money, so no team");
+            assertEquals(false, pb.bestPersons().present());
+            assertEquals(0.0, pb.ownershipSupport());
+        }
+    }
+
+    @Test
     void theLastParameterVariesFastestAndEveryPathTakesItsValue() {
         Sweep s = Sweep.load(Path.of("scenarios", "sweep-cheap-stock.json"), METRICS);
         assertEquals(7, s.points());

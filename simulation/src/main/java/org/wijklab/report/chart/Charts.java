@@ -209,6 +209,15 @@ public final class Charts {
      */
     public static Chart labelledScatter(String title, String xLabel, String yLabel, List<String> names, double[] x,
             double[] y) {
+        return labelledScatter(title, xLabel, yLabel, names, x, y, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The same, naming only the {@code maxLabels} points of largest x (the others are drawn without
+     * a name, so that a crowd of small effects does not hide the large ones).
+     */
+    public static Chart labelledScatter(String title, String xLabel, String yLabel, List<String> names, double[] x,
+            double[] y, int maxLabels) {
         checkTexts(title, xLabel, yLabel);
         Checks.names(names, "names");
         Checks.notNull(x, "x");
@@ -227,8 +236,10 @@ public final class Charts {
                 new XYSeriesCollection(points), PlotOrientation.VERTICAL, false, false, false));
         XYPlot plot = chart.getXYPlot();
         plot.getRenderer().setSeriesPaint(0, Palette.series(0));
+        List<Integer> named = IntStream.range(0, x.length).boxed().filter(i -> Double.isFinite(x[i]) && Double.isFinite(y[i]))
+                .sorted(Comparator.comparingDouble((Integer i) -> -x[i])).limit(Math.max(0, maxLabels)).toList();
         for (int i = 0; i < x.length; i++) {
-            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+            if (named.contains(i)) {
                 org.jfree.chart.annotations.XYTextAnnotation label =
                         new org.jfree.chart.annotations.XYTextAnnotation(" " + names.get(i), x[i], y[i]);
                 label.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
