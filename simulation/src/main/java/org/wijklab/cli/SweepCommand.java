@@ -3,14 +3,11 @@ package org.wijklab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.wijklab.experiment.SweepMetrics;
 import org.wijklab.experiment.SweepRunner;
-import org.wijklab.scenario.ScenarioException;
 import org.wijklab.scenario.Sweep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code wijklab sweep SWEEP.json}: every point of a sweep file with its replications. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -23,8 +20,8 @@ public final class SweepCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SWEEP", description = "A sweep JSON file.")
-    Path sweepFile;
+    @CommandLine.Mixin
+    SweepOptions options;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder (must not exist or be empty). Default: a new folder under results/.")
@@ -37,22 +34,6 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Keep each run's folder (all, the default) or only the rows of runs.csv (none).")
     String runs = "all";
 
-    @Option(names = "--quiet", description = "No progress; print only the output folder.")
-    boolean quiet;
-
-    @Option(names = "--ci-width", paramLabel = "W",
-            description = "Adaptive replications: add replications to a point, one at a time, until the 95 % "
-                    + "interval's half-width of the sweep's first metric is at most W (with --max-replications).")
-    Double ciWidth;
-
-    @Option(names = "--max-replications", paramLabel = "M", description = "The most replications a point may get (2-10000).")
-    Integer maxReplications;
-
-    @Option(names = "--shard", paramLabel = "i/N",
-            description = "Run only the i-th of N disjoint parts (1 <= i <= N), e.g. one task of an array job; "
-                    + "'wijklab merge' joins the parts' folders.")
-    String shard;
-
     @Override
     public Integer call() {
         if (!runs.equals("all") && !runs.equals("none")) {
@@ -62,14 +43,10 @@ public final class SweepCommand implements Callable<Integer> {
         if (t < 1 || t > 1024) {
             throw new UserException("--threads: " + t + " is not in [1, 1024]");
         }
-        Sweep sweep;
-        try {
-            sweep = Sweep.load(sweepFile, SweepMetrics.names());
-        } catch (ScenarioException e) {
-            throw new UserException(e.getMessage());
-        }
-        int[] part = shard == null ? new int[] {0, 1} : parseShard(shard);
-        SweepRunner.Adaptive adaptive = adaptive(ciWidth, maxReplications, sweep, part[1]);
+        Sweep sweep = options.sweep();
+        int[] part = options.shard();
+        SweepRunner.Adaptive adaptive = options.adaptive(sweep);
+        boolean quiet = options.quiet;
         Path dir = out != null ? out : CompareCommand.stamped("sweep-" + sweep.name()
                 + (part[1] > 1 ? "-shard" + (part[0] + 1) + "of" + part[1] : ""));
         PrintWriter o = spec.commandLine().getOut();

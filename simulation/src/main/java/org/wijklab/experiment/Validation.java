@@ -151,6 +151,9 @@ public final class Validation {
      */
     public List<Result> run(Progress progress, Path runs) {
         List<Job> jobs = jobs();
+        if (runs != null) {
+            removeHalfWritten(runs);
+        }
         RunSummary[] done = new RunSummary[jobs.size()];
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
@@ -182,6 +185,20 @@ public final class Validation {
             runs(jobs.get(i).key()).add(done[i]);
         }
         return evaluate();
+    }
+
+    /** Removes the half-written records a kill leaves ({@code .NAME.partial}): their runs are made again. */
+    private static void removeHalfWritten(Path runs) {
+        if (!Files.isDirectory(runs)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(runs)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".partial")).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private List<RunSummary> runs(String key) {

@@ -7,16 +7,14 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.wijklab.cli.ProgressBar;
 import org.wijklab.cli.SweepCommand;
+import org.wijklab.cli.SweepOptions;
 import org.wijklab.cli.UserException;
 import org.wijklab.cli.WijkLabCli;
-import org.wijklab.experiment.SweepMetrics;
 import org.wijklab.experiment.SweepRunner;
-import org.wijklab.scenario.ScenarioException;
 import org.wijklab.scenario.Sweep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code spark-submit wijklab-spark.jar SWEEP.json --out DIR}: a sweep file run on a Spark
@@ -35,9 +33,8 @@ public final class SparkSweep implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SWEEP",
-            description = "A sweep JSON file, readable by the driver (with its base scenario beside it).")
-    Path sweepFile;
+    @CommandLine.Mixin
+    SweepOptions options;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
             description = "Output folder on the driver's file system (new, empty, or this sweep's folder to resume).")
@@ -46,19 +43,6 @@ public final class SparkSweep implements Callable<Integer> {
     @Option(names = "--wave", paramLabel = "N",
             description = "Runs per Spark job (default: 4 x the cluster's default parallelism).")
     Integer wave;
-
-    @Option(names = "--shard", paramLabel = "i/N", description = "Run only the i-th of N disjoint parts (see wijklab merge).")
-    String shard;
-
-    @Option(names = "--ci-width", paramLabel = "W",
-            description = "Adaptive replications until the first metric's 95 % half-width is at most W (with --max-replications).")
-    Double ciWidth;
-
-    @Option(names = "--max-replications", paramLabel = "M", description = "The most replications a point may get (2-10000).")
-    Integer maxReplications;
-
-    @Option(names = "--quiet", description = "No progress; print only the output folder.")
-    boolean quiet;
 
     private final SparkConf conf;
 
@@ -83,14 +67,10 @@ public final class SparkSweep implements Callable<Integer> {
         if (wave != null && (wave < 1 || wave > 1_000_000)) {
             throw new UserException("--wave: " + wave + " is not in [1, 1000000]");
         }
-        Sweep sweep;
-        try {
-            sweep = Sweep.load(sweepFile, SweepMetrics.names());
-        } catch (ScenarioException e) {
-            throw new UserException(e.getMessage());
-        }
-        int[] part = shard == null ? new int[] {0, 1} : SweepCommand.parseShard(shard);
-        SweepRunner.Adaptive adaptive = SweepCommand.adaptive(ciWidth, maxReplications, sweep, part[1]);
+        Sweep sweep = options.sweep();
+        int[] part = options.shard();
+        SweepRunner.Adaptive adaptive = options.adaptive(sweep);
+        boolean quiet = options.quiet;
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (JavaSparkContext sc = new JavaSparkContext(conf.clone().setAppName("WijkLab sweep " + sweep.name()))) {

@@ -116,6 +116,31 @@ class SparkSweepTest {
     }
 
     @Test
+    void aStoppedSparkSweepResumesWithTheRunsItHasNotMade() throws IOException {
+        // the folder as a driver killed after its first five runs leaves it: the manifest not yet
+        // complete and a journal of the finished rows (in the order they finished)
+        Path stopped = tmp.resolve("stopped");
+        Files.createDirectories(stopped);
+        com.fasterxml.jackson.databind.node.ObjectNode m =
+                (com.fasterxml.jackson.databind.node.ObjectNode) ScenarioLoader.mapper().readTree(
+                        spark.resolve(SweepRunner.MANIFEST).toFile());
+        m.put("complete", false);
+        ScenarioLoader.mapper().writeValue(stopped.resolve(SweepRunner.MANIFEST).toFile(), m);
+        List<String> rows = Files.readAllLines(spark.resolve(SweepRunner.RUNS));
+        List<String> journal = new java.util.ArrayList<>(rows.subList(1, 6));
+        java.util.Collections.reverse(journal);
+        Files.write(stopped.resolve("runs.journal"), journal);
+        Files.writeString(stopped.resolve("runs.journal"), "11,5,1,2,", java.nio.file.StandardOpenOption.APPEND);
+        int[] exit = new int[1];
+        String text = capture(() -> exit[0] = SparkSweep.run(conf(), sweepFile.toString(), "--out", stopped.toString()));
+        assertEquals(0, exit[0], text);
+        assertTrue(text.contains("Ran 7 runs"), "twelve runs less the five in the journal; the half row is run again: " + text);
+        for (String f : List.of(SweepRunner.RUNS, SweepRunner.SUMMARY, SweepRunner.SENSITIVITY)) {
+            assertArrayEquals(Files.readAllBytes(spark.resolve(f)), Files.readAllBytes(stopped.resolve(f)), f);
+        }
+    }
+
+    @Test
     void aBadSweepFileIsOneLineExitTwoAndNothingWritten() throws IOException {
         Path bad = tmp.resolve("bad.json");
         Files.writeString(bad, Files.readString(sweepFile).replace("\"morris\"", "\"factorial\""));
