@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "wijklab", mixinStandardHelpOptions = true, versionProvider = WijkLabCli.Version.class,
         description = "WijkLab: why neighbourhood gains erode when the residents who gain move out.",
         subcommands = {StudyCommand.class, RunCommand.class, SweepCommand.class, MergeCommand.class, CompareCommand.class, ValidateCommand.class,
+            GuiCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 a user error (one line on standard error, nothing written), "
             + "1 an internal error, 3 validation ran but a statistic failed."})
@@ -60,7 +61,9 @@ public final class WijkLabCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.setProperty("java.awt.headless", "true");
+        if (args.length == 0 || !args[0].equals("gui")) {
+            System.setProperty("java.awt.headless", "true");
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -38,7 +38,8 @@ class ArchitectureTest {
         List<String> offenders = new ArrayList<>();
         try (Stream<Path> s = Files.walk(MAIN)) {
             for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
-                if (f.toString().contains("/gui/")) {
+                // the gui package, and the one command that opens it (its launcher: flags, then the Console)
+                if (f.toString().contains("/gui/") || f.toString().endsWith("/cli/GuiCommand.java")) {
                     continue;
                 }
                 String text = Files.readString(f);

@@ -464,6 +464,28 @@ class CliTest {
     }
 
     @Test
+    void guiChecksItsScenarioAndFlagsBeforeAnyWindowOpens() throws IOException {
+        Outcome o = execute("gui", tmp.resolve("no-such.json").toString());
+        assertEquals(2, o.code, o.toString());
+        assertOneErrorLine(o);
+        assertTrue(o.err.contains("no-such.json"), o.toString());
+        o = execute("gui", "--ticks", "5");
+        assertEquals(2, o.code, o.toString());
+        assertTrue(o.err.contains("--ticks and --snapshot"), o.toString());
+        o = execute("gui", "--ticks", "5", "--snapshot", tmp.resolve("map.jpg").toString());
+        assertEquals(2, o.code, o.toString());
+        assertTrue(o.err.contains(".png"), o.toString());
+        o = execute("gui", "--residents", "10");
+        assertEquals(2, o.code, o.toString());
+        assertTrue(o.err.contains("--residents"), o.toString());
+        // these tests run headless: a valid call is refused in one line, not with a stack trace
+        o = execute("gui", "scenarios/krachtwijk.json");
+        assertEquals(2, o.code, o.toString());
+        assertOneErrorLine(o);
+        assertTrue(o.err.contains("no display"), o.toString());
+    }
+
+    @Test
     void compareRejectsMissingAndEmptyInputsInOneLine() throws IOException {
         Path out = tmp.resolve("report");
         Outcome o = execute("compare", tmp.resolve("nope").toString(), "--out", out.toString());

@@ -1,0 +1,104 @@
+package org.wijklab.cli;
+
+import java.awt.GraphicsEnvironment;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import javax.swing.SwingUtilities;
+import org.wijklab.gui.WijkLabGui;
+import org.wijklab.scenario.Scenario;
+import org.wijklab.scenario.ScenarioLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import sim.display.Console;
+
+/** {@code wijklab gui}: the MASON Console on the city, for watching and poking the model. */
+@Command(name = "gui", mixinStandardHelpOptions = true,
+        description = {"Open the city in MASON's Console: the map (a pixel per dwelling, coloured by employment, "
+            + "income quintile, mental health or liveability class), inspectors (click a dwelling), the Model tab "
+            + "and live charts. With --ticks and --snapshot it steps the model, writes the map as PNG and exits.", ""})
+final class GuiCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+            description = "A scenario file; without it, the embedded default city.")
+    Path scenarioFile;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed (0 or more).")
+    Long seed;
+
+    @Option(names = "--residents", paramLabel = "N", description = "Override the city's residents (2000-1000000).")
+    Integer residents;
+
+    @Option(names = "--ticks", paramLabel = "N", description = "With --snapshot: months to step after the warm-up (0-1200).")
+    Integer ticks;
+
+    @Option(names = "--snapshot", paramLabel = "FILE.png", description = "Write the map after --ticks months as PNG and exit.")
+    Path snapshot;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario scenario = scenarioFile == null ? ScenarioLoader.defaults() : ScenarioLoader.load(scenarioFile);
+        if (seed != null) {
+            if (seed < 0) {
+                throw new UserException("--seed: " + seed + " must be 0 or more");
+            }
+            scenario = scenario.withSeed(seed);
+        }
+        if (residents != null) {
+            if (residents < 2000 || residents > 1_000_000) {
+                throw new UserException("--residents: " + residents + " is not in [2000, 1000000]");
+            }
+            scenario = scenario.withResidents(residents);
+        }
+        if ((ticks == null) != (snapshot == null)) {
+            throw new UserException("--ticks and --snapshot: give both or neither");
+        }
+        if (ticks != null && (ticks < 0 || ticks > 1200)) {
+            throw new UserException("--ticks: " + ticks + " is not in [0, 1200]");
+        }
+        if (snapshot != null) {
+            if (!snapshot.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+                throw new UserException("--snapshot " + snapshot + ": the file must end in .png");
+            }
+            Path dir = snapshot.toAbsolutePath().getParent();
+            if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+                throw new UserException("--snapshot " + snapshot + ": its folder does not exist or cannot be written");
+            }
+            if (Files.isDirectory(snapshot)) {
+                throw new UserException("--snapshot " + snapshot + ": is a folder");
+            }
+        }
+        if (GraphicsEnvironment.isHeadless()) {
+            throw new UserException("gui: no display (set DISPLAY, or run it under xvfb-run)");
+        }
+        WijkLabGui gui = new WijkLabGui(scenario);
+        PrintWriter o = spec.commandLine().getOut();
+        if (snapshot != null) {
+            Console[] console = new Console[1];
+            SwingUtilities.invokeAndWait(() -> console[0] = new Console(gui));
+            gui.start();
+            for (int k = 0; k < ticks; k++) {
+                gui.step();
+            }
+            SwingUtilities.invokeAndWait(() -> gui.display().repaint());
+            gui.snapshot(snapshot);
+            o.println(snapshot);
+            o.flush();
+            SwingUtilities.invokeAndWait(() -> {
+                gui.quit();
+                console[0].dispose();
+            });
+            return 0;
+        }
+        SwingUtilities.invokeAndWait(() -> new Console(gui).setVisible(true));
+        // the Console ends the program when it is closed
+        new CountDownLatch(1).await();
+        return 0;
+    }
+}

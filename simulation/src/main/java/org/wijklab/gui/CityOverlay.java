@@ -1,0 +1,239 @@
+package org.wijklab.gui;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import java.util.Locale;
+import org.wijklab.model.Neighbourhoods;
+import org.wijklab.model.WijkLabModel;
+import org.wijklab.policy.Programmes;
+import sim.portrayal.DrawInfo2D;
+import sim.portrayal.FieldPortrayal2D;
+
+/**
+ * What the map shows over the dwellings: neighbourhood borders and names, programme targets (an
+ * orange border), per neighbourhood the team's professionals and a best person's state and energy,
+ * the dwellings moved into in the last months (white squares), the date, and a legend in the band
+ * below the city. It draws in the dwellings' coordinates ({@link CityView}), scaled to the display.
+ */
+final class CityOverlay extends FieldPortrayal2D {
+    /** Rows of dwelling pixels below the city kept for the legend. */
+    static final int LEGEND_ROWS = 14;
+    static final Color TARGET = new Color(0xFF7F0E);
+    private final WijkLabModel model;
+    private final CityView view;
+    private final int[][] bounds;
+    private boolean movers = true;
+
+    CityOverlay(WijkLabModel model, CityView view) {
+        this.model = model;
+        this.view = view;
+        this.bounds = view.bounds();
+        setField(view.hood);
+    }
+
+    void showMovers(boolean show) {
+        movers = show;
+    }
+
+    @Override
+    public void draw(Object object, Graphics2D g, DrawInfo2D info) {
+        double s = info.draw.width / view.width;
+        double ox = info.draw.x;
+        double oy = info.draw.y;
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        if (movers) {
+            g.setColor(Color.WHITE);
+            g.setStroke(new BasicStroke((float) Math.max(1, s / 4)));
+            for (int x = 0; x < view.width; x++) {
+                for (int y = 0; y < view.height; y++) {
+                    if (view.recentMoveIn(x, y)) {
+                        g.draw(new Rectangle2D.Double(ox + x * s + s / 4, oy + y * s + s / 4, s / 2, s / 2));
+                    }
+                }
+            }
+        }
+        // borders between neighbourhoods (and the city's edge)
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke((float) Math.max(1, s / 3)));
+        int[][] h = view.hood.field;
+        for (int x = 0; x < view.width; x++) {
+            for (int y = 0; y < view.height; y++) {
+                int j = h[x][y];
+                int right = x + 1 < view.width ? h[x + 1][y] : -1;
+                int below = y + 1 < view.height ? h[x][y + 1] : -1;
+                if (j != right && (j >= 0 || right >= 0)) {
+                    line(g, ox + (x + 1) * s, oy + y * s, ox + (x + 1) * s, oy + (y + 1) * s);
+                }
+                if (j != below && (j >= 0 || below >= 0)) {
+                    line(g, ox + x * s, oy + (y + 1) * s, ox + (x + 1) * s, oy + (y + 1) * s);
+                }
+                if (j >= 0 && x == 0) {
+                    line(g, ox, oy + y * s, ox, oy + (y + 1) * s);
+                }
+                if (j >= 0 && y == 0) {
+                    line(g, ox + x * s, oy, ox + (x + 1) * s, oy);
+                }
+            }
+        }
+        Neighbourhoods nb = model.neighbourhoods();
+        List<Programmes.Run> runs = model.programmes().runs();
+        boolean[] target = new boolean[nb.count];
+        for (Programmes.Run run : runs) {
+            for (int j = 0; run.isTarget != null && j < nb.count; j++) {
+                target[j] |= run.isTarget[j];
+            }
+        }
+        // the targets' own borders, over the black ones
+        g.setColor(TARGET);
+        g.setStroke(new BasicStroke((float) Math.max(2, s * 0.9)));
+        for (int x = 0; x < view.width; x++) {
+            for (int y = 0; y < view.height; y++) {
+                int j = h[x][y];
+                int right = x + 1 < view.width ? h[x + 1][y] : -1;
+                int below = y + 1 < view.height ? h[x][y + 1] : -1;
+                if (j != right && (j >= 0 && target[j] || right >= 0 && target[right])) {
+                    line(g, ox + (x + 1) * s, oy + y * s, ox + (x + 1) * s, oy + (y + 1) * s);
+                }
+                if (j != below && (j >= 0 && target[j] || below >= 0 && target[below])) {
+                    line(g, ox + x * s, oy + (y + 1) * s, ox + (x + 1) * s, oy + (y + 1) * s);
+                }
+                if (j >= 0 && target[j] && x == 0) {
+                    line(g, ox, oy + y * s, ox, oy + (y + 1) * s);
+                }
+                if (j >= 0 && target[j] && y == 0) {
+                    line(g, ox + x * s, oy, ox + (x + 1) * s, oy);
+                }
+            }
+        }
+        int tick = model.tick();
+        Font font = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.max(9, Math.min(16, s * 2.2)));
+        Font small = font.deriveFont(Font.PLAIN, font.getSize2D() * 0.85f);
+        for (int j = 0; j < bounds.length; j++) {
+            if (bounds[j] == null) {
+                continue;
+            }
+            double x0 = ox + bounds[j][0] * s;
+            double y0 = oy + bounds[j][1] * s;
+            double w = (bounds[j][2] - bounds[j][0] + 1) * s;
+            double hh = (bounds[j][3] - bounds[j][1] + 1) * s;
+            String extra = null;
+            for (Programmes.Run run : runs) {
+                if (run.isTarget != null && run.isTarget[j]) {
+                    extra = bestPerson(run, j, tick);
+                }
+            }
+            double fte = model.effects().professionals[j];
+            String team = fte > 0.05 ? String.format(Locale.ROOT, "team %.1f fte", fte) : null;
+            label(g, font, nb.name[j], x0 + s, y0 + s, w - 2 * s, 0);
+            int line = 1;
+            if (team != null) {
+                label(g, small, team, x0 + s, y0 + s, w - 2 * s, line++);
+            }
+            if (extra != null) {
+                label(g, small, extra, x0 + s, y0 + s, w - 2 * s, line);
+            }
+        }
+        legend(g, ox, oy + view.height * s, info.draw.width, LEGEND_ROWS * s, s);
+    }
+
+    private static void line(Graphics2D g, double x1, double y1, double x2, double y2) {
+        g.draw(new java.awt.geom.Line2D.Double(x1, y1, x2, y2));
+    }
+
+    /** A best person's state in a target: active with energy, exhausted, left, or none. */
+    static String bestPerson(Programmes.Run run, int j, int tick) {
+        if (run.bpStatus == null) {
+            return "target";
+        }
+        return switch (run.bpStatus[j]) {
+            case Programmes.BP_ACTIVE -> String.format(Locale.ROOT, "best person %.0f %%", 100 * run.bpEnergy[j]);
+            case Programmes.BP_EXHAUSTED -> "best person exhausted";
+            case Programmes.BP_LEFT -> "best person left";
+            default -> run.activeAt(tick) ? "target" : "target (ended)";
+        };
+    }
+
+    /** Text on a white box, line k below (x, y), cut to width w. */
+    private static void label(Graphics2D g, Font font, String text, double x, double y, double w, int k) {
+        g.setFont(font);
+        FontMetrics fm = g.getFontMetrics();
+        String t = text;
+        while (t.length() > 3 && fm.stringWidth(t) > w) {
+            t = t.substring(0, t.length() - 2) + "…";
+        }
+        double top = y + k * (fm.getHeight() + 2);
+        g.setColor(new Color(255, 255, 255, 215));
+        g.fill(new Rectangle2D.Double(x, top, fm.stringWidth(t) + 6, fm.getHeight()));
+        g.setColor(Color.BLACK);
+        g.drawString(t, (float) (x + 3), (float) (top + fm.getAscent()));
+    }
+
+    private void legend(Graphics2D g, double x, double y, double w, double h, double s) {
+        g.setColor(Color.WHITE);
+        g.fill(new Rectangle2D.Double(x, y, w, h));
+        Layer layer = view.layer();
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.max(10, Math.min(14, h / 4.5)));
+        g.setFont(font);
+        FontMetrics fm = g.getFontMetrics();
+        double pad = Math.max(6, s);
+        double top = y + pad;
+        g.setColor(Color.BLACK);
+        String date = String.format(Locale.ROOT, "year %d, month %d", Math.floorDiv(model.tick(), 12),
+                Math.floorMod(model.tick(), 12) + 1);
+        g.drawString(layer.label + ": " + layer.meaning + "   |   " + date, (float) (x + pad), (float) (top + fm.getAscent()));
+        double barY = top + fm.getHeight() + 4;
+        double barH = Math.max(8, h / 5);
+        double barW = Math.min(w * 0.4, 360);
+        Colours c = new Colours();
+        for (int i = 0; i < (int) barW; i++) {
+            g.setColor(c.getColor(i / barW));
+            g.fill(new Rectangle2D.Double(x + pad + i, barY, 1.5, barH));
+        }
+        g.setColor(Color.BLACK);
+        String[] ends = layer == Layer.INCOME ? new String[] {"1st quintile", "5th"}
+                : layer == Layer.LIVEABILITY ? new String[] {"very negative", "excellent"} : new String[] {"0 %", "100 %"};
+        double textY = barY + barH + fm.getAscent() + 2;
+        g.drawString(ends[0], (float) (x + pad), (float) textY);
+        g.drawString(ends[1], (float) (x + pad + barW - fm.stringWidth(ends[1])), (float) textY);
+        double kx = x + pad + barW + 3 * pad;
+        double ky = barY;
+        kx = key(g, fm, kx, ky, barH, Colours.VACANT, null, "vacant");
+        if (layer == Layer.EMPLOYMENT || layer == Layer.MENTAL_HEALTH) {
+            kx = key(g, fm, kx, ky, barH, Colours.NONE, null, layer == Layer.EMPLOYMENT ? "no one of working age" : "no adult");
+        }
+        // the second row of keys under the first
+        kx = x + pad + barW + 3 * pad;
+        ky = barY + barH + fm.getHeight() / 2.0 + 4;
+        kx = key(g, fm, kx, ky, barH, null, Color.WHITE, "moved in < " + CityView.RECENT + " months");
+        key(g, fm, kx, ky, barH, null, TARGET, "programme target");
+    }
+
+    private static double key(Graphics2D g, FontMetrics fm, double x, double y, double h, Color fill, Color outline,
+            String text) {
+        Rectangle2D.Double box = new Rectangle2D.Double(x, y, h, h);
+        if (fill != null) {
+            g.setColor(fill);
+            g.fill(box);
+        } else if (outline == TARGET) {
+            g.setColor(outline);
+            g.setStroke(new BasicStroke(3f));
+            g.draw(box);
+        } else {
+            g.setColor(new Color(0x3B528B));
+            g.fill(box);
+            g.setColor(outline);
+            g.setStroke(new BasicStroke(2f));
+            g.draw(new Rectangle2D.Double(x + h / 4, y + h / 4, h / 2, h / 2));
+        }
+        g.setColor(Color.BLACK);
+        g.drawString(text, (float) (x + h + 4), (float) (y + fm.getAscent() - 1));
+        return x + h + 4 + fm.stringWidth(text) + 14;
+    }
+}

@@ -1,0 +1,71 @@
+package org.wijklab.gui;
+
+import java.awt.Color;
+import sim.util.gui.ColorMap;
+
+/**
+ * The map's colours: a value in [0, 1] on a sequential scale from dark purple (low) through teal to
+ * yellow (high), readable with the common colour-vision deficiencies and in grey print; vacant
+ * dwellings light grey, households the layer does not count mid grey, outside the city white.
+ */
+final class Colours implements ColorMap {
+    /** Stops of the scale at 0, 0.25, 0.5, 0.75 and 1. */
+    private static final int[] STOPS = {0x440154, 0x3B528B, 0x21908C, 0x5DC863, 0xFDE725};
+    static final Color VACANT = new Color(0xD9D9D9);
+    static final Color NONE = new Color(0x9E9E9E);
+    static final Color OUTSIDE = Color.WHITE;
+    private static final int LEVELS = 101;
+    private final Color[] table = new Color[LEVELS];
+
+    Colours() {
+        for (int i = 0; i < LEVELS; i++) {
+            table[i] = interpolate(i / (double) (LEVELS - 1));
+        }
+    }
+
+    static Color interpolate(double v) {
+        double t = Math.max(0, Math.min(1, v)) * (STOPS.length - 1);
+        int i = Math.min(STOPS.length - 2, (int) t);
+        double f = t - i;
+        int a = STOPS[i];
+        int b = STOPS[i + 1];
+        int r = (int) Math.round(((a >> 16) & 255) * (1 - f) + ((b >> 16) & 255) * f);
+        int g = (int) Math.round(((a >> 8) & 255) * (1 - f) + ((b >> 8) & 255) * f);
+        int bl = (int) Math.round((a & 255) * (1 - f) + (b & 255) * f);
+        return new Color(r, g, bl);
+    }
+
+    @Override
+    public Color getColor(double level) {
+        if (level == CityView.VACANT) {
+            return VACANT;
+        }
+        if (level == CityView.NONE) {
+            return NONE;
+        }
+        if (level < 0 || Double.isNaN(level)) {
+            return OUTSIDE;
+        }
+        return table[(int) Math.round(Math.min(1, level) * (LEVELS - 1))];
+    }
+
+    @Override
+    public int getRGB(double level) {
+        return getColor(level).getRGB();
+    }
+
+    @Override
+    public int getAlpha(double level) {
+        return 255;
+    }
+
+    @Override
+    public boolean validLevel(double level) {
+        return true;
+    }
+
+    @Override
+    public double defaultValue() {
+        return CityView.OUTSIDE;
+    }
+}

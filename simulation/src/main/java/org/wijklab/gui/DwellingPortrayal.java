@@ -1,0 +1,40 @@
+package org.wijklab.gui;
+
+import sim.display.GUIState;
+import sim.portrayal.Inspector;
+import sim.portrayal.LocationWrapper;
+import sim.portrayal.SimpleInspector;
+import sim.portrayal.grid.FastValueGridPortrayal2D;
+import sim.util.Int2D;
+
+/**
+ * The dwellings, one pixel each, coloured by the current layer. Clicking one opens an inspector
+ * of the dwelling and its household (and from there its neighbourhood and programme), not of the
+ * colour value.
+ */
+final class DwellingPortrayal extends FastValueGridPortrayal2D {
+    private final WijkLabGui gui;
+
+    DwellingPortrayal(WijkLabGui gui) {
+        super("dwelling", false);
+        this.gui = gui;
+        setMap(new Colours());
+    }
+
+    @Override
+    public Inspector getInspector(LocationWrapper wrapper, GUIState state) {
+        if (wrapper == null || !(wrapper.getLocation() instanceof Int2D loc)) {
+            return null;
+        }
+        Object inspected = gui.inspectAt(loc.x, loc.y);
+        return inspected == null ? null : new SimpleInspector(inspected, state, "Dwelling");
+    }
+
+    @Override
+    public String getName(LocationWrapper wrapper) {
+        if (wrapper != null && wrapper.getLocation() instanceof Int2D loc) {
+            return gui.describeAt(loc.x, loc.y);
+        }
+        return "dwelling";
+    }
+}

@@ -1,0 +1,269 @@
+package org.wijklab.gui;
+
+import java.util.List;
+import java.util.Locale;
+import org.wijklab.model.Households;
+import org.wijklab.model.Neighbourhoods;
+import org.wijklab.model.Tenure;
+import org.wijklab.model.WijkLabModel;
+import org.wijklab.policy.Programmes;
+import org.wijklab.scenario.Programme;
+
+/**
+ * What the inspectors show: read-only views of the model's state, read afresh whenever MASON
+ * updates an inspector (every step). Each public getter is a property in MASON's inspector; a
+ * property that returns one of these objects gets a button that opens its own inspector.
+ */
+final class Inspections {
+    private Inspections() {
+    }
+
+    static String status(byte s) {
+        return switch (s) {
+            case Households.EMPLOYED -> "employed";
+            case Households.UNEMPLOYED -> "unemployed";
+            case Households.INACTIVE -> "inactive";
+            default -> "retired";
+        };
+    }
+
+    static String mental(byte m) {
+        return switch (m) {
+            case Households.GOOD -> "good";
+            case Households.POOR -> "poor";
+            default -> "severe problems";
+        };
+    }
+
+    static String tenure(byte t) {
+        return t == Tenure.SOCIAL ? "social rent" : t == Tenure.PRIVATE ? "private rent" : "owner-occupied";
+    }
+
+    /** One dwelling on the map and the household living there. */
+    public static final class Dwelling {
+        private final WijkLabModel model;
+        private final MoveHistory history;
+        private final int d;
+
+        Dwelling(WijkLabModel model, MoveHistory history, int d) {
+            this.model = model;
+            this.history = history;
+            this.d = d;
+        }
+
+        private int slot() {
+            return model.dwellings().occupant[d];
+        }
+
+        public String getDwelling() {
+            return String.format(Locale.ROOT, "no. %d, %s, %s, quality %.2f", d, tenure(model.dwellings().tenure[d]),
+                    model.dwellings().small[d] ? "small" : "large", model.dwellings().quality[d]);
+        }
+
+        public Neighbourhood getNeighbourhood() {
+            return new Neighbourhood(model, model.dwellings().neighbourhood[d]);
+        }
+
+        public String getHousehold() {
+            int s = slot();
+            if (s < 0) {
+                return "vacant";
+            }
+            Households h = model.households();
+            return String.format(Locale.ROOT, "no. %d: %d adult%s, %d child%s, head aged %d", h.id[s], h.adults[s],
+                    h.adults[s] == 1 ? "" : "s", h.children[s], h.children[s] == 1 ? "" : "ren", h.age(s, model.tick()));
+        }
+
+        public String getWork() {
+            int s = slot();
+            if (s < 0) {
+                return "";
+            }
+            Households h = model.households();
+            StringBuilder b = new StringBuilder();
+            for (int a = 0; a < h.adults[s]; a++) {
+                b.append(a == 0 ? "" : "; ").append(status(h.status[2 * s + a]));
+            }
+            return b.toString();
+        }
+
+        public String getIncome() {
+            int s = slot();
+            return s < 0 ? "" : String.format(Locale.ROOT, "%,.0f euro a year (city rank %.0f %%), housing costs %,.0f a month",
+                    model.households().income[s], 100 * model.incomeRank(model.households().income[s]),
+                    model.households().housingCost[s]);
+        }
+
+        public String getMentalHealth() {
+            int s = slot();
+            if (s < 0) {
+                return "";
+            }
+            Households h = model.households();
+            StringBuilder b = new StringBuilder();
+            for (int a = 0; a < h.adults[s]; a++) {
+                b.append(a == 0 ? "" : "; ").append(mental(h.mental[2 * s + a]));
+            }
+            return b.toString();
+        }
+
+        public String getProblemsAndCase() {
+            int s = slot();
+            if (s < 0) {
+                return "";
+            }
+            Households h = model.households();
+            String c = switch (h.caseType[s]) {
+                case Households.CASE_NONE -> "no case";
+                case Households.CASE_ALL -> "an integral case";
+                case Households.CASE_DEBT -> "a debt case";
+                case Households.CASE_YOUTH -> "a youth case";
+                default -> "a mental-health case";
+            };
+            return String.format(Locale.ROOT, "debts %d, youth problems %d; %s%s", h.debt[s], h.youth[s], c,
+                    h.caseType[s] == Households.CASE_NONE ? "" : " since month " + (model.tick() - h.caseSince[s]) + " ago");
+        }
+
+        public String getLivesHereSince() {
+            int s = slot();
+            if (s < 0) {
+                return "";
+            }
+            int months = model.tick() - model.households().moveInTick[s];
+            return months + " months";
+        }
+
+        public String[] getLastMoves() {
+            int s = slot();
+            if (s < 0) {
+                return new String[0];
+            }
+            List<String> m = history.of(model.households().id[s]);
+            return m.isEmpty() ? new String[] {"none since the display opened"} : m.toArray(new String[0]);
+        }
+    }
+
+    /** One neighbourhood's indicators, and the programme it is a target of. */
+    public static final class Neighbourhood {
+        private final WijkLabModel model;
+        private final int j;
+
+        Neighbourhood(WijkLabModel model, int j) {
+            this.model = model;
+            this.j = j;
+        }
+
+        private Neighbourhoods nb() {
+            return model.neighbourhoods();
+        }
+
+        public String getName() {
+            return nb().name[j];
+        }
+
+        public int getHouseholds() {
+            return nb().households[j];
+        }
+
+        public double getEmploymentRate() {
+            return nb().employmentRate[j];
+        }
+
+        public double getGoodMentalHealth() {
+            return nb().goodMentalHealth[j];
+        }
+
+        public double getLiveability() {
+            return nb().liveability[j];
+        }
+
+        public String getLiveabilityClass() {
+            return Neighbourhoods.CLASS_NAMES[nb().liveabilityClass[j]].replace('_', ' ');
+        }
+
+        public int getRank() {
+            return nb().rank[j];
+        }
+
+        public double getCohesion() {
+            return nb().cohesion[j];
+        }
+
+        public double getSafety() {
+            return nb().safety[j];
+        }
+
+        public double getVacancy() {
+            int v = 0;
+            for (int t = 0; t < nb().vacantByTenure[j].length; t++) {
+                v += nb().vacantByTenure[j][t];
+            }
+            return v / (double) Math.max(1, nb().dwellings[j]);
+        }
+
+        public double getProfessionals() {
+            return model.effects().professionals[j];
+        }
+
+        public Object getProgramme() {
+            for (Programmes.Run run : model.programmes().runs()) {
+                if (run.isTarget != null && run.isTarget[j]) {
+                    return new ProgrammeView(model, run);
+                }
+            }
+            return "not a target";
+        }
+
+        @Override
+        public String toString() {
+            return getName();
+        }
+    }
+
+    /** A programme: its money, team and best persons. */
+    public static final class ProgrammeView {
+        private final WijkLabModel model;
+        private final Programmes.Run run;
+
+        ProgrammeView(WijkLabModel model, Programmes.Run run) {
+            this.model = model;
+            this.run = run;
+        }
+
+        public String getName() {
+            return run.spec.name();
+        }
+
+        public String getPeriod() {
+            return String.format(Locale.ROOT, "year %.1f to %.1f%s", run.spec.startYear(), run.spec.endYear(),
+                    run.activeAt(model.tick()) ? " (running)" : model.tick() > run.endTick ? " (ended)" : " (not yet)");
+        }
+
+        public double getYearlyBudget() {
+            return run.spec.yearlyBudget();
+        }
+
+        public String getTeam() {
+            Programme.Team t = run.spec.team();
+            return t == null ? "none" : String.format(Locale.ROOT, "%s, %.0f %% of the budget, %,d residents a team, proximity %.2f",
+                    t.mode(), 100 * t.budgetShare(), t.areaResidents(), t.proximity());
+        }
+
+        public String[] getTargets() {
+            if (run.targets == null) {
+                return new String[0];
+            }
+            String[] out = new String[run.targets.length];
+            for (int k = 0; k < out.length; k++) {
+                int j = run.targets[k];
+                out[k] = model.neighbourhoods().name[j] + ": " + CityOverlay.bestPerson(run, j, model.tick());
+            }
+            return out;
+        }
+
+        @Override
+        public String toString() {
+            return getName();
+        }
+    }
+}

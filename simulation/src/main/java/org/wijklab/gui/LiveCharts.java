@@ -1,0 +1,168 @@
+package org.wijklab.gui;
+
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.util.ArrayList;
+import java.util.List;
+import javax.swing.JFrame;
+import javax.swing.SwingUtilities;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartPanel;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.wijklab.model.Neighbourhoods;
+import org.wijklab.model.WijkLabModel;
+import org.wijklab.policy.Programmes;
+
+/**
+ * The GUI's live charts (JFreeChart 1.5 in frames the Console lists): employment and liveability
+ * per neighbourhood, the targets against the rest of the city, and moves into and out of the
+ * targets per month. Values are read from the model after each step and added to the charts on
+ * the Swing thread.
+ */
+final class LiveCharts {
+    private final List<JFrame> frames = new ArrayList<>();
+    private final XYSeriesCollection employment = new XYSeriesCollection();
+    private final XYSeriesCollection liveability = new XYSeriesCollection();
+    private final XYSeriesCollection targets = new XYSeriesCollection();
+    private final XYSeriesCollection moves = new XYSeriesCollection();
+    private final XYSeries targetsEmployment = new XYSeries("targets: employment", false, true);
+    private final XYSeries restEmployment = new XYSeries("rest of the city: employment", false, true);
+    private final XYSeries targetsLiveability = new XYSeries("targets: liveability", false, true);
+    private final XYSeries restLiveability = new XYSeries("rest of the city: liveability", false, true);
+    private final XYSeries movesIn = new XYSeries("households moving into the targets", false, true);
+    private final XYSeries movesOut = new XYSeries("households moving out of the targets", false, true);
+    private int in;
+    private int out;
+
+    LiveCharts() {
+        targets.addSeries(targetsEmployment);
+        targets.addSeries(restEmployment);
+        targets.addSeries(targetsLiveability);
+        targets.addSeries(restLiveability);
+        moves.addSeries(movesIn);
+        moves.addSeries(movesOut);
+        frames.add(frame("Employment per neighbourhood", "share of working-age adults in work", employment));
+        frames.add(frame("Liveability per neighbourhood", "liveability score", liveability));
+        frames.add(frame("The targets against the rest of the city", "employment share / liveability score", targets));
+        frames.add(frame("Moves into and out of the targets", "households per month", moves));
+    }
+
+    private static JFrame frame(String title, String yLabel, XYSeriesCollection data) {
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "year", yLabel, data, PlotOrientation.VERTICAL, true,
+                true, false);
+        ChartPanel panel = new ChartPanel(chart);
+        panel.setPreferredSize(new Dimension(520, 340));
+        JFrame f = new JFrame(title);
+        f.getContentPane().add(panel, BorderLayout.CENTER);
+        f.pack();
+        f.setDefaultCloseOperation(JFrame.HIDE_ON_CLOSE);
+        return f;
+    }
+
+    List<JFrame> frames() {
+        return frames;
+    }
+
+    /** A move, as the model reports it: counted when it crosses a target's border. */
+    synchronized void move(boolean fromTarget, boolean toTarget) {
+        if (toTarget && !fromTarget) {
+            in++;
+        }
+        if (fromTarget && !toTarget) {
+            out++;
+        }
+    }
+
+    /** Empties every chart for a new run of the model. */
+    void reset(WijkLabModel model) {
+        Neighbourhoods nb = model.neighbourhoods();
+        onSwing(() -> {
+            employment.removeAllSeries();
+            liveability.removeAllSeries();
+            for (int j = 0; j < nb.count; j++) {
+                employment.addSeries(new XYSeries(nb.name[j], false, true));
+                liveability.addSeries(new XYSeries(nb.name[j], false, true));
+            }
+            for (XYSeries s : List.of(targetsEmployment, restEmployment, targetsLiveability, restLiveability, movesIn,
+                    movesOut)) {
+                s.clear();
+            }
+        });
+        synchronized (this) {
+            in = 0;
+            out = 0;
+        }
+    }
+
+    /** Adds the model's state at the end of a tick. */
+    void update(WijkLabModel model) {
+        Neighbourhoods nb = model.neighbourhoods();
+        double year = model.tick() / 12.0;
+        double[] emp = nb.employmentRate.clone();
+        double[] liv = nb.liveability.clone();
+        boolean[] isTarget = new boolean[nb.count];
+        for (Programmes.Run run : model.programmes().runs()) {
+            if (run.isTarget != null) {
+                for (int j = 0; j < nb.count; j++) {
+                    isTarget[j] |= run.isTarget[j];
+                }
+            }
+        }
+        double[] t = new double[4];
+        double[] w = new double[2];
+        for (int j = 0; j < nb.count; j++) {
+            int k = isTarget[j] ? 0 : 1;
+            double hh = nb.households[j];
+            t[k] += emp[j] * hh;
+            t[2 + k] += liv[j] * hh;
+            w[k] += hh;
+        }
+        int movedIn;
+        int movedOut;
+        synchronized (this) {
+            movedIn = in;
+            movedOut = out;
+            in = 0;
+            out = 0;
+        }
+        boolean anyTarget = w[0] > 0;
+        onSwing(() -> {
+            for (int j = 0; j < emp.length && j < employment.getSeriesCount(); j++) {
+                employment.getSeries(j).add(year, emp[j]);
+                liveability.getSeries(j).add(year, liv[j]);
+            }
+            if (anyTarget) {
+                targetsEmployment.add(year, t[0] / w[0]);
+                targetsLiveability.add(year, t[2] / w[0]);
+                movesIn.add(year, movedIn);
+                movesOut.add(year, movedOut);
+            }
+            if (w[1] > 0) {
+                restEmployment.add(year, t[1] / w[1]);
+                restLiveability.add(year, t[3] / w[1]);
+            }
+        });
+    }
+
+    /** Points in the first chart's first series (for tests). */
+    int points() {
+        return employment.getSeriesCount() == 0 ? 0 : employment.getSeries(0).getItemCount();
+    }
+
+    static void onSwing(Runnable r) {
+        if (SwingUtilities.isEventDispatchThread()) {
+            r.run();
+        } else {
+            SwingUtilities.invokeLater(r);
+        }
+    }
+
+    void dispose() {
+        for (JFrame f : frames) {
+            f.dispose();
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.wijklab.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.GraphicsEnvironment;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wijklab.model.Neighbourhoods;
+import org.wijklab.scenario.Scenario;
+import org.wijklab.scenario.ScenarioLoader;
+import sim.display.Console;
+import sim.portrayal.SimpleInspector;
+
+/**
+ * The GUI on krachtwijk (20,000 residents, a 3-year warm-up), stepped past the programme's start:
+ * snapshots are pictures of the city, every inspector opens and updates, the live charts fill.
+ * Needs a display: CI runs it under Xvfb ({@code .ci/run}) with WIJKLAB_REQUIRE_DISPLAY=1, so there
+ * it fails rather than skips; on a machine without one it skips with the reason.
+ */
+class GuiTest {
+    @TempDir
+    static Path tmp;
+    static WijkLabGui gui;
+    static Console console;
+
+    static final String NO_DISPLAY = "no display (DISPLAY unset, or java.awt.headless): the GUI tests need one; "
+            + "CI runs them under Xvfb";
+
+    @BeforeAll
+    static void open() throws Exception {
+        if (GraphicsEnvironment.isHeadless()) {
+            return;
+        }
+        Scenario s = ScenarioLoader.load(Path.of("scenarios", "krachtwijk.json")).withResidents(20_000)
+                .withWarmUpYears(3).withYears(8);
+        gui = new WijkLabGui(s);
+        SwingUtilities.invokeAndWait(() -> console = new Console(gui));
+        gui.start();
+        for (int k = 0; k < 24; k++) {
+            gui.step();
+        }
+        SwingUtilities.invokeAndWait(() -> gui.display().repaint());
+    }
+
+    @BeforeEach
+    void display() {
+        if (GraphicsEnvironment.isHeadless() && "1".equals(System.getenv("WIJKLAB_REQUIRE_DISPLAY"))) {
+            throw new AssertionError(NO_DISPLAY + ", and WIJKLAB_REQUIRE_DISPLAY=1 says they must run");
+        }
+        Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(), NO_DISPLAY);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (gui != null) {
+            SwingUtilities.invokeAndWait(() -> {
+                gui.quit();
+                console.dispose();
+            });
+        }
+    }
+
+    @Test
+    void theModelRanPastTheProgrammesStartAndTheMapIsAPictureOfTheCity() throws Exception {
+        assertEquals(24, gui.model().tick(), "the warm-up ran at start; 24 months were stepped");
+        Path png = tmp.resolve("employment.png");
+        gui.snapshot(png);
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertNotNull(img, "a PNG");
+        Set<Integer> colours = new HashSet<>();
+        for (int x = 0; x < img.getWidth(); x += 2) {
+            for (int y = 0; y < img.getHeight(); y += 2) {
+                colours.add(img.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        assertTrue(colours.size() > 20, "not blank: " + colours.size() + " colours");
+        assertTrue(colours.contains(Colours.VACANT.getRGB() & 0xFFFFFF), "vacant dwellings are drawn");
+        assertTrue(colours.contains(CityOverlay.TARGET.getRGB() & 0xFFFFFF), "the targets are marked");
+    }
+
+    @Test
+    void theLiveabilityLayerShowsOneColourPerLiveabilityClassPresent() throws Exception {
+        gui.setLayer(Layer.LIVEABILITY);
+        try {
+            Neighbourhoods nb = gui.model().neighbourhoods();
+            Set<Integer> expected = new HashSet<>();
+            for (int j = 0; j < nb.count; j++) {
+                expected.add(new Colours().getColor(nb.liveabilityClass[j] / (double) (Neighbourhoods.CLASS_NAMES.length - 1))
+                        .getRGB() & 0xFFFFFF);
+            }
+            // the classes' colours as the view's values give them
+            Set<Integer> inView = new HashSet<>();
+            CityView v = gui.view();
+            for (int x = 0; x < v.width; x++) {
+                for (int y = 0; y < v.height; y++) {
+                    double value = v.values.field[x][y];
+                    if (value >= 0) {
+                        inView.add(new Colours().getColor(value).getRGB() & 0xFFFFFF);
+                    }
+                }
+            }
+            assertEquals(expected, inView);
+            Path png = tmp.resolve("liveability.png");
+            gui.snapshot(png);
+            BufferedImage img = ImageIO.read(png.toFile());
+            Set<Integer> seen = new HashSet<>();
+            for (int x = 0; x < img.getWidth(); x++) {
+                for (int y = 0; y < img.getHeight(); y++) {
+                    seen.add(img.getRGB(x, y) & 0xFFFFFF);
+                }
+            }
+            for (int c : expected) {
+                assertTrue(seen.contains(c), String.format("class colour %06x on the map", c));
+            }
+        } finally {
+            gui.setLayer(Layer.EMPLOYMENT);
+        }
+    }
+
+    @Test
+    void everyInspectorOpensAndUpdates() throws Exception {
+        CityView v = gui.view();
+        int inspected = 0;
+        for (int x = 0; x < v.width && inspected < 40; x += 7) {
+            for (int y = 0; y < v.height && inspected < 40; y += 5) {
+                Object o = gui.inspectAt(x, y);
+                if (o == null) {
+                    continue;
+                }
+                Inspections.Dwelling d = (Inspections.Dwelling) o;
+                Inspections.Neighbourhood n = d.getNeighbourhood();
+                Object p = n.getProgramme();
+                SwingUtilities.invokeAndWait(() -> {
+                    for (Object bean : new Object[] {d, n, p, gui.getSimulationInspectedObject()}) {
+                        SimpleInspector i = new SimpleInspector(bean, gui, "test");
+                        i.updateInspector();
+                    }
+                });
+                inspected++;
+            }
+        }
+        assertTrue(inspected > 10, "dwellings inspected: " + inspected);
+        Object target = gui.inspectAt(2, 2);
+        assertTrue(target instanceof Inspections.Dwelling);
+        assertTrue(((Inspections.Dwelling) target).getNeighbourhood().getProgramme() instanceof Inspections.ProgrammeView,
+                "the first neighbourhood is one of krachtwijk's targets");
+    }
+
+    @Test
+    void theLiveChartsFillAsTheModelSteps() throws Exception {
+        SwingUtilities.invokeAndWait(() -> { });
+        assertEquals(25, gui.charts().points(), "tick 0 and 24 months");
+        assertTrue(Files.exists(tmp) && gui.charts().frames().size() == 4);
+    }
+}
