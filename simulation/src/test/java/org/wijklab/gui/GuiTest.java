@@ -160,6 +160,26 @@ class GuiTest {
     }
 
     @Test
+    void theAboutPageIsWijkLabsOwn() throws Exception {
+        Object info = sim.display.GUIState.getInfo(WijkLabGui.class);
+        assertTrue(info instanceof java.net.URL, "an index.html beside the class: " + info);
+        try (var in = ((java.net.URL) info).openStream()) {
+            String html = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(html.contains("What to watch") && html.contains("What to try"), html);
+        }
+        assertEquals("WijkLab", sim.display.GUIState.getName(WijkLabGui.class));
+    }
+
+    @Test
+    void noInspectorOffersMasonsChartsWhichNeedTheJFreeChartTheBuildLeavesOut() {
+        sim.util.Bag names = sim.portrayal.inspector.PropertyInspector.getPropertyInspectorClassNames();
+        assertTrue(names.numObjs > 0, "the streaming inspector stays");
+        for (int k = 0; k < names.numObjs; k++) {
+            assertTrue(!names.objs[k].toString().contains("Charting"), "offered: " + names.objs[k]);
+        }
+    }
+
+    @Test
     void theLiveChartsFillAsTheModelSteps() throws Exception {
         SwingUtilities.invokeAndWait(() -> { });
         assertEquals(25, gui.charts().points(), "tick 0 and 24 months");
