@@ -20,7 +20,8 @@ import sim.display.Console;
 @Command(name = "gui", mixinStandardHelpOptions = true,
         description = {"Open the city in MASON's Console: the map (a pixel per dwelling, coloured by employment, "
             + "income quintile, mental health or liveability class), inspectors (click a dwelling), the Model tab "
-            + "and live charts. With --ticks and --snapshot it steps the model, writes the map as PNG and exits.", ""})
+            + "and live charts. With --compare A B, two cities on the same seed side by side. With --ticks and --snapshot "
+            + "it steps the model, writes the map as PNG and exits.", ""})
 final class GuiCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,6 +29,11 @@ final class GuiCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
             description = "A scenario file; without it, the embedded default city.")
     Path scenarioFile;
+
+    @Option(names = "--compare", arity = "2", paramLabel = "SCENARIO",
+            description = "Teaching mode: two scenarios on the same seed, stepping together, side by side, with a "
+                    + "chart of the second's difference from the first in the targets.")
+    java.util.List<Path> compare;
 
     @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed (0 or more).")
     Long seed;
@@ -43,7 +49,12 @@ final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario scenario = scenarioFile == null ? ScenarioLoader.defaults() : ScenarioLoader.load(scenarioFile);
+        if (compare != null && scenarioFile != null) {
+            throw new UserException("gui: give a SCENARIO or --compare A B, not both");
+        }
+        Scenario scenario = compare != null ? ScenarioLoader.load(compare.get(0))
+                : scenarioFile == null ? ScenarioLoader.defaults() : ScenarioLoader.load(scenarioFile);
+        Scenario other = compare != null ? ScenarioLoader.load(compare.get(1)) : null;
         if (seed != null) {
             if (seed < 0) {
                 throw new UserException("--seed: " + seed + " must be 0 or more");
@@ -55,6 +66,13 @@ final class GuiCommand implements Callable<Integer> {
                 throw new UserException("--residents: " + residents + " is not in [2000, 1000000]");
             }
             scenario = scenario.withResidents(residents);
+        }
+        if (other != null) {
+            other = other.withSeed(scenario.seed()).withResidents(scenario.city().residents());
+            if (!other.city().equals(scenario.city())) {
+                throw new UserException("--compare: " + compare.get(0) + " and " + compare.get(1)
+                        + " describe different cities; the teaching mode compares programmes on one city");
+            }
         }
         if ((ticks == null) != (snapshot == null)) {
             throw new UserException("--ticks and --snapshot: give both or neither");
@@ -77,7 +95,7 @@ final class GuiCommand implements Callable<Integer> {
         if (GraphicsEnvironment.isHeadless()) {
             throw new UserException("gui: no display (set DISPLAY, or run it under xvfb-run)");
         }
-        WijkLabGui gui = new WijkLabGui(scenario);
+        WijkLabGui gui = other == null ? new WijkLabGui(scenario) : new WijkLabGui(scenario, other);
         PrintWriter o = spec.commandLine().getOut();
         if (snapshot != null) {
             Console[] console = new Console[1];

@@ -13,11 +13,11 @@ import sim.util.Int2D;
  * colour value.
  */
 final class DwellingPortrayal extends FastValueGridPortrayal2D {
-    private final WijkLabGui gui;
+    private final City city;
 
-    DwellingPortrayal(WijkLabGui gui) {
+    DwellingPortrayal(City city) {
         super("dwelling", false);
-        this.gui = gui;
+        this.city = city;
         setMap(new Colours());
     }
 
@@ -26,14 +26,14 @@ final class DwellingPortrayal extends FastValueGridPortrayal2D {
         if (wrapper == null || !(wrapper.getLocation() instanceof Int2D loc)) {
             return null;
         }
-        Object inspected = gui.inspectAt(loc.x, loc.y);
+        Object inspected = city.inspectAt(loc.x, loc.y);
         return inspected == null ? null : new SimpleInspector(inspected, state, "Dwelling");
     }
 
     @Override
     public String getName(LocationWrapper wrapper) {
         if (wrapper != null && wrapper.getLocation() instanceof Int2D loc) {
-            return gui.describeAt(loc.x, loc.y);
+            return city.describeAt(loc.x, loc.y);
         }
         return "dwelling";
     }

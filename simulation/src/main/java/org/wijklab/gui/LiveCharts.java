@@ -34,10 +34,21 @@ final class LiveCharts {
     private final XYSeries restLiveability = new XYSeries("rest of the city: liveability", false, true);
     private final XYSeries movesIn = new XYSeries("households moving into the targets", false, true);
     private final XYSeries movesOut = new XYSeries("households moving out of the targets", false, true);
+    private final XYSeriesCollection erosion = new XYSeriesCollection();
+    private final XYSeries people = new XYSeries("people change (the cohort, wherever it lives)", false, true);
+    private final XYSeries placeChange = new XYSeries("place change (whoever lives in the targets)", false, true);
+    private final XYSeries eroded = new XYSeries("eroded (people minus place)", false, true);
+    private final XYSeriesCollection difference = new XYSeriesCollection();
+    private final XYSeries diffEmployment = new XYSeries("employment share", false, true);
+    private final XYSeries diffMental = new XYSeries("good mental health share", false, true);
+    private final XYSeries diffLiveability = new XYSeries("liveability score", false, true);
+    private final boolean compare;
     private int in;
     private int out;
 
-    LiveCharts() {
+    /** The charts of one city; with {@code compare}, also the second city's difference from the first. */
+    LiveCharts(boolean compare, String first, String second) {
+        this.compare = compare;
         targets.addSeries(targetsEmployment);
         targets.addSeries(restEmployment);
         targets.addSeries(targetsLiveability);
@@ -48,6 +59,17 @@ final class LiveCharts {
         frames.add(frame("Liveability per neighbourhood", "liveability score", liveability));
         frames.add(frame("The targets against the rest of the city", "employment share / liveability score", targets));
         frames.add(frame("Moves into and out of the targets", "households per month", moves));
+        erosion.addSeries(people);
+        erosion.addSeries(placeChange);
+        erosion.addSeries(eroded);
+        frames.add(frame("The erosion so far: employment in the targets since the programme began",
+                "change in the share of working-age adults in work", erosion));
+        if (compare) {
+            difference.addSeries(diffEmployment);
+            difference.addSeries(diffMental);
+            difference.addSeries(diffLiveability);
+            frames.add(frame("The targets: " + second + " minus " + first, "difference (same city, same seed)", difference));
+        }
     }
 
     private static JFrame frame(String title, String yLabel, XYSeriesCollection data) {
@@ -87,7 +109,7 @@ final class LiveCharts {
                 liveability.addSeries(new XYSeries(nb.name[j], false, true));
             }
             for (XYSeries s : List.of(targetsEmployment, restEmployment, targetsLiveability, restLiveability, movesIn,
-                    movesOut)) {
+                    movesOut, people, placeChange, eroded, diffEmployment, diffMental, diffLiveability)) {
                 s.clear();
             }
         });
@@ -145,6 +167,37 @@ final class LiveCharts {
                 restLiveability.add(year, t[3] / w[1]);
             }
         });
+    }
+
+    /** The erosion so far at a moment: the cohort's and the place's change since the programme began. */
+    void erosion(double year, double peopleChange, double placeChangeValue) {
+        onSwing(() -> {
+            people.add(year, peopleChange);
+            placeChange.add(year, placeChangeValue);
+            eroded.add(year, peopleChange - placeChangeValue);
+        });
+    }
+
+    /** The second city's targets minus the first's (household-weighted, the same neighbourhoods). */
+    void difference(double year, double employment, double mental, double liveabilityScore) {
+        if (!compare) {
+            return;
+        }
+        onSwing(() -> {
+            diffEmployment.add(year, employment);
+            diffMental.add(year, mental);
+            diffLiveability.add(year, liveabilityScore);
+        });
+    }
+
+    /** Points in the erosion chart (for tests). */
+    int erosionPoints() {
+        return people.getItemCount();
+    }
+
+    /** Points in the difference chart (for tests). */
+    int differencePoints() {
+        return diffEmployment.getItemCount();
     }
 
     /** Points in the first chart's first series (for tests). */

@@ -10,11 +10,14 @@ import sim.util.Interval;
 /**
  * The Model tab: the scenario's main parameters with their ranges (MASON's {@code dom} methods).
  * Changes apply when the model is started again (stop, then play); the colouring applies at once.
- * The programme's parameters are those of the scenario's first programme (none without one).
+ * The programme's parameters are those of the scenario's first programme (none without one). In
+ * the teaching mode the seed, size and years apply to both cities, and a programme value that was
+ * changed to each city's own first programme; values left alone keep each scenario's own.
  */
 public final class ModelSettings {
     private final WijkLabGui gui;
     private Scenario base;
+    private Scenario second;
     private long seed;
     private int residents;
     private int years;
@@ -24,10 +27,20 @@ public final class ModelSettings {
     private int teamArea;
     private double proximity;
     private boolean bestPersons;
+    /** Which programme values the user changed (bits: budget, duration, team area, proximity, best persons): only those are applied. */
+    private int changed;
 
     ModelSettings(WijkLabGui gui, Scenario scenario) {
         this.gui = gui;
         reset(scenario);
+    }
+
+    /** The teaching mode's second city. */
+    void second(Scenario s) {
+        second = s;
+        if (base.programmes().isEmpty() && !s.programmes().isEmpty()) {
+            programmeValues(s);
+        }
     }
 
     /** Takes all values from a scenario (a newly loaded file). */
@@ -38,6 +51,13 @@ public final class ModelSettings {
         years = s.years();
         warmUpYears = s.warmUpYears();
         if (!s.programmes().isEmpty()) {
+            programmeValues(s);
+        }
+    }
+
+    private void programmeValues(Scenario s) {
+        changed = 0;
+        {
             var p = s.programmes().get(0);
             budget = p.yearlyBudget();
             duration = p.durationYears();
@@ -47,28 +67,41 @@ public final class ModelSettings {
         }
     }
 
-    /** The scenario with this tab's values; a value the scenario refuses is one ScenarioException. */
-    Scenario scenario() {
-        Scenario s = base.withSeed(seed).withResidents(residents).withYears(years).withWarmUpYears(warmUpYears)
+    /** The scenarios with this tab's values (one, or two in the teaching mode). */
+    Scenario[] scenarios() {
+        return second == null ? new Scenario[] {apply(base)} : new Scenario[] {apply(base), apply(second)};
+    }
+
+    /** A scenario with this tab's values; a value the scenario refuses is one ScenarioException. */
+    private Scenario apply(Scenario from) {
+        Scenario s = from.withSeed(seed).withResidents(residents).withYears(years).withWarmUpYears(warmUpYears)
                 .withMovesLog(false);
         if (s.programmes().isEmpty()) {
             return s;
         }
         List<String> set = new ArrayList<>();
-        set.add(String.format(Locale.ROOT, "programmes[0].yearlyBudget=%s", budget));
-        set.add(String.format(Locale.ROOT, "programmes[0].durationYears=%s", duration));
-        if (s.programmes().get(0).team() != null) {
-            set.add("programmes[0].team.areaResidents=" + teamArea);
-            set.add(String.format(Locale.ROOT, "programmes[0].team.proximity=%s", proximity));
+        if ((changed & 1) != 0) {
+            set.add(String.format(Locale.ROOT, "programmes[0].yearlyBudget=%s", budget));
         }
-        if (s.programmes().get(0).bestPersons() != null) {
+        if ((changed & 2) != 0) {
+            set.add(String.format(Locale.ROOT, "programmes[0].durationYears=%s", duration));
+        }
+        if (s.programmes().get(0).team() != null) {
+            if ((changed & 4) != 0) {
+                set.add("programmes[0].team.areaResidents=" + teamArea);
+            }
+            if ((changed & 8) != 0) {
+                set.add(String.format(Locale.ROOT, "programmes[0].team.proximity=%s", proximity));
+            }
+        }
+        if (s.programmes().get(0).bestPersons() != null && (changed & 16) != 0) {
             set.add("programmes[0].bestPersons.present=" + bestPersons);
         }
         return Overrides.parse(set).apply(s);
     }
 
     public String getScenario() {
-        return base.name();
+        return second == null ? base.name() : base.name() + " and " + second.name();
     }
 
     public int getColourBy() {
@@ -140,6 +173,7 @@ public final class ModelSettings {
 
     public void setProgrammeYearlyBudget(double v) {
         budget = v;
+        changed |= 1;
     }
 
     public Object domProgrammeYearlyBudget() {
@@ -152,6 +186,7 @@ public final class ModelSettings {
 
     public void setProgrammeDurationYears(double v) {
         duration = v;
+        changed |= 2;
     }
 
     public Object domProgrammeDurationYears() {
@@ -164,6 +199,7 @@ public final class ModelSettings {
 
     public void setTeamAreaResidents(int v) {
         teamArea = v;
+        changed |= 4;
     }
 
     public Object domTeamAreaResidents() {
@@ -176,6 +212,7 @@ public final class ModelSettings {
 
     public void setTeamProximity(double v) {
         proximity = v;
+        changed |= 8;
     }
 
     public Object domTeamProximity() {
@@ -188,5 +225,6 @@ public final class ModelSettings {
 
     public void setBestPersons(boolean v) {
         bestPersons = v;
+        changed |= 16;
     }
 }

@@ -1,13 +1,11 @@
 package org.wijklab.gui;
 
 import java.awt.Color;
-import java.awt.geom.Rectangle2D;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
-import java.util.Locale;
 import javax.swing.ButtonGroup;
 import javax.swing.JFileChooser;
 import javax.swing.JFrame;
@@ -17,7 +15,9 @@ import javax.swing.JMenuItem;
 import javax.swing.JOptionPane;
 import javax.swing.JRadioButtonMenuItem;
 import javax.swing.SwingUtilities;
+import org.wijklab.model.Neighbourhoods;
 import org.wijklab.model.WijkLabModel;
+import org.wijklab.observation.CohortWatch;
 import org.wijklab.policy.Programmes;
 import org.wijklab.scenario.Scenario;
 import org.wijklab.scenario.ScenarioException;
@@ -40,27 +40,33 @@ public final class WijkLabGui extends GUIState {
     /** The display's natural size in pixels; the map is scaled to fit it. */
     static final int DISPLAY_WIDTH = 900;
     static final int DISPLAY_HEIGHT = 760;
+    /** The same in the teaching mode, where two displays stand side by side. */
+    static final int COMPARE_WIDTH = 700;
+    static final int COMPARE_HEIGHT = 590;
 
     private final ModelSettings settings;
-    private final String title;
-    private Display2D display;
-    private JFrame displayFrame;
-    private DwellingPortrayal dwellings;
-    private CityOverlay overlay;
-    private CityView view;
-    private MoveHistory history;
+    private final String[] titles;
+    private City[] cities = new City[0];
     private LiveCharts charts;
     private Layer layer = Layer.EMPLOYMENT;
-    private boolean[] targetMask;
+    private CohortWatch watch;
+    private WijkLabModel second;
 
     public WijkLabGui(Scenario scenario) {
-        this(scenario, scenario.name());
-    }
-
-    public WijkLabGui(Scenario scenario, String title) {
         super(new WijkLabModel(scenario.withMovesLog(false)));
         this.settings = new ModelSettings(this, scenario);
-        this.title = title;
+        this.titles = new String[] {scenario.name()};
+    }
+
+    /**
+     * The teaching mode: two cities on the same seed, stepping together, side by side, with a chart
+     * of the second's difference from the first in the targets.
+     */
+    public WijkLabGui(Scenario first, Scenario second) {
+        super(new WijkLabModel(first.withMovesLog(false)));
+        this.settings = new ModelSettings(this, first);
+        settings.second(second.withSeed(first.seed()));
+        this.titles = new String[] {first.name(), second.name()};
     }
 
     public static String getName() {
@@ -72,128 +78,187 @@ public final class WijkLabGui extends GUIState {
         return settings;
     }
 
+    /** The first city's model (MASON's {@code state}). */
     public WijkLabModel model() {
         return (WijkLabModel) state;
+    }
+
+    /** The teaching mode's second city's model, or null. */
+    public WijkLabModel secondModel() {
+        return second;
     }
 
     public Layer layer() {
         return layer;
     }
 
+    /** The first city's map. */
     public CityView view() {
-        return view;
+        return cities.length == 0 ? null : cities[0].view;
     }
 
+    /** The first city's display. */
     public Display2D display() {
-        return display;
+        return cities.length == 0 ? null : cities[0].display;
+    }
+
+    City city(int k) {
+        return cities[k];
     }
 
     LiveCharts charts() {
         return charts;
     }
 
-    /** Colours the map by another layer, now. */
+    /** Colours the maps by another layer, now. */
     public void setLayer(Layer l) {
         layer = l;
-        if (view != null) {
-            view.update(l);
-        }
-        if (display != null) {
-            display.repaint();
+        for (City c : cities) {
+            if (c.view != null) {
+                c.view.update(l);
+            }
+            c.display.repaint();
         }
     }
 
     @Override
     public void start() {
-        Scenario s;
+        Scenario[] s;
         try {
-            s = settings.scenario();
+            s = settings.scenarios();
         } catch (ScenarioException e) {
-            s = model().scenario();
-            if (display != null && !java.awt.GraphicsEnvironment.isHeadless()) {
+            s = second == null ? new Scenario[] {model().scenario()} : new Scenario[] {model().scenario(), second.scenario()};
+            if (cities.length > 0 && !java.awt.GraphicsEnvironment.isHeadless()) {
                 String msg = "The Model tab's values do not make a valid scenario (" + e.getMessage()
                         + "); starting with the previous one.";
-                SwingUtilities.invokeLater(() -> JOptionPane.showMessageDialog(displayFrame, msg));
+                JFrame f = cities[0].frame;
+                SwingUtilities.invokeLater(() -> JOptionPane.showMessageDialog(f, msg));
             }
         }
-        state = new WijkLabModel(s);
+        state = new WijkLabModel(s[0]);
         super.start();
-        WijkLabModel m = model();
-        // the warm-up runs at once: the display opens on the recorded run's first month
+        warmUp(model());
+        second = null;
+        if (s.length > 1) {
+            second = new WijkLabModel(s[1]);
+            second.start();
+            warmUp(second);
+        }
+        watch = null;
+        for (int k = 0; k < cities.length; k++) {
+            cities[k].bind(k == 0 ? model() : second, layer, charts, k == (programmeCity()));
+        }
+        if (charts != null) {
+            charts.reset(model());
+        }
+        afterStep(false);
+        scheduleRepeatingImmediatelyAfter(st -> afterStep(true));
+    }
+
+    /** Runs a model's warm-up at once: the display opens on the recorded run's first month. */
+    private static void warmUp(WijkLabModel m) {
         while (m.tick() < 0) {
             m.schedule.step(m);
         }
-        history = new MoveHistory(m);
-        targetMask = new boolean[m.neighbourhoods().count];
-        m.setMoveListener((tick, id, from, to, reason, employed, income) -> {
-            history.onMove(tick, id, from, to, reason, employed, income);
-            if (charts != null) {
-                charts.move(from >= 0 && targetMask[from], to >= 0 && targetMask[to]);
-            }
-        });
-        view = new CityView(m);
-        view.update(layer);
-        updateTargets();
-        if (display != null) {
-            attach();
-        }
-        if (charts != null) {
-            charts.reset(m);
-            charts.update(m);
-        }
-        scheduleRepeatingImmediatelyAfter(st -> afterStep());
     }
 
-    private void updateTargets() {
-        for (Programmes.Run run : model().programmes().runs()) {
-            if (run.isTarget != null) {
-                for (int j = 0; j < targetMask.length; j++) {
-                    targetMask[j] |= run.isTarget[j];
-                }
+    /** Which city's programme the charts follow: the first city's, or the second's if only it has one. */
+    private int programmeCity() {
+        return second != null && model().scenario().programmes().isEmpty() && !second.scenario().programmes().isEmpty() ? 1 : 0;
+    }
+
+    /** After a step of the first model: the second steps too (lockstep), the maps and charts follow. */
+    private void afterStep(boolean stepped) {
+        WijkLabModel a = model();
+        if (stepped && second != null && second.tick() < a.tick()) {
+            second.schedule.step(second);
+        }
+        for (City c : cities) {
+            c.updateTargets();
+            c.view.update(layer);
+        }
+        WijkLabModel followed = programmeCity() == 0 ? a : second;
+        if (charts != null) {
+            charts.update(followed);
+            erosion(followed);
+            if (second != null) {
+                difference(a, second);
             }
         }
-    }
-
-    private void afterStep() {
-        WijkLabModel m = model();
-        updateTargets();
-        view.update(layer);
-        if (charts != null) {
-            charts.update(m);
-        }
-        if (m.tick() >= m.scenario().ticks()) {
-            m.kill();
+        if (a.tick() >= a.scenario().ticks()) {
+            a.kill();
         }
     }
 
-    /** Puts the map's portrayals on the display, scaled to fit it. */
-    private void attach() {
-        double s = Math.min(DISPLAY_WIDTH / (double) view.width,
-                DISPLAY_HEIGHT / (double) (view.height + CityOverlay.LEGEND_ROWS));
-        dwellings.setField(view.values);
-        overlay = new CityOverlay(model(), view);
-        display.detatchAll();
-        display.attach(dwellings, "Dwellings", new Rectangle2D.Double(0, 0, view.width * s, view.height * s));
-        display.attach(overlay, "Borders, names, targets, movers and legend",
-                new Rectangle2D.Double(0, 0, view.width * s, (view.height + CityOverlay.LEGEND_ROWS) * s));
-        display.reset();
-        display.repaint();
+    /** The erosion so far, in employment, for the followed city's first programme once it has begun. */
+    private void erosion(WijkLabModel m) {
+        if (m.programmes().runs().isEmpty()) {
+            return;
+        }
+        Programmes.Run run = m.programmes().runs().get(0);
+        if (m.tick() == run.startTick) {
+            // the programme chooses its targets from this month's state at its first step
+            watch = new CohortWatch(m);
+        }
+        if (watch == null || !run.started()) {
+            return;
+        }
+        if (!watch.selected()) {
+            watch.select(run.isTarget);
+        }
+        double[][] now = watch.now(m);
+        charts.erosion(m.tick() / 12.0, now[0][0], now[0][1]);
+    }
+
+    /** The second city minus the first in the targets (those of the city whose programme is followed). */
+    private void difference(WijkLabModel a, WijkLabModel b) {
+        boolean[] mask = cities.length > 1 ? cities[programmeCity()].targets : null;
+        if (mask == null) {
+            return;
+        }
+        double[] x = targetMeans(a, mask);
+        double[] y = targetMeans(b, mask);
+        if (Double.isNaN(x[0]) || Double.isNaN(y[0])) {
+            return;
+        }
+        charts.difference(a.tick() / 12.0, y[0] - x[0], y[1] - x[1], y[2] - x[2]);
+    }
+
+    /** Household-weighted employment, good mental health and liveability over a set of neighbourhoods. */
+    static double[] targetMeans(WijkLabModel m, boolean[] mask) {
+        Neighbourhoods nb = m.neighbourhoods();
+        double[] sum = new double[3];
+        double w = 0;
+        for (int j = 0; j < nb.count; j++) {
+            if (mask[j]) {
+                double h = nb.households[j];
+                sum[0] += nb.employmentRate[j] * h;
+                sum[1] += nb.goodMentalHealth[j] * h;
+                sum[2] += nb.liveability[j] * h;
+                w += h;
+            }
+        }
+        return w == 0 ? new double[] {Double.NaN, Double.NaN, Double.NaN}
+                : new double[] {sum[0] / w, sum[1] / w, sum[2] / w};
     }
 
     @Override
     public void init(Controller c) {
         super.init(c);
-        display = new Display2D(DISPLAY_WIDTH, DISPLAY_HEIGHT, this);
-        display.setBackdrop(Color.WHITE);
-        displayFrame = display.createFrame();
-        displayFrame.setTitle("WijkLab: " + title);
-        c.registerFrame(displayFrame);
-        displayFrame.setVisible(true);
-        dwellings = new DwellingPortrayal(this);
-        charts = new LiveCharts();
+        boolean compare = titles.length > 1;
+        int w = compare ? COMPARE_WIDTH : DISPLAY_WIDTH;
+        int h = compare ? COMPARE_HEIGHT : DISPLAY_HEIGHT;
+        cities = new City[titles.length];
+        for (int k = 0; k < cities.length; k++) {
+            cities[k] = new City(this, titles[k], w, h);
+            cities[k].frame.setLocation(k * (w + 30), 0);
+            c.registerFrame(cities[k].frame);
+            cities[k].frame.setVisible(true);
+        }
+        charts = new LiveCharts(compare, titles[0], compare ? titles[1] : "");
         int k = 0;
         for (JFrame f : charts.frames()) {
-            f.setLocation(DISPLAY_WIDTH + 40 + 30 * k, 40 + 60 * k);
+            f.setLocation(compare ? 40 + 30 * k : w + 40 + 30 * k, compare ? h + 80 + 20 * k : 40 + 60 * k);
             c.registerFrame(f);
             f.setVisible(true);
             k++;
@@ -224,30 +289,30 @@ public final class WijkLabGui extends GUIState {
     }
 
     private void openScenario() {
+        JFrame parent = cities.length > 0 ? cities[0].frame : null;
         JFileChooser chooser = new JFileChooser(new File("scenarios"));
-        if (chooser.showOpenDialog(displayFrame) != JFileChooser.APPROVE_OPTION) {
+        if (chooser.showOpenDialog(parent) != JFileChooser.APPROVE_OPTION) {
             return;
         }
         try {
             Scenario s = ScenarioLoader.load(chooser.getSelectedFile().toPath());
             settings.reset(s);
-            JOptionPane.showMessageDialog(displayFrame, "Loaded " + s.name() + ". Press stop, then play, to run it.");
+            JOptionPane.showMessageDialog(parent, "Loaded " + s.name() + (titles.length > 1 ? " as the first city" : "")
+                    + ". Press stop, then play, to run it.");
         } catch (ScenarioException e) {
-            JOptionPane.showMessageDialog(displayFrame, e.getMessage(), "Not a valid scenario", JOptionPane.ERROR_MESSAGE);
+            JOptionPane.showMessageDialog(parent, e.getMessage(), "Not a valid scenario", JOptionPane.ERROR_MESSAGE);
         }
     }
 
     @Override
     public void quit() {
         super.quit();
-        if (displayFrame != null) {
-            displayFrame.dispose();
+        for (City c : cities) {
+            c.dispose();
         }
         if (charts != null) {
             charts.dispose();
         }
-        displayFrame = null;
-        display = null;
     }
 
     @Override
@@ -255,30 +320,57 @@ public final class WijkLabGui extends GUIState {
         throw new UnsupportedOperationException("WijkLab's GUI does not read checkpoints");
     }
 
-    /** The inspected object at a pixel of the map: the dwelling and its household, or null. */
+    /** The first city's dwelling at a pixel of its map, as its inspector shows it, or null. */
     Object inspectAt(int x, int y) {
-        if (view == null || x < 0 || y < 0 || x >= view.width || y >= view.height) {
-            return null;
-        }
-        int d = view.dwelling.field[x][y];
-        return d < 0 ? null : new Inspections.Dwelling(model(), history, d);
+        return cities.length == 0 ? null : cities[0].inspectAt(x, y);
     }
 
-    /** A short name for the dwelling at a pixel. */
-    String describeAt(int x, int y) {
-        if (view == null || x < 0 || y < 0 || x >= view.width || y >= view.height || view.dwelling.field[x][y] < 0) {
-            return "outside the city";
-        }
-        int j = view.hood.field[x][y];
-        return String.format(Locale.ROOT, "dwelling %d in %s", view.dwelling.field[x][y], model().neighbourhoods().name[j]);
-    }
-
-    /** Writes the display as PNG with Display2D's own snapshot, on the Swing thread. */
+    /**
+     * Writes the map as PNG with Display2D's own snapshot, on the Swing thread; in the teaching mode
+     * the two cities' maps side by side in one picture.
+     */
     public void snapshot(Path file) {
         try {
             SwingUtilities.invokeAndWait(() -> {
                 try {
-                    display.takeSnapshot(file.toFile(), Display2D.TYPE_PNG);
+                    if (cities.length == 1) {
+                        cities[0].display.takeSnapshot(file.toFile(), Display2D.TYPE_PNG);
+                        return;
+                    }
+                    java.util.List<java.awt.image.BufferedImage> parts = new java.util.ArrayList<>();
+                    for (City c : cities) {
+                        Path part = java.nio.file.Files.createTempFile("wijklab-snapshot", ".png");
+                        try {
+                            c.display.takeSnapshot(part.toFile(), Display2D.TYPE_PNG);
+                            parts.add(javax.imageio.ImageIO.read(part.toFile()));
+                        } finally {
+                            java.nio.file.Files.deleteIfExists(part);
+                        }
+                    }
+                    int gap = 12;
+                    int width = gap * (parts.size() - 1);
+                    int height = 0;
+                    for (java.awt.image.BufferedImage p : parts) {
+                        width += p.getWidth();
+                        height = Math.max(height, p.getHeight() + 24);
+                    }
+                    java.awt.image.BufferedImage all = new java.awt.image.BufferedImage(width, height,
+                            java.awt.image.BufferedImage.TYPE_INT_RGB);
+                    java.awt.Graphics2D g = all.createGraphics();
+                    g.setColor(Color.WHITE);
+                    g.fillRect(0, 0, width, height);
+                    g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+                            java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+                    g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 15));
+                    int x = 0;
+                    for (int k = 0; k < parts.size(); k++) {
+                        g.setColor(Color.BLACK);
+                        g.drawString(titles[k], x + 6, 17);
+                        g.drawImage(parts.get(k), x, 24, null);
+                        x += parts.get(k).getWidth() + gap;
+                    }
+                    g.dispose();
+                    javax.imageio.ImageIO.write(all, "png", file.toFile());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

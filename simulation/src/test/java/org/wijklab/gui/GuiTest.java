@@ -183,6 +183,8 @@ class GuiTest {
     void theLiveChartsFillAsTheModelSteps() throws Exception {
         SwingUtilities.invokeAndWait(() -> { });
         assertEquals(25, gui.charts().points(), "tick 0 and 24 months");
-        assertTrue(Files.exists(tmp) && gui.charts().frames().size() == 4);
+        assertEquals(5, gui.charts().frames().size(), "four charts and the erosion so far");
+        assertEquals(12, gui.charts().erosionPoints(), "the erosion from the programme's first month (13) to month 24");
+        assertTrue(Files.exists(tmp));
     }
 }

@@ -1,0 +1,92 @@
+package org.wijklab.gui;
+
+import java.awt.Color;
+import java.awt.geom.Rectangle2D;
+import java.util.Locale;
+import javax.swing.JFrame;
+import org.wijklab.model.WijkLabModel;
+import org.wijklab.policy.Programmes;
+import sim.display.Display2D;
+
+/**
+ * One city on screen: its model, its map ({@link CityView}) in a display of its own, the
+ * portrayals over it, and the moves its inspectors show. The GUI has one, or two in the teaching
+ * mode.
+ */
+final class City {
+    final String title;
+    final Display2D display;
+    final JFrame frame;
+    final DwellingPortrayal dwellings;
+    WijkLabModel model;
+    CityView view;
+    MoveHistory history;
+    boolean[] targets;
+
+    City(WijkLabGui gui, String title, int width, int height) {
+        this.title = title;
+        display = new Display2D(width, height, gui);
+        display.setBackdrop(Color.WHITE);
+        frame = display.createFrame();
+        frame.setTitle("WijkLab: " + title);
+        dwellings = new DwellingPortrayal(this);
+    }
+
+    /** Shows a model that has been started (and warmed up): a new map, portrayals and move history. */
+    void bind(WijkLabModel m, Layer layer, LiveCharts charts, boolean countMoves) {
+        model = m;
+        history = new MoveHistory(m);
+        targets = new boolean[m.neighbourhoods().count];
+        m.setMoveListener((tick, id, from, to, reason, employed, income) -> {
+            history.onMove(tick, id, from, to, reason, employed, income);
+            if (countMoves && charts != null) {
+                charts.move(from >= 0 && targets[from], to >= 0 && targets[to]);
+            }
+        });
+        view = new CityView(m);
+        view.update(layer);
+        updateTargets();
+        double s = Math.min(display.insideDisplay.width / (double) view.width,
+                display.insideDisplay.height / (double) (view.height + CityOverlay.LEGEND_ROWS));
+        dwellings.setField(view.values);
+        display.detatchAll();
+        display.attach(dwellings, "Dwellings", new Rectangle2D.Double(0, 0, view.width * s, view.height * s));
+        display.attach(new CityOverlay(m, view), "Borders, names, targets, movers and legend",
+                new Rectangle2D.Double(0, 0, view.width * s, (view.height + CityOverlay.LEGEND_ROWS) * s));
+        display.reset();
+        display.repaint();
+    }
+
+    /** Marks the neighbourhoods that programmes have made targets so far. */
+    void updateTargets() {
+        for (Programmes.Run run : model.programmes().runs()) {
+            if (run.isTarget != null) {
+                for (int j = 0; j < targets.length; j++) {
+                    targets[j] |= run.isTarget[j];
+                }
+            }
+        }
+    }
+
+    /** The inspected object at a pixel of the map: the dwelling and its household, or null. */
+    Object inspectAt(int x, int y) {
+        if (view == null || x < 0 || y < 0 || x >= view.width || y >= view.height) {
+            return null;
+        }
+        int d = view.dwelling.field[x][y];
+        return d < 0 ? null : new Inspections.Dwelling(model, history, d);
+    }
+
+    /** A short name for the dwelling at a pixel. */
+    String describeAt(int x, int y) {
+        if (view == null || x < 0 || y < 0 || x >= view.width || y >= view.height || view.dwelling.field[x][y] < 0) {
+            return "outside the city";
+        }
+        return String.format(Locale.ROOT, "dwelling %d in %s", view.dwelling.field[x][y],
+                model.neighbourhoods().name[view.hood.field[x][y]]);
+    }
+
+    void dispose() {
+        frame.dispose();
+    }
+}
