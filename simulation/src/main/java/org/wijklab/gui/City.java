@@ -21,6 +21,7 @@ final class City {
     WijkLabModel model;
     CityView view;
     MoveHistory history;
+    LifeHistory life;
     boolean[] targets;
 
     City(WijkLabGui gui, String title, int width, int height) {
@@ -43,6 +44,7 @@ final class City {
                 charts.move(from >= 0 && targets[from], to >= 0 && targets[to]);
             }
         });
+        life = new LifeHistory(m);
         view = new CityView(m);
         view.update(layer);
         updateTargets();
@@ -74,7 +76,7 @@ final class City {
             return null;
         }
         int d = view.dwelling.field[x][y];
-        return d < 0 ? null : new Inspections.Dwelling(model, history, d);
+        return d < 0 ? null : new Inspections.Dwelling(model, history, life, d);
     }
 
     /** A short name for the dwelling at a pixel. */

@@ -35,6 +35,16 @@ final class Inspections {
         };
     }
 
+    static String caseName(byte c) {
+        return switch (c) {
+            case Households.CASE_NONE -> "none";
+            case Households.CASE_ALL -> "integral";
+            case Households.CASE_DEBT -> "debt";
+            case Households.CASE_YOUTH -> "youth";
+            default -> "mental health";
+        };
+    }
+
     static String tenure(byte t) {
         return t == Tenure.SOCIAL ? "social rent" : t == Tenure.PRIVATE ? "private rent" : "owner-occupied";
     }
@@ -43,11 +53,13 @@ final class Inspections {
     public static final class Dwelling {
         private final WijkLabModel model;
         private final MoveHistory history;
+        private final LifeHistory life;
         private final int d;
 
-        Dwelling(WijkLabModel model, MoveHistory history, int d) {
+        Dwelling(WijkLabModel model, MoveHistory history, LifeHistory life, int d) {
             this.model = model;
             this.history = history;
+            this.life = life;
             this.d = d;
         }
 
@@ -113,15 +125,9 @@ final class Inspections {
                 return "";
             }
             Households h = model.households();
-            String c = switch (h.caseType[s]) {
-                case Households.CASE_NONE -> "no case";
-                case Households.CASE_ALL -> "an integral case";
-                case Households.CASE_DEBT -> "a debt case";
-                case Households.CASE_YOUTH -> "a youth case";
-                default -> "a mental-health case";
-            };
+            String c = h.caseType[s] == Households.CASE_NONE ? "no case" : "a case (" + caseName(h.caseType[s]) + ")";
             return String.format(Locale.ROOT, "debts %d, youth problems %d; %s%s", h.debt[s], h.youth[s], c,
-                    h.caseType[s] == Households.CASE_NONE ? "" : " since month " + (model.tick() - h.caseSince[s]) + " ago");
+                    h.caseType[s] == Households.CASE_NONE ? "" : ", for " + (model.tick() - h.caseSince[s]) + " months");
         }
 
         public String getLivesHereSince() {
@@ -131,6 +137,15 @@ final class Inspections {
             }
             int months = model.tick() - model.households().moveInTick[s];
             return months + " months";
+        }
+
+        public String[] getWorkAndCaseHistory() {
+            int s = slot();
+            if (s < 0 || life == null) {
+                return new String[0];
+            }
+            List<String> m = life.of(model.households().id[s]);
+            return m.isEmpty() ? new String[] {"no change since the display opened"} : m.toArray(new String[0]);
         }
 
         public String[] getLastMoves() {

@@ -176,6 +176,9 @@ public final class WijkLabGui extends GUIState {
         for (City c : cities) {
             c.updateTargets();
             c.view.update(layer);
+            if (stepped) {
+                c.life.update(c.model);
+            }
         }
         WijkLabModel followed = programmeCity() == 0 ? a : second;
         if (charts != null) {

@@ -153,6 +153,18 @@ class GuiTest {
             }
         }
         assertTrue(inspected > 10, "dwellings inspected: " + inspected);
+        int withHistory = 0;
+        int withMoves = 0;
+        for (int x = 0; x < v.width; x++) {
+            for (int y = 0; y < v.height; y++) {
+                if (gui.inspectAt(x, y) instanceof Inspections.Dwelling d && !d.getHousehold().equals("vacant")) {
+                    withHistory += d.getWorkAndCaseHistory()[0].startsWith("no change") ? 0 : 1;
+                    withMoves += d.getLastMoves()[0].startsWith("none") ? 0 : 1;
+                }
+            }
+        }
+        assertTrue(withHistory > 100, "households whose work or case changed in 24 months: " + withHistory);
+        assertTrue(withMoves > 100, "households that moved in 24 months: " + withMoves);
         Object target = gui.inspectAt(2, 2);
         assertTrue(target instanceof Inspections.Dwelling);
         assertTrue(((Inspections.Dwelling) target).getNeighbourhood().getProgramme() instanceof Inspections.ProgrammeView,
