@@ -23,6 +23,7 @@ final class City {
     MoveHistory history;
     LifeHistory life;
     boolean[] targets;
+    LiveabilityLayer liveability;
 
     City(WijkLabGui gui, String title, int width, int height) {
         this.title = title;
@@ -53,6 +54,9 @@ final class City {
         dwellings.setField(view.values);
         display.detatchAll();
         display.attach(dwellings, "Dwellings", new Rectangle2D.Double(0, 0, view.width * s, view.height * s));
+        liveability = new LiveabilityLayer(m, view);
+        display.attach(liveability, "Liveability class (tint)", new Rectangle2D.Double(0, 0, view.width * s, view.height * s),
+                false);
         display.attach(new CityOverlay(m, view), "Borders, names, targets, movers and legend",
                 new Rectangle2D.Double(0, 0, view.width * s, (view.height + CityOverlay.LEGEND_ROWS) * s));
         display.reset();

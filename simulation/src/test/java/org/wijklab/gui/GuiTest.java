@@ -131,6 +131,35 @@ class GuiTest {
     }
 
     @Test
+    void theLiveabilityTintIsALayerOfItsOwnOneColourPerClass() {
+        City city = gui.city(0);
+        CityView v = city.view;
+        BufferedImage img = new BufferedImage(v.width * 2, v.height * 2, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        city.liveability.draw(null, g, new sim.portrayal.DrawInfo2D(gui, city.liveability,
+                new java.awt.geom.Rectangle2D.Double(0, 0, v.width * 2, v.height * 2),
+                new java.awt.geom.Rectangle2D.Double(0, 0, v.width * 2, v.height * 2)));
+        g.dispose();
+        Neighbourhoods nb = gui.model().neighbourhoods();
+        Set<Integer> classes = new HashSet<>();
+        for (int j = 0; j < nb.count; j++) {
+            classes.add(nb.liveabilityClass[j]);
+        }
+        Set<Integer> colours = new HashSet<>();
+        for (int x = 0; x < v.width; x++) {
+            for (int y = 0; y < v.height; y++) {
+                if (v.hood.field[x][y] >= 0) {
+                    colours.add(img.getRGB(2 * x + 1, 2 * y + 1) & 0xFFFFFF);
+                }
+            }
+        }
+        assertEquals(classes.size(), colours.size(), "one tint per liveability class present: " + classes);
+        assertTrue(!colours.contains(0xFFFFFF), "every neighbourhood's pixel is tinted");
+    }
+
+    @Test
     void everyInspectorOpensAndUpdates() throws Exception {
         CityView v = gui.view();
         int inspected = 0;
