@@ -108,6 +108,7 @@ public final class Report {
                         + "<code>summary-*.csv</code> files beside this page.</p>\n");
         nav();
         scenarioTable();
+        effects();
         differencesTable();
         timeSeries();
         decomposition();
@@ -148,7 +149,8 @@ public final class Report {
     }
 
     private void nav() {
-        html.append("<nav><a href=\"#scenarios\">Scenarios</a><a href=\"#differences\">Key differences</a>"
+        html.append("<nav><a href=\"#scenarios\">Scenarios</a><a href=\"#effects\">Effects</a>"
+                + "<a href=\"#differences\">Key differences</a>"
                 + "<a href=\"#series\">Over time</a><a href=\"#decomposition\">Erosion</a><a href=\"#flows\">Movers</a>"
                 + "<a href=\"#costs\">Costs</a><a href=\"#maps\">Maps</a><a href=\"#sweeps\">Sweeps</a></nav>\n");
     }
@@ -219,6 +221,54 @@ public final class Report {
 
     // ---- charts -------------------------------------------------------------------------------
 
+    /**
+     * Effect curves: for every scenario but the reference, its targets minus the same neighbourhoods
+     * in the reference's run of the same seed, over time, with the 95 % band of the mean paired
+     * difference; one chart per metric with every scenario on it, the programmes' periods shaded.
+     */
+    private void effects() throws IOException {
+        List<Summary.Scenario> sc = summary.scenarios;
+        html.append("<h2 id=\"effects\">Effects against the reference: the targets over time</h2>\n");
+        if (sc.size() < 2 || sc.stream().skip(1).allMatch(s -> s.effects.isEmpty())) {
+            html.append("<p class=\"note\">No effects: they need a second scenario with runs of the reference's seeds "
+                    + "and length.</p>\n");
+            new Csv("scenario", "metric", "tick", "year", "mean", "lo", "hi", "n").write(dir.resolve("summary-effects.csv"));
+            return;
+        }
+        html.append("<p class=\"note\">Each line is a scenario's targets minus the same neighbourhoods in <b>")
+                .append(esc(sc.get(0).name())).append("</b> (the first scenario given), run against run with the same "
+                + "seed: the same city, warm-up and random draws, so the difference is the scenario's own. Bands: 95 % "
+                + "intervals of the mean difference over the pairs. Shaded: the years a programme runs. A line that "
+                + "climbs while a programme runs and sinks after it is a gain the place does not keep.</p>\n");
+        Csv csv = new Csv("scenario", "metric", "tick", "year", "mean", "lo", "hi", "n");
+        List<double[]> periods = new ArrayList<>();
+        for (Summary.Scenario s : sc) {
+            if (s.period != null) {
+                double[] p = {s.period[0] / 12.0, s.period[1] / 12.0};
+                if (periods.stream().noneMatch(q -> q[0] == p[0] && q[1] == p[1])) {
+                    periods.add(p);
+                }
+            }
+        }
+        for (int m = 0; m < RunMetrics.SERIES.length; m++) {
+            List<Band> bands = new ArrayList<>();
+            for (Summary.Scenario s : sc.subList(1, sc.size())) {
+                if (s.effects.isEmpty()) {
+                    continue;
+                }
+                int metric = m;
+                bands.add(band(s.name(), s.first().ticks, s.effects.size(), (r, k) -> s.effects.get(r)[metric][k], false,
+                        (tick, e) -> csv.row(s.name(), RunMetrics.SERIES[metric], String.valueOf(tick), num(tick / 12.0),
+                                num(e.mean()), num(e.lo()), num(e.hi()), String.valueOf(e.n()))));
+            }
+            figure(Charts.effectCurves("Effect on the targets: " + SERIES_AXES[m], "year",
+                    "difference in " + SERIES_AXES[m], bands, periods), "effects-" + SERIES_IDS[m], WIDE_W, WIDE_H + 60,
+                    "The targets' " + esc(SERIES_LABELS[m]) + ", each scenario minus " + esc(sc.get(0).name())
+                    + " (paired by seed), with 95 % bands.");
+        }
+        csv.write(dir.resolve("summary-effects.csv"));
+    }
+
     private void timeSeries() throws IOException {
         html.append("<h2 id=\"series\">Over time: the targets against the rest of the city</h2>\n<p class=\"note\">"
                 + "One small chart per scenario: its targets (solid) and the rest of the city (dashed), yearly, with 95 % "
@@ -232,26 +282,12 @@ public final class Report {
                 List<Band> bands = new ArrayList<>();
                 for (int set = 0; set < 2; set++) {
                     String label = s.name() + " — " + (set == 0 ? "targets" : "rest of city");
-                    int[] ticks = s.first().ticks;
-                    double[] x = new double[ticks.length];
-                    double[] mean = new double[ticks.length];
-                    double[] lo = new double[ticks.length];
-                    double[] hi = new double[ticks.length];
-                    for (int k = 0; k < ticks.length; k++) {
-                        double[] v = new double[s.runs.size()];
-                        for (int r = 0; r < v.length; r++) {
-                            v[r] = s.runs.get(r).series[set][m][k];
-                        }
-                        Estimate e = Summary.estimate(v);
-                        x[k] = ticks[k] / 12.0;
-                        mean[k] = e.mean();
-                        lo[k] = e.lo();
-                        hi[k] = e.hi();
-                        csv.row(s.name(), set == 0 ? "targets" : "rest_of_city", RunMetrics.SERIES[m],
-                                String.valueOf(ticks[k]), num(x[k]), num(e.mean()), num(e.lo()), num(e.hi()),
-                                String.valueOf(e.n()));
-                    }
-                    bands.add(new Band(label, x, mean, lo, hi, set == 1));
+                    int st = set;
+                    int metric = m;
+                    bands.add(band(label, s.first().ticks, s.runs.size(), (r, k) -> s.runs.get(r).series[st][metric][k],
+                            set == 1, (tick, e) -> csv.row(s.name(), st == 0 ? "targets" : "rest_of_city",
+                                    RunMetrics.SERIES[metric], String.valueOf(tick), num(tick / 12.0), num(e.mean()),
+                                    num(e.lo()), num(e.hi()), String.valueOf(e.n()))));
                 }
                 String id = "series-" + SERIES_IDS[m] + "-" + (si + 1);
                 figure(Charts.timeSeries(s.name(), "year", SERIES_AXES[m], bands), id, SMALL_W, SMALL_H,
@@ -661,6 +697,37 @@ public final class Report {
         }
         html.append("</div>\n");
         csv.write(dir.resolve("summary-sweeps.csv"));
+    }
+
+    /** A value of run r at tick index k. */
+    private interface RunValue {
+        double at(int r, int k);
+    }
+
+    /** Told the estimate at each tick (for a CSV row). */
+    private interface TickEstimate {
+        void at(int tick, Estimate e);
+    }
+
+    /** A band over the ticks (in years): the mean over the runs at each tick with its 95 % interval. */
+    private static Band band(String label, int[] ticks, int runs, RunValue value, boolean dashed, TickEstimate row) {
+        double[] x = new double[ticks.length];
+        double[] mean = new double[ticks.length];
+        double[] lo = new double[ticks.length];
+        double[] hi = new double[ticks.length];
+        for (int k = 0; k < ticks.length; k++) {
+            double[] v = new double[runs];
+            for (int r = 0; r < runs; r++) {
+                v[r] = value.at(r, k);
+            }
+            Estimate e = Summary.estimate(v);
+            x[k] = ticks[k] / 12.0;
+            mean[k] = e.mean();
+            lo[k] = e.lo();
+            hi[k] = e.hi();
+            row.at(ticks[k], e);
+        }
+        return new Band(label, x, mean, lo, hi, dashed);
     }
 
     private void figure(Chart chart, String id, int w, int h, String captionHtml) throws IOException {

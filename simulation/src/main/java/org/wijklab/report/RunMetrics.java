@@ -81,6 +81,24 @@ final class RunMetrics {
         return out;
     }
 
+    /** The first and last tick at which any programme of the run was active, or null without one. */
+    static int[] activePeriod(RunFolder run) {
+        if (!run.hasFile("services.csv")) {
+            return null;
+        }
+        Table s = run.table("services.csv", "tick", "programme_active");
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
+        for (int i = 0; i < s.size(); i++) {
+            if (s.number(i, "programme_active") > 0) {
+                int t = s.integer(i, "tick");
+                first = Math.min(first, t);
+                last = Math.max(last, t);
+            }
+        }
+        return first == Integer.MAX_VALUE ? null : new int[] {first, last};
+    }
+
     /** The n neighbourhoods of worst rank at tick 0. */
     static Set<String> weakestAtStart(RunFolder run, int n) {
         Table t = run.table("neighbourhoods.csv", "tick", "neighbourhood", "rank");

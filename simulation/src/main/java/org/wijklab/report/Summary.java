@@ -2,6 +2,7 @@ package org.wijklab.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,14 @@ final class Summary {
         final List<RunMetrics> runs = new ArrayList<>();
         /** [metric][run] */
         double[][] key;
+        /**
+         * Effects against the reference (the first scenario): per run paired by seed with a
+         * reference run, [metric of RunMetrics.SERIES][tick] of its targets minus the same
+         * neighbourhoods in the reference run; empty for the reference itself.
+         */
+        final List<double[][]> effects = new ArrayList<>();
+        /** The first run's programme period in ticks (first and last active tick), or null. */
+        int[] period;
 
         Scenario(ScenarioGroup group, Set<String> focus, String focusRule) {
             this.group = group;
@@ -104,9 +113,49 @@ final class Summary {
                     sc.key[m][i] = k[m];
                 }
             }
+            sc.period = RunMetrics.activePeriod(g.first());
             s.scenarios.add(sc);
         }
+        s.pairWithReference();
         return s;
+    }
+
+    /**
+     * Each scenario's targets minus the same neighbourhoods in the reference scenario's run of the
+     * same seed (the same city, warm-up and random streams), tick by tick. A run without a
+     * reference run of its seed, or of other ticks, is left out.
+     */
+    private void pairWithReference() {
+        if (scenarios.size() < 2) {
+            return;
+        }
+        Scenario ref = scenarios.get(0);
+        Map<Set<String>, Map<Long, RunMetrics>> atFocus = new HashMap<>();
+        for (int i = 1; i < scenarios.size(); i++) {
+            Scenario sc = scenarios.get(i);
+            Map<Long, RunMetrics> bySeed = atFocus.computeIfAbsent(sc.focus, f -> {
+                Map<Long, RunMetrics> m = new HashMap<>();
+                for (RunFolder r : ref.group.runs()) {
+                    m.put(r.seed(), f.equals(ref.focus) ? ref.runs.get(ref.group.runs().indexOf(r))
+                            : RunMetrics.of(r, f, mapTicks));
+                }
+                return m;
+            });
+            for (int r = 0; r < sc.runs.size(); r++) {
+                RunMetrics a = sc.runs.get(r);
+                RunMetrics b = bySeed.get(sc.group.runs().get(r).seed());
+                if (b == null || !java.util.Arrays.equals(a.ticks, b.ticks)) {
+                    continue;
+                }
+                double[][] d = new double[RunMetrics.SERIES.length][a.ticks.length];
+                for (int m = 0; m < d.length; m++) {
+                    for (int k = 0; k < a.ticks.length; k++) {
+                        d[m][k] = a.series[0][m][k] - b.series[0][m][k];
+                    }
+                }
+                sc.effects.add(d);
+            }
+        }
     }
 
     private static void checkAligned(Scenario sc) {

@@ -108,9 +108,9 @@ class ReportTest {
             assertTrue(shown.add(m.group(1)), "shown twice: " + m.group(1));
         }
         assertEquals(written.charts(), shown.size());
-        // 4 metrics x 2 scenarios, 6 decomposition (people/place, who gained, bucket; income and employment),
-        // 2 flows, 1 party chart + 3 cost charts, 2 maps (start once, 2 ends)
-        assertEquals(8 + 6 + 2 + 4 + 3, shown.size(), shown.toString());
+        // 4 effect curves, 4 metrics x 2 scenarios, 6 decomposition (people/place, who gained, bucket; income
+        // and employment), 2 flows, 1 party chart + 3 cost charts, 2 maps (start once, 2 ends)
+        assertEquals(4 + 8 + 6 + 2 + 4 + 3, shown.size(), shown.toString());
         try (Stream<Path> files = Files.list(report.resolve("charts"))) {
             assertEquals(2 * shown.size(), files.count(), "a PNG and an SVG per chart, nothing else");
         }
@@ -155,6 +155,51 @@ class ReportTest {
                 assertEquals("2", t.get(r.get(0), "n"));
             }
         }
+    }
+
+    @Test
+    void effectCurvesArePairedDifferencesFromTheReferenceRunOfTheSameSeed() {
+        TestCsv t = summary("effects");
+        Set<String> targets = programmeTargets();
+        for (String metric : new String[] {"liveability", "employment_rate"}) {
+            String column = metric.equals("liveability") ? "liveability" : "employment_rate";
+            String weight = metric.equals("liveability") ? "households" : "adults";
+            for (int tick : new int[] {0, 24, 48}) {
+                double[] d = new double[2];
+                for (int seed = 1; seed <= 2; seed++) {
+                    double[] y = new double[2];
+                    String[] scenario = {"prog", "base"};
+                    for (int k = 0; k < 2; k++) {
+                        TestCsv h = TestCsv.read(runs.resolve(scenario[k] + "/seed-" + seed + "/neighbourhoods.csv"));
+                        double sum = 0;
+                        double w = 0;
+                        for (int i = 0; i < h.size(); i++) {
+                            if (Integer.parseInt(h.get(i, "tick")) == tick && targets.contains(h.get(i, "neighbourhood"))) {
+                                double ww = Double.parseDouble(h.get(i, weight));
+                                sum += ww * Double.parseDouble(h.get(i, column));
+                                w += ww;
+                            }
+                        }
+                        y[k] = sum / w;
+                    }
+                    d[seed - 1] = y[0] - y[1];
+                }
+                List<Integer> r = rows(t, "scenario", "prog", "metric", metric, "tick", String.valueOf(tick));
+                assertEquals(1, r.size(), metric + " " + tick);
+                double mean = (d[0] + d[1]) / 2;
+                assertEquals(mean, num(t, r.get(0), "mean"), 1e-5 * Math.abs(mean) + 1e-12, metric + " tick " + tick);
+                // two pairs: the interval is the mean plus or minus t(0.975, 1) times sd / sqrt(2)
+                double half = 12.706204736174707 * Math.abs(d[0] - d[1]) / Math.sqrt(2) / Math.sqrt(2);
+                if (half > 1e-12) {
+                    assertEquals(mean - half, num(t, r.get(0), "lo"), 1e-5 * (half + Math.abs(mean)), "lo");
+                    assertEquals(mean + half, num(t, r.get(0), "hi"), 1e-5 * (half + Math.abs(mean)), "hi");
+                }
+                assertEquals("2", t.get(r.get(0), "n"));
+            }
+        }
+        assertTrue(rows(t, "scenario", "base").isEmpty(), "the reference has no effect on itself");
+        assertEquals(0.0, num(t, rows(t, "scenario", "prog", "metric", "liveability", "tick", "0").get(0), "mean"), 1e-12,
+                "at tick 0, before the programme, the same seed gives the same city");
     }
 
     @Test

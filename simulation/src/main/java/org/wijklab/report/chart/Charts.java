@@ -50,7 +50,13 @@ public final class Charts {
     public static Chart timeSeries(String title, String xLabel, String yLabel, List<Band> bands) {
         checkTexts(title, xLabel, yLabel);
         Checks.bands(bands);
-        List<Color> colours = Palette.byFamily(bands.stream().map(Band::label).toList());
+        XYPlot plot = bandChart(title, xLabel, yLabel, bands, Palette.byFamily(bands.stream().map(Band::label).toList()));
+        autoRangeWithoutZero(plot);
+        return plot.getChart()::draw;
+    }
+
+    /** Lines with their bands (drawn behind them, in their colours) on one plot. */
+    private static XYPlot bandChart(String title, String xLabel, String yLabel, List<Band> bands, List<Color> colours) {
         XYSeriesCollection lines = new XYSeriesCollection();
         YIntervalSeriesCollection shading = new YIntervalSeriesCollection();
         DeviationRenderer shadingRenderer = new DeviationRenderer(false, false);
@@ -75,8 +81,35 @@ public final class Charts {
         plot.setDataset(1, shading);
         plot.setRenderer(1, shadingRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
-        autoRangeWithoutZero(plot);
-        return chart::draw;
+        return plot;
+    }
+
+    /**
+     * Effect curves: one line per scenario with its 95 % band, each in its own colour (none
+     * repeats), a line at zero, and the given periods (in x units, e.g. programmes' running years)
+     * shaded lightly behind them.
+     */
+    public static Chart effectCurves(String title, String xLabel, String yLabel, List<Band> bands, List<double[]> periods) {
+        checkTexts(title, xLabel, yLabel);
+        Checks.bands(bands);
+        Checks.notNull(periods, "periods");
+        List<Color> colours = new ArrayList<>();
+        for (int b = 0; b < bands.size(); b++) {
+            colours.add(Palette.series(b));
+        }
+        XYPlot plot = bandChart(title, xLabel, yLabel, bands, colours);
+        for (double[] p : periods) {
+            org.jfree.chart.plot.IntervalMarker m = new org.jfree.chart.plot.IntervalMarker(p[0], p[1]);
+            m.setPaint(new Color(0xF2F2F2));
+            m.setAlpha(0.6f);
+            plot.addDomainMarker(m, org.jfree.chart.ui.Layer.BACKGROUND);
+        }
+        org.jfree.chart.plot.ValueMarker zero = new org.jfree.chart.plot.ValueMarker(0.0);
+        zero.setPaint(Palette.ZERO_LINE);
+        zero.setStroke(new java.awt.BasicStroke(1.0f));
+        plot.addRangeMarker(zero);
+        ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        return plot.getChart()::draw;
     }
 
     /**

@@ -10,10 +10,17 @@ import java.util.Map;
  * appearance, and the red–yellow–green ramp of the city map's classes.
  */
 final class Palette {
-    /** Series colours in the order they are handed out; repeats after the last. */
+    /**
+     * Series colours in the order they are handed out: Okabe–Ito's eight, then Paul Tol's muted
+     * scheme (nine more, told apart from the first eight); past those, hues spaced by the golden
+     * angle, so that no colour repeats within a chart.
+     */
     private static final Color[] SERIES = {
         new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
         new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000),
+        new Color(0x332288), new Color(0x88CCEE), new Color(0x44AA99), new Color(0x117733),
+        new Color(0x999933), new Color(0xDDCC77), new Color(0xCC6677), new Color(0x882255),
+        new Color(0xAA4499),
     };
 
     /**
@@ -44,7 +51,11 @@ final class Palette {
 
     /** The colour of the {@code index}-th series (0-based). */
     static Color series(int index) {
-        return SERIES[index % SERIES.length];
+        if (index < SERIES.length) {
+            return SERIES[index];
+        }
+        float hue = (float) ((index - SERIES.length) * 0.6180339887 % 1.0);
+        return Color.getHSBColor(hue, 0.75f, index % 2 == 0 ? 0.55f : 0.8f);
     }
 
     /** The family of a label: its text before " — ", or the whole label if there is none. */

@@ -62,7 +62,27 @@ class ChartsTest {
                 new Fixture("city-map", "Liveability by neighbourhood", "very strong",
                         ChartsTest::cityMap),
                 new Fixture("labelled-scatter", "Morris: eroded income gain", "leaveCityShare",
-                        ChartsTest::labelledScatter));
+                        ChartsTest::labelledScatter),
+                new Fixture("effect-curves", "Effect on the targets: employment rate", "scenario 3",
+                        () -> effectCurves(4)));
+    }
+
+    /** Effect curves of n scenarios (a rise while the programme runs, years 1-7, and some erosion after). */
+    static Chart effectCurves(int n) {
+        double[] x = new double[31];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+        }
+        List<Band> bands = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            double[] mean = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                mean[i] = (0.002 + 0.001 * s) * Math.min(i, 7) * (i > 7 ? Math.exp(-(i - 7) / 12.0) : 1);
+            }
+            bands.add(new Band("scenario " + (s + 1), x, mean, shift(mean, -0.003), shift(mean, 0.003), false));
+        }
+        return Charts.effectCurves("Effect on the targets: employment rate", "year", "difference in employment rate",
+                bands, List.of(new double[] {1, 7}));
     }
 
     static Chart labelledScatter() {
@@ -349,6 +369,20 @@ class ChartsTest {
                 new Band("city", x, y, y, y, true)));
         String both = Files.readString(ChartFiles.write(twoFamilies, tmp, "two", 600, 400).get(1));
         assertTrue(both.contains("rgb(0,114,178)") && both.contains("rgb(213,94,0)"), "two families, two colours");
+    }
+
+    @Test
+    void fourteenScenariosGetFourteenColoursAndNoColourRepeatsInALongerList() throws IOException {
+        String svg = Files.readString(ChartFiles.write(effectCurves(14), tmp, "fourteen", WIDTH, HEIGHT).get(1));
+        for (int i = 0; i < 14; i++) {
+            java.awt.Color c = Palette.series(i);
+            assertTrue(svg.contains("rgb(" + c.getRed() + "," + c.getGreen() + "," + c.getBlue() + ")"),
+                    "scenario " + (i + 1) + "'s line in its own colour");
+        }
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            assertTrue(colours.add(Palette.series(i).getRGB()), "colour " + i + " repeats an earlier one");
+        }
     }
 
     @Test
