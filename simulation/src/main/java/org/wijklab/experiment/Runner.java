@@ -10,6 +10,7 @@ import org.wijklab.model.WijkLabModel;
 import org.wijklab.observation.CityTable;
 import org.wijklab.observation.CohortTable;
 import org.wijklab.observation.CostsTable;
+import org.wijklab.observation.EscalationsTable;
 import org.wijklab.observation.ErosionDecomposition;
 import org.wijklab.observation.MovesLog;
 import org.wijklab.observation.NeighbourhoodTable;
@@ -30,6 +31,7 @@ public final class Runner {
     public static final String SERVICES = "services.csv";
     public static final String COSTS = "costs.csv";
     public static final String COHORTS = "cohorts.csv";
+    public static final String ESCALATIONS = "escalations.csv";
     public static final String MOVES = "moves.csv";
     public static final String MANIFEST = "manifest.json";
 
@@ -59,7 +61,7 @@ public final class Runner {
         Instant startTime = Instant.now();
         long t0 = System.nanoTime();
         return Folders.writeWhole(outDir, tmp -> {
-            List<String> files = new ArrayList<>(List.of(NEIGHBOURHOODS, CITY, DECOMPOSITION));
+            List<String> files = new ArrayList<>(List.of(NEIGHBOURHOODS, CITY, DECOMPOSITION, ESCALATIONS));
             boolean programmes = !scenario.programmes().isEmpty();
             if (programmes) {
                 files.addAll(List.of(SERVICES, COSTS, COHORTS));
@@ -76,8 +78,10 @@ public final class Runner {
                             scenario.output().decompositionYears(), scenario.ticks());
                     ServicesTable services = programmes ? new ServicesTable(tmp.resolve(SERVICES)) : null;
                     CostsTable costs = programmes ? new CostsTable(tmp.resolve(COSTS), scenario.ticks()) : null;
-                    CohortTable cohorts = programmes ? new CohortTable(tmp.resolve(COHORTS)) : null) {
+                    CohortTable cohorts = programmes ? new CohortTable(tmp.resolve(COHORTS)) : null;
+                    EscalationsTable escalations = new EscalationsTable(tmp.resolve(ESCALATIONS), scenario.ticks())) {
                 model.addTickListener(hoods);
+                model.addTickListener(escalations);
                 model.addTickListener(city);
                 model.addTickListener(decomposition);
                 if (programmes) {

@@ -114,6 +114,7 @@ public final class Report {
         decomposition();
         flows();
         costs();
+        realisedCosts();
         maps();
         sweeps();
         html.append("<script>\nwindow.addEventListener('load', function () {\n  var imgs = document.images, ok = 0;\n"
@@ -220,6 +221,105 @@ public final class Report {
     }
 
     // ---- charts -------------------------------------------------------------------------------
+
+    /**
+     * Realised against expected avoided costs: the reference's escalation costs in a scenario's
+     * targets minus the scenario's (escalations.csv, paired by seed), cumulated over the years and set
+     * against what the programmes spent, beside the expected avoided costs the ledger books.
+     */
+    private void realisedCosts() throws IOException {
+        List<Summary.Scenario> sc = summary.scenarios;
+        html.append("<h3 id=\"realised\">Realised against expected: what the programmes really saved</h3>\n");
+        Csv csv = new Csv("scenario", "year", "spent_cumulative", "realised_avoided_cumulative", "realised_lo",
+                "realised_hi", "realised_return", "realised_return_lo", "realised_return_hi", "expected_return",
+                "expected_return_lo", "expected_return_hi", "n");
+        List<Band> bands = new ArrayList<>();
+        for (Summary.Scenario s : sc.subList(Math.min(1, sc.size()), sc.size())) {
+            if (s.realised.isEmpty()) {
+                continue;
+            }
+            int years = s.realised.get(0).length;
+            int n = s.realised.size();
+            double[][] cumRealised = new double[n][years];
+            double[][] realisedReturn = new double[n][years];
+            double[][] expectedReturn = new double[n][years];
+            double[][] spentCum = new double[n][years];
+            for (int r = 0; r < n; r++) {
+                RunMetrics run = s.runs.get(s.realisedRun.get(r));
+                double total = 0;
+                for (int y = 0; y < years; y++) {
+                    for (double v : s.realised.get(r)[y]) {
+                        total += v;
+                    }
+                    double spent = 0;
+                    for (int p = 0; p < RunMetrics.PARTIES.length && y < run.spent.length; p++) {
+                        spent += run.spent[y][p];
+                    }
+                    cumRealised[r][y] = total;
+                    spentCum[r][y] = spent;
+                    realisedReturn[r][y] = spent > 0 ? total / spent : Double.NaN;
+                    expectedReturn[r][y] = y < run.spent.length ? run.socialReturn(y + 1) : Double.NaN;
+                }
+            }
+            double[] x = new double[years];
+            double[][] rr = new double[3][years];
+            double[][] er = new double[3][years];
+            for (int y = 0; y < years; y++) {
+                x[y] = y + 1;
+                Estimate realisedAvoided = Summary.estimate(column(cumRealised, y));
+                Estimate spent = Summary.estimate(column(spentCum, y));
+                Estimate realised = Summary.estimate(column(realisedReturn, y));
+                Estimate expected = Summary.estimate(column(expectedReturn, y));
+                rr[0][y] = realised.mean();
+                rr[1][y] = realised.lo();
+                rr[2][y] = realised.hi();
+                er[0][y] = expected.mean();
+                er[1][y] = expected.lo();
+                er[2][y] = expected.hi();
+                csv.row(s.name(), String.valueOf(y + 1), num(spent.mean()), num(realisedAvoided.mean()),
+                        num(realisedAvoided.lo()), num(realisedAvoided.hi()), num(realised.mean()), num(realised.lo()),
+                        num(realised.hi()), num(expected.mean()), num(expected.lo()), num(expected.hi()),
+                        String.valueOf(n));
+            }
+            // the lines begin in the first year with money spent (before it a return per euro is undefined)
+            int from = 0;
+            while (from < years && (Double.isNaN(rr[0][from]) || Double.isNaN(er[0][from]))) {
+                from++;
+            }
+            if (from < years) {
+                int to = years;
+                bands.add(new Band(s.name() + " — realised", java.util.Arrays.copyOfRange(x, from, to),
+                        java.util.Arrays.copyOfRange(rr[0], from, to), java.util.Arrays.copyOfRange(rr[1], from, to),
+                        java.util.Arrays.copyOfRange(rr[2], from, to), false));
+                bands.add(new Band(s.name() + " — expected", java.util.Arrays.copyOfRange(x, from, to),
+                        java.util.Arrays.copyOfRange(er[0], from, to), java.util.Arrays.copyOfRange(er[1], from, to),
+                        java.util.Arrays.copyOfRange(er[2], from, to), true));
+            }
+        }
+        csv.write(dir.resolve("summary-costs-realised.csv"));
+        if (bands.isEmpty()) {
+            html.append("<p class=\"note\">No realised costs: they need a reference run without the programme on the "
+                    + "same seed, and runs that wrote <code>escalations.csv</code>.</p>\n");
+            return;
+        }
+        html.append("<p class=\"note\">Realised (solid): the escalation costs of <b>").append(esc(sc.get(0).name()))
+                .append("</b> in the whole city minus the scenario's own, run against run with the same seed (the whole "
+                + "city, so that a problem moved to another neighbourhood is not counted as saved), "
+                + "cumulated from year 1, per euro the programmes spent so far. Expected (dashed): the avoided costs "
+                + "the ledger books while families are treated (<code>costs.csv</code>). The gap is what the booked "
+                + "figure claims and the city does not show; the realised line goes on after a programme stops.</p>\n");
+        figure(Charts.timeSeries("Social return per euro: realised and expected", "year", "euro avoided per euro spent",
+                bands), "costs-realised-return", WIDE_W, WIDE_H + 80, "Cumulative avoided costs per euro spent: "
+                + "realised against the reference (solid) and expected by the ledger (dashed), with 95 % bands.");
+    }
+
+    private static double[] column(double[][] m, int k) {
+        double[] v = new double[m.length];
+        for (int r = 0; r < m.length; r++) {
+            v[r] = m[r][k];
+        }
+        return v;
+    }
 
     /**
      * Effect curves: for every scenario but the reference, its targets minus the same neighbourhoods

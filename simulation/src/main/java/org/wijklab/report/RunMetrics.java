@@ -133,6 +133,9 @@ final class RunMetrics {
         if (run.hasFile("costs.csv")) {
             m.readCosts(run);
         }
+        if (run.hasFile("escalations.csv")) {
+            m.readEscalations(run);
+        }
         run.release();
         return m;
     }
@@ -340,6 +343,32 @@ final class RunMetrics {
             s[i] = n == 0 ? 0.0 : (double) counts[i] / n;
         }
         return s;
+    }
+
+    /**
+     * Escalation costs in the whole city, [year - 1][party] (this year's, not cumulative); null
+     * without escalations.csv. The whole city, not the targets: what a programme moves elsewhere
+     * (a household displaced to another neighbourhood) is not a saving.
+     */
+    double[][] escalations;
+
+    private void readEscalations(RunFolder run) {
+        Table t = run.table("escalations.csv", "year", "neighbourhood", "party", "escalation_costs");
+        int years = 0;
+        for (int i = 0; i < t.size(); i++) {
+            years = Math.max(years, t.integer(i, "year"));
+        }
+        escalations = new double[years][PARTIES.length];
+        List<String> parties = List.of(PARTIES);
+        for (int i = 0; i < t.size(); i++) {
+            int y = t.integer(i, "year");
+            int p = parties.indexOf(t.text(i, "party"));
+            if (y < 1 || p < 0) {
+                throw new ReportException(t.file() + ": line " + (i + 2) + ": year " + y + " or party '"
+                        + t.text(i, "party") + "' unknown");
+            }
+            escalations[y - 1][p] += t.number(i, "escalation_costs");
+        }
     }
 
     private void readCosts(RunFolder run) {

@@ -41,6 +41,13 @@ final class Summary {
          * neighbourhoods in the reference run; empty for the reference itself.
          */
         final List<double[][]> effects = new ArrayList<>();
+        /**
+         * Realised avoided costs against the reference: per run paired by seed (and with costs.csv),
+         * [year - 1][party] of the reference's escalation costs in the whole city minus this run's;
+         * with the index of the run in {@link #runs}.
+         */
+        final List<double[][]> realised = new ArrayList<>();
+        final List<Integer> realisedRun = new ArrayList<>();
         /** The first run's programme period in ticks (first and last active tick), or null. */
         int[] period;
 
@@ -154,6 +161,17 @@ final class Summary {
                     }
                 }
                 sc.effects.add(d);
+                if (a.spent != null && a.escalations != null && b.escalations != null
+                        && a.escalations.length == b.escalations.length) {
+                    double[][] saved = new double[a.escalations.length][RunMetrics.PARTIES.length];
+                    for (int y = 0; y < saved.length; y++) {
+                        for (int p = 0; p < saved[y].length; p++) {
+                            saved[y][p] = b.escalations[y][p] - a.escalations[y][p];
+                        }
+                    }
+                    sc.realised.add(saved);
+                    sc.realisedRun.add(r);
+                }
             }
         }
     }

@@ -100,6 +100,32 @@ class ProgrammeOutputsTest {
                 targets, start, end);
     }
 
+    @org.junit.jupiter.api.Test
+    void escalationsPerNeighbourhoodAddUpToTheProgrammesEscalationCostsInItsTargets() {
+        TestCsv e = TestCsv.read(krachtwijk.dir().resolve(Runner.ESCALATIONS));
+        int years = (krachtwijk.last() + 11) / 12;
+        assertEquals(years * krachtwijk.names().size() * PARTIES.size(), e.size(), "every year, neighbourhood and party");
+        java.util.Map<String, Double> inTargets = new java.util.HashMap<>();
+        for (int r = 0; r < e.size(); r++) {
+            if (krachtwijk.targets().get(0).contains(e.get(r, "neighbourhood"))) {
+                inTargets.merge(e.get(r, "year") + "|" + e.get(r, "party"), e.num(r, "escalation_costs"), Double::sum);
+            }
+        }
+        TestCsv c = krachtwijk.costs();
+        int checked = 0;
+        for (int r = 0; r < c.size(); r++) {
+            // costs.csv counts a programme's targets from its first month (start + 1), escalations.csv every month
+            int year = (int) c.integer(r, "year");
+            if (year * 12 - 11 > krachtwijk.start()[0]) {
+                double expected = c.num(r, "escalation_costs");
+                double got = inTargets.get(year + "|" + c.get(r, "party"));
+                assertEquals(expected, got, 1e-5 * (1 + Math.abs(expected)), "year " + year + " " + c.get(r, "party"));
+                checked++;
+            }
+        }
+        assertTrue(checked >= 5 * 8, "years compared: " + checked / 5);
+    }
+
     /** The named targets, or the weakest N by rank (1 = best) at the start tick in neighbourhoods.csv. */
     private static Set<String> targets(Programme spec, TestCsv hoods, int startTick) {
         if (spec.targets().weakest() == 0) {

@@ -109,8 +109,8 @@ class ReportTest {
         }
         assertEquals(written.charts(), shown.size());
         // 4 effect curves, 4 metrics x 2 scenarios, 6 decomposition (people/place, who gained, bucket; income
-        // and employment), 2 flows, 1 party chart + 3 cost charts, 2 maps (start once, 2 ends)
-        assertEquals(4 + 8 + 6 + 2 + 4 + 3, shown.size(), shown.toString());
+        // and employment), 2 flows, 1 party chart + 3 cost charts + the realised return, 2 maps (start once, 2 ends)
+        assertEquals(4 + 8 + 6 + 2 + 5 + 3, shown.size(), shown.toString());
         try (Stream<Path> files = Files.list(report.resolve("charts"))) {
             assertEquals(2 * shown.size(), files.count(), "a PNG and an SVG per chart, nothing else");
         }
@@ -200,6 +200,48 @@ class ReportTest {
         assertTrue(rows(t, "scenario", "base").isEmpty(), "the reference has no effect on itself");
         assertEquals(0.0, num(t, rows(t, "scenario", "prog", "metric", "liveability", "tick", "0").get(0), "mean"), 1e-12,
                 "at tick 0, before the programme, the same seed gives the same city");
+    }
+
+    @Test
+    void realisedAvoidedCostsAreTheReferencesEscalationsMinusTheProgrammesPairedBySeed() {
+        TestCsv t = summary("costs-realised");
+        int checked = 0;
+        for (int year : new int[] {1, 2, 3, 4}) {
+            double[] realised = new double[2];
+            double[] ret = new double[2];
+            for (int seed = 1; seed <= 2; seed++) {
+                double[] esc = new double[2];
+                String[] scenario = {"base", "prog"};
+                for (int k = 0; k < 2; k++) {
+                    TestCsv e = TestCsv.read(runs.resolve(scenario[k] + "/seed-" + seed + "/escalations.csv"));
+                    for (int i = 0; i < e.size(); i++) {
+                        if (Integer.parseInt(e.get(i, "year")) <= year) {
+                            esc[k] += Double.parseDouble(e.get(i, "escalation_costs"));
+                        }
+                    }
+                }
+                realised[seed - 1] = esc[0] - esc[1];
+                TestCsv c = TestCsv.read(runs.resolve("prog/seed-" + seed + "/costs.csv"));
+                double spent = 0;
+                for (int i = 0; i < c.size(); i++) {
+                    if (Integer.parseInt(c.get(i, "year")) == year) {
+                        spent += Double.parseDouble(c.get(i, "cumulative_spent"));
+                    }
+                }
+                ret[seed - 1] = spent > 0 ? realised[seed - 1] / spent : Double.NaN;
+            }
+            List<Integer> r = rows(t, "scenario", "prog", "year", String.valueOf(year));
+            assertEquals(1, r.size(), "year " + year);
+            double mean = (realised[0] + realised[1]) / 2;
+            assertEquals(mean, num(t, r.get(0), "realised_avoided_cumulative"), 1e-5 * Math.abs(mean) + 1e-6, "year " + year);
+            if (!Double.isNaN(ret[0])) {
+                double m = (ret[0] + ret[1]) / 2;
+                assertEquals(m, num(t, r.get(0), "realised_return"), 1e-5 * Math.abs(m) + 1e-9, "return, year " + year);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 2, "years with spending compared: " + checked);
+        assertTrue(rows(t, "scenario", "base").isEmpty(), "the reference saves nothing against itself");
     }
 
     @Test
