@@ -354,31 +354,22 @@ final class RunMetrics {
 
     private void readEscalations(RunFolder run) {
         Table t = run.table("escalations.csv", "year", "neighbourhood", "party", "escalation_costs");
-        int years = 0;
-        for (int i = 0; i < t.size(); i++) {
-            years = Math.max(years, t.integer(i, "year"));
-        }
-        escalations = new double[years][PARTIES.length];
-        List<String> parties = List.of(PARTIES);
-        for (int i = 0; i < t.size(); i++) {
-            int y = t.integer(i, "year");
-            int p = parties.indexOf(t.text(i, "party"));
-            if (y < 1 || p < 0) {
-                throw new ReportException(t.file() + ": line " + (i + 2) + ": year " + y + " or party '"
-                        + t.text(i, "party") + "' unknown");
-            }
-            escalations[y - 1][p] += t.number(i, "escalation_costs");
-        }
+        escalations = byYearAndParty(t, "escalation_costs");
     }
 
     private void readCosts(RunFolder run) {
         Table t = run.table("costs.csv", "year", "party", "cumulative_spent", "cumulative_avoided");
+        spent = byYearAndParty(t, "cumulative_spent");
+        avoided = byYearAndParty(t, "cumulative_avoided");
+    }
+
+    /** A column summed per year (1 to the last, as index year - 1) and party; a row of an unknown year or party is an error. */
+    private static double[][] byYearAndParty(Table t, String column) {
         int years = 0;
         for (int i = 0; i < t.size(); i++) {
             years = Math.max(years, t.integer(i, "year"));
         }
-        spent = new double[years][PARTIES.length];
-        avoided = new double[years][PARTIES.length];
+        double[][] out = new double[years][PARTIES.length];
         List<String> parties = List.of(PARTIES);
         for (int i = 0; i < t.size(); i++) {
             int y = t.integer(i, "year");
@@ -387,9 +378,9 @@ final class RunMetrics {
                 throw new ReportException(t.file() + ": line " + (i + 2) + ": year " + y + " or party '"
                         + t.text(i, "party") + "' unknown");
             }
-            spent[y - 1][p] += t.number(i, "cumulative_spent");
-            avoided[y - 1][p] += t.number(i, "cumulative_avoided");
+            out[y - 1][p] += t.number(i, column);
         }
+        return out;
     }
 
     /** Cumulative avoided over cumulative spent, all parties, at the end of year y (1-based); NaN before any spending. */
