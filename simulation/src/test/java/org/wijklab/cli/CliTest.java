@@ -228,7 +228,7 @@ class CliTest {
     }
 
     @Test
-    void tinyRunWritesFiveFilesAndAManifest() throws IOException {
+    void tinyRunWritesFourTablesAMovesLogAndAManifest() throws IOException {
         Path out = tmp.resolve("runs").resolve("tiny");
         Outcome o = execute("run", "--residents", "3000", "--years", "2", "--out", out.toString());
         assertEquals(0, o.code, o.toString());
@@ -238,7 +238,8 @@ class CliTest {
         try (Stream<Path> s = Files.list(out)) {
             files = s.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertEquals(List.of(Runner.CITY, Runner.DECOMPOSITION, Runner.MANIFEST, Runner.MOVES, Runner.NEIGHBOURHOODS),
+        assertEquals(List.of(Runner.CITY, Runner.DECOMPOSITION, Runner.ESCALATIONS, Runner.MANIFEST, Runner.MOVES,
+                Runner.NEIGHBOURHOODS),
                 files);
         assertNothingWritten(out.resolveSibling("not-there"));
 
