@@ -448,31 +448,11 @@ public final class SweepRunner {
 
     /** Splits a CSV line written by {@link #row} (quoted cells may hold commas). */
     static List<String> splitCsv(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
+        String[] cells = org.wijklab.observation.Csv.parse(line);
+        if (cells == null) {
+            throw new IllegalStateException("a half-written row: " + line);
         }
-        out.add(cur.toString());
-        return out;
+        return List.of(cells);
     }
 
     static void writeManifest(Sweep sweep, List<String> metrics, Path file, Instant start, double wall,

@@ -28,12 +28,14 @@ final class CityOverlay extends FieldPortrayal2D {
     private final WijkLabModel model;
     private final CityView view;
     private final int[][] bounds;
+    private final int[] edges;
     private boolean movers = true;
 
     CityOverlay(WijkLabModel model, CityView view) {
         this.model = model;
         this.view = view;
         this.bounds = view.bounds();
+        this.edges = edges(view);
         setField(view.hood);
     }
 
@@ -59,29 +61,6 @@ final class CityOverlay extends FieldPortrayal2D {
                 }
             }
         }
-        // borders between neighbourhoods (and the city's edge)
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke((float) Math.max(1, s / 3)));
-        int[][] h = view.hood.field;
-        for (int x = 0; x < view.width; x++) {
-            for (int y = 0; y < view.height; y++) {
-                int j = h[x][y];
-                int right = x + 1 < view.width ? h[x + 1][y] : -1;
-                int below = y + 1 < view.height ? h[x][y + 1] : -1;
-                if (j != right && (j >= 0 || right >= 0)) {
-                    line(g, ox + (x + 1) * s, oy + y * s, ox + (x + 1) * s, oy + (y + 1) * s);
-                }
-                if (j != below && (j >= 0 || below >= 0)) {
-                    line(g, ox + x * s, oy + (y + 1) * s, ox + (x + 1) * s, oy + (y + 1) * s);
-                }
-                if (j >= 0 && x == 0) {
-                    line(g, ox, oy + y * s, ox, oy + (y + 1) * s);
-                }
-                if (j >= 0 && y == 0) {
-                    line(g, ox + x * s, oy, ox + (x + 1) * s, oy);
-                }
-            }
-        }
         Neighbourhoods nb = model.neighbourhoods();
         List<Programmes.Run> runs = model.programmes().runs();
         boolean[] target = new boolean[nb.count];
@@ -90,28 +69,23 @@ final class CityOverlay extends FieldPortrayal2D {
                 target[j] |= run.isTarget[j];
             }
         }
-        // the targets' own borders, over the black ones
-        g.setColor(TARGET);
-        g.setStroke(new BasicStroke((float) Math.max(2, s * 0.9)));
-        for (int x = 0; x < view.width; x++) {
-            for (int y = 0; y < view.height; y++) {
-                int j = h[x][y];
-                int right = x + 1 < view.width ? h[x + 1][y] : -1;
-                int below = y + 1 < view.height ? h[x][y + 1] : -1;
-                if (j != right && (j >= 0 && target[j] || right >= 0 && target[right])) {
-                    line(g, ox + (x + 1) * s, oy + y * s, ox + (x + 1) * s, oy + (y + 1) * s);
-                }
-                if (j != below && (j >= 0 && target[j] || below >= 0 && target[below])) {
-                    line(g, ox + x * s, oy + (y + 1) * s, ox + (x + 1) * s, oy + (y + 1) * s);
-                }
-                if (j >= 0 && target[j] && x == 0) {
-                    line(g, ox, oy + y * s, ox, oy + (y + 1) * s);
-                }
-                if (j >= 0 && target[j] && y == 0) {
-                    line(g, ox + x * s, oy, ox + (x + 1) * s, oy);
-                }
+        // borders between neighbourhoods and at the city's edge, then the targets' own over them
+        java.awt.geom.Path2D.Double all = new java.awt.geom.Path2D.Double();
+        java.awt.geom.Path2D.Double targets = new java.awt.geom.Path2D.Double();
+        int[] d = edges;
+        for (int e = 0; e < d.length; e += 6) {
+            boolean ofTarget = d[e + 4] >= 0 && target[d[e + 4]] || d[e + 5] >= 0 && target[d[e + 5]];
+            for (java.awt.geom.Path2D.Double path : ofTarget ? List.of(all, targets) : List.of(all)) {
+                path.moveTo(ox + d[e] * s, oy + d[e + 1] * s);
+                path.lineTo(ox + d[e + 2] * s, oy + d[e + 3] * s);
             }
         }
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke((float) Math.max(1, s / 3)));
+        g.draw(all);
+        g.setColor(TARGET);
+        g.setStroke(new BasicStroke((float) Math.max(2, s * 0.9)));
+        g.draw(targets);
         int tick = model.tick();
         Font font = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.max(9, Math.min(16, s * 2.2)));
         Font small = font.deriveFont(Font.PLAIN, font.getSize2D() * 0.85f);
@@ -143,8 +117,37 @@ final class CityOverlay extends FieldPortrayal2D {
         legend(g, ox, oy + view.height * s, info.draw.width, LEGEND_ROWS * s, s);
     }
 
-    private static void line(Graphics2D g, double x1, double y1, double x2, double y2) {
-        g.draw(new java.awt.geom.Line2D.Double(x1, y1, x2, y2));
+    /**
+     * The map's borders in the view's units, six ints an edge: its two ends (x1, y1, x2, y2) and the
+     * neighbourhoods on either side (-1 outside the city). The map never changes, so they are found once.
+     */
+    private static int[] edges(CityView view) {
+        int[][] h = view.hood.field;
+        java.util.ArrayList<int[]> out = new java.util.ArrayList<>();
+        for (int x = 0; x < view.width; x++) {
+            for (int y = 0; y < view.height; y++) {
+                int j = h[x][y];
+                int right = x + 1 < view.width ? h[x + 1][y] : -1;
+                int below = y + 1 < view.height ? h[x][y + 1] : -1;
+                if (j != right && (j >= 0 || right >= 0)) {
+                    out.add(new int[] {x + 1, y, x + 1, y + 1, j, right});
+                }
+                if (j != below && (j >= 0 || below >= 0)) {
+                    out.add(new int[] {x, y + 1, x + 1, y + 1, j, below});
+                }
+                if (j >= 0 && x == 0) {
+                    out.add(new int[] {0, y, 0, y + 1, j, -1});
+                }
+                if (j >= 0 && y == 0) {
+                    out.add(new int[] {x, 0, x + 1, 0, j, -1});
+                }
+            }
+        }
+        int[] flat = new int[6 * out.size()];
+        for (int k = 0; k < out.size(); k++) {
+            System.arraycopy(out.get(k), 0, flat, 6 * k, 6);
+        }
+        return flat;
     }
 
     /** A best person's state in a target: active with energy, exhausted, left, or none. */
@@ -191,9 +194,8 @@ final class CityOverlay extends FieldPortrayal2D {
         double barY = top + fm.getHeight() + 4;
         double barH = Math.max(8, h / 5);
         double barW = Math.min(w * 0.4, 360);
-        Colours c = new Colours();
         for (int i = 0; i < (int) barW; i++) {
-            g.setColor(c.getColor(i / barW));
+            g.setColor(Colours.interpolate(i / barW));
             g.fill(new Rectangle2D.Double(x + pad + i, barY, 1.5, barH));
         }
         g.setColor(Color.BLACK);

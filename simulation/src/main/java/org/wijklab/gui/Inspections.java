@@ -87,14 +87,18 @@ final class Inspections {
         }
 
         public String getWork() {
+            return perAdult(a -> status(model.households().status[a]));
+        }
+
+        /** Each adult's value, separated by "; " (empty for a vacant dwelling). */
+        private String perAdult(java.util.function.IntFunction<String> ofAdult) {
             int s = slot();
             if (s < 0) {
                 return "";
             }
-            Households h = model.households();
             StringBuilder b = new StringBuilder();
-            for (int a = 0; a < h.adults[s]; a++) {
-                b.append(a == 0 ? "" : "; ").append(status(h.status[2 * s + a]));
+            for (int a = 0; a < model.households().adults[s]; a++) {
+                b.append(a == 0 ? "" : "; ").append(ofAdult.apply(2 * s + a));
             }
             return b.toString();
         }
@@ -107,16 +111,7 @@ final class Inspections {
         }
 
         public String getMentalHealth() {
-            int s = slot();
-            if (s < 0) {
-                return "";
-            }
-            Households h = model.households();
-            StringBuilder b = new StringBuilder();
-            for (int a = 0; a < h.adults[s]; a++) {
-                b.append(a == 0 ? "" : "; ").append(mental(h.mental[2 * s + a]));
-            }
-            return b.toString();
+            return perAdult(a -> mental(model.households().mental[a]));
         }
 
         public String getProblemsAndCase() {

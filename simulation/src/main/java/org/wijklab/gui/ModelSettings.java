@@ -57,14 +57,12 @@ public final class ModelSettings {
 
     private void programmeValues(Scenario s) {
         changed = 0;
-        {
-            var p = s.programmes().get(0);
-            budget = p.yearlyBudget();
-            duration = p.durationYears();
-            teamArea = p.team() == null ? 15000 : p.team().areaResidents();
-            proximity = p.team() == null ? 0.7 : p.team().proximity();
-            bestPersons = p.bestPersons() != null && p.bestPersons().present();
-        }
+        var p = s.programmes().get(0);
+        budget = p.yearlyBudget();
+        duration = p.durationYears();
+        teamArea = p.team() == null ? 15000 : p.team().areaResidents();
+        proximity = p.team() == null ? 0.7 : p.team().proximity();
+        bestPersons = p.bestPersons() != null && p.bestPersons().present();
     }
 
     /** The scenarios with this tab's values (one, or two in the teaching mode). */

@@ -101,4 +101,39 @@ public final class Csv implements Closeable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The cells of one CSV line as this class writes them (a quoted cell may hold commas and
+     * doubled quotes), or null when a quote is left open.
+     */
+    public static String[] parse(String line) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        if (quoted) {
+            return null;
+        }
+        out.add(cell.toString());
+        return out.toArray(new String[0]);
+    }
 }

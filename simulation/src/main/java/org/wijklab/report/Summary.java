@@ -142,9 +142,9 @@ final class Summary {
             Scenario sc = scenarios.get(i);
             Map<Long, RunMetrics> bySeed = atFocus.computeIfAbsent(sc.focus, f -> {
                 Map<Long, RunMetrics> m = new HashMap<>();
-                for (RunFolder r : ref.group.runs()) {
-                    m.put(r.seed(), f.equals(ref.focus) ? ref.runs.get(ref.group.runs().indexOf(r))
-                            : RunMetrics.of(r, f, mapTicks));
+                List<RunFolder> folders = ref.group.runs();
+                for (int r = 0; r < folders.size(); r++) {
+                    m.put(folders.get(r).seed(), f.equals(ref.focus) ? ref.runs.get(r) : RunMetrics.of(folders.get(r), f, mapTicks));
                 }
                 return m;
             });

@@ -66,36 +66,11 @@ public final class Table {
     }
 
     private static String[] split(String line, Path file, int lineNo) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        if (quoted) {
+        String[] cells = org.wijklab.observation.Csv.parse(line);
+        if (cells == null) {
             throw new ReportException(file + ": line " + lineNo + " has an unclosed quote");
         }
-        out.add(cell.toString());
-        return out.toArray(new String[0]);
+        return cells;
     }
 
     public int size() {
