@@ -37,8 +37,17 @@ final class CompareCommand implements Callable<Integer> {
             description = "Years of the maps (0 = start; 'end' = the last tick; default: 0,end).")
     List<String> mapYears;
 
+    @Option(names = "--horizon", paramLabel = "YEARS",
+            description = "Year at which the summary at the top and the money (realised and expected return per euro, "
+                + "per party) are read, counted from the runs' start, after the programmes too (default: the runs' "
+                + "last whole year).")
+    Integer horizon;
+
     @Override
     public Integer call() {
+        if (horizon != null && (horizon < 1 || horizon > 200)) {
+            throw new UserException("--horizon: " + horizon + " is not a whole number of years in [1, 200]");
+        }
         int[] ticks = mapTicks(mapYears);
         Path dir = out != null ? out : stamped("report");
         if (out != null) {
@@ -46,6 +55,9 @@ final class CompareCommand implements Callable<Integer> {
         }
         long sweeps = inputs.stream().filter(SweepReport::isSweep).count();
         if (sweeps > 0) {
+            if (horizon != null) {
+                throw new UserException("compare: --horizon applies to runs compared with a reference, not to a sweep");
+            }
             if (sweeps != 1 || inputs.size() != 1) {
                 throw new UserException("compare: give one sweep folder alone, or folders of runs (a sweep's run "
                         + "folders are under its runs/)");
@@ -57,7 +69,7 @@ final class CompareCommand implements Callable<Integer> {
             o.flush();
             return 0;
         }
-        Report.Written w = Report.write(inputs, dir, new Report.Options(ticks));
+        Report.Written w = Report.write(inputs, dir, new Report.Options(ticks, horizon == null ? 0 : horizon));
         PrintWriter o = spec.commandLine().getOut();
         o.printf("Compared %d scenario%s (%d runs): %d charts.%n", w.scenarios(), w.scenarios() == 1 ? "" : "s", w.runs(),
                 w.charts());

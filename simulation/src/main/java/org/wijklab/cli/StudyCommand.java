@@ -58,8 +58,15 @@ final class StudyCommand implements Callable<Integer> {
                     + "folder that is deleted afterwards. Regenerates results/reference/.")
     Path reportOnly;
 
+    @Option(names = "--horizon", paramLabel = "YEARS",
+            description = "Year at which the report's summary and money are read (default: the runs' last year).")
+    Integer horizon;
+
     @Override
     public Integer call() {
+        if (horizon != null && (horizon < 1 || horizon > 200)) {
+            throw new UserException("--horizon: " + horizon + " is not a whole number of years in [1, 200]");
+        }
         if (replications < 1 || replications > 100) {
             throw new UserException("--replications: " + replications + " is not in [1, 100]");
         }
@@ -97,7 +104,11 @@ final class StudyCommand implements Callable<Integer> {
         List<Study.Entry> entries = Study.standard(scenarios);
         // check every adjusted scenario before the first run starts, so a bad value writes nothing
         for (Study.Entry e : entries) {
-            adjust(overrides, e.scenario());
+            int y = adjust(overrides, e.scenario()).years();
+            if (horizon != null && horizon > y) {
+                throw new UserException("--horizon " + horizon + ": the scenario " + e.scenario().name() + " lasts only "
+                        + y + " years");
+            }
         }
         String identity = Study.identity(entries, s -> adjust(overrides, s), replications);
         if (reportOnly == null) {
@@ -129,7 +140,8 @@ final class StudyCommand implements Callable<Integer> {
             Study.run(entries, s -> adjust(overrides, s), replications, t, dir, command,
                     ProgressBar.of(spec.commandLine().getErr(), quiet, "runs"));
             double runSeconds = (System.nanoTime() - t0) / 1e9;
-            Report.Written w = Report.write(List.of(dir.resolve("runs")), reportDir, Report.Options.defaults());
+            Report.Written w = Report.write(List.of(dir.resolve("runs")), reportDir,
+                    new Report.Options(Report.Options.defaults().mapTicks(), horizon == null ? 0 : horizon));
             o.printf("Ran %d runs in %.0f s; wrote %s (%d charts).%n", w.runs(), runSeconds,
                     reportOnly != null ? "the report" : dir + "/runs/ and the report", w.charts());
             o.println(w.index());

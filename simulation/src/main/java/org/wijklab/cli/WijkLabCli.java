@@ -52,8 +52,10 @@ public final class WijkLabCli implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("wijklab: " + ex.getMessage());
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            // one line: the problem, then where the help is
+            String message = ex.getMessage().replace('\n', ' ').strip();
+            err.println("wijklab: " + message + (message.endsWith(".") ? "" : ";") + " see '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
             err.flush();
             return USER_ERROR;
         });

@@ -14,6 +14,7 @@ import org.wijklab.observation.EscalationsTable;
 import org.wijklab.observation.ErosionDecomposition;
 import org.wijklab.observation.MovesLog;
 import org.wijklab.observation.NeighbourhoodTable;
+import org.wijklab.observation.OriginsTable;
 import org.wijklab.observation.ServicesTable;
 import org.wijklab.scenario.Scenario;
 import org.wijklab.scenario.ScenarioLoader;
@@ -32,6 +33,7 @@ public final class Runner {
     public static final String COSTS = "costs.csv";
     public static final String COHORTS = "cohorts.csv";
     public static final String ESCALATIONS = "escalations.csv";
+    public static final String ORIGINS = "origins.csv";
     public static final String MOVES = "moves.csv";
     public static final String MANIFEST = "manifest.json";
 
@@ -62,6 +64,10 @@ public final class Runner {
         long t0 = System.nanoTime();
         return Folders.writeWhole(outDir, tmp -> {
             List<String> files = new ArrayList<>(List.of(NEIGHBOURHOODS, CITY, DECOMPOSITION, ESCALATIONS));
+            boolean origins = scenario.output().cohortYears().length > 0;
+            if (origins) {
+                files.add(ORIGINS);
+            }
             boolean programmes = !scenario.programmes().isEmpty();
             if (programmes) {
                 files.addAll(List.of(SERVICES, COSTS, COHORTS));
@@ -79,9 +85,14 @@ public final class Runner {
                     ServicesTable services = programmes ? new ServicesTable(tmp.resolve(SERVICES)) : null;
                     CostsTable costs = programmes ? new CostsTable(tmp.resolve(COSTS), scenario.ticks()) : null;
                     CohortTable cohorts = programmes ? new CohortTable(tmp.resolve(COHORTS)) : null;
-                    EscalationsTable escalations = new EscalationsTable(tmp.resolve(ESCALATIONS), scenario.ticks())) {
+                    EscalationsTable escalations = new EscalationsTable(tmp.resolve(ESCALATIONS), scenario.ticks());
+                    OriginsTable cohortsByOrigin = origins ? new OriginsTable(tmp.resolve(ORIGINS),
+                            scenario.output().cohortYears(), scenario.ticks()) : null) {
                 model.addTickListener(hoods);
                 model.addTickListener(escalations);
+                if (origins) {
+                    model.addTickListener(cohortsByOrigin);
+                }
                 model.addTickListener(city);
                 model.addTickListener(decomposition);
                 if (programmes) {

@@ -208,8 +208,12 @@ public final class WijkLabModel extends SimState {
      * Whom the run follows after they leave the city, decided by the scenario alone: the residents
      * at tick 0 until the last tick (the whole run is one period of the erosion decomposition), the
      * residents at the start of each regular period ({@code output.decompositionYears}) until its
-     * end, and (see {@code Programmes}) each programme's cohort until the last tick. Called at every
-     * recorded tick, before the listeners read the state.
+     * end, the residents at each later year of {@code output.cohortYears} until the last tick (the
+     * neighbourhoods' cohorts of {@code origins.csv}, which every run follows, so that a run without
+     * a programme follows the persons a programme's run compares with), and (see
+     * {@code Programmes}) each programme's cohort until the last tick. Called at every recorded
+     * tick, before the listeners read the state. The region draws from a stream of its own, so
+     * following more persons there changes nothing in the city.
      */
     private void followPanel(int tick) {
         int last = scenario.ticks();
@@ -218,6 +222,13 @@ public final class WijkLabModel extends SimState {
             persons.pinCity(last);
         } else if (tick % period == 0 && tick < last) {
             persons.pinCity(Math.min(tick + period, last));
+        }
+        if (tick > 0 && tick % 12 == 0) {
+            for (int y : scenario.output().cohortYears()) {
+                if (12 * y == tick) {
+                    persons.pinCity(last);
+                }
+            }
         }
     }
 

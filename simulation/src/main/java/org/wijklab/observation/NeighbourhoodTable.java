@@ -18,7 +18,7 @@ public final class NeighbourhoodTable implements TickListener, Closeable {
         "evictions", "new_supervision_orders", "new_second_line_care", "births", "deaths", "turnover",
         "component_dwellings", "component_environment", "component_facilities", "component_cohesion",
         "component_safety", "component_population", "single_person_share", "low_educated_share", "benefit_share",
-        "mean_head_age"};
+        "mean_head_age", "equivalised_income"};
     private final Csv csv;
 
     public NeighbourhoodTable(Path file) {
@@ -52,7 +52,8 @@ public final class NeighbourhoodTable implements TickListener, Closeable {
                 csv.round(nb.components[j][k]);
             }
             csv.round(share(o.singles(j), hh)).round(share(o.lowEducated(j), o.adults(j)))
-                    .round(share(o.onBenefit(j), o.workingAge(j))).round(o.meanHeadAge(j));
+                    .round(share(o.onBenefit(j), o.workingAge(j))).round(o.meanHeadAge(j))
+                    .round(o.equivalisedIncome(j));
             csv.end();
         }
     }

@@ -38,6 +38,7 @@ public final class Observation implements Steppable {
     private int[] onBenefit = new int[0];
     private long[] headAgeSum = new long[0];
     private double[] incomeSum = new double[0];
+    private double[] equivalisedSum = new double[0];
     private double[] tiesSum = new double[0];
     private double[] qualitySum = new double[0];
     private final long[] incomeHistogram = new long[400];
@@ -64,7 +65,10 @@ public final class Observation implements Steppable {
     private static final int BY_TENURE = 18;
     private static final int VACANT_BY_TENURE = BY_TENURE + Tenure.COUNT;
     private static final int FIELDS = VACANT_BY_TENURE + Tenure.COUNT;
-    /** Per block: counts, head-age sums, income and ties sums, income histogram (summed in block order). */
+    /**
+     * Per block: counts, head-age sums, sums (household income, ties, dwelling quality, residents'
+     * equivalised income), income histogram (summed in block order).
+     */
     private int[][] counts = new int[0][0];
     private long[][] ageSums = new long[0][0];
     private double[][] sums = new double[0][0];
@@ -124,6 +128,7 @@ public final class Observation implements Steppable {
             onBenefit = new int[n];
             headAgeSum = new long[n];
             incomeSum = new double[n];
+            equivalisedSum = new double[n];
             tiesSum = new double[n];
             qualitySum = new double[n];
         }
@@ -144,6 +149,7 @@ public final class Observation implements Steppable {
         Arrays.fill(onBenefit, 0);
         Arrays.fill(headAgeSum, 0);
         Arrays.fill(incomeSum, 0);
+        Arrays.fill(equivalisedSum, 0);
         Arrays.fill(tiesSum, 0);
         Arrays.fill(qualitySum, 0);
         Arrays.fill(nb.residents, 0);
@@ -159,7 +165,7 @@ public final class Observation implements Steppable {
         if (counts.length != blocks.count() || counts[0].length != FIELDS * n) {
             counts = new int[blocks.count()][FIELDS * n];
             ageSums = new long[blocks.count()][n];
-            sums = new double[blocks.count()][3 * n];
+            sums = new double[blocks.count()][4 * n];
             histograms = new long[blocks.count()][incomeHistogram.length];
         }
         // the dwellings are cut into as many consecutive ranges as there are blocks
@@ -195,6 +201,7 @@ public final class Observation implements Steppable {
                 headAgeSum[j] += ageSums[b][j];
                 incomeSum[j] += sums[b][j];
                 tiesSum[j] += sums[b][n + j];
+                equivalisedSum[j] += sums[b][3 * n + j];
                 cityWorking += c[WORKING_AGE * n + j];
                 cityEmployed += c[EMPLOYED * n + j];
                 households += c[HOUSEHOLDS * n + j];
@@ -300,10 +307,13 @@ public final class Observation implements Steppable {
             c[DEBTS * n + j] += h.debt[slot] > 0 ? 1 : 0;
             c[ORDERS * n + j] += youth == 3 ? 1 : 0;
             c[YOUTH * n + j] += youth > 0 ? 1 : 0;
-            c[LOW_INCOME * n + j] += h.equivalisedIncome(slot) < lowThreshold ? 1 : 0;
+            double equivalised = h.equivalisedIncome(slot);
+            c[LOW_INCOME * n + j] += equivalised < lowThreshold ? 1 : 0;
             c[OWNERS * n + j] += h.tenure[slot] == Tenure.OWNER ? 1 : 0;
             sum[j] += h.income[slot];
             sum[n + j] += model.ties(tick - h.moveInTick[slot]);
+            // every member counts: the mean is per person, as the decomposition's income metric
+            sum[3 * n + j] += (a + kids) * equivalised;
             int bin = (int) (h.income[slot] / WijkLabModel.INCOME_BIN);
             hist[Math.max(0, Math.min(hist.length - 1, bin))]++;
         }
@@ -366,6 +376,17 @@ public final class Observation implements Steppable {
 
     public double meanHeadAge(int j) {
         return model.neighbourhoods().households[j] == 0 ? 0 : headAgeSum[j] / (double) model.neighbourhoods().households[j];
+    }
+
+    /**
+     * Mean over the residents (persons of every age) of their household's equivalised disposable
+     * income ({@link Households#equivalisedIncome}): the income metric of the decomposition and the
+     * cohorts, for the neighbourhood's residents, where {@code meanIncome} is per household and
+     * not equivalised.
+     */
+    public double equivalisedIncome(int j) {
+        int residents = model.neighbourhoods().residents[j];
+        return residents == 0 ? 0 : equivalisedSum[j] / residents;
     }
 
     public int lowIncome(int j) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +29,19 @@ import org.wijklab.report.chart.Tile;
  * output can be re-plotted. The folder is written under a hidden name and moved into place at the end.
  */
 public final class Report {
+    /** Labels of the effect metrics (Summary.EFFECTS); the first four are also the time series'. */
     static final String[] SERIES_LABELS = {"employment rate (share of adults in work, weighted by adults)",
-        "mean household income, euro", "good mental health (share of adults)", "liveability score"};
-    static final String[] SERIES_IDS = {"employment", "income", "mental-health", "liveability"};
+        "equivalised income per person, euro", "good mental health (share of adults)", "liveability score",
+        "debt share (share of households with debts)", "escalation costs in the targets, thousand euro a year"};
+    static final String[] SERIES_IDS = {"employment", "income", "mental-health", "liveability", "debts", "escalations"};
     /** Short axis labels of the same metrics (the captions carry the long ones). */
-    static final String[] SERIES_AXES = {"employment rate", "mean income, euro", "good mental health", "liveability"};
+    static final String[] SERIES_AXES = {"employment rate", "equivalised income, euro", "good mental health",
+        "liveability", "share of households with debts", "thousand euro a year"};
+    /** Chart titles of the same metrics. */
+    static final String[] SERIES_TITLES = {"employment rate", "equivalised income", "good mental health", "liveability",
+        "debt share", "escalation costs"};
+    /** How many of the metrics the "over time" section shows (targets against the rest of the city). */
+    static final int TIME_SERIES = 4;
     private static final int SMALL_W = 440;
     private static final int SMALL_H = 275;
     private static final int WIDE_W = 960;
@@ -44,15 +53,28 @@ public final class Report {
     private final StringBuilder html = new StringBuilder();
     private final List<String> charts = new ArrayList<>();
 
-    private Report(Summary summary, Path dir) {
+    /** The year the one-screen summary and the money are read at (1 to the runs' last year). */
+    private final int horizon;
+    /** Per scenario with realised costs: its money per pair ({@link Money}). */
+    private final java.util.Map<Summary.Scenario, Money> money = new java.util.LinkedHashMap<>();
+
+    private Report(Summary summary, Path dir, int horizon) {
         this.summary = summary;
         this.dir = dir;
+        this.horizon = horizon;
     }
 
-    /** Options: the ticks of the maps (-1 for each run's end). */
-    public record Options(int[] mapTicks) {
+    /**
+     * Options: the ticks of the maps (-1 for each run's end) and the horizon in years of the
+     * one-screen summary and of the money (0: the runs' last year).
+     */
+    public record Options(int[] mapTicks, int horizonYears) {
+        public Options(int[] mapTicks) {
+            this(mapTicks, 0);
+        }
+
         public static Options defaults() {
-            return new Options(new int[] {0, -1});
+            return new Options(new int[] {0, -1}, 0);
         }
     }
 
@@ -65,9 +87,16 @@ public final class Report {
         checkOutput(out);
         List<ScenarioGroup> groups = Inputs.collect(inputs);
         Summary summary = Summary.of(groups, options.mapTicks());
+        int years = summary.scenarios.stream().mapToInt(s -> s.first().ticks[s.first().ticks.length - 1] / 12).min()
+                .orElse(0);
+        if (options.horizonYears() > years) {
+            throw new ReportException("--horizon " + options.horizonYears() + ": the runs last only " + years + " whole year"
+                    + (years == 1 ? "" : "s"));
+        }
+        int horizon = options.horizonYears() > 0 ? options.horizonYears() : Math.max(1, years);
         return Folders.writeWhole(out, tmp -> {
             Files.createDirectories(tmp.resolve("charts"));
-            Report r = new Report(summary, tmp);
+            Report r = new Report(summary, tmp, horizon);
             r.build();
             Files.writeString(tmp.resolve("index.html"), r.html.toString(), StandardCharsets.UTF_8);
             int runs = groups.stream().mapToInt(g -> g.runs().size()).sum();
@@ -107,8 +136,15 @@ public final class Report {
                         + "focus neighbourhoods (the table says which); the numbers behind every chart are in the "
                         + "<code>summary-*.csv</code> files beside this page.</p>\n");
         nav();
+        for (Summary.Scenario s : sc.subList(Math.min(1, sc.size()), sc.size())) {
+            if (!s.realised.isEmpty()) {
+                money.put(s, Money.of(s));
+            }
+        }
+        headline();
         scenarioTable();
         effects();
+        cohortEffects();
         differencesTable();
         timeSeries();
         decomposition();
@@ -146,17 +182,137 @@ public final class Report {
                 + "figure{margin:8px 0}figure img{width:100%;height:auto;border:1px solid #eee}"
                 + "figcaption{font-size:.88em;color:#333;margin-top:4px}figcaption a{font-size:.9em;color:#666}\n"
                 + ".wide{max-width:980px}.note{color:#555;font-size:.92em}code{font-size:.92em}\n"
+                + "table.summary td,table.summary th{padding:2px 6px;line-height:1.2}"
+                + "table.summary .note{font-size:.82em}\n"
                 + "</style>\n</head>\n<body>\n";
     }
 
     private void nav() {
-        html.append("<nav><a href=\"#scenarios\">Scenarios</a><a href=\"#effects\">Effects</a>"
+        html.append("<nav><a href=\"#summary\">Summary</a><a href=\"#scenarios\">Scenarios</a>"
+                + "<a href=\"#effects\">Effects</a><a href=\"#cohort\">Place and cohort</a>"
                 + "<a href=\"#differences\">Key differences</a>"
                 + "<a href=\"#series\">Over time</a><a href=\"#decomposition\">Erosion</a><a href=\"#flows\">Movers</a>"
                 + "<a href=\"#costs\">Costs</a><a href=\"#maps\">Maps</a><a href=\"#sweeps\">Sweeps</a></nav>\n");
     }
 
     // ---- tables -------------------------------------------------------------------------------
+
+    /**
+     * The one-screen summary: per scenario, at the horizon, its effect on the targets as places and
+     * on its cohort (employment and equivalised income), the eroded part (cohort minus place, per
+     * pair), the effect on the targets' liveability, and the realised and expected return per euro;
+     * every figure a mean over the pairs with the reference, with its 95 % interval.
+     */
+    private void headline() throws IOException {
+        List<Summary.Scenario> sc = summary.scenarios;
+        html.append("<h2 id=\"summary\">Summary at year ").append(horizon).append("</h2>\n");
+        Csv csv = new Csv("scenario", "horizon_year", "measure", "mean", "lo", "hi", "n", "against");
+        if (sc.size() < 2) {
+            html.append("<p class=\"note\">One scenario: nothing to compare it with. Give a reference first (a "
+                    + "scenario without the programme, the same seeds) and the scenarios after it.</p>\n");
+            csv.write(dir.resolve("summary-headline.csv"));
+            return;
+        }
+        html.append("<p class=\"note\">Each scenario against its counterfactual (").append(againstRule(sc))
+                .append("), run against run with the same seed, at year ").append(horizon).append(" (<code>--horizon</code>). "
+                + "<em>Place</em>: the targets' residents of the moment; <em>cohort</em>: the persons who lived there "
+                + "when the programme started, wherever they live now; <em>eroded</em>: cohort minus place, the part of "
+                + "the effect the neighbourhoods did not keep. Employment in percentage points, income in euro a year "
+                + "per person (equivalised), return in euro avoided per euro spent, cumulative: <em>realised</em> from "
+                + "the city's escalation costs against the reference, <em>expected</em> as the ledger books it. "
+                + "Below each figure its 95 % interval; – where the runs do not have it.</p>\n");
+        String[] measures = {"place_employment", "cohort_employment", "eroded_employment", "place_income",
+            "cohort_income", "eroded_income", "place_liveability", "realised_return", "expected_return"};
+        html.append("<table class=\"summary\"><tr><th rowspan=\"2\">scenario</th><th colspan=\"3\">employment rate, pp</th>"
+                + "<th colspan=\"3\">equivalised income, euro</th><th>liveability</th>"
+                + "<th colspan=\"2\">return per euro</th></tr>\n<tr><th>place</th><th>cohort</th><th>eroded</th>"
+                + "<th>place</th><th>cohort</th><th>eroded</th><th>place</th><th>realised</th><th>expected</th></tr>\n");
+        for (Summary.Scenario s : sc.subList(1, sc.size())) {
+            Estimate[] e = new Estimate[measures.length];
+            int k = pointAt(s, horizon);
+            for (int j = 0; j < 2; j++) {
+                int metric = j; // employment, income: the same index in SERIES and COHORT_METRICS
+                double scale = metric == 0 ? 100.0 : 1.0;
+                double[] place = new double[s.effects.size()];
+                double[] cohort = new double[s.effects.size()];
+                double[] eroded = new double[s.effects.size()];
+                for (int r = 0; r < s.effects.size(); r++) {
+                    double[][] c = s.cohortEffects.get(r);
+                    place[r] = s.effects.get(r)[metric][k];
+                    cohort[r] = c == null ? Double.NaN : c[metric][k];
+                    eroded[r] = cohort[r] - place[r];
+                }
+                e[3 * j] = scaled(Summary.estimate(place), scale);
+                e[3 * j + 1] = scaled(Summary.estimate(cohort), scale);
+                e[3 * j + 2] = scaled(Summary.estimate(eroded), scale);
+            }
+            double[] liveability = new double[s.effects.size()];
+            for (int r = 0; r < s.effects.size(); r++) {
+                liveability[r] = s.effects.get(r)[3][k];
+            }
+            e[6] = Summary.estimate(liveability);
+            Money m = money.get(s);
+            boolean reach = m != null && m.years >= horizon;
+            e[7] = reach ? Summary.estimate(m.perEuro(m.realised, horizon)) : Summary.estimate(new double[0]);
+            e[8] = reach ? Summary.estimate(m.perEuro(m.expected, horizon)) : Summary.estimate(new double[0]);
+            html.append("<tr><td>").append(esc(s.name()));
+            if (s.against != sc.get(0)) {
+                html.append("<br><span class=\"note\">against ").append(esc(s.against.name())).append("</span>");
+            }
+            html.append("</td>");
+            for (int j = 0; j < measures.length; j++) {
+                Estimate x = e[j];
+                html.append("<td class=\"n\">");
+                if (x.n() == 0 || Double.isNaN(x.mean())) {
+                    html.append("–");
+                } else {
+                    html.append(j >= 7 ? fmt(x.mean()) : signed(x.mean())).append("<br><span class=\"note\">")
+                            .append(ci(x)).append("</span>");
+                }
+                html.append("</td>");
+                // the CSV keeps each metric's own unit: employment as a fraction
+                double unit = j < 3 ? 100.0 : 1.0;
+                csv.row(s.name(), String.valueOf(horizon), measures[j], num(x.mean() / unit), num(x.lo() / unit),
+                        num(x.hi() / unit), String.valueOf(x.n()), s.against.name());
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
+        csv.write(dir.resolve("summary-headline.csv"));
+    }
+
+    /**
+     * Which scenario each is compared with, for the notes: the first, and the pairs that differ from
+     * it (a scenario with programmes against the same scenario without them).
+     */
+    private static String againstRule(List<Summary.Scenario> sc) {
+        StringBuilder b = new StringBuilder("the same scenario without its programmes where the inputs have it");
+        List<String> pairs = new ArrayList<>();
+        for (Summary.Scenario s : sc) {
+            if (s.against != null && s.against != sc.get(0)) {
+                pairs.add("<b>" + esc(s.name()) + "</b> against <b>" + esc(s.against.name()) + "</b>");
+            }
+        }
+        if (!pairs.isEmpty()) {
+            b.append(": ").append(String.join(", ", pairs));
+        }
+        return b.append("; otherwise <b>").append(esc(sc.get(0).name())).append("</b>, the first scenario given").toString();
+    }
+
+    /** The index of a scenario's yearly point at the horizon year (the last point if the run ends before). */
+    private static int pointAt(Summary.Scenario s, int year) {
+        int[] ticks = s.first().ticks;
+        for (int k = 0; k < ticks.length; k++) {
+            if (ticks[k] >= 12 * year) {
+                return k;
+            }
+        }
+        return ticks.length - 1;
+    }
+
+    private static Estimate scaled(Estimate e, double f) {
+        return new Estimate(e.mean() * f, e.lo() * f, e.hi() * f, e.n());
+    }
 
     private void scenarioTable() throws IOException {
         List<Summary.Scenario> sc = summary.scenarios;
@@ -233,84 +389,120 @@ public final class Report {
         Csv csv = new Csv("scenario", "year", "spent_cumulative", "realised_avoided_cumulative", "realised_lo",
                 "realised_hi", "realised_return", "realised_return_lo", "realised_return_hi", "expected_return",
                 "expected_return_lo", "expected_return_hi", "n");
+        Csv parties = new Csv("scenario", "year", "party", "spent_cumulative", "expected_avoided_cumulative",
+                "expected_lo", "expected_hi", "realised_avoided_cumulative", "realised_lo", "realised_hi", "n");
         List<Band> bands = new ArrayList<>();
-        for (Summary.Scenario s : sc.subList(Math.min(1, sc.size()), sc.size())) {
-            if (s.realised.isEmpty()) {
-                continue;
-            }
-            int years = s.realised.get(0).length;
-            int n = s.realised.size();
-            double[][] cumRealised = new double[n][years];
-            double[][] realisedReturn = new double[n][years];
-            double[][] expectedReturn = new double[n][years];
-            double[][] spentCum = new double[n][years];
-            for (int r = 0; r < n; r++) {
-                RunMetrics run = s.runs.get(s.realisedRun.get(r));
-                double total = 0;
-                for (int y = 0; y < years; y++) {
-                    for (double v : s.realised.get(r)[y]) {
-                        total += v;
-                    }
-                    double spent = 0;
-                    for (int p = 0; p < RunMetrics.PARTIES.length && y < run.spent.length; p++) {
-                        spent += run.spent[y][p];
-                    }
-                    cumRealised[r][y] = total;
-                    spentCum[r][y] = spent;
-                    realisedReturn[r][y] = spent > 0 ? total / spent : Double.NaN;
-                    expectedReturn[r][y] = y < run.spent.length ? run.socialReturn(y + 1) : Double.NaN;
-                }
-            }
-            double[] x = new double[years];
-            double[][] rr = new double[3][years];
-            double[][] er = new double[3][years];
-            for (int y = 0; y < years; y++) {
-                x[y] = y + 1;
-                Estimate realisedAvoided = Summary.estimate(column(cumRealised, y));
-                Estimate spent = Summary.estimate(column(spentCum, y));
-                Estimate realised = Summary.estimate(column(realisedReturn, y));
-                Estimate expected = Summary.estimate(column(expectedReturn, y));
-                rr[0][y] = realised.mean();
-                rr[1][y] = realised.lo();
-                rr[2][y] = realised.hi();
-                er[0][y] = expected.mean();
-                er[1][y] = expected.lo();
-                er[2][y] = expected.hi();
-                csv.row(s.name(), String.valueOf(y + 1), num(spent.mean()), num(realisedAvoided.mean()),
+        for (Map.Entry<Summary.Scenario, Money> entry : money.entrySet()) {
+            Summary.Scenario s = entry.getKey();
+            Money m = entry.getValue();
+            int shown = Math.min(m.years, horizon);
+            double[][] rr = new double[3][shown];
+            double[][] er = new double[3][shown];
+            double[] x = new double[shown];
+            for (int y = 1; y <= m.years; y++) {
+                Estimate realisedAvoided = Summary.estimate(m.at(m.realised, y, -1));
+                Estimate spent = Summary.estimate(m.at(m.spent, y, -1));
+                Estimate realised = Summary.estimate(m.perEuro(m.realised, y));
+                Estimate expected = Summary.estimate(m.perEuro(m.expected, y));
+                csv.row(s.name(), String.valueOf(y), num(spent.mean()), num(realisedAvoided.mean()),
                         num(realisedAvoided.lo()), num(realisedAvoided.hi()), num(realised.mean()), num(realised.lo()),
                         num(realised.hi()), num(expected.mean()), num(expected.lo()), num(expected.hi()),
-                        String.valueOf(n));
+                        String.valueOf(m.n));
+                for (int p = 0; p < RunMetrics.PARTIES.length; p++) {
+                    Estimate ps = Summary.estimate(m.at(m.spent, y, p));
+                    Estimate pe = Summary.estimate(m.at(m.expected, y, p));
+                    Estimate pr = Summary.estimate(m.at(m.realised, y, p));
+                    parties.row(s.name(), String.valueOf(y), RunMetrics.PARTIES[p], num(ps.mean()), num(pe.mean()),
+                            num(pe.lo()), num(pe.hi()), num(pr.mean()), num(pr.lo()), num(pr.hi()), String.valueOf(m.n));
+                }
+                if (y <= shown) {
+                    x[y - 1] = y;
+                    rr[0][y - 1] = realised.mean();
+                    rr[1][y - 1] = realised.lo();
+                    rr[2][y - 1] = realised.hi();
+                    er[0][y - 1] = expected.mean();
+                    er[1][y - 1] = expected.lo();
+                    er[2][y - 1] = expected.hi();
+                }
             }
             // the lines begin in the first year with money spent (before it a return per euro is undefined)
             int from = 0;
-            while (from < years && (Double.isNaN(rr[0][from]) || Double.isNaN(er[0][from]))) {
+            while (from < shown && (Double.isNaN(rr[0][from]) || Double.isNaN(er[0][from]))) {
                 from++;
             }
-            if (from < years) {
-                int to = years;
-                bands.add(new Band(s.name() + " — realised", java.util.Arrays.copyOfRange(x, from, to),
-                        java.util.Arrays.copyOfRange(rr[0], from, to), java.util.Arrays.copyOfRange(rr[1], from, to),
-                        java.util.Arrays.copyOfRange(rr[2], from, to), false));
-                bands.add(new Band(s.name() + " — expected", java.util.Arrays.copyOfRange(x, from, to),
-                        java.util.Arrays.copyOfRange(er[0], from, to), java.util.Arrays.copyOfRange(er[1], from, to),
-                        java.util.Arrays.copyOfRange(er[2], from, to), true));
+            if (from < shown) {
+                bands.add(new Band(s.name() + " — realised", Arrays.copyOfRange(x, from, shown),
+                        Arrays.copyOfRange(rr[0], from, shown), Arrays.copyOfRange(rr[1], from, shown),
+                        Arrays.copyOfRange(rr[2], from, shown), false));
+                bands.add(new Band(s.name() + " — expected", Arrays.copyOfRange(x, from, shown),
+                        Arrays.copyOfRange(er[0], from, shown), Arrays.copyOfRange(er[1], from, shown),
+                        Arrays.copyOfRange(er[2], from, shown), true));
             }
         }
         csv.write(dir.resolve("summary-costs-realised.csv"));
+        parties.write(dir.resolve("summary-costs-parties.csv"));
         if (bands.isEmpty()) {
             html.append("<p class=\"note\">No realised costs: they need a reference run without the programme on the "
                     + "same seed, and runs that wrote <code>escalations.csv</code>.</p>\n");
             return;
         }
-        html.append("<p class=\"note\">Realised (solid): the escalation costs of <b>").append(esc(sc.get(0).name()))
-                .append("</b> in the whole city minus the scenario's own, run against run with the same seed (the whole "
+        html.append("<p class=\"note\">Realised (solid): the escalation costs of the scenario's counterfactual (")
+                .append(againstRule(sc)).append(") in the whole city minus the scenario's own, run against run with the same seed (the whole "
                 + "city, so that a problem moved to another neighbourhood is not counted as saved), "
                 + "cumulated from year 1, per euro the programmes spent so far. Expected (dashed): the avoided costs "
                 + "the ledger books while families are treated (<code>costs.csv</code>). The gap is what the booked "
-                + "figure claims and the city does not show; the realised line goes on after a programme stops.</p>\n");
-        figure(Charts.timeSeries("Social return per euro: realised and expected", "year", "euro avoided per euro spent",
-                bands), "costs-realised-return", WIDE_W, WIDE_H + 80, "Cumulative avoided costs per euro spent: "
-                + "realised against the reference (solid) and expected by the ledger (dashed), with 95 % bands.");
+                + "figure claims and the city does not show; the realised line goes on after a programme stops. "
+                + "Shown to the horizon, year ").append(horizon).append(" (<code>--horizon</code>).</p>\n");
+        figure(Charts.timeSeries("Social return per euro: realised and expected, to year " + horizon, "year",
+                "euro avoided per euro spent", bands), "costs-realised-return", WIDE_W, WIDE_H + 80,
+                "Cumulative avoided costs per euro spent: realised against the reference (solid) and expected by the "
+                + "ledger (dashed), with 95 % bands, years 1 to " + horizon + ".");
+        partiesAtHorizon();
+    }
+
+    /** Who really saved: per scenario and party, realised beside expected avoided costs at the horizon. */
+    private void partiesAtHorizon() throws IOException {
+        List<Summary.Scenario> with = money.keySet().stream().filter(s -> money.get(s).years >= horizon).toList();
+        if (with.isEmpty()) {
+            return;
+        }
+        int parties = RunMetrics.PARTIES.length;
+        html.append("<p class=\"note\">Per paying party, cumulative to year ").append(horizon).append(", million euro: "
+                + "what it spent, the avoided costs the ledger expected for it, and what it really saved against "
+                + "the reference [95 % CI]. A party whose realised saving falls short of its spending pays for "
+                + "others' gain.</p>\n<table><tr><th>scenario</th>");
+        for (String p : RunMetrics.PARTIES) {
+            html.append("<th>").append(esc(p.replace('_', ' '))).append("<br><span class=\"note\">spent · expected · "
+                    + "realised</span></th>");
+        }
+        html.append("</tr>\n");
+        Estimate[][] realised = new Estimate[parties][with.size()];
+        for (int i = 0; i < with.size(); i++) {
+            Summary.Scenario s = with.get(i);
+            Money m = money.get(s);
+            html.append("<tr><td>").append(esc(s.name())).append("</td>");
+            for (int p = 0; p < parties; p++) {
+                Estimate sp = million(Summary.estimate(m.at(m.spent, horizon, p)));
+                Estimate ex = million(Summary.estimate(m.at(m.expected, horizon, p)));
+                Estimate re = million(Summary.estimate(m.at(m.realised, horizon, p)));
+                realised[p][i] = re;
+                html.append("<td class=\"n\">").append(fmt(sp.mean())).append(" · ").append(fmt(ex.mean()))
+                        .append(" · <b>").append(fmt(re.mean())).append("</b><br><span class=\"note\">")
+                        .append(ci(re)).append("</span></td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
+        figure(Charts.groupedBars("Realised avoided costs per party, years 1 to " + horizon,
+                "million euro, cumulative", with.stream().map(Summary.Scenario::name).toList(),
+                List.of(RunMetrics.PARTIES).stream().map(p -> p.replace('_', ' ')).toList(), realised),
+                "costs-realised-parties", WIDE_W, WIDE_H + 40, "Who really saved: each party's escalation costs in the "
+                + "reference minus the scenario's, paired by seed, cumulated to year " + horizon
+                + ", million euro, with 95 % intervals (summary-costs-parties.csv has every year, spent and expected).");
+    }
+
+    private static Estimate million(Estimate e) {
+        return new Estimate(e.mean() / 1e6, e.lo() / 1e6, e.hi() / 1e6, e.n());
     }
 
     private static double[] column(double[][] m, int k) {
@@ -325,6 +517,7 @@ public final class Report {
      * Effect curves: for every scenario but the reference, its targets minus the same neighbourhoods
      * in the reference's run of the same seed, over time, with the 95 % band of the mean paired
      * difference; one chart per metric with every scenario on it, the programmes' periods shaded.
+     * The rows go to summary-effects.csv with the cohort's ({@link #cohortEffects}).
      */
     private void effects() throws IOException {
         List<Summary.Scenario> sc = summary.scenarios;
@@ -332,15 +525,46 @@ public final class Report {
         if (sc.size() < 2 || sc.stream().skip(1).allMatch(s -> s.effects.isEmpty())) {
             html.append("<p class=\"note\">No effects: they need a second scenario with runs of the reference's seeds "
                     + "and length.</p>\n");
-            new Csv("scenario", "metric", "tick", "year", "mean", "lo", "hi", "n").write(dir.resolve("summary-effects.csv"));
             return;
         }
-        html.append("<p class=\"note\">Each line is a scenario's targets minus the same neighbourhoods in <b>")
-                .append(esc(sc.get(0).name())).append("</b> (the first scenario given), run against run with the same "
+        html.append("<p class=\"note\">Each line is a scenario's targets minus the same neighbourhoods in its "
+                + "counterfactual (").append(againstRule(sc)).append("), run against run with the same "
                 + "seed: the same city, warm-up and random draws, so the difference is the scenario's own. Bands: 95 % "
                 + "intervals of the mean difference over the pairs. Shaded: the years a programme runs. A line that "
-                + "climbs while a programme runs and sinks after it is a gain the place does not keep.</p>\n");
-        Csv csv = new Csv("scenario", "metric", "tick", "year", "mean", "lo", "hi", "n");
+                + "climbs while a programme runs and sinks after it is a gain the place does not keep. Escalation "
+                + "costs are the year's (evictions, supervision orders, second-line care, social assistance), all "
+                + "paying parties, in the targets: below zero the targets cost less than without the programme.</p>\n");
+        List<double[]> periods = periods(sc);
+        for (int m = 0; m < Summary.EFFECTS.length; m++) {
+            List<Band> bands = new ArrayList<>();
+            for (Summary.Scenario s : sc.subList(1, sc.size())) {
+                if (s.effects.isEmpty()) {
+                    continue;
+                }
+                int metric = m;
+                Band b = finite(band(s.name(), s.first().ticks, s.effects.size(), (r, k) -> s.effects.get(r)[metric][k],
+                        false, (tick, e) -> effectRows.row(s.name(), Summary.EFFECTS[metric], String.valueOf(tick),
+                                num(tick / 12.0), num(e.mean()), num(e.lo()), num(e.hi()), String.valueOf(e.n()),
+                                "place")));
+                if (b != null) {
+                    bands.add(b);
+                }
+            }
+            if (bands.isEmpty()) {
+                continue;
+            }
+            figure(Charts.effectCurves("Effect on the targets: " + SERIES_TITLES[m], "year",
+                    "difference in " + SERIES_AXES[m], bands, periods), "effects-" + SERIES_IDS[m], WIDE_W, WIDE_H + 60,
+                    "The targets' " + esc(SERIES_LABELS[m]) + ", each scenario minus its counterfactual (paired by seed), "
+                    + "with 95 % bands.");
+        }
+    }
+
+    /** The rows of summary-effects.csv: the place's effects, then the cohort's. */
+    private final Csv effectRows = new Csv("scenario", "metric", "tick", "year", "mean", "lo", "hi", "n", "measure");
+
+    /** The programmes' running periods in years, each once. */
+    private static List<double[]> periods(List<Summary.Scenario> sc) {
         List<double[]> periods = new ArrayList<>();
         for (Summary.Scenario s : sc) {
             if (s.period != null) {
@@ -350,35 +574,123 @@ public final class Report {
                 }
             }
         }
-        for (int m = 0; m < RunMetrics.SERIES.length; m++) {
-            List<Band> bands = new ArrayList<>();
-            for (Summary.Scenario s : sc.subList(1, sc.size())) {
-                if (s.effects.isEmpty()) {
+        return periods;
+    }
+
+    /** The band's points with a finite mean (a band starts where its values are known), or null if none. */
+    private static Band finite(Band b) {
+        int n = 0;
+        for (double v : b.mean()) {
+            n += Double.isFinite(v) ? 1 : 0;
+        }
+        if (n == b.mean().length) {
+            return b;
+        }
+        if (n == 0) {
+            return null;
+        }
+        double[][] a = new double[4][n];
+        int j = 0;
+        for (int i = 0; i < b.mean().length; i++) {
+            if (Double.isFinite(b.mean()[i])) {
+                a[0][j] = b.x()[i];
+                a[1][j] = b.mean()[i];
+                a[2][j] = b.lo()[i];
+                a[3][j++] = b.hi()[i];
+            }
+        }
+        return new Band(b.label(), a[0], a[1], a[2], a[3], b.dashed());
+    }
+
+    /**
+     * Place and cohort: per scenario and person-level metric, the effect on the targets as places
+     * (their residents of the moment) beside the effect on the persons who lived there when the
+     * programme started, followed wherever they live (origins.csv, the same persons in the reference
+     * run). Small charts on one shared axis per metric; the gap between the two lines is the part of
+     * the effect that left with the movers or was diluted by newcomers.
+     */
+    private void cohortEffects() throws IOException {
+        List<Summary.Scenario> sc = summary.scenarios;
+        html.append("<h2 id=\"cohort\">Place and cohort: does the effect stay in the neighbourhood?</h2>\n");
+        List<Summary.Scenario> with = sc.stream().skip(1).filter(s -> !s.cohortPairs().isEmpty()).toList();
+        if (with.isEmpty()) {
+            html.append("<p class=\"note\">No cohort effects: they need runs that wrote <code>origins.csv</code> "
+                    + "with the year the programme starts among <code>output.cohortYears</code>, in the scenario's runs "
+                    + "and the reference's.</p>\n");
+            effectRows.write(dir.resolve("summary-effects.csv"));
+            return;
+        }
+        html.append("<p class=\"note\">Solid: the effect on the targets as places (whoever lives there), as above. "
+                + "Dashed: the effect on the <em>cohort</em>, the persons who lived in the targets when the programme "
+                + "started, followed wherever they live (another neighbourhood, or the region outside the city; the "
+                + "dead are left out), against the same persons in its counterfactual's run (").append(againstRule(sc))
+                .append(") "
+                + "(the same seed, so the same persons until the programme starts). Both from the programme's start, "
+                + "95 % bands, one axis for all charts of a metric. When the dashed line stays above the solid one, the "
+                + "programme's people kept their gain but the place did not: the gain left with the movers or was "
+                + "diluted by who came in.</p>\n");
+        for (int m = 0; m < RunMetrics.COHORT_METRICS.length; m++) {
+            List<List<Band>> perScenario = new ArrayList<>();
+            List<Band> all = new ArrayList<>();
+            for (Summary.Scenario s : with) {
+                int metric = m;
+                int from = 12 * s.cohortYear;
+                List<double[][]> pairs = new ArrayList<>();
+                List<double[][]> places = new ArrayList<>();
+                for (int r = 0; r < s.effects.size(); r++) {
+                    if (s.cohortEffects.get(r) != null) {
+                        pairs.add(s.cohortEffects.get(r));
+                        places.add(s.effects.get(r));
+                    }
+                }
+                Band place = finite(band("place", s.first().ticks, places.size(),
+                        (r, k) -> s.first().ticks[k] < from ? Double.NaN : places.get(r)[metric][k], false, (t, e) -> { }));
+                Band cohort = finite(band("cohort", s.first().ticks, pairs.size(), (r, k) -> pairs.get(r)[metric][k],
+                        true, (tick, e) -> {
+                            if (!Double.isNaN(e.mean())) {
+                                effectRows.row(s.name(), Summary.EFFECTS[metric], String.valueOf(tick), num(tick / 12.0),
+                                        num(e.mean()), num(e.lo()), num(e.hi()), String.valueOf(e.n()), "cohort");
+                            }
+                        }));
+                List<Band> bands = new ArrayList<>();
+                if (place != null && cohort != null) {
+                    bands.add(place);
+                    bands.add(cohort);
+                }
+                perScenario.add(bands);
+                all.addAll(bands);
+            }
+            double[] range = Charts.commonRange(all, true);
+            html.append("<h3>").append(esc(capital(SERIES_LABELS[m]))).append(": place (solid) and cohort (dashed)</h3>\n"
+                    + "<div class=\"grid\">\n");
+            for (int i = 0; i < with.size(); i++) {
+                Summary.Scenario s = with.get(i);
+                if (perScenario.get(i).isEmpty()) {
                     continue;
                 }
-                int metric = m;
-                bands.add(band(s.name(), s.first().ticks, s.effects.size(), (r, k) -> s.effects.get(r)[metric][k], false,
-                        (tick, e) -> csv.row(s.name(), RunMetrics.SERIES[metric], String.valueOf(tick), num(tick / 12.0),
-                                num(e.mean()), num(e.lo()), num(e.hi()), String.valueOf(e.n()))));
+                figure(Charts.effectCurves(s.name(), "year", "difference in " + SERIES_AXES[m], perScenario.get(i),
+                        s.period == null ? List.of() : List.of(new double[] {s.period[0] / 12.0, s.period[1] / 12.0}),
+                        range), "cohort-" + SERIES_IDS[m] + "-" + (sc.indexOf(s) + 1), SMALL_W, SMALL_H + 40,
+                        esc(s.name()) + ": the effect on the targets' " + esc(SERIES_LABELS[m]) + " as a place (solid) "
+                        + "and on the cohort of year " + s.cohortYear + " wherever it lives (dashed), against "
+                        + esc(s.against.name()) + ".");
             }
-            figure(Charts.effectCurves("Effect on the targets: " + SERIES_AXES[m], "year",
-                    "difference in " + SERIES_AXES[m], bands, periods), "effects-" + SERIES_IDS[m], WIDE_W, WIDE_H + 60,
-                    "The targets' " + esc(SERIES_LABELS[m]) + ", each scenario minus " + esc(sc.get(0).name())
-                    + " (paired by seed), with 95 % bands.");
+            html.append("</div>\n");
         }
-        csv.write(dir.resolve("summary-effects.csv"));
+        effectRows.write(dir.resolve("summary-effects.csv"));
     }
 
     private void timeSeries() throws IOException {
         html.append("<h2 id=\"series\">Over time: the targets against the rest of the city</h2>\n<p class=\"note\">"
                 + "One small chart per scenario: its targets (solid) and the rest of the city (dashed), yearly, with 95 % "
-                + "bands. Look at whether the gap between the two narrows while a programme runs, and whether it opens "
-                + "again after the programme stops (gains that erode).</p>\n");
+                + "bands, on one axis for all charts of a metric. Look at whether the gap between the two narrows while "
+                + "a programme runs, and whether it opens again after the programme stops (gains that erode).</p>\n");
         Csv csv = new Csv("scenario", "set", "metric", "tick", "year", "mean", "lo", "hi", "n");
-        for (int m = 0; m < RunMetrics.SERIES.length; m++) {
+        for (int m = 0; m < TIME_SERIES; m++) {
             html.append("<h3>").append(esc(capital(SERIES_LABELS[m]))).append("</h3>\n<div class=\"grid\">\n");
-            for (int si = 0; si < summary.scenarios.size(); si++) {
-                Summary.Scenario s = summary.scenarios.get(si);
+            List<List<Band>> perScenario = new ArrayList<>();
+            List<Band> all = new ArrayList<>();
+            for (Summary.Scenario s : summary.scenarios) {
                 List<Band> bands = new ArrayList<>();
                 for (int set = 0; set < 2; set++) {
                     String label = s.name() + " — " + (set == 0 ? "targets" : "rest of city");
@@ -389,9 +701,15 @@ public final class Report {
                                     RunMetrics.SERIES[metric], String.valueOf(tick), num(tick / 12.0), num(e.mean()),
                                     num(e.lo()), num(e.hi()), String.valueOf(e.n()))));
                 }
+                perScenario.add(bands);
+                all.addAll(bands);
+            }
+            double[] range = Charts.commonRange(all, false);
+            for (int si = 0; si < summary.scenarios.size(); si++) {
+                Summary.Scenario s = summary.scenarios.get(si);
                 String id = "series-" + SERIES_IDS[m] + "-" + (si + 1);
-                figure(Charts.timeSeries(s.name(), "year", SERIES_AXES[m], bands), id, SMALL_W, SMALL_H,
-                        esc(s.name()) + ": " + esc(SERIES_LABELS[m]) + ", targets (solid) and rest of city (dashed).");
+                figure(Charts.timeSeries(s.name(), "year", SERIES_AXES[m], perScenario.get(si), range), id, SMALL_W,
+                        SMALL_H, esc(s.name()) + ": " + esc(SERIES_LABELS[m]) + ", targets (solid) and rest of city (dashed).");
             }
             html.append("</div>\n");
         }

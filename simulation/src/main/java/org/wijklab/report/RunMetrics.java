@@ -16,9 +16,16 @@ import java.util.TreeMap;
  * and each neighbourhood's liveability at chosen ticks. The tables are released afterwards.
  */
 final class RunMetrics {
-    /** Time-series metrics: column in neighbourhoods.csv and its weight column. */
-    static final String[] SERIES = {"employment_rate", "mean_income", "good_mental_health", "liveability"};
-    static final String[] SERIES_WEIGHT = {"adults", "households", "adults", "households"};
+    /**
+     * Time-series metrics: column in neighbourhoods.csv and its weight column. The first three are
+     * measured as the person-level metrics of origins.csv are (employment, equivalised income per
+     * person, good mental health), so that a place and its cohort can be set side by side.
+     */
+    static final String[] SERIES = {"employment_rate", "equivalised_income", "good_mental_health", "liveability",
+        "debt_share"};
+    static final String[] SERIES_WEIGHT = {"adults", "residents", "adults", "households", "households"};
+    /** The cohort metrics of origins.csv, in the order of the first three {@link #SERIES}. */
+    static final String[] COHORT_METRICS = {"employment", "income", "good_mental_health"};
     /** Decomposition metrics and components (columns of decomposition.csv; eroded_gain = people - place). */
     static final String[] DECOMPOSITION_METRICS = {"employment", "income", "good_mental_health", "household_income"};
     static final String[] COMPONENTS = {"place_change", "people_change", "stayers_change", "inflow_effect",
@@ -59,6 +66,18 @@ final class RunMetrics {
     /** Costs: years 1..Y, [year][party] cumulative spent and avoided over all programmes; null without costs.csv. */
     double[][] spent;
     double[][] avoided;
+    /**
+     * The focus's escalation costs per year, all parties, [year - 1] (this year's); null without
+     * escalations.csv.
+     */
+    double[] focusEscalations;
+    /**
+     * The focus neighbourhoods' residents at the start of an origin year, followed wherever they
+     * live (origins.csv): origin year to [cohort metric][point], NaN before the origin year's tick.
+     */
+    final Map<Integer, double[][]> cohorts = new TreeMap<>();
+    /** The year the run's first programme chose its cohort (cohorts.csv's first tick / 12), or -1. */
+    int cohortYear = -1;
     /** Per map tick: class (1-7) and liveability of each neighbourhood in city order. */
     final Map<Integer, int[]> mapClass = new TreeMap<>();
     final Map<Integer, double[]> mapLiveability = new TreeMap<>();
@@ -134,7 +153,15 @@ final class RunMetrics {
             m.readCosts(run);
         }
         if (run.hasFile("escalations.csv")) {
-            m.readEscalations(run);
+            m.readEscalations(run, focus);
+        }
+        if (run.hasFile("origins.csv")) {
+            m.readOrigins(run, focus);
+        }
+        if (run.hasFile("cohorts.csv")) {
+            Table c = run.table("cohorts.csv", "tick");
+            int first = c.size() == 0 ? -1 : c.integer(0, "tick");
+            m.cohortYear = first >= 0 && first % 12 == 0 ? first / 12 : -1;
         }
         run.release();
         return m;
@@ -352,9 +379,59 @@ final class RunMetrics {
      */
     double[][] escalations;
 
-    private void readEscalations(RunFolder run) {
+    private void readEscalations(RunFolder run, Set<String> focus) {
         Table t = run.table("escalations.csv", "year", "neighbourhood", "party", "escalation_costs");
         escalations = byYearAndParty(t, "escalation_costs");
+        focusEscalations = new double[escalations.length];
+        for (int i = 0; i < t.size(); i++) {
+            if (focus.contains(t.text(i, "neighbourhood"))) {
+                focusEscalations[t.integer(i, "year") - 1] += t.number(i, "escalation_costs");
+            }
+        }
+    }
+
+    /**
+     * The focus's cohorts: per origin year, the rows of the focus neighbourhoods summed, each
+     * metric as the mean weighted by its count ({@code X_n}), at the yearly points.
+     */
+    private void readOrigins(RunFolder run, Set<String> focus) {
+        List<String> cols = new ArrayList<>(List.of("origin_year", "tick", "neighbourhood"));
+        for (String m : COHORT_METRICS) {
+            cols.add(m);
+            cols.add(m + "_n");
+        }
+        Table t = run.table("origins.csv", cols.toArray(new String[0]));
+        Map<Integer, Integer> pointOf = new HashMap<>();
+        for (int k = 0; k < ticks.length; k++) {
+            pointOf.put(ticks[k], k);
+        }
+        Map<Integer, double[][][]> sums = new TreeMap<>();
+        for (int i = 0; i < t.size(); i++) {
+            if (!focus.contains(t.text(i, "neighbourhood"))) {
+                continue;
+            }
+            Integer k = pointOf.get(t.integer(i, "tick"));
+            if (k == null) {
+                continue;
+            }
+            double[][][] s = sums.computeIfAbsent(t.integer(i, "origin_year"),
+                    y -> new double[2][COHORT_METRICS.length][ticks.length]);
+            for (int m = 0; m < COHORT_METRICS.length; m++) {
+                double n = t.number(i, COHORT_METRICS[m] + "_n");
+                s[0][m][k] += n * t.number(i, COHORT_METRICS[m]);
+                s[1][m][k] += n;
+            }
+        }
+        for (Map.Entry<Integer, double[][][]> e : sums.entrySet()) {
+            double[][] c = new double[COHORT_METRICS.length][ticks.length];
+            double[][][] s = e.getValue();
+            for (int m = 0; m < c.length; m++) {
+                for (int k = 0; k < ticks.length; k++) {
+                    c[m][k] = s[1][m][k] > 0 ? s[0][m][k] / s[1][m][k] : Double.NaN;
+                }
+            }
+            cohorts.put(e.getKey(), c);
+        }
     }
 
     private void readCosts(RunFolder run) {

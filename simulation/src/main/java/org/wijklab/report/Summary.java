@@ -22,7 +22,7 @@ final class Summary {
     static final String[] KEY_METRICS = {"liveability_change_pct", "employment_end", "income_end",
         "good_mental_health_end", "eroded_income_gain", "eroded_employment_gain", "social_return_end"};
     static final String[] KEY_LABELS = {"targets' liveability change, start to end, %",
-        "targets' employment rate at the end", "targets' mean household income at the end, euro",
+        "targets' employment rate at the end", "targets' equivalised income per person at the end, euro",
         "targets' good mental health at the end (share of adults)",
         "eroded equivalised income gain of the targets per period (people minus place change), euro",
         "eroded employment gain of the targets per period", "social return per euro at the end (all programmes)"};
@@ -41,6 +41,23 @@ final class Summary {
          * neighbourhoods in the reference run; empty for the reference itself.
          */
         final List<double[][]> effects = new ArrayList<>();
+        /**
+         * Cohort effects against the reference: per run paired by seed, [cohort metric of
+         * RunMetrics.COHORT_METRICS][tick] of its targets' residents at its programme's start,
+         * followed wherever they live, minus the same persons in the reference run (NaN before the
+         * start); aligned with {@link #effects}, null for a pair where either run has no such cohort
+         * in origins.csv.
+         */
+        final List<double[][]> cohortEffects = new ArrayList<>();
+        /** The scenario its effects, cohort and money are measured against ({@link Summary#counterfactual}); null for the first. */
+        Scenario against;
+        /** The year this scenario's cohort was chosen (its first programme's start), or -1. */
+        int cohortYear = -1;
+
+        /** The pairs with a cohort effect. */
+        List<double[][]> cohortPairs() {
+            return cohortEffects.stream().filter(java.util.Objects::nonNull).toList();
+        }
         /**
          * Realised avoided costs against the reference: per run paired by seed (and with costs.csv),
          * [year - 1][party] of the reference's escalation costs in the whole city minus this run's;
@@ -76,6 +93,15 @@ final class Summary {
         Estimate key(int metric) {
             return estimate(key[metric]);
         }
+    }
+
+    /** The effect curves' metrics: RunMetrics.SERIES, then the targets' escalation costs per year. */
+    static final String[] EFFECTS = effects();
+
+    private static String[] effects() {
+        String[] e = java.util.Arrays.copyOf(RunMetrics.SERIES, RunMetrics.SERIES.length + 1);
+        e[e.length - 1] = "escalation_costs";
+        return e;
     }
 
     final List<Scenario> scenarios = new ArrayList<>();
@@ -128,19 +154,41 @@ final class Summary {
     }
 
     /**
-     * Each scenario's targets minus the same neighbourhoods in the reference scenario's run of the
-     * same seed (the same city, warm-up and random streams), tick by tick. A run without a
-     * reference run of its seed, or of other ticks, is left out.
+     * The scenario a scenario's effects are measured against: among the scenarios before and after
+     * it, the first that is the same scenario without any programme (they differ in nothing but
+     * {@code programmes}), so that a programme run in a crisis is set against the same crisis without
+     * it; else the first scenario, the comparison's reference.
+     */
+    Scenario counterfactual(Scenario s) {
+        if (!"[]".equals(leaves(s.group).get("programmes"))) {
+            for (Scenario c : scenarios) {
+                if (c != s && "[]".equals(leaves(c.group).get("programmes")) && differences(c.group, s.group).keySet()
+                        .stream().allMatch(k -> k.equals("programmes") || k.startsWith("programmes."))) {
+                    return c;
+                }
+            }
+        }
+        return scenarios.get(0);
+    }
+
+    /**
+     * Each scenario's targets minus the same neighbourhoods in its counterfactual's run of the same
+     * seed (the same city, warm-up and random streams), tick by tick; the same for its cohort and
+     * its money. A run without a counterfactual run of its seed, or of other ticks, is left out.
      */
     private void pairWithReference() {
         if (scenarios.size() < 2) {
             return;
         }
-        Scenario ref = scenarios.get(0);
-        Map<Set<String>, Map<Long, RunMetrics>> atFocus = new HashMap<>();
+        Map<Scenario, Map<Set<String>, Map<Long, RunMetrics>>> atFocus = new HashMap<>();
         for (int i = 1; i < scenarios.size(); i++) {
             Scenario sc = scenarios.get(i);
-            Map<Long, RunMetrics> bySeed = atFocus.computeIfAbsent(sc.focus, f -> {
+            Scenario ref = counterfactual(sc);
+            sc.against = ref;
+            if (ref == sc) {
+                continue;
+            }
+            Map<Long, RunMetrics> bySeed = atFocus.computeIfAbsent(ref, x -> new HashMap<>()).computeIfAbsent(sc.focus, f -> {
                 Map<Long, RunMetrics> m = new HashMap<>();
                 List<RunFolder> folders = ref.group.runs();
                 for (int r = 0; r < folders.size(); r++) {
@@ -154,13 +202,35 @@ final class Summary {
                 if (b == null || !java.util.Arrays.equals(a.ticks, b.ticks)) {
                     continue;
                 }
-                double[][] d = new double[RunMetrics.SERIES.length][a.ticks.length];
-                for (int m = 0; m < d.length; m++) {
+                double[][] d = new double[EFFECTS.length][a.ticks.length];
+                for (int m = 0; m < RunMetrics.SERIES.length; m++) {
                     for (int k = 0; k < a.ticks.length; k++) {
                         d[m][k] = a.series[0][m][k] - b.series[0][m][k];
                     }
                 }
+                // escalation costs of the year ending at each point, thousand euro
+                int esc = EFFECTS.length - 1;
+                for (int k = 0; k < a.ticks.length; k++) {
+                    int year = (a.ticks[k] + 11) / 12;
+                    d[esc][k] = year < 1 || a.focusEscalations == null || b.focusEscalations == null
+                            || year > a.focusEscalations.length || year > b.focusEscalations.length ? Double.NaN
+                            : (a.focusEscalations[year - 1] - b.focusEscalations[year - 1]) / 1000.0;
+                }
                 sc.effects.add(d);
+                double[][] ca = a.cohorts.get(a.cohortYear);
+                double[][] cb = b.cohorts.get(a.cohortYear);
+                if (ca == null || cb == null) {
+                    sc.cohortEffects.add(null);
+                } else {
+                    double[][] c = new double[RunMetrics.COHORT_METRICS.length][a.ticks.length];
+                    for (int m = 0; m < c.length; m++) {
+                        for (int k = 0; k < a.ticks.length; k++) {
+                            c[m][k] = ca[m][k] - cb[m][k];
+                        }
+                    }
+                    sc.cohortEffects.add(c);
+                    sc.cohortYear = a.cohortYear;
+                }
                 if (a.spent != null && a.escalations != null && b.escalations != null
                         && a.escalations.length == b.escalations.length) {
                     double[][] saved = new double[a.escalations.length][RunMetrics.PARTIES.length];

@@ -101,7 +101,8 @@ public record Scenario(
 
     public Scenario withMovesLog(boolean on) {
         return new Scenario(name, description, seed, years, warmUpYears, city, economy, demography, labour,
-                problems, community, housing, region, liveability, policy, programmes, new Output(on, output.decompositionYears()));
+                problems, community, housing, region, liveability, policy, programmes,
+                new Output(on, output.decompositionYears(), output.cohortYears()));
     }
 
     /** The city: its size and its neighbourhoods, from weak to strong in any order. */
@@ -436,10 +437,30 @@ public record Scenario(
         }
     }
 
-    /** What a run writes besides the always-on files. */
-    public record Output(boolean movesLog, int decompositionYears) {
+    /**
+     * What a run writes besides the always-on files. {@code cohortYears} are the whole years since
+     * tick 0 at which every neighbourhood's residents become a cohort, followed wherever they go
+     * ({@code origins.csv}); none, no file. Every run follows the same cohorts, with or without a
+     * programme, so that a programme's target neighbourhoods can be compared with the same persons
+     * in a run without it. A year may be the run's last (like a programme's {@code startYear}): its
+     * cohort then has only its baseline rows, so a short run keeps the defaults valid.
+     */
+    public record Output(boolean movesLog, int decompositionYears, int[] cohortYears) {
+        /** At most this many cohort years: each costs 8 bytes per resident for the whole run. */
+        static final int MAX_COHORT_YEARS = 50;
+
         void validate(String p, int years) {
             Check.range(p + ".decompositionYears", decompositionYears, 1, 200);
+            Check.present(p + ".cohortYears", cohortYears);
+            Check.range(p + ".cohortYears (count)", cohortYears.length, 0, MAX_COHORT_YEARS);
+            Set<Integer> seen = new HashSet<>();
+            for (int i = 0; i < cohortYears.length; i++) {
+                String q = p + ".cohortYears[" + i + "]";
+                Check.range(q, cohortYears[i], 0, years);
+                if (!seen.add(cohortYears[i])) {
+                    throw new ScenarioException(q + ": year " + cohortYears[i] + " is given twice");
+                }
+            }
         }
     }
 }

@@ -239,7 +239,7 @@ class CliTest {
             files = s.map(p -> p.getFileName().toString()).sorted().toList();
         }
         assertEquals(List.of(Runner.CITY, Runner.DECOMPOSITION, Runner.ESCALATIONS, Runner.MANIFEST, Runner.MOVES,
-                Runner.NEIGHBOURHOODS),
+                Runner.NEIGHBOURHOODS, Runner.ORIGINS),
                 files);
         assertNothingWritten(out.resolveSibling("not-there"));
 
@@ -511,6 +511,18 @@ class CliTest {
             assertEquals(2, o.code, y + ": " + o);
             assertOneErrorLine(o);
             assertTrue(o.err.contains("--map-years"), o.toString());
+        }
+        assertNothingWritten(out);
+    }
+
+    @Test
+    void compareRejectsBadHorizons() throws IOException {
+        Path out = tmp.resolve("report");
+        for (String h : List.of("0", "-3", "x", "500")) {
+            Outcome o = execute("compare", tmp.toString(), "--horizon", h, "--out", out.toString());
+            assertEquals(2, o.code, h + ": " + o);
+            assertOneErrorLine(o);
+            assertTrue(o.err.contains("--horizon"), o.toString());
         }
         assertNothingWritten(out);
     }

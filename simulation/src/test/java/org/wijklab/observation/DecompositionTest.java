@@ -288,7 +288,8 @@ class DecompositionTest {
         try (Stream<Path> files = Files.list(dir)) {
             csvs = files.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
         }
-        assertEquals(List.of(Runner.CITY, Runner.DECOMPOSITION, Runner.ESCALATIONS, Runner.MOVES, Runner.NEIGHBOURHOODS),
+        assertEquals(List.of(Runner.CITY, Runner.DECOMPOSITION, Runner.ESCALATIONS, Runner.MOVES, Runner.NEIGHBOURHOODS,
+                Runner.ORIGINS),
                 csvs.stream().map(p -> p.getFileName().toString()).toList());
         for (Path p : csvs) {
             TestCsv t = TestCsv.read(p);

@@ -215,7 +215,7 @@ class ProgrammeOutputsTest {
     }
 
     /** The column names of a file's table in OUTPUTS.md: the backquoted names of each row's first cell. */
-    private static List<String> documented(String doc, String file) {
+    static List<String> documented(String doc, String file) {
         int at = doc.indexOf("\n## " + file + " ");
         assertTrue(at >= 0, "OUTPUTS.md has no section for " + file);
         int next = doc.indexOf("\n## ", at + 1);

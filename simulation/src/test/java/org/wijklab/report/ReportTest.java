@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.wijklab.scenario.Scenario;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -108,9 +109,10 @@ class ReportTest {
             assertTrue(shown.add(m.group(1)), "shown twice: " + m.group(1));
         }
         assertEquals(written.charts(), shown.size());
-        // 4 effect curves, 4 metrics x 2 scenarios, 6 decomposition (people/place, who gained, bucket; income
-        // and employment), 2 flows, 1 party chart + 3 cost charts + the realised return, 2 maps (start once, 2 ends)
-        assertEquals(4 + 8 + 6 + 2 + 5 + 3, shown.size(), shown.toString());
+        // 6 effect curves, 3 place-and-cohort charts (one scenario), 4 metrics x 2 scenarios, 6 decomposition
+        // (people/place, who gained, bucket; income and employment), 2 flows, 1 party chart + 3 cost charts + the
+        // realised return and its per-party bars, 3 maps (start once, 2 ends)
+        assertEquals(6 + 3 + 8 + 6 + 2 + 6 + 3, shown.size(), shown.toString());
         try (Stream<Path> files = Files.list(report.resolve("charts"))) {
             assertEquals(2 * shown.size(), files.count(), "a PNG and an SVG per chart, nothing else");
         }
@@ -161,9 +163,10 @@ class ReportTest {
     void effectCurvesArePairedDifferencesFromTheReferenceRunOfTheSameSeed() {
         TestCsv t = summary("effects");
         Set<String> targets = programmeTargets();
-        for (String metric : new String[] {"liveability", "employment_rate"}) {
-            String column = metric.equals("liveability") ? "liveability" : "employment_rate";
-            String weight = metric.equals("liveability") ? "households" : "adults";
+        for (String metric : new String[] {"liveability", "employment_rate", "equivalised_income"}) {
+            String column = metric;
+            String weight = metric.equals("liveability") ? "households" : metric.equals("employment_rate") ? "adults"
+                    : "residents";
             for (int tick : new int[] {0, 24, 48}) {
                 double[] d = new double[2];
                 for (int seed = 1; seed <= 2; seed++) {
@@ -184,7 +187,8 @@ class ReportTest {
                     }
                     d[seed - 1] = y[0] - y[1];
                 }
-                List<Integer> r = rows(t, "scenario", "prog", "metric", metric, "tick", String.valueOf(tick));
+                List<Integer> r = rows(t, "scenario", "prog", "metric", metric, "tick", String.valueOf(tick), "measure",
+                        "place");
                 assertEquals(1, r.size(), metric + " " + tick);
                 double mean = (d[0] + d[1]) / 2;
                 assertEquals(mean, num(t, r.get(0), "mean"), 1e-5 * Math.abs(mean) + 1e-12, metric + " tick " + tick);
@@ -200,6 +204,63 @@ class ReportTest {
         assertTrue(rows(t, "scenario", "base").isEmpty(), "the reference has no effect on itself");
         assertEquals(0.0, num(t, rows(t, "scenario", "prog", "metric", "liveability", "tick", "0").get(0), "mean"), 1e-12,
                 "at tick 0, before the programme, the same seed gives the same city");
+    }
+
+    /** The targets' residents at the programme's start (year 1), followed: origins.csv summed over the targets. */
+    private static double cohortMean(String scenario, int seed, String metric, int tick) {
+        TestCsv o = TestCsv.read(runs.resolve(scenario + "/seed-" + seed + "/origins.csv"));
+        Set<String> targets = programmeTargets();
+        double sum = 0;
+        double n = 0;
+        int found = 0;
+        for (int i = 0; i < o.size(); i++) {
+            if (o.get(i, "origin_year").equals("1") && Integer.parseInt(o.get(i, "tick")) == tick
+                    && targets.contains(o.get(i, "neighbourhood"))) {
+                double w = Double.parseDouble(o.get(i, metric + "_n"));
+                sum += w * Double.parseDouble(o.get(i, metric));
+                n += w;
+                found++;
+            }
+        }
+        assertEquals(targets.size(), found, scenario + " seed " + seed + " tick " + tick);
+        return sum / n;
+    }
+
+    @Test
+    void cohortEffectsFollowTheSamePersonsInTheReferenceRun() {
+        TestCsv t = summary("effects");
+        String[][] metrics = {{"employment", "employment_rate"}, {"income", "equivalised_income"},
+            {"good_mental_health", "good_mental_health"}};
+        for (String[] m : metrics) {
+            assertTrue(rows(t, "scenario", "prog", "metric", m[1], "measure", "cohort", "tick", "0").isEmpty(),
+                    "no cohort before the programme starts");
+            for (int tick : new int[] {12, 24, 48}) {
+                double[] d = new double[2];
+                for (int seed = 1; seed <= 2; seed++) {
+                    d[seed - 1] = cohortMean("prog", seed, m[0], tick) - cohortMean("base", seed, m[0], tick);
+                }
+                List<Integer> r = rows(t, "scenario", "prog", "metric", m[1], "tick", String.valueOf(tick), "measure",
+                        "cohort");
+                assertEquals(1, r.size(), m[0] + " " + tick);
+                double mean = (d[0] + d[1]) / 2;
+                assertEquals(mean, num(t, r.get(0), "mean"), 1e-5 * Math.abs(mean) + 1e-9, m[0] + " tick " + tick);
+                if (tick == 12) {
+                    // the programme chose its cohort at tick 12: until then both runs are the same city
+                    assertEquals(0.0, d[0], 1e-12);
+                    assertEquals(0.0, d[1], 1e-12);
+                }
+            }
+        }
+        // the one-screen summary's eroded part is cohort minus place, at the runs' last year
+        TestCsv h = summary("headline");
+        double cohort = num(h, rows(h, "scenario", "prog", "measure", "cohort_employment").get(0), "mean");
+        double place = num(h, rows(h, "scenario", "prog", "measure", "place_employment").get(0), "mean");
+        double eroded = num(h, rows(h, "scenario", "prog", "measure", "eroded_employment").get(0), "mean");
+        assertEquals(cohort - place, eroded, 1e-5 * (Math.abs(cohort) + Math.abs(place)) + 1e-9);
+        assertEquals("4", h.get(0, "horizon_year"));
+        double c48 = (cohortMean("prog", 1, "employment", 48) - cohortMean("base", 1, "employment", 48)
+                + cohortMean("prog", 2, "employment", 48) - cohortMean("base", 2, "employment", 48)) / 2;
+        assertEquals(c48, cohort, 1e-5 * Math.abs(c48) + 1e-9);
     }
 
     @Test
@@ -242,6 +303,90 @@ class ReportTest {
         }
         assertTrue(checked >= 2, "years with spending compared: " + checked);
         assertTrue(rows(t, "scenario", "base").isEmpty(), "the reference saves nothing against itself");
+    }
+
+    /** Copies a fixture run and replaces its escalation costs: per year, party p costs perParty * (p + 1) in the first neighbourhood, nothing elsewhere. */
+    private static Path constructed(String scenario, int seed, double perParty) throws IOException {
+        Path src = runs.resolve(scenario + "/seed-" + seed);
+        Path dst = Files.createDirectories(tmp.resolve("constructed").resolve(scenario).resolve("seed-" + seed));
+        try (Stream<Path> s = Files.list(src)) {
+            for (Path f : s.toList()) {
+                Files.copy(f, dst.resolve(f.getFileName()));
+            }
+        }
+        List<String> lines = Files.readAllLines(dst.resolve("escalations.csv"));
+        String first = lines.get(1).split(",")[1];
+        List<String> out = new ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            int party = List.of(RunMetrics.PARTIES).indexOf(c[2]);
+            assertTrue(party >= 0, line);
+            out.add(c[0] + "," + c[1] + "," + c[2] + "," + (c[1].equals(first) ? perParty * (party + 1) : 0.0));
+        }
+        Files.write(dst.resolve("escalations.csv"), out);
+        return dst;
+    }
+
+    private static double spent(String scenario, int seed, int year) {
+        TestCsv c = TestCsv.read(runs.resolve(scenario + "/seed-" + seed + "/costs.csv"));
+        double spent = 0;
+        for (int i = 0; i < c.size(); i++) {
+            if (Integer.parseInt(c.get(i, "year")) == year) {
+                spent += Double.parseDouble(c.get(i, "cumulative_spent"));
+            }
+        }
+        return spent;
+    }
+
+    @Test
+    void realisedCostsOfAConstructedPairAreKnownPerPartyAndAtTheHorizon() throws IOException {
+        // the reference's escalations cost 1,000 euro a year per party index, the programme's 600: every year
+        // party p saves 400 (p + 1) euro, all five together 6,000
+        List<Path> in = new ArrayList<>();
+        for (int seed = 1; seed <= 2; seed++) {
+            in.add(constructed("base", seed, 1000.0));
+        }
+        for (int seed = 1; seed <= 2; seed++) {
+            in.add(constructed("prog", seed, 600.0));
+        }
+        Path out = tmp.resolve("constructed-report");
+        Report.write(in, out, new Report.Options(new int[] {0}, 2));
+        TestCsv parties = TestCsv.read(out.resolve("summary-costs-parties.csv"));
+        assertEquals(4 * RunMetrics.PARTIES.length, parties.size(), "4 years x 5 parties of one scenario");
+        for (int year = 1; year <= 4; year++) {
+            for (int p = 0; p < RunMetrics.PARTIES.length; p++) {
+                int r = rows(parties, "scenario", "prog", "year", String.valueOf(year), "party", RunMetrics.PARTIES[p]).get(0);
+                double known = 400.0 * (p + 1) * year;
+                assertEquals(known, num(parties, r, "realised_avoided_cumulative"), 1e-6, "year " + year + " party " + p);
+                // two pairs with the same saving: an interval of width zero
+                assertEquals(known, num(parties, r, "realised_lo"), 1e-6);
+                assertEquals(known, num(parties, r, "realised_hi"), 1e-6);
+            }
+        }
+        TestCsv realised = TestCsv.read(out.resolve("summary-costs-realised.csv"));
+        for (int year = 1; year <= 4; year++) {
+            int r = rows(realised, "scenario", "prog", "year", String.valueOf(year)).get(0);
+            assertEquals(6000.0 * year, num(realised, r, "realised_avoided_cumulative"), 1e-6);
+            double s1 = spent("prog", 1, year);
+            double s2 = spent("prog", 2, year);
+            if (s1 > 0 && s2 > 0) {
+                assertEquals((6000.0 * year / s1 + 6000.0 * year / s2) / 2, num(realised, r, "realised_return"), 1e-9);
+            }
+        }
+        // the summary at the top reads the money at the horizon, year 2
+        TestCsv h = TestCsv.read(out.resolve("summary-headline.csv"));
+        int r = rows(h, "scenario", "prog", "measure", "realised_return").get(0);
+        assertEquals("2", h.get(r, "horizon_year"));
+        assertEquals((12000.0 / spent("prog", 1, 2) + 12000.0 / spent("prog", 2, 2)) / 2, num(h, r, "mean"), 1e-9);
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("Summary at year 2"), "the summary names its horizon");
+        assertTrue(html.contains("charts/costs-realised-parties.png"), "the per-party chart");
+        // a horizon beyond the runs is one line, and nothing is written
+        Path beyond = tmp.resolve("beyond");
+        ReportException e = assertThrows(ReportException.class,
+                () -> Report.write(in, beyond, new Report.Options(new int[] {0}, 5)));
+        assertEquals("--horizon 5: the runs last only 4 whole years", e.getMessage());
+        assertFalse(Files.exists(beyond));
     }
 
     @Test
@@ -390,6 +535,32 @@ class ReportTest {
             double d = Summary.difference(s.scenarios.get(0), low, 0).mean();
             assertEquals(d, num(t, i, "difference"), 1e-5 * Math.abs(d) + 1e-12);
         }
+    }
+
+    @Test
+    void aProgrammeIsSetAgainstTheSameScenarioWithoutItWhereTheInputsHaveIt() throws IOException {
+        Path dirs = tmp.resolve("twins");
+        Scenario hard = ReportFixtures.with(ReportFixtures.baseline("hard"), "problems.insecurityRisk=3");
+        Scenario hardProg = ReportFixtures.with(ReportFixtures.programme("hard-prog"), "problems.insecurityRisk=3");
+        ReportFixtures.run(hard, 2, dirs);
+        ReportFixtures.run(hardProg, 2, dirs);
+        Summary s = Summary.of(Inputs.collect(List.of(runs.resolve("base"), runs.resolve("prog"), dirs.resolve("hard"),
+                dirs.resolve("hard-prog"))), new int[] {0});
+        Map<String, String> against = new java.util.HashMap<>();
+        for (Summary.Scenario x : s.scenarios.subList(1, s.scenarios.size())) {
+            against.put(x.name(), x.against.name());
+        }
+        assertEquals(Map.of("prog", "base", "hard", "base", "hard-prog", "hard"), against);
+        // paired with its twin, the effect on the targets is the programme's alone: nothing before it starts
+        Summary.Scenario twin = s.scenarios.get(3);
+        for (double[][] pair : twin.effects) {
+            for (int m = 0; m < RunMetrics.SERIES.length; m++) {
+                assertEquals(0.0, pair[m][0], 1e-12, RunMetrics.SERIES[m]);
+            }
+        }
+        // whereas against the first scenario the harder city differs from the start
+        Summary.Scenario harder = s.scenarios.get(2);
+        assertTrue(harder.effects.stream().anyMatch(p -> p[3][twin.first().ticks.length - 1] != 0.0));
     }
 
     private static List<String> column(TestCsv t, String c) {

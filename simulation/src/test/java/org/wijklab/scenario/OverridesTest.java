@@ -47,6 +47,18 @@ class OverridesTest {
     }
 
     @Test
+    void cohortYearsAreAWholeListOrOneElement() {
+        Scenario s = ScenarioLoader.defaults();
+        assertEquals(List.of(0, 2, 5), boxed(Overrides.parse(List.of("output.cohortYears=[0,2,5]")).apply(s)));
+        assertEquals(List.of(0, 3), boxed(Overrides.parse(List.of("output.cohortYears[1]=3")).apply(s)));
+        assertEquals(List.of(), boxed(Overrides.parse(List.of("output.cohortYears=[]")).apply(s)));
+    }
+
+    private static List<Integer> boxed(Scenario s) {
+        return java.util.Arrays.stream(s.output().cohortYears()).boxed().toList();
+    }
+
+    @Test
     void aStarReachesEveryProgrammeAndAnIndexOnlyOne() {
         Scenario all = Overrides.parse(List.of("programmes.*.ownershipSupport=0.9")).apply(two());
         assertEquals(0.9, all.programmes().get(0).ownershipSupport());
@@ -106,6 +118,9 @@ class OverridesTest {
             {"years.x=1", "'years' is a value"},
             {"policy.themes.synergy=abc", "policy.themes.synergy: expected a number"},
             {"policy.themes.synergy=-0.5", "policy.themes.synergy: -0.5 is not"},
+            {"output.cohortYears=[0,0]", "output.cohortYears[1]: year 0 is given twice"},
+            {"output.cohortYears=[-1]", "output.cohortYears[0]: -1 is not in [0, 30]"},
+            {"output.cohortYears.1=31", "output.cohortYears[1]: 31 is not in [0, 30]"},
         }) {
             ScenarioException e = assertThrows(ScenarioException.class, () -> Overrides.parse(List.of(c[0])).apply(s), c[0]);
             assertTrue(e.getMessage().contains(c[1]), c[0] + " -> " + e.getMessage());

@@ -1,5 +1,6 @@
 package org.wijklab.scenario;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -265,6 +266,38 @@ class ScenarioLoaderTest {
                   { "startYear": 9, "durationYears": 1, "jobLossFactor": 2, "jobFindingFactor": 0.5 } ] } }
                 """).getMessage();
         assertContains(m, "economy.crises[0].startYear");
+    }
+
+    @Test
+    void cohortYearsDefaultToTheStartAndTheFirstYear() {
+        assertArrayEquals(new int[] {0, 1}, ScenarioLoader.defaults().output().cohortYears());
+        assertEquals(0, ScenarioLoader.fromJson("{ \"output\": { \"cohortYears\": [] } }", "test.json").output()
+                .cohortYears().length, "none: no origins.csv");
+    }
+
+    @Test
+    void aCohortYearMayBeTheRunsLastButNotLater() {
+        // a one-year run keeps the defaults valid: the year-1 cohort has only its baseline rows
+        assertArrayEquals(new int[] {0, 1}, ScenarioLoader.fromJson("{ \"years\": 1 }", "test.json").output().cohortYears());
+        assertArrayEquals(new int[] {5, 0}, ScenarioLoader.fromJson(
+                "{ \"years\": 5, \"output\": { \"cohortYears\": [5, 0] } }", "test.json").output().cohortYears());
+        String m = rejects("{ \"years\": 5, \"output\": { \"cohortYears\": [0, 6] } }").getMessage();
+        assertContains(m, "output.cohortYears[1]: 6 is not in [0, 5]");
+    }
+
+    @Test
+    void badCohortYearsNameTheirIndex() {
+        assertContains(rejects("{ \"output\": { \"cohortYears\": [-1] } }").getMessage(), "output.cohortYears[0]");
+        assertContains(rejects("{ \"output\": { \"cohortYears\": [0, 2, 2] } }").getMessage(),
+                "output.cohortYears[2]: year 2 is given twice");
+        assertContains(rejects("{ \"output\": { \"cohortYears\": [0, 1.5] } }").getMessage(), "output.cohortYears[1]");
+        assertContains(rejects("{ \"output\": { \"cohortYears\": 1 } }").getMessage(), "output.cohortYears");
+        StringBuilder many = new StringBuilder("0");
+        for (int y = 1; y <= Scenario.Output.MAX_COHORT_YEARS; y++) {
+            many.append(", ").append(y);
+        }
+        assertContains(rejects("{ \"years\": 60, \"output\": { \"cohortYears\": [" + many + "] } }").getMessage(),
+                "output.cohortYears (count)");
     }
 
     @Test

@@ -48,11 +48,51 @@ public final class Charts {
      * "krachtwijk — rest of city" (dashed) are told apart by their dashes only.
      */
     public static Chart timeSeries(String title, String xLabel, String yLabel, List<Band> bands) {
+        return timeSeries(title, xLabel, yLabel, bands, null);
+    }
+
+    /**
+     * The same on a given y range ({lower, upper}; null: auto-ranged), so that the small charts of one
+     * figure share their axis and can be read across.
+     */
+    public static Chart timeSeries(String title, String xLabel, String yLabel, List<Band> bands, double[] yRange) {
         checkTexts(title, xLabel, yLabel);
         Checks.bands(bands);
         XYPlot plot = bandChart(title, xLabel, yLabel, bands, Palette.byFamily(bands.stream().map(Band::label).toList()));
         autoRangeWithoutZero(plot);
+        fixRange(plot, yRange);
         return plot.getChart()::draw;
+    }
+
+    /** The y range that holds every band's means and bounds, widened by 4 % on each side; null if none is finite. */
+    public static double[] commonRange(List<Band> bands, boolean withZero) {
+        double lo = withZero ? 0.0 : Double.POSITIVE_INFINITY;
+        double hi = withZero ? 0.0 : Double.NEGATIVE_INFINITY;
+        for (Band b : bands) {
+            for (double[] a : List.of(b.mean(), b.lo(), b.hi())) {
+                for (double v : a) {
+                    if (Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            }
+        }
+        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            return null;
+        }
+        double pad = hi > lo ? 0.04 * (hi - lo) : Math.max(1e-9, Math.abs(hi) * 0.04 + 1e-9);
+        return new double[] {lo - pad, hi + pad};
+    }
+
+    private static void fixRange(XYPlot plot, double[] yRange) {
+        if (yRange != null) {
+            if (yRange.length != 2 || !(yRange[0] < yRange[1]) || !Double.isFinite(yRange[0])
+                    || !Double.isFinite(yRange[1])) {
+                throw new IllegalArgumentException("y range must be two finite ascending values");
+            }
+            plot.getRangeAxis().setRange(yRange[0], yRange[1]);
+        }
     }
 
     /** Lines with their bands (drawn behind them, in their colours) on one plot. */
@@ -90,6 +130,12 @@ public final class Charts {
      * shaded lightly behind them.
      */
     public static Chart effectCurves(String title, String xLabel, String yLabel, List<Band> bands, List<double[]> periods) {
+        return effectCurves(title, xLabel, yLabel, bands, periods, null);
+    }
+
+    /** The same on a given y range ({lower, upper}; null: auto-ranged with zero). */
+    public static Chart effectCurves(String title, String xLabel, String yLabel, List<Band> bands, List<double[]> periods,
+            double[] yRange) {
         checkTexts(title, xLabel, yLabel);
         Checks.bands(bands);
         Checks.notNull(periods, "periods");
@@ -109,6 +155,7 @@ public final class Charts {
         zero.setStroke(new java.awt.BasicStroke(1.0f));
         plot.addRangeMarker(zero);
         ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        fixRange(plot, yRange);
         return plot.getChart()::draw;
     }
 
