@@ -2,11 +2,9 @@ package org.wijklab.experiment;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
-/** The program's version (from the build) and, when the working folder is a git checkout, its commit. */
+/** The program's version and the commit it was built from, both stamped by the build. */
 public final class BuildInfo {
     private BuildInfo() {
     }
@@ -24,38 +22,30 @@ public final class BuildInfo {
         }
     }
 
-    /** The commit of the checkout in the working folder, or "unknown" (no git, not a checkout). */
+    /**
+     * The commit the program was built from, with "-dirty" if tracked files of that tree were
+     * modified at build time, stamped into the jar by the build (git.properties); "unknown" when it
+     * was built outside a git checkout. It does not depend on the current directory.
+     */
     public static String gitCommit() {
-        String env = System.getenv("WIJKLAB_GIT_COMMIT");
-        if (env != null && !env.isBlank()) {
-            return env.trim();
-        }
-        try {
-            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                String s = new String(out, StandardCharsets.UTF_8).trim();
-                String dirty = isDirty() ? "-dirty" : "";
-                return s.matches("[0-9a-f]{40}") ? s + dirty : "unknown";
-            }
-        } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return "unknown";
+        return commitOf(BuildInfo.class.getResourceAsStream("/org/wijklab/git.properties"));
     }
 
-    private static boolean isDirty() {
-        try {
-            Process p = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no").start();
-            byte[] out = p.getInputStream().readAllBytes();
-            return p.waitFor(5, TimeUnit.SECONDS) && out.length > 0;
+    /** The stamp's commit from a git.properties stream (null: none); "unknown" if it holds no full commit. */
+    static String commitOf(InputStream stamp) {
+        if (stamp == null) {
+            return "unknown";
+        }
+        try (InputStream in = stamp) {
+            Properties p = new Properties();
+            p.load(in);
+            String commit = p.getProperty("git.commit.id", "").trim();
+            if (!commit.matches("[0-9a-f]{40}")) {
+                return "unknown";
+            }
+            return commit + (Boolean.parseBoolean(p.getProperty("git.dirty", "false").trim()) ? "-dirty" : "");
         } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            return "unknown";
         }
     }
 }
