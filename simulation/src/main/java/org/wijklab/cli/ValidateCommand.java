@@ -32,8 +32,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Models run in parallel (default: the cores).")
     Integer threads;
 
-    @Option(names = "--scenarios", paramLabel = "DIR", defaultValue = "scenarios",
-            description = "Folder with the standard scenarios (default: scenarios).")
+    @Option(names = "--scenarios", paramLabel = "DIR",
+            description = "Read the standard scenarios from this folder instead of the copies embedded in the build "
+                + "(so the suite runs from any directory).")
     Path scenarios;
 
     @Option(names = "--quiet", description = "No progress on standard error.")
@@ -54,7 +55,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (t < 1 || t > 1024) {
             throw new UserException("--threads: " + t + " is not in [1, 1024]");
         }
-        if (!Files.isDirectory(scenarios)) {
+        if (scenarios != null && !Files.isDirectory(scenarios)) {
             throw new UserException("--scenarios " + scenarios + ": no such folder");
         }
         Validation.Settings s = quick ? Validation.Settings.quick(scenarios, t) : Validation.Settings.full(scenarios, t);

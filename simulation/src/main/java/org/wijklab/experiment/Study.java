@@ -37,26 +37,33 @@ public final class Study {
     public static List<Entry> standard(Path folder) {
         List<Entry> out = new ArrayList<>();
         for (String name : STANDARD) {
-            String file = name + ".json";
-            if (folder == null) {
-                try (InputStream in = Study.class.getResourceAsStream(RESOURCE + file)) {
-                    if (in == null) {
-                        throw new IllegalStateException("embedded scenario " + file + " missing from the build");
-                    }
-                    String source = "embedded scenarios/" + file;
-                    out.add(new Entry(file, source, ScenarioLoader.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), source)));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            } else {
-                Path p = folder.resolve(file);
-                if (!Files.isRegularFile(p)) {
-                    throw new ScenarioException(p + ": no such file (the study needs the standard scenarios)");
-                }
-                out.add(new Entry(file, p.toString(), ScenarioLoader.load(p)));
-            }
+            out.add(standard(folder, name));
         }
         return out;
+    }
+
+    /**
+     * One standard scenario by its file name without .json: embedded in the jar (folder null), so
+     * that the program needs no checkout, or from a folder holding the same file names.
+     */
+    public static Entry standard(Path folder, String name) {
+        String file = name + ".json";
+        if (folder == null) {
+            try (InputStream in = Study.class.getResourceAsStream(RESOURCE + file)) {
+                if (in == null) {
+                    throw new IllegalStateException("embedded scenario " + file + " missing from the build");
+                }
+                String source = "embedded scenarios/" + file;
+                return new Entry(file, source, ScenarioLoader.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), source));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Path p = folder.resolve(file);
+        if (!Files.isRegularFile(p)) {
+            throw new ScenarioException(p + ": no such file (the standard scenarios are needed)");
+        }
+        return new Entry(file, p.toString(), ScenarioLoader.load(p));
     }
 
     /**

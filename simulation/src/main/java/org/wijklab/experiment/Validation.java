@@ -30,6 +30,7 @@ public final class Validation {
      * scenario files are. The quick mode shortens the warm-up: the comparisons are paired by seed,
      * so both arms start from the same city either way.
      */
+    /** The suite's settings; {@code scenarios} is a folder of the standard scenarios, or null for the embedded ones. */
     public record Settings(int replications, int residents, int years, int warmUpYears, int threads, Path scenarios) {
         public static Settings quick(Path scenarios, int threads) {
             return new Settings(2, 100_000, 12, 10, threads, scenarios);
@@ -104,11 +105,8 @@ public final class Validation {
     public List<Job> jobs() {
         Map<String, Scenario> base = new LinkedHashMap<>();
         for (String name : SCENARIOS) {
-            Path file = settings.scenarios().resolve(name + ".json");
-            if (!Files.isRegularFile(file)) {
-                throw new ScenarioException(file + ": no such file (the validation suite needs the standard scenarios)");
-            }
-            base.put(name, overrides.apply(ScenarioLoader.load(file)).withResidents(settings.residents()).withYears(settings.years())
+            Scenario standard = Study.standard(settings.scenarios(), name).scenario();
+            base.put(name, overrides.apply(standard).withResidents(settings.residents()).withYears(settings.years())
                     .withWarmUpYears(settings.warmUpYears()).withMovesLog(false));
         }
         Scenario krachtwijk = base.get("krachtwijk");

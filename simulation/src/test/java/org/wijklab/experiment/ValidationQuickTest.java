@@ -22,8 +22,29 @@ import org.junit.jupiter.api.io.TempDir;
 class ValidationQuickTest {
 
     @Test
+    void theEmbeddedScenariosAreTheCheckoutsAndAnyOtherFolderIsRead(@TempDir Path other) throws Exception {
+        List<Validation.Job> embedded = new Validation(Validation.Settings.quick(null, 2)).jobs();
+        List<Validation.Job> checkout = new Validation(Validation.Settings.quick(Path.of("scenarios"), 2)).jobs();
+        assertEquals(Validation.identity(checkout), Validation.identity(embedded));
+        assertTrue(embedded.get(0).scenario().name().equals("baseline"));
+        // a folder of its own is read instead: one changed value changes the suite's identity
+        for (Path f : Files.list(Path.of("scenarios")).filter(p -> p.toString().endsWith(".json")).toList()) {
+            Files.copy(f, other.resolve(f.getFileName()));
+        }
+        Path krachtwijk = other.resolve("krachtwijk.json");
+        Files.writeString(krachtwijk, Files.readString(krachtwijk).replace("\"durationYears\": 6", "\"durationYears\": 5"));
+        List<Validation.Job> edited = new Validation(Validation.Settings.quick(other, 2)).jobs();
+        org.junit.jupiter.api.Assertions.assertNotEquals(Validation.identity(embedded), Validation.identity(edited));
+        Files.delete(other.resolve("crisis.json"));
+        org.wijklab.scenario.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.wijklab.scenario.ScenarioException.class, () -> new Validation(Validation.Settings.quick(other, 2)).jobs());
+        assertTrue(e.getMessage().contains("crisis.json: no such file"), e.getMessage());
+    }
+
+    @Test
     void quickModeMeasuresEveryPatternAndWritesTheTable(@TempDir Path out) throws Exception {
-        Validation.Settings s = Validation.Settings.quick(Path.of("scenarios"), 2);
+        // the standard scenarios embedded in the build: the suite needs no checkout
+        Validation.Settings s = Validation.Settings.quick(null, 2);
         Path runs = out.resolve("runs");
         List<Validation.Result> results = new Validation(s).run(Progress.NONE, runs);
         Set<String> patterns = new TreeSet<>();
