@@ -213,14 +213,8 @@ public final class Report {
             csv.write(dir.resolve("summary-headline.csv"));
             return;
         }
-        html.append("<p class=\"note\">Each scenario against its counterfactual (").append(againstRule(sc))
-                .append("), run against run with the same seed, at year ").append(horizon).append(" (<code>--horizon</code>). "
-                + "<em>Place</em>: the targets' residents of the moment; <em>cohort</em>: the persons who lived there "
-                + "when the programme started, wherever they live now; <em>eroded</em>: cohort minus place, the part of "
-                + "the effect the neighbourhoods did not keep. Employment in percentage points, income in euro a year "
-                + "per person (equivalised), return in euro avoided per euro spent, cumulative: <em>realised</em> from "
-                + "the city's escalation costs against the reference, <em>expected</em> as the ledger books it. "
-                + "Below each figure its 95 % interval; – where the runs do not have it.</p>\n");
+        html.append("<p class=\"note\">Each scenario minus its counterfactual, run against run with the same seed; "
+                + "mean and, below it, 95 % interval (explained under the table).</p>\n");
         String[] measures = {"place_employment", "cohort_employment", "eroded_employment", "place_income",
             "cohort_income", "eroded_income", "place_liveability", "realised_return", "expected_return"};
         html.append("<table class=\"summary\"><tr><th rowspan=\"2\">scenario</th><th colspan=\"3\">employment rate, pp</th>"
@@ -277,7 +271,13 @@ public final class Report {
             }
             html.append("</tr>\n");
         }
-        html.append("</table>\n");
+        html.append("</table>\n<p class=\"note\">The counterfactual: ").append(againstRule(sc)).append(". Read at year ")
+                .append(horizon).append(" (<code>--horizon</code>). <em>Place</em>: the targets' residents of the "
+                + "moment; <em>cohort</em>: the persons who lived there when the programme started, wherever they live "
+                + "now; <em>eroded</em>: cohort minus place, the part of the effect the neighbourhoods did not keep. "
+                + "Employment in percentage points, income in euro a year per person (equivalised), return in euro "
+                + "avoided per euro spent, cumulative: <em>realised</em> from the city's escalation costs against the "
+                + "counterfactual, <em>expected</em> as the ledger books it; – where the runs do not have it.</p>\n");
         csv.write(dir.resolve("summary-headline.csv"));
     }
 
