@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -116,7 +117,12 @@ public final class Checkpoint {
         String name = fileName(year);
         Path tmp = dir.resolve("." + name + ".tmp");
         try (OutputStream f = Files.newOutputStream(tmp)) {
-            GZIPOutputStream g = new GZIPOutputStream(new BufferedOutputStream(f, 1 << 16), 1 << 16);
+            GZIPOutputStream g = new GZIPOutputStream(new BufferedOutputStream(f, 1 << 16), 1 << 16) {
+                {
+                    // the fastest level: for the model's arrays it compresses as well as the default, several times faster
+                    def.setLevel(Deflater.BEST_SPEED);
+                }
+            };
             ObjectOutputStream s = new ObjectOutputStream(g);
             s.writeUTF(MAGIC);
             s.writeInt(FORMAT);
