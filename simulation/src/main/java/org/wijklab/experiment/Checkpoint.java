@@ -10,6 +10,8 @@ import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.io.ObjectStreamField;
 import java.io.OutputStream;
 import java.io.StreamCorruptedException;
 import java.io.UTFDataFormatException;
@@ -18,8 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.Deflater;
@@ -45,8 +49,9 @@ import org.wijklab.scenario.ScenarioLoader;
  * output files' writers), then an end mark.</li>
  * </ol>
  * A checkpoint is written under a temporary name and renamed, so a file with a checkpoint's name
- * is always whole. One from another version or format, with a scenario that does not match its
- * hash, or that is not a checkpoint at all, is refused with a one-line {@link ScenarioException}.
+ * is always whole. One from another version or format (or from a build whose model classes have
+ * other fields), with a scenario that does not match its hash, or that is not a checkpoint at all,
+ * is refused with a one-line {@link ScenarioException}.
  */
 public final class Checkpoint {
     /** The folder of a run's checkpoints. */
@@ -186,7 +191,7 @@ public final class Checkpoint {
     static Loaded read(byte[] bytes, String what) {
         String notOne = what + ": not a WijkLab checkpoint";
         try (InputStream in = new BufferedInputStream(new GZIPInputStream(new ByteArrayInputStream(bytes)), 1 << 16)) {
-            ObjectInputStream s = new ObjectInputStream(in);
+            ObjectInputStream s = new SameClasses(in);
             s.setObjectInputFilter(CLASSES);
             if (!MAGIC.equals(s.readUTF())) {
                 throw new ScenarioException(notOne);
@@ -243,6 +248,37 @@ public final class Checkpoint {
                     + "): resume it with the version that wrote it");
         } catch (IOException | ClassNotFoundException | ClassCastException | IllegalStateException e) {
             throw new ScenarioException(what + ": cannot be read as a WijkLab checkpoint (" + oneLine(e) + ")");
+        }
+    }
+
+    /**
+     * An object stream that refuses a class of WijkLab whose serialised fields differ from this
+     * build's (Java would silently leave missing fields at their defaults): a build with the same
+     * version string but other model classes cannot resume the checkpoint.
+     */
+    private static final class SameClasses extends ObjectInputStream {
+        SameClasses(InputStream in) throws IOException {
+            super(in);
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass stored) throws IOException, ClassNotFoundException {
+            Class<?> c = super.resolveClass(stored);
+            if (c.getName().startsWith("org.wijklab.")) {
+                ObjectStreamClass local = ObjectStreamClass.lookup(c);
+                if (local == null || !fields(local).equals(fields(stored))) {
+                    throw new InvalidClassException(c.getName(), "its fields differ from this build's");
+                }
+            }
+            return c;
+        }
+
+        private static List<String> fields(ObjectStreamClass d) {
+            List<String> out = new ArrayList<>();
+            for (ObjectStreamField f : d.getFields()) {
+                out.add(f.getName() + ":" + f.getTypeCode() + (f.getTypeString() == null ? "" : f.getTypeString()));
+            }
+            return out;
         }
     }
 

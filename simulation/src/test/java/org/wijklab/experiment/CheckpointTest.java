@@ -183,6 +183,32 @@ class CheckpointTest {
         c.state.close();
     }
 
+    @Test
+    void aBuildWhoseClassesHaveOtherFieldsIsRefusedInOneLine() throws IOException {
+        byte[] raw;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(checkpoint()))) {
+            raw = in.readAllBytes();
+        }
+        byte[] field = "checkpointEvery".getBytes(StandardCharsets.UTF_8);
+        int at = indexOf(raw, field);
+        assertTrue(at > 0 && indexOf(Arrays.copyOfRange(raw, at + 1, raw.length), field) < 0, "one descriptor");
+        raw[at + field.length - 1] = 'x';
+        assertRefused(gzip(raw), "holds classes this version cannot read");
+    }
+
+    private static int indexOf(byte[] in, byte[] what) {
+        outer:
+        for (int i = 0; i + what.length <= in.length; i++) {
+            for (int j = 0; j < what.length; j++) {
+                if (in[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     private static void assertRefused(byte[] bytes, String expected) {
         ScenarioException e = assertThrows(ScenarioException.class, () -> Checkpoint.read(bytes, "CKPT"));
         assertTrue(e.getMessage().startsWith("CKPT: "), e.getMessage());
