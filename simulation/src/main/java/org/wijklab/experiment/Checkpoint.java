@@ -15,11 +15,13 @@ import java.io.ObjectStreamField;
 import java.io.OutputStream;
 import java.io.StreamCorruptedException;
 import java.io.UTFDataFormatException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -150,9 +152,14 @@ public final class Checkpoint {
             s.flush();
             g.finish();
             g.flush();
+            f.flush();
         } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(tmp);
             throw e;
+        }
+        // on disk before it gets its name, so that the name never stands for a partly written file
+        try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            c.force(true);
         }
         Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
