@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.wijklab.experiment.Checkpoint;
 import org.wijklab.experiment.Runner;
 import org.wijklab.scenario.Overrides;
 import org.wijklab.scenario.Scenario;
@@ -55,6 +57,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the output folder.")
     boolean quiet;
 
+    @Option(names = "--checkpoint-every", paramLabel = "YEARS",
+            description = "Write a checkpoint into the run's folder (checkpoints/year-005.ckpt.gz) after every YEARS "
+                    + "recorded years but the last; each holds everything needed to finish the run.")
+    Integer checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT",
+            description = "Finish the run of a checkpoint (it carries its scenario: no SCENARIO, --seed, --years, "
+                    + "--residents, --set or moves log options); only --out, --threads and --quiet apply. "
+                    + "Default --out: the folder the run was started for. The files are the same bytes as an "
+                    + "uninterrupted run's.")
+    Path resume;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override one parameter of the resolved scenario (repeatable), e.g. "
                     + "policy.themes.synergy=0.5, programmes[*].team.proximity=0.9 or city.neighbourhoods[name=Kanaalzone].socialRentShare=0.6.")
@@ -62,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (resume != null) {
+            return resume();
+        }
         Scenario scenario;
         String source;
         if (scenarioFile == null) {
@@ -105,22 +122,76 @@ final class RunCommand implements Callable<Integer> {
         } catch (org.wijklab.scenario.ScenarioException e) {
             throw new UserException(source + ": " + e.getMessage());
         }
+        int every = 0;
+        if (checkpointEvery != null) {
+            every = checkpointEvery;
+            if (every < 1) {
+                throw new UserException("--checkpoint-every: " + every + " must be 1 or more (years)");
+            }
+            if (every >= scenario.years()) {
+                throw new UserException("--checkpoint-every: " + every + " years would write no checkpoint in a run "
+                        + "of " + scenario.years() + " years (none is written after the last year)");
+            }
+        }
         Path dir = out != null ? out : defaultFolder(scenario);
         checkFolder(dir);
-        Runner.Result r = Runner.run(scenario, source, dir, commandLine(), t);
+        Runner.Result r = Runner.run(scenario, source, dir, commandLine(), t, every);
+        report(scenario, r, "Ran");
+        return 0;
+    }
+
+    /** {@code --resume CHECKPOINT}: finishes a checkpoint's run in a new folder. */
+    private Integer resume() {
+        List<String> changes = new ArrayList<>();
+        if (scenarioFile != null) {
+            changes.add("SCENARIO " + scenarioFile);
+        }
+        addIf(changes, seed != null, "--seed");
+        addIf(changes, years != null, "--years");
+        addIf(changes, residents != null, "--residents");
+        addIf(changes, sets != null && !sets.isEmpty(), "--set");
+        addIf(changes, movesLog, "--moves-log");
+        addIf(changes, noMovesLog, "--no-moves-log");
+        addIf(changes, checkpointEvery != null, "--checkpoint-every");
+        if (!changes.isEmpty()) {
+            throw new UserException("--resume: the checkpoint carries its scenario and checkpoints; drop "
+                    + String.join(", ", changes) + " (only --out, --threads and --quiet apply)");
+        }
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || t > 1024) {
+            throw new UserException("--threads: " + t + " is not in [1, 1024]");
+        }
+        Checkpoint.Loaded checkpoint = Checkpoint.read(resume);
+        Path dir = out != null ? out : checkpoint.target();
+        checkFolder(dir);
+        Runner.Result r = Runner.resume(checkpoint, dir, commandLine(), t);
+        report(checkpoint.scenario(), r, "Resumed after year " + checkpoint.year() + ",");
+        return 0;
+    }
+
+    private static void addIf(List<String> list, boolean given, String option) {
+        if (given) {
+            list.add(option);
+        }
+    }
+
+    private void report(Scenario scenario, Runner.Result r, String verb) {
         PrintWriter o = spec.commandLine().getOut();
         if (quiet) {
             o.println(r.dir());
         } else {
-            o.printf("Ran '%s' (seed %d): %d residents in %d households, %d years, in %.1f s.%n", scenario.name(),
-                    scenario.seed(), r.residentsAtStart(), r.householdsAtStart(), scenario.years(), r.wallSeconds());
+            o.printf("%s '%s' (seed %d): %d residents in %d households, %d years, in %.1f s.%n", verb,
+                    scenario.name(), scenario.seed(), r.residentsAtStart(), r.householdsAtStart(), scenario.years(),
+                    r.wallSeconds());
             o.println("Wrote " + r.dir() + "/");
             for (String f : r.files()) {
                 o.println("  " + f);
             }
+            if (Files.isDirectory(r.dir().resolve(Checkpoint.FOLDER))) {
+                o.println("  " + Checkpoint.FOLDER + "/");
+            }
         }
         o.flush();
-        return 0;
     }
 
     private String commandLine() {

@@ -1,21 +1,17 @@
 package org.wijklab.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.wijklab.model.WijkLabModel;
-import org.wijklab.observation.CityTable;
-import org.wijklab.observation.CohortTable;
-import org.wijklab.observation.CostsTable;
-import org.wijklab.observation.EscalationsTable;
-import org.wijklab.observation.ErosionDecomposition;
-import org.wijklab.observation.MovesLog;
-import org.wijklab.observation.NeighbourhoodTable;
-import org.wijklab.observation.OriginsTable;
-import org.wijklab.observation.ServicesTable;
+import org.wijklab.observation.OutputFile;
 import org.wijklab.scenario.Scenario;
 import org.wijklab.scenario.ScenarioLoader;
 
@@ -23,7 +19,8 @@ import org.wijklab.scenario.ScenarioLoader;
  * Runs one scenario with its seed and writes its output folder. The files are written into a
  * hidden sibling folder and moved into place when complete, so a folder either holds a whole run
  * or does not exist. Everything but the manifest's clock and machine fields is a function of the
- * scenario and seed.
+ * scenario and seed. A run can write checkpoints as it goes and be resumed from one ({@link
+ * #resume}).
  */
 public final class Runner {
     public static final String NEIGHBOURHOODS = "neighbourhoods.csv";
@@ -60,81 +57,99 @@ public final class Runner {
     /** The same, with another observer of the run (e.g. a sweep's metrics), told when the run ends. */
     public static Result run(Scenario scenario, String source, Path outDir, String commandLine, int threads,
             Replicator.RunObserver also) {
+        return run(scenario, source, outDir, commandLine, threads, also, 0);
+    }
+
+    /**
+     * The same, writing a checkpoint ({@link Checkpoint}) into the run's {@code checkpoints/}
+     * after every {@code checkpointEvery}-th recorded year but the last (0: none).
+     */
+    public static Result run(Scenario scenario, String source, Path outDir, String commandLine, int threads,
+            int checkpointEvery) {
+        return run(scenario, source, outDir, commandLine, threads, null, checkpointEvery);
+    }
+
+    private static Result run(Scenario scenario, String source, Path outDir, String commandLine, int threads,
+            Replicator.RunObserver also, int checkpointEvery) {
+        if (checkpointEvery < 0 || checkpointEvery > 0 && also != null) {
+            throw new IllegalArgumentException("checkpoints every " + checkpointEvery + " years, observer " + also);
+        }
         Instant startTime = Instant.now();
         long t0 = System.nanoTime();
         return Folders.writeWhole(outDir, tmp -> {
-            List<String> files = new ArrayList<>(List.of(NEIGHBOURHOODS, CITY, DECOMPOSITION, ESCALATIONS));
-            boolean origins = scenario.output().cohortYears().length > 0;
-            if (origins) {
-                files.add(ORIGINS);
-            }
-            boolean programmes = !scenario.programmes().isEmpty();
-            if (programmes) {
-                files.addAll(List.of(SERVICES, COSTS, COHORTS));
-            }
             WijkLabModel model = new WijkLabModel(scenario);
             model.setThreads(threads);
             if (also != null) {
                 also.attach(model);
             }
-            long[] start = new long[2];
-            try (NeighbourhoodTable hoods = new NeighbourhoodTable(tmp.resolve(NEIGHBOURHOODS));
-                    CityTable city = new CityTable(tmp.resolve(CITY));
-                    ErosionDecomposition decomposition = new ErosionDecomposition(tmp.resolve(DECOMPOSITION),
-                            scenario.output().decompositionYears(), scenario.ticks());
-                    ServicesTable services = programmes ? new ServicesTable(tmp.resolve(SERVICES)) : null;
-                    CostsTable costs = programmes ? new CostsTable(tmp.resolve(COSTS), scenario.ticks()) : null;
-                    CohortTable cohorts = programmes ? new CohortTable(tmp.resolve(COHORTS)) : null;
-                    EscalationsTable escalations = new EscalationsTable(tmp.resolve(ESCALATIONS), scenario.ticks());
-                    OriginsTable cohortsByOrigin = origins ? new OriginsTable(tmp.resolve(ORIGINS),
-                            scenario.output().cohortYears(), scenario.ticks()) : null) {
-                model.addTickListener(hoods);
-                model.addTickListener(escalations);
-                if (origins) {
-                    model.addTickListener(cohortsByOrigin);
-                }
-                model.addTickListener(city);
-                model.addTickListener(decomposition);
-                if (programmes) {
-                    model.addTickListener(services);
-                    model.addTickListener(costs);
-                    model.addTickListener(cohorts);
-                }
-                model.addTickListener((m, tick) -> {
-                    if (tick == 0) {
-                        for (int j = 0; j < m.neighbourhoods().count; j++) {
-                            start[0] += m.neighbourhoods().residents[j];
-                            start[1] += m.neighbourhoods().households[j];
-                        }
-                    }
-                });
-                if (scenario.output().movesLog()) {
-                    files.add(MOVES);
-                    try (MovesLog moves = new MovesLog(tmp.resolve(MOVES), scenario)) {
-                        model.setMoveListener(moves);
-                        model.runToEnd();
-                    }
-                } else {
-                    model.runToEnd();
-                }
+            RunState st = RunState.open(model, source, tmp, checkpointEvery, outDir);
+            try {
+                model.start();
+                st.stepToEnd(tmp);
+            } catch (IOException | RuntimeException | Error e) {
+                st.closeQuietly(e);
+                throw e;
             }
+            st.close();
             if (also != null) {
                 also.finished();
             }
-            files.add(MANIFEST);
-            double wall = (System.nanoTime() - t0) / 1e9;
-            JsonNode resolved = ScenarioLoader.mapper().readTree(ScenarioLoader.toJson(scenario));
-            RunManifest manifest = new RunManifest("WijkLab", BuildInfo.version(), BuildInfo.gitCommit(),
-                    scenario.name(), source, ScenarioLoader.sha256(scenario), scenario.seed(), scenario.years(),
-                    scenario.ticks(), scenario.city().residents(), start[0], start[1], model.dwellings().count,
-                    model.neighbourhoods().count, files, System.getProperty("java.vendor") + " "
-                    + System.getProperty("java.version"), System.getProperty("os.name") + " "
-                    + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                    Runtime.getRuntime().availableProcessors(), startTime.truncatedTo(ChronoUnit.MILLIS).toString(),
-                    Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), Math.round(wall * 1000) / 1000.0,
-                    commandLine, resolved);
-            ScenarioLoader.mapper().writeValue(tmp.resolve(MANIFEST).toFile(), manifest);
-            return new Result(outDir, files, start[0], start[1], wall);
+            return finish(st, tmp, outDir, startTime, t0, commandLine);
         });
+    }
+
+    /**
+     * Continues a run from its checkpoint into a new folder: the output files' bytes so far are
+     * copied there, with the checkpoint itself (into {@code checkpoints/}), and the run goes on,
+     * writing its later checkpoints; its files are the same bytes as an uninterrupted run's, for any
+     * number of threads (the manifest's clock, machine and command line fields aside).
+     */
+    public static Result resume(Checkpoint.Loaded checkpoint, Path outDir, String commandLine, int threads) {
+        Instant startTime = Instant.now();
+        long t0 = System.nanoTime();
+        RunState st = checkpoint.state;
+        return Folders.writeWhole(outDir, tmp -> {
+            Path dir = Files.createDirectories(tmp.resolve(Checkpoint.FOLDER));
+            Path copy = dir.resolve("." + Checkpoint.fileName(checkpoint.year) + ".tmp");
+            Files.write(copy, checkpoint.bytes);
+            Files.move(copy, dir.resolve(Checkpoint.fileName(checkpoint.year)), StandardCopyOption.ATOMIC_MOVE);
+            for (Map.Entry<String, byte[]> f : checkpoint.files.entrySet()) {
+                Files.write(tmp.resolve(f.getKey()), f.getValue());
+            }
+            for (OutputFile o : st.outputs) {
+                o.csv().reopen(tmp);
+            }
+            st.model.setThreads(threads);
+            try {
+                st.stepToEnd(tmp);
+            } catch (IOException | RuntimeException | Error e) {
+                st.closeQuietly(e);
+                throw e;
+            }
+            st.close();
+            return finish(st, tmp, outDir, startTime, t0, commandLine);
+        });
+    }
+
+    /** Writes the manifest of a finished run. */
+    private static Result finish(RunState st, Path tmp, Path outDir, Instant startTime, long t0, String commandLine)
+            throws IOException {
+        WijkLabModel model = st.model;
+        Scenario scenario = model.scenario();
+        List<String> files = new ArrayList<>(st.files());
+        files.add(MANIFEST);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        JsonNode resolved = ScenarioLoader.mapper().readTree(ScenarioLoader.toJson(scenario));
+        RunManifest manifest = new RunManifest("WijkLab", BuildInfo.version(), BuildInfo.gitCommit(),
+                scenario.name(), st.source, ScenarioLoader.sha256(scenario), scenario.seed(), scenario.years(),
+                scenario.ticks(), scenario.city().residents(), st.start.residents, st.start.households,
+                model.dwellings().count, model.neighbourhoods().count, files, System.getProperty("java.vendor") + " "
+                + System.getProperty("java.version"), System.getProperty("os.name") + " "
+                + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), startTime.truncatedTo(ChronoUnit.MILLIS).toString(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), Math.round(wall * 1000) / 1000.0,
+                commandLine, resolved);
+        ScenarioLoader.mapper().writeValue(tmp.resolve(MANIFEST).toFile(), manifest);
+        return new Result(outDir, files, st.start.residents, st.start.households, wall);
     }
 }

@@ -18,17 +18,21 @@ import java.util.function.IntConsumer;
  * per block and applied afterwards, in block order, on the model's thread.
  *
  * <p>The streams are seeded from the model's stream at set-up. With one thread the blocks are
- * stepped in order on the caller's thread.
+ * stepped in order on the caller's thread. The blocks are serialised with the model (streams and
+ * all); the thread pool is not, and is started again on first use.
  */
-public final class Blocks {
+public final class Blocks implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Slots per block: large enough that a block's work dwarfs handing it to a thread. */
     public static final int SIZE = 4096;
 
     private final int capacity;
     private final int count;
     private final MersenneTwisterFast[] random;
-    private final int threads;
-    private ExecutorService pool;
+    private int threads;
+    /** The worker threads: never serialised (a checkpoint holds the streams), started again when needed. */
+    private transient ExecutorService pool;
 
     public Blocks(int capacity, MersenneTwisterFast seeds, int threads) {
         if (threads < 1) {
@@ -64,6 +68,18 @@ public final class Blocks {
     /** Threads the blocks are stepped on (at most the number of blocks). */
     public int threads() {
         return threads;
+    }
+
+    /**
+     * Steps the blocks on up to n threads from now on (e.g. after a restore from a checkpoint);
+     * the outputs do not depend on it.
+     */
+    public void setThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + n);
+        }
+        close();
+        threads = Math.min(n, count);
     }
 
     /**

@@ -7,7 +7,9 @@ package org.wijklab.model;
  * times its cost, counted when the treated month happens). Like the other event counters they hold
  * one month: listeners read them at the end of the tick, then the model clears them.
  */
-public final class CostLedger {
+public final class CostLedger implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public static final int MUNICIPALITY = 0;
     public static final int HOUSING_CORPORATION = 1;
     public static final int HEALTH_INSURER = 2;

@@ -6,7 +6,9 @@ import java.util.Arrays;
  * The dwelling stock as parallel arrays, and the vacancy lists by tenure that the housing market
  * samples from (constant-time add and remove, so matching never scans the stock).
  */
-public final class Dwellings {
+public final class Dwellings implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public final int count;
     /** The neighbourhood of each dwelling (at most 5,000 neighbourhoods: a short keeps the array small for the per-household look-ups). */
     public final short[] neighbourhood;

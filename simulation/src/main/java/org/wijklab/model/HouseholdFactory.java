@@ -11,7 +11,9 @@ import org.wijklab.scenario.Scenario;
  * dwelling costs: cheap stock draws low incomes (filtering). Scratch fields hold the candidate, so
  * drawing allocates nothing.
  */
-public final class HouseholdFactory {
+public final class HouseholdFactory implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Regional shares of low, mid and high education (CBS 2007: 29 / 43 / 28 %). */
     private static final double[] EDUCATION = {0.29, 0.43, 0.28};
     /** Regional employment probability of a working-age adult by education (assumed; calibrated). */

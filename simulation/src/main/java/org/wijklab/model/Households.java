@@ -11,7 +11,9 @@ import java.util.Arrays;
  * <p>Adults are kept per slot in pairs ({@code 2*slot} and {@code 2*slot+1}); adult 0 is the
  * head, whose age and education the household carries.
  */
-public final class Households {
+public final class Households implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public static final byte EMPLOYED = 0;
     public static final byte UNEMPLOYED = 1;
     public static final byte INACTIVE = 2;

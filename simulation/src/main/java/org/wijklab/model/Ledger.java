@@ -6,7 +6,9 @@ package org.wijklab.model;
  * persons(t) = persons(0) + births + in-migrant persons - deaths - out-migrant persons, and the
  * same for households with formed, arrived, left and dissolved households.
  */
-public final class Ledger {
+public final class Ledger implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public int births;
     public int deaths;
     public int personsIn;

@@ -5,7 +5,9 @@ package org.wijklab.model;
  * community and liveability state, the statistics the observer computed at the end of the last
  * tick (read by the processes of the next), and this tick's event counters.
  */
-public final class Neighbourhoods {
+public final class Neighbourhoods implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public static final int COMPONENTS = 6;
     public static final String[] COMPONENT_NAMES =
             {"dwellings", "environment", "facilities", "cohesion", "safety", "population"};

@@ -7,7 +7,9 @@ import java.util.Arrays;
  * separation. They still live (and are counted) in their parent household until they find a
  * dwelling; then they become a household. The pool is small (a few per thousand households).
  */
-public final class Pending {
+public final class Pending implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public static final byte STARTER = 0;
     public static final byte SEPARATED = 1;
 

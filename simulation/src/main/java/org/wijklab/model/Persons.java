@@ -25,7 +25,9 @@ import java.util.Arrays;
  * a household's adults in its adult positions. Only the model's thread allocates, releases or moves
  * persons between households; the household blocks may re-link their own households' children.
  */
-public final class Persons {
+public final class Persons implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public static final byte FREE = 0;
     public static final byte CITY = 1;
     public static final byte REGION = 2;

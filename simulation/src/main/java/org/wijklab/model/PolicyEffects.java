@@ -8,7 +8,9 @@ import java.util.Arrays;
  * and the housing market apply them. All zero without a programme, so the processes then behave
  * exactly as in the baseline.
  */
-public final class PolicyEffects {
+public final class PolicyEffects implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public final int count;
     /**
      * Job finding and the return of inactive adults to job search multiplied by (1 + this):

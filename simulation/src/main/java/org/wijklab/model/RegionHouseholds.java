@@ -14,7 +14,9 @@ import java.util.Arrays;
  * (person -1 in an adult position, {@link #otherChildren} for children) but are not persons of
  * {@link Persons}. A household is kept while it holds at least one followed person.
  */
-public final class RegionHouseholds {
+public final class RegionHouseholds implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private int capacity;
     public byte[] adults;
     /** All children: followed ones (in {@link #firstChild}'s list) and {@link #otherChildren}. */

@@ -39,6 +39,11 @@ import sim.field.grid.IntGrid2D;
  * the household blocks ({@link Blocks}), seeded from it at set-up; the model never looks at the
  * clock and never touches the GUI, so a run is a function of scenario and seed, whatever the
  * number of threads it is stepped on.
+ *
+ * <p>The model is serialisable between two steps (MASON's checkpoints, and the run's checkpoints
+ * in {@code experiment.Checkpoint}): its state, its processes, its schedule and its random streams,
+ * with the tick and move listeners, which must then be serialisable too; thread pools are not
+ * serialised.
  */
 public final class WijkLabModel extends SimState {
     private static final long serialVersionUID = 1L;
@@ -56,7 +61,8 @@ public final class WijkLabModel extends SimState {
 
     private final Scenario scenario;
     private final List<TickListener> listeners = new ArrayList<>();
-    private MoveListener moveListener = MoveListener.NONE;
+    /** Where moves are reported; null for nowhere (a lambda constant would not serialise). */
+    private MoveListener moveListener;
 
     private Households households;
     private Dwellings dwellings;
@@ -101,18 +107,22 @@ public final class WijkLabModel extends SimState {
     }
 
     public void setMoveListener(MoveListener l) {
-        moveListener = l;
+        moveListener = l == MoveListener.NONE ? null : l;
     }
 
     /**
      * Threads one run may use to step its household blocks (default 1). The outputs are the same
-     * bytes whatever the number: see {@link Blocks}. Set it before {@link #start()}.
+     * bytes whatever the number: see {@link Blocks}. Set it before {@link #start()}, or after a
+     * restore from a checkpoint (the thread pools are not serialised and start again when needed).
      */
     public void setThreads(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + n);
         }
         threads = n;
+        if (blocks != null) {
+            blocks.setThreads(n);
+        }
     }
 
     /** The household slots in blocks, each with its own random stream. */
@@ -305,7 +315,8 @@ public final class WijkLabModel extends SimState {
      */
     public MoveListener moveListener() {
         int t = tick();
-        return t < 0 || (t == 0 && scenario.warmUpYears() > 0) ? MoveListener.NONE : moveListener;
+        return moveListener == null || t < 0 || (t == 0 && scenario.warmUpYears() > 0) ? MoveListener.NONE
+                : moveListener;
     }
 
     void install(Households h, Dwellings d, Neighbourhoods n, IntGrid2D grid) {

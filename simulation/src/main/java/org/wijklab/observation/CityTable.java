@@ -1,6 +1,5 @@
 package org.wijklab.observation;
 
-import java.io.Closeable;
 import java.nio.file.Path;
 import org.wijklab.model.Households;
 import org.wijklab.model.Ledger;
@@ -12,7 +11,9 @@ import org.wijklab.model.WijkLabModel;
 import org.wijklab.process.Observation;
 
 /** {@code city.csv}: one row per tick with city-wide aggregates and the demographic accounts. */
-public final class CityTable implements TickListener, Closeable {
+public final class CityTable implements TickListener, OutputFile {
+    private static final long serialVersionUID = 1L;
+
     static final String[] HEADER = {"tick", "year", "residents", "households", "dwellings", "vacancy_rate",
         "employment_rate", "unemployment_rate", "mean_income", "low_income_share", "good_mental_health",
         "births", "deaths", "persons_in", "persons_out", "households_formed", "households_in", "households_out",
@@ -91,6 +92,11 @@ public final class CityTable implements TickListener, Closeable {
                 .round(NeighbourhoodTable.share(regionEmployed, regionWorking))
                 .round(r.liveCount() == 0 ? 0 : regionIncome / r.liveCount());
         csv.end();
+    }
+
+    @Override
+    public Csv csv() {
+        return csv;
     }
 
     @Override

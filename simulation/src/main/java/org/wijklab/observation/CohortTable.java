@@ -1,6 +1,5 @@
 package org.wijklab.observation;
 
-import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +22,9 @@ import org.wijklab.policy.Programmes;
  * are written in tick order, programmes in scenario order within a tick: rows wait while a
  * programme's cohort is not yet known.
  */
-public final class CohortTable implements TickListener, Closeable {
+public final class CohortTable implements TickListener, OutputFile {
+    private static final long serialVersionUID = 1L;
+
     static final String[] GROUPS = {"alive", "in_target", "elsewhere_in_city", "in_region"};
     static final String[] METRICS = PersonSnapshot.METRICS;
     static final String[] HEADER = header();
@@ -53,7 +54,9 @@ public final class CohortTable implements TickListener, Closeable {
     }
 
     /** One row: counts, and value and weight sums per group and metric. */
-    private static final class Row {
+    private static final class Row implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         final int programme;
         final String name;
         final int tick;
@@ -199,6 +202,11 @@ public final class CohortTable implements TickListener, Closeable {
             csv.end();
         }
         waiting.clear();
+    }
+
+    @Override
+    public Csv csv() {
+        return csv;
     }
 
     @Override

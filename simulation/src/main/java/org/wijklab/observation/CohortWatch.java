@@ -12,7 +12,9 @@ import org.wijklab.model.WijkLabModel;
  * eroded part. Metrics: employment (per adult of working age), equivalised income (per person) and
  * good mental health (per adult). It reads the model and changes nothing.
  */
-public final class CohortWatch {
+public final class CohortWatch implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** The metrics, in the order {@link #now} returns them. */
     public static final String[] METRICS = {"employment", "income", "good_mental_health"};
     private static final int[] SNAPSHOT_METRIC = new int[METRICS.length];

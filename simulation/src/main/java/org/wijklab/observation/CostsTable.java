@@ -1,6 +1,5 @@
 package org.wijklab.observation;
 
-import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +20,9 @@ import org.wijklab.scenario.Programme;
  * its first step (tick start + 1, when its targets are known) on, so years before that are zero.
  * It reads each programme's {@code spent} at each year's end and resets it.
  */
-public final class CostsTable implements TickListener, Closeable {
+public final class CostsTable implements TickListener, OutputFile {
+    private static final long serialVersionUID = 1L;
+
     static final String[] HEADER = {"programme", "year", "party", "spent", "escalation_costs", "avoided",
         "cumulative_spent", "cumulative_avoided", "social_return"};
     private static final int P = CostLedger.PARTIES;
@@ -93,6 +94,11 @@ public final class CostsTable implements TickListener, Closeable {
         }
         Arrays.fill(escalation[r], 0);
         Arrays.fill(avoided[r], 0);
+    }
+
+    @Override
+    public Csv csv() {
+        return csv;
     }
 
     @Override

@@ -3,23 +3,32 @@ package org.wijklab.observation;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A CSV file as every output of a run writes it: a header row, comma separators, '.' decimals,
  * no exponents, UTF-8, '\n' line ends. Numbers are written in their shortest exact decimal form,
  * or rounded to six decimals where a table says so.
+ *
+ * <p>A run's checkpoint carries its tables: the writer is not serialised; the file's name is, and
+ * a restored table {@link #reopen reopens} its file in another folder for appending.
  */
-public final class Csv implements Closeable {
-    private final BufferedWriter out;
+public final class Csv implements Closeable, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String name;
+    private transient BufferedWriter out;
     private final int columns;
     private int column;
 
     public Csv(Path file, String... header) {
+        name = file.getFileName().toString();
         try {
             out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -78,6 +87,36 @@ public final class Csv implements Closeable {
         column = 0;
         try {
             out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file's name (in the run's folder). */
+    public String name() {
+        return name;
+    }
+
+    /** Writes out what is buffered (before a checkpoint copies the file). */
+    public void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * After a restore: opens the file of the same name in folder for appending (its contents so far
+     * already copied there); the rows that follow continue it.
+     */
+    public void reopen(Path folder) {
+        if (column != 0) {
+            throw new IllegalStateException(name + ": restored in the middle of a row");
+        }
+        try {
+            out = Files.newBufferedWriter(folder.resolve(name), StandardCharsets.UTF_8, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,5 @@
 package org.wijklab.observation;
 
-import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +42,9 @@ import org.wijklab.policy.Programmes;
  * from) to its end tick and to the last tick. A regular period that ends before the programme's
  * targets are known keeps its two snapshots until they are.
  */
-public final class ErosionDecomposition implements TickListener, Closeable {
+public final class ErosionDecomposition implements TickListener, OutputFile {
+    private static final long serialVersionUID = 1L;
+
     public static final String[] METRICS = PersonSnapshot.METRICS;
     static final String[] HEADER = {"neighbourhood", "metric", "t0", "t1", "y_t0", "y_t1", "place_change",
         "stayers_change", "inflow_effect", "outflow_effect", "people_change", "eroded_gain", "stayers",
@@ -74,7 +75,9 @@ public final class ErosionDecomposition implements TickListener, Closeable {
     }
 
     /** One regular period: its ticks, the target groups per programme, and its snapshots while a programme's targets are unknown. */
-    private static final class Period {
+    private static final class Period implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         final int t0;
         final int t1;
         PersonSnapshot s0;
@@ -186,7 +189,9 @@ public final class ErosionDecomposition implements TickListener, Closeable {
     }
 
     /** Sums of value and weight per unit and metric for one group at one time, and its persons. */
-    static final class Sums {
+    static final class Sums implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         final double[] v;
         final double[] w;
         final long[] count;
@@ -212,7 +217,9 @@ public final class ErosionDecomposition implements TickListener, Closeable {
     }
 
     /** The groups of one period for n units (each neighbourhood, or one target set). */
-    static final class Groups {
+    static final class Groups implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         final Sums stay0;
         final Sums stay1;
         final Sums out0;
@@ -414,6 +421,11 @@ public final class ErosionDecomposition implements TickListener, Closeable {
             w1 += g.left1.w[k];
         }
         return w0 > 0 && w1 > 0 ? v1 / w1 - v0 / w0 : Double.NaN;
+    }
+
+    @Override
+    public Csv csv() {
+        return csv;
     }
 
     @Override

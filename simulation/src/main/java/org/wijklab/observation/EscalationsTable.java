@@ -1,6 +1,5 @@
 package org.wijklab.observation;
 
-import java.io.Closeable;
 import java.nio.file.Path;
 import org.wijklab.model.CostLedger;
 import org.wijklab.model.WijkLabModel;
@@ -14,7 +13,9 @@ import org.wijklab.scenario.Programme;
  * (1 = ticks 1-12; a run that ends inside a year gets a last, part year); rows by year, then
  * neighbourhood (city order), then party.
  */
-public final class EscalationsTable implements org.wijklab.model.TickListener, Closeable {
+public final class EscalationsTable implements org.wijklab.model.TickListener, OutputFile {
+    private static final long serialVersionUID = 1L;
+
     static final String[] HEADER = {"year", "neighbourhood", "party", "escalation_costs"};
     private static final int P = CostLedger.PARTIES;
 
@@ -52,6 +53,11 @@ public final class EscalationsTable implements org.wijklab.model.TickListener, C
                 }
             }
         }
+    }
+
+    @Override
+    public Csv csv() {
+        return csv;
     }
 
     @Override

@@ -1,13 +1,14 @@
 package org.wijklab.observation;
 
-import java.io.Closeable;
 import java.nio.file.Path;
 import org.wijklab.model.MoveListener;
 import org.wijklab.model.MoveReason;
 import org.wijklab.scenario.Scenario;
 
 /** {@code moves.csv}: one row per move, with "outside" for the region beyond the city. */
-public final class MovesLog implements MoveListener, Closeable {
+public final class MovesLog implements MoveListener, OutputFile {
+    private static final long serialVersionUID = 1L;
+
     private final Csv csv;
     private final String[] names;
 
@@ -25,6 +26,11 @@ public final class MovesLog implements MoveListener, Closeable {
 
     private String place(int j) {
         return j < 0 ? "outside" : names[j];
+    }
+
+    @Override
+    public Csv csv() {
+        return csv;
     }
 
     @Override

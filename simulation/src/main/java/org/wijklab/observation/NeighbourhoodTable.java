@@ -1,6 +1,5 @@
 package org.wijklab.observation;
 
-import java.io.Closeable;
 import java.nio.file.Path;
 import org.wijklab.model.Neighbourhoods;
 import org.wijklab.model.Tenure;
@@ -9,7 +8,9 @@ import org.wijklab.model.WijkLabModel;
 import org.wijklab.process.Observation;
 
 /** {@code neighbourhoods.csv}: one row per tick and neighbourhood (place-based outcomes). */
-public final class NeighbourhoodTable implements TickListener, Closeable {
+public final class NeighbourhoodTable implements TickListener, OutputFile {
+    private static final long serialVersionUID = 1L;
+
     static final String[] HEADER = {"tick", "year", "neighbourhood", "residents", "households", "adults", "children",
         "employment_rate", "unemployment_rate", "mean_income", "low_income_share", "good_mental_health",
         "severe_mental_health", "debt_share", "supervision_orders_active", "liveability", "liveability_class",
@@ -60,6 +61,11 @@ public final class NeighbourhoodTable implements TickListener, Closeable {
 
     static double share(long a, long b) {
         return b == 0 ? 0.0 : a / (double) b;
+    }
+
+    @Override
+    public Csv csv() {
+        return csv;
     }
 
     @Override

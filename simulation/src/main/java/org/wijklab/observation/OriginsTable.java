@@ -1,6 +1,5 @@
 package org.wijklab.observation;
 
-import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +28,9 @@ import org.wijklab.model.WijkLabModel;
  * report reads), by tick, then cohort year, then neighbourhood in city order, written as the run
  * goes. A cohort holds its members' person slots and ids, grouped by origin: 8 bytes per member.
  */
-public final class OriginsTable implements TickListener, Closeable {
+public final class OriginsTable implements TickListener, OutputFile {
+    private static final long serialVersionUID = 1L;
+
     static final String[] METRICS = PersonSnapshot.METRICS;
     static final String[] HEADER = header();
     private static final int M = METRICS.length;
@@ -172,6 +173,11 @@ public final class OriginsTable implements TickListener, Closeable {
             return DEAD;
         }
         throw new IllegalStateException("an origin cohort member is no longer followed");
+    }
+
+    @Override
+    public Csv csv() {
+        return csv;
     }
 
     @Override

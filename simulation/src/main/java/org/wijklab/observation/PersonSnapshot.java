@@ -20,7 +20,9 @@ import org.wijklab.model.WijkLabModel;
  * </ul>
  * About 15 bytes per person slot.
  */
-final class PersonSnapshot {
+final class PersonSnapshot implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     static final String[] METRICS = {"employment", "income", "good_mental_health", "household_income"};
     static final int M = METRICS.length;
 
@@ -105,7 +107,9 @@ final class PersonSnapshot {
     }
 
     /** One person's place and outcomes now, read from the model's state (reused: allocates nothing). */
-    static final class View {
+    static final class View implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         short where;
         byte flags;
         float income;

@@ -1,6 +1,5 @@
 package org.wijklab.observation;
 
-import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +23,9 @@ import org.wijklab.policy.Programmes;
  * professional), else one per problem type the household has (debts, youth problems, an adult in
  * poor or severe mental health; at least one).
  */
-public final class ServicesTable implements TickListener, Closeable {
+public final class ServicesTable implements TickListener, OutputFile {
+    private static final long serialVersionUID = 1L;
+
     static final String[] HEADER = {"tick", "neighbourhood", "programme_active", "professionals", "team_capacity",
         "cases_open", "households_with_problems", "professionals_per_family", "evictions", "new_supervision_orders",
         "new_second_line_care", "best_persons_active", "best_persons_exhausted", "best_persons_left", "initiatives"};
@@ -112,6 +113,11 @@ public final class ServicesTable implements TickListener, Closeable {
                 caseProfessionals[j] += c[2 * n + j];
             }
         }
+    }
+
+    @Override
+    public Csv csv() {
+        return csv;
     }
 
     @Override

@@ -49,7 +49,9 @@ public final class Programmes implements Steppable {
     private final List<Run> runs = new ArrayList<>();
 
     /** The state of one programme in this run. */
-    public static final class Run {
+    public static final class Run implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         public final Programme spec;
         public final int startTick;
         public final int endTick;

@@ -28,6 +28,7 @@ import sim.engine.Steppable;
  */
 public final class Demography implements Steppable {
     private static final long serialVersionUID = 1L;
+
     /** Chance that a child's education equals, exceeds or falls below the parent's (assumed). */
     private static final double SAME_EDUCATION = 0.5;
     private static final double UP_EDUCATION = 0.35;
@@ -190,7 +191,9 @@ public final class Demography implements Steppable {
     }
 
     /** What one block's month changes beyond its own households, applied afterwards in block order. */
-    private static final class BlockEvents {
+    private static final class BlockEvents implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         final int[] deaths;
         final int[] births;
         int personsDied;

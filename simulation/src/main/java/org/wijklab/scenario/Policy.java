@@ -11,7 +11,7 @@ package org.wijklab.scenario;
  * @param costs       what escalations cost and who pays
  */
 public record Policy(ThemeEffects themes, Services services, BestPersonParams bestPersons, Initiatives initiatives,
-        Costs costs) {
+        Costs costs) implements java.io.Serializable {
 
     void validate(String p) {
         Check.present(p + ".themes", themes);
@@ -40,7 +40,7 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
      * @param fragmentationLoss share of an unpooled budget of several funders lost to overhead
      */
     public record ThemeEffects(double doseScale, double[] maxEffect, double synergy, double minimumShare,
-            double reachScale, double fragmentationLoss) {
+            double reachScale, double fragmentationLoss) implements java.io.Serializable {
         void validate(String p) {
             Check.positive(p + ".doseScale", doseScale);
             Check.length(p + ".maxEffect", maxEffect, 6);
@@ -71,7 +71,7 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
      */
     public record Services(double fteCost, double casesPerFte, double overheadFte, double criticalMassFte,
             double proximityScale, double detectionMonthly, double treatmentEffect, double fragmentedEffect,
-            double fragmentedOverhead, int fragmentedDelayMonths, int caseMonths) {
+            double fragmentedOverhead, int fragmentedDelayMonths, int caseMonths) implements java.io.Serializable {
         void validate(String p) {
             Check.positive(p + ".fteCost", fteCost);
             Check.positive(p + ".casesPerFte", casesPerFte);
@@ -108,7 +108,7 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
      */
     public record BestPersonParams(double emergence, double effect, double cohesionBoost, double resistance,
             double fragmentedResistance, double recharge, double burnoutEnergy, double exhaustedYears,
-            double leaveRate, double legacyYears) {
+            double leaveRate, double legacyYears) implements java.io.Serializable {
         void validate(String p) {
             Check.range(p + ".emergence", emergence, 0.0, 12.0);
             Check.range(p + ".effect", effect, 0.0, 10.0);
@@ -138,7 +138,7 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
      * @param maxPerTarget   most initiatives a neighbourhood holds
      */
     public record Initiatives(double startRate, double closeRate, double cohesionEffect, double activation,
-            double learning, int jobs, int maxPerTarget) {
+            double learning, int jobs, int maxPerTarget) implements java.io.Serializable {
         void validate(String p) {
             Check.range(p + ".startRate", startRate, 0.0, 12.0);
             Check.range(p + ".closeRate", closeRate, 0.0, 12.0);
@@ -160,7 +160,7 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
      * @param benefitYear          social assistance, per benefit household per year (municipality)
      */
     public record Costs(double supervisionOrderYear, double evictionDirect, double evictionSocial,
-            double secondLineCareYear, double benefitYear) {
+            double secondLineCareYear, double benefitYear) implements java.io.Serializable {
         void validate(String p) {
             Check.nonNegative(p + ".supervisionOrderYear", supervisionOrderYear);
             Check.nonNegative(p + ".evictionDirect", evictionDirect);

@@ -41,7 +41,7 @@ public record Programme(
         BestPersons bestPersons,
         boolean copied,
         Restructuring restructuring,
-        Allocation allocation) {
+        Allocation allocation) implements java.io.Serializable {
 
     public static final String[] THEMES = {"housing", "work", "learning", "integration", "safety", "health"};
     public static final String[] PARTIES = {"municipality", "housing_corporation", "health_insurer",
@@ -87,7 +87,7 @@ public record Programme(
     }
 
     /** Target neighbourhoods: the named ones, or (with {@code weakest} above 0) the N lowest-ranked at the start. */
-    public record Targets(List<String> names, int weakest) {
+    public record Targets(List<String> names, int weakest) implements java.io.Serializable {
         void validate(String p, Scenario s) {
             Check.present(p + ".names", names);
             int n = s.city().neighbourhoods().size();
@@ -112,7 +112,7 @@ public record Programme(
 
     /** Budget shares per theme (the team's share is given with the team). */
     public record Themes(double housing, double work, double learning, double integration, double safety,
-            double health) {
+            double health) implements java.io.Serializable {
         void validate(String p, boolean budget) {
             double[] v = values();
             for (int i = 0; i < v.length; i++) {
@@ -131,7 +131,7 @@ public record Programme(
 
     /** Who pays the programme, as shares summing to 1. */
     public record Funders(double municipality, double housingCorporation, double healthInsurer,
-            double nationalGovernment, double residents) {
+            double nationalGovernment, double residents) implements java.io.Serializable {
         void validate(String p) {
             double[] v = values();
             String[] names = {"municipality", "housingCorporation", "healthInsurer", "nationalGovernment", "residents"};
@@ -168,7 +168,7 @@ public record Programme(
      * one plan, one professional; fragmented: one professional per problem type), the number of
      * residents one team serves, and its proximity (outreach) in [0, 1]. Mode "none": no team.
      */
-    public record Team(double budgetShare, String mode, int areaResidents, double proximity) {
+    public record Team(double budgetShare, String mode, int areaResidents, double proximity) implements java.io.Serializable {
         void validate(String p) {
             Check.probability(p + ".budgetShare", budgetShare);
             Check.present(p + ".mode", mode);
@@ -195,7 +195,7 @@ public record Programme(
      * Best persons of the plan: whether they take part at all ({@code present}), how far managers
      * protect them from resistance, and how much room to act they get, both in [0, 1].
      */
-    public record BestPersons(boolean present, double protection, double roomToAct) {
+    public record BestPersons(boolean present, double protection, double roomToAct) implements java.io.Serializable {
         void validate(String p) {
             Check.probability(p + ".protection", protection);
             Check.probability(p + ".roomToAct", roomToAct);
@@ -209,7 +209,7 @@ public record Programme(
      * rebuilt dwelling costs the housing corporation {@code costPerDwelling}.
      */
     public record Restructuring(double shareOfSocial, double years, double socialShare, double privateShare,
-            double ownerShare, double quality, double costPerDwelling) {
+            double ownerShare, double quality, double costPerDwelling) implements java.io.Serializable {
         void validate(String p) {
             Check.probability(p + ".shareOfSocial", shareOfSocial);
             Check.range(p + ".years", years, 1.0 / 12, 100.0);
@@ -226,7 +226,7 @@ public record Programme(
     }
 
     /** Allocation of vacant social dwellings in the targets: newcomers need at least this income. */
-    public record Allocation(double incomeFloor) {
+    public record Allocation(double incomeFloor) implements java.io.Serializable {
         void validate(String p) {
             Check.range(p + ".incomeFloor", incomeFloor, 0.0, 1_000_000.0);
         }

@@ -29,7 +29,7 @@ public record Scenario(
         Liveability liveability,
         Policy policy,
         List<Programme> programmes,
-        Output output) {
+        Output output) implements java.io.Serializable {
 
     /** Checks every value; throws a {@link ScenarioException} naming the first bad field. */
     public Scenario validate() {
@@ -106,7 +106,7 @@ public record Scenario(
     }
 
     /** The city: its size and its neighbourhoods, from weak to strong in any order. */
-    public record City(int residents, List<NeighbourhoodSpec> neighbourhoods) {
+    public record City(int residents, List<NeighbourhoodSpec> neighbourhoods) implements java.io.Serializable {
         void validate(String p) {
             Check.range(p + ".residents", residents, 500, 20_000_000);
             Check.nonEmpty(p + ".neighbourhoods", neighbourhoods);
@@ -137,7 +137,7 @@ public record Scenario(
             double dwellingQuality,
             double environment,
             double facilities,
-            double priceLevel) {
+            double priceLevel) implements java.io.Serializable {
         void validate(String p) {
             Check.present(p + ".name", name);
             if (name.isBlank() || name.contains(",") || name.contains("\"") || name.contains("\n")) {
@@ -163,7 +163,7 @@ public record Scenario(
     }
 
     /** Business cycle and shocks; multipliers on the labour market's hazards. */
-    public record Economy(double cycleAmplitude, double cyclePeriodYears, List<Crisis> crises) {
+    public record Economy(double cycleAmplitude, double cyclePeriodYears, List<Crisis> crises) implements java.io.Serializable {
         void validate(String p, int years) {
             Check.range(p + ".cycleAmplitude", cycleAmplitude, 0.0, 0.9);
             Check.range(p + ".cyclePeriodYears", cyclePeriodYears, 1.0, 100.0);
@@ -177,7 +177,7 @@ public record Scenario(
     }
 
     /** A downturn: job loss up and job finding down for a number of years from a start year. */
-    public record Crisis(double startYear, double durationYears, double jobLossFactor, double jobFindingFactor) {
+    public record Crisis(double startYear, double durationYears, double jobLossFactor, double jobFindingFactor) implements java.io.Serializable {
         void validate(String p, int years) {
             Check.range(p + ".startYear", startYear, 0.0, years);
             Check.range(p + ".durationYears", durationYears, 0.0833, 100.0);
@@ -196,7 +196,7 @@ public record Scenario(
             double separationRate,
             double partneringRate,
             int retirementAge,
-            int starterSearchMonths) {
+            int starterSearchMonths) implements java.io.Serializable {
         void validate(String p) {
             Check.range(p + ".mortalityAt60", mortalityAt60, 0.0, 0.5);
             Check.range(p + ".mortalityGrowth", mortalityGrowth, 0.0, 0.3);
@@ -228,7 +228,7 @@ public record Scenario(
             double benefitSingle,
             double benefitPerAdultInCouple,
             double pensionPerAdult,
-            double childBenefit) {
+            double childBenefit) implements java.io.Serializable {
         void validate(String p) {
             Check.probability(p + ".jobLossMonthly", jobLossMonthly);
             Check.probability(p + ".jobFindingMonthly", jobFindingMonthly);
@@ -275,7 +275,7 @@ public record Scenario(
             double lowIncomeRisk,
             double lowIncomeThreshold,
             double neighbourhoodRisk,
-            double insecurityRisk) {
+            double insecurityRisk) implements java.io.Serializable {
         void validate(String p) {
             Check.range(p + ".debtIncidence", debtIncidence, 0.0, 2.0);
             Check.range(p + ".debtEscalation", debtEscalation, 0.0, 5.0);
@@ -311,7 +311,7 @@ public record Scenario(
             double safetyUnemployment,
             double safetyPoverty,
             double safetyYouth,
-            double safetyCohesion) {
+            double safetyCohesion) implements java.io.Serializable {
         void validate(String p) {
             Check.range(p + ".adjustRate", adjustRate, 0.0, 12.0);
             Check.range(p + ".tiesYears", tiesYears, 0.1, 100.0);
@@ -356,7 +356,7 @@ public record Scenario(
             double preferOwnership,
             double preferSpace,
             double costAversion,
-            double preferStaying) {
+            double preferStaying) implements java.io.Serializable {
         void validate(String p) {
             Check.range(p + ".preferStaying", preferStaying, 0.0, 20.0);
             Check.range(p + ".costAversion", costAversion, 0.0, 20.0);
@@ -398,7 +398,7 @@ public record Scenario(
      * neighbourhood's safety does. Mortality, births, leaving home, separating and partnering go on
      * at the demography's rates; the economy's cycle and crises reach the region too.
      */
-    public record Region(double jobFindingFactor, double jobLossFactor, double safety) {
+    public record Region(double jobFindingFactor, double jobLossFactor, double safety) implements java.io.Serializable {
         void validate(String p) {
             Check.range(p + ".jobFindingFactor", jobFindingFactor, 0.0, 10.0);
             Check.range(p + ".jobLossFactor", jobLossFactor, 0.0, 10.0);
@@ -413,7 +413,7 @@ public record Scenario(
      * seven classes (very negative ... excellent).
      */
     public record Liveability(double[] weights, double referenceScore, double reputationLagMonths,
-            double[] classThresholds) {
+            double[] classThresholds) implements java.io.Serializable {
         void validate(String p) {
             Check.range(p + ".referenceScore", referenceScore, 0.05, 1.0);
             Check.length(p + ".weights", weights, 6);
@@ -445,7 +445,7 @@ public record Scenario(
      * in a run without it. A year may be the run's last (like a programme's {@code startYear}): its
      * cohort then has only its baseline rows, so a short run keeps the defaults valid.
      */
-    public record Output(boolean movesLog, int decompositionYears, int[] cohortYears) {
+    public record Output(boolean movesLog, int decompositionYears, int[] cohortYears) implements java.io.Serializable {
         /** At most this many cohort years: each costs 8 bytes per resident for the whole run. */
         static final int MAX_COHORT_YEARS = 50;
 
