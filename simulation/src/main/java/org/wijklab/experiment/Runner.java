@@ -60,6 +60,8 @@ public final class Runner {
     /** The same, with another observer of the run (e.g. a sweep's metrics), told when the run ends. */
     public static Result run(Scenario scenario, String source, Path outDir, String commandLine, int threads,
             Replicator.RunObserver also) {
+        // a city too large for this JVM is refused before anything is allocated or written
+        HeapEstimate.check(source + ": a city of " + scenario.city().residents() + " residents", scenario.city().residents(), 1);
         Instant startTime = Instant.now();
         long t0 = System.nanoTime();
         return Folders.writeWhole(outDir, tmp -> {
