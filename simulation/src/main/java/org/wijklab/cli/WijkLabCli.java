@@ -45,6 +45,15 @@ public final class WijkLabCli implements Runnable {
     /** A picocli command line for {@code command} with the project's exit codes and one-line errors. */
     public static CommandLine withErrorHandling(Object command) {
         CommandLine cl = new CommandLine(command);
+        // a path the file system cannot name (a NUL character, say) is one plain line
+        cl.registerConverter(Path.class, text -> {
+            try {
+                return Path.of(text);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new CommandLine.TypeConversionException("'" + ScenarioException.oneLine(text) + "' is not a usable path ("
+                        + e.getReason() + ")");
+            }
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             if (ex instanceof ScenarioException || ex instanceof UserException || ex instanceof ReportException) {

@@ -35,7 +35,27 @@ public final class HeapEstimate {
      * more: {@code what} names the setting that made the job large (e.g. "--residents 20000000").
      */
     public static void check(String what, long residents, int parallel) {
-        check(what, residents, parallel, Runtime.getRuntime().maxMemory());
+        check(what, residents, parallel, limit());
+    }
+
+    /**
+     * The system property that sets a lower heap limit than the JVM's, in bytes: for a machine shared
+     * with other jobs, and for tests that must never start a simulation (a limit of 1 refuses every city).
+     */
+    public static final String LIMIT_PROPERTY = "wijklab.heapLimit";
+
+    /** The heap a job may use: the JVM's maximum, or the lower {@value #LIMIT_PROPERTY}. */
+    public static long limit() {
+        long max = Runtime.getRuntime().maxMemory();
+        String p = System.getProperty(LIMIT_PROPERTY);
+        if (p != null) {
+            try {
+                return Math.min(max, Long.parseLong(p.strip()));
+            } catch (NumberFormatException e) {
+                throw new ScenarioException("-D" + LIMIT_PROPERTY + "=" + p + ": not a number of bytes");
+            }
+        }
+        return max;
     }
 
     public static void check(String what, long residents, int parallel, long maxHeap) {

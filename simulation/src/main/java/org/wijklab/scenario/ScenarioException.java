@@ -14,7 +14,8 @@ public final class ScenarioException extends RuntimeException {
 
     /**
      * A text as one printable line: control and format characters and line or paragraph separators
-     * shown as {@code \n}, {@code \r}, {@code \t} or {@code \}{@code uXXXX}.
+     * shown as {@code \n}, {@code \r}, {@code \t} or {@code \}{@code uXXXX}; a text longer than
+     * {@link #MAX_LENGTH} characters has its middle left out.
      */
     public static String oneLine(String text) {
         if (text == null) {
@@ -42,6 +43,13 @@ public final class ScenarioException extends RuntimeException {
                 sb.append(String.format("\\u%04x", (int) c));
             }
         }
-        return sb == null ? text : sb.toString();
+        String line = sb == null ? text : sb.toString();
+        // a value quoted in a message (a 100,000-character name, say) is cut in the middle
+        return line.length() <= MAX_LENGTH ? line
+                : line.substring(0, 600) + " ...(" + (line.length() - 900) + " characters left out)... "
+                        + line.substring(line.length() - 300);
     }
+
+    /** The longest message: enough for any message of the program's own, with a quoted value or two. */
+    public static final int MAX_LENGTH = 1000;
 }
