@@ -50,9 +50,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         int[] ticks = mapTicks(mapYears);
         Path dir = out != null ? out : stamped("report");
-        if (out != null) {
-            RunCommand.checkFolder(out);
-        }
+        RunCommand.checkFolder(dir);
         long sweeps = inputs.stream().filter(SweepReport::isSweep).count();
         if (sweeps > 0) {
             if (horizon != null) {

@@ -2,7 +2,6 @@ package org.wijklab.cli;
 
 import java.awt.GraphicsEnvironment;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -81,17 +80,10 @@ final class GuiCommand implements Callable<Integer> {
             throw new UserException("--ticks: " + ticks + " is not in [0, 1200]");
         }
         if (snapshot != null) {
-            if (!snapshot.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
-                throw new UserException("--snapshot " + snapshot + ": the file must end in .png");
-            }
-            Path dir = snapshot.toAbsolutePath().getParent();
-            if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
-                throw new UserException("--snapshot " + snapshot + ": its folder does not exist or cannot be written");
-            }
-            if (Files.isDirectory(snapshot)) {
-                throw new UserException("--snapshot " + snapshot + ": is a folder");
-            }
+            OutputFolder.checkFile("--snapshot", snapshot, ".png");
         }
+        org.wijklab.experiment.HeapEstimate.check(residents != null ? "--residents " + residents : "gui: the city of " + scenario.city().residents()
+                + " residents", scenario.city().residents(), other == null ? 1 : 2);
         if (GraphicsEnvironment.isHeadless()) {
             throw new UserException("gui: no display (set DISPLAY, or run it under xvfb-run)");
         }

@@ -30,6 +30,9 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out != null) {
+            RunCommand.checkFolder(out);
+        }
         Path file = SweepMerge.sweepFile(dirs);
         Sweep sweep;
         try {

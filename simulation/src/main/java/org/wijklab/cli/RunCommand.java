@@ -1,13 +1,11 @@
 package org.wijklab.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.wijklab.experiment.Checkpoint;
 import org.wijklab.experiment.Runner;
 import org.wijklab.scenario.Overrides;
@@ -203,28 +201,8 @@ final class RunCommand implements Callable<Integer> {
         return CompareCommand.stamped("run-" + scenario.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-seed" + scenario.seed());
     }
 
+    /** The output folder's check before any work, the same for every command ({@link OutputFolder}). */
     static void checkFolder(Path dir) {
-        if (Files.exists(dir)) {
-            if (!Files.isDirectory(dir)) {
-                throw new UserException("--out " + dir + ": exists and is not a folder");
-            }
-            try (Stream<Path> s = Files.list(dir)) {
-                if (s.findAny().isPresent()) {
-                    throw new UserException("--out " + dir + ": folder exists and is not empty");
-                }
-            } catch (IOException e) {
-                throw new UserException("--out " + dir + ": cannot be read (" + e.getMessage() + ")");
-            }
-        }
-        Path ancestor = dir.toAbsolutePath().getParent();
-        while (ancestor != null && !Files.exists(ancestor)) {
-            ancestor = ancestor.getParent();
-        }
-        if (ancestor != null && !Files.isDirectory(ancestor)) {
-            throw new UserException("--out " + dir + ": " + ancestor + " is a file, not a folder");
-        }
-        if (ancestor != null && !Files.isWritable(ancestor)) {
-            throw new UserException("--out " + dir + ": cannot write in " + ancestor);
-        }
+        OutputFolder.check("--out", dir);
     }
 }

@@ -89,7 +89,7 @@ final class StudyCommand implements Callable<Integer> {
         Path dir;
         Path reportDir;
         if (reportOnly != null) {
-            RunCommand.checkFolder(reportOnly);
+            OutputFolder.check("--report-only", reportOnly);
             reportDir = reportOnly;
             try {
                 dir = Files.createTempDirectory("wijklab-study-");
@@ -98,18 +98,27 @@ final class StudyCommand implements Callable<Integer> {
             }
         } else {
             dir = out != null ? out : CompareCommand.stamped("study");
+            OutputFolder.check("--out", dir, STUDY, "a study folder");
             reportDir = dir.resolve("report");
         }
-        Overrides overrides = Overrides.parse(sets);
         List<Study.Entry> entries = Study.standard(scenarios);
-        // check every adjusted scenario before the first run starts, so a bad value writes nothing
         for (Study.Entry e : entries) {
-            int y = adjust(overrides, e.scenario()).years();
+            sources.put(e.scenario(), e.source());
+        }
+        Overrides overrides = Overrides.parse(sets).across(entries.stream().map(Study.Entry::scenario).toList());
+        // check every adjusted scenario before the first run starts, so a bad value writes nothing
+        long largest = 0;
+        for (Study.Entry e : entries) {
+            Scenario a = adjust(overrides, e.scenario());
+            int y = a.years();
+            largest = Math.max(largest, a.city().residents());
             if (horizon != null && horizon > y) {
                 throw new UserException("--horizon " + horizon + ": the scenario " + e.scenario().name() + " lasts only "
                         + y + " years");
             }
         }
+        org.wijklab.experiment.HeapEstimate.check(residents != null ? "--residents " + residents : "study (cities of " + largest + " residents)", largest,
+                Math.min(t, entries.size() * replications));
         String identity = Study.identity(entries, s -> adjust(overrides, s), replications);
         if (reportOnly == null) {
             if (resumable(dir, identity)) {
@@ -184,14 +193,27 @@ final class StudyCommand implements Callable<Integer> {
         return true;
     }
 
+    /** Where each standard scenario was read from, to name it in a message. */
+    private final java.util.Map<Scenario, String> sources = new java.util.IdentityHashMap<>();
+
+    /** A standard scenario with the overrides, --years and --residents; a mistake names its file. */
     private Scenario adjust(Overrides overrides, Scenario s) {
-        Scenario a = overrides.apply(s);
-        if (years != null) {
-            a = a.withYears(years);
+        try {
+            Scenario a = overrides.apply(s);
+            if (years != null) {
+                a = a.withYears(years);
+            }
+            if (residents != null) {
+                a = a.withResidents(residents);
+            }
+            return a.validate();
+        } catch (org.wijklab.scenario.ScenarioException e) {
+            String source = sources.get(s);
+            if (source == null || e.getMessage().startsWith(source)) {
+                throw e;
+            }
+            String flags = (years != null ? " with --years " + years : "") + (residents != null ? " with --residents " + residents : "");
+            throw new org.wijklab.scenario.ScenarioException(source + flags + ": " + e.getMessage());
         }
-        if (residents != null) {
-            a = a.withResidents(residents);
-        }
-        return a.validate();
     }
 }

@@ -49,9 +49,16 @@ public final class SweepCommand implements Callable<Integer> {
         boolean quiet = options.quiet;
         Path dir = out != null ? out : CompareCommand.stamped("sweep-" + sweep.name()
                 + (part[1] > 1 ? "-shard" + (part[0] + 1) + "of" + part[1] : ""));
+        OutputFolder.check("--out", dir, SweepRunner.MANIFEST, "a sweep's folder");
+        int all = sweep.points() * sweep.replications();
+        long largest = 0;
+        for (int p = 0; p < sweep.points(); p++) {
+            largest = Math.max(largest, sweep.scenario(p).city().residents());
+        }
+        org.wijklab.experiment.HeapEstimate.check("sweep " + sweep.name() + " (cities of up to " + largest + " residents)", largest,
+                Math.min(t, Math.max(1, all)));
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int all = sweep.points() * sweep.replications();
         if (!quiet) {
             o.printf("Sweep '%s': %d points x %d replications = %d runs%s on %d threads.%n", sweep.name(), sweep.points(),
                     sweep.replications(), all, part[1] > 1 ? " (shard " + (part[0] + 1) + " of " + part[1] + ")" : "", t);

@@ -5,6 +5,6 @@ public final class UserException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public UserException(String message) {
-        super(message, null, false, false);
+        super(org.wijklab.scenario.ScenarioException.oneLine(message), null, false, false);
     }
 }

@@ -66,8 +66,11 @@ final class ValidateCommand implements Callable<Integer> {
             s = new Validation.Settings(replications, s.residents(), s.years(), s.warmUpYears(), t, scenarios);
         }
         Path dir = out != null ? out : CompareCommand.stamped("validation");
-        Overrides overrides = Overrides.parse(sets);
+        OutputFolder.check("--out", dir, IDENTITY, "a validation folder");
+        Overrides overrides = Overrides.parse(sets).across(new Validation(s).standardScenarios());
         Validation validation = new Validation(s, overrides);
+        int runs = validation.jobs().size();
+        org.wijklab.experiment.HeapEstimate.check(quick ? "validate --quick" : "validate", s.residents(), Math.min(t, runs));
         String identity = Validation.identity(validation.jobs());
         boolean complete = claim(dir, identity);
         PrintWriter o = spec.commandLine().getOut();

@@ -1,6 +1,12 @@
 package org.wijklab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.wijklab.experiment.BuildInfo;
 import org.wijklab.report.ReportException;
 import org.wijklab.scenario.ScenarioException;
@@ -9,7 +15,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code wijklab} command. Exit codes: 0 success, 2 a user error (bad flag, file or value:
- * one line on standard error, nothing written), 1 an internal error.
+ * one line on standard error, nothing written), 1 an internal error (one line; the stack trace in
+ * a log file it names) or too little memory.
  */
 @Command(name = "wijklab", mixinStandardHelpOptions = true, versionProvider = WijkLabCli.Version.class,
         description = "WijkLab: why neighbourhood gains erode when the residents who gain move out.",
@@ -38,22 +45,28 @@ public final class WijkLabCli implements Runnable {
     /** A picocli command line for {@code command} with the project's exit codes and one-line errors. */
     public static CommandLine withErrorHandling(Object command) {
         CommandLine cl = new CommandLine(command);
+        // a path the file system cannot name (a NUL character, say) is one plain line
+        cl.registerConverter(Path.class, text -> {
+            try {
+                return Path.of(text);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new CommandLine.TypeConversionException("'" + ScenarioException.oneLine(text) + "' is not a usable path ("
+                        + e.getReason() + ")");
+            }
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             if (ex instanceof ScenarioException || ex instanceof UserException || ex instanceof ReportException) {
-                err.println("wijklab: " + ex.getMessage());
+                err.println("wijklab: " + ScenarioException.oneLine(ex.getMessage()));
                 err.flush();
                 return USER_ERROR;
             }
-            err.println("wijklab: internal error: " + ex);
-            ex.printStackTrace(err);
-            err.flush();
-            return INTERNAL_ERROR;
+            return internalError(ex, err, parseResult == null ? List.of() : parseResult.originalArgs());
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             // one line: the problem, then where the help is
-            String message = ex.getMessage().replace('\n', ' ').strip();
+            String message = ScenarioException.oneLine(String.valueOf(ex.getMessage()).replace('\n', ' ').strip());
             err.println("wijklab: " + message + (message.endsWith(".") ? "" : ";") + " see '"
                     + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
             err.flush();
@@ -62,11 +75,82 @@ public final class WijkLabCli implements Runnable {
         return cl;
     }
 
+    /**
+     * Runs a command line with the project's exit codes, also for what picocli lets through: an
+     * {@link OutOfMemoryError} is one line naming the heap and how to give more, exit 1; any other
+     * error an internal error (one line, the trace in a log file).
+     */
+    public static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(cl.getErr());
+        } catch (RuntimeException | Error e) {
+            Throwable cause = e instanceof CommandLine.ExecutionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof OutOfMemoryError) {
+                return outOfMemory(cl.getErr());
+            }
+            return internalError(cause, cl.getErr(), List.of(args));
+        }
+    }
+
+    private static int outOfMemory(PrintWriter err) {
+        err.println("wijklab: out of memory: this JVM's heap of " + org.wijklab.experiment.HeapEstimate.gigabytes(Runtime.getRuntime().maxMemory())
+                + " is too small for the job; give more (e.g. WIJKLAB_JAVA_OPTS=-Xmx"
+                + Math.max(2, 2 * org.wijklab.experiment.HeapEstimate.wholeGigabytes(Runtime.getRuntime().maxMemory())) + "g) or use fewer residents or --threads");
+        err.flush();
+        return INTERNAL_ERROR;
+    }
+
+    /** The system property naming the folder of internal-error logs (default: the system's temporary folder). */
+    public static final String LOG_DIR_PROPERTY = "wijklab.errorLogDir";
+
+    /**
+     * An unexpected error: its stack trace goes to a log file (wijklab-error-TIMESTAMP-PID.log in the
+     * temporary folder, or {@value #LOG_DIR_PROPERTY}), and one line names it.
+     */
+    static int internalError(Throwable ex, PrintWriter err, List<String> args) {
+        if (ex instanceof OutOfMemoryError) {
+            return outOfMemory(err);
+        }
+        String what = ScenarioException.oneLine(ex.getClass().getName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+        if (what.length() > 300) {
+            what = what.substring(0, 300) + "...";
+        }
+        String log;
+        try {
+            Path dir = Path.of(System.getProperty(LOG_DIR_PROPERTY, System.getProperty("java.io.tmpdir")));
+            Files.createDirectories(dir);
+            String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            Path file = dir.resolve("wijklab-error-" + stamp + "-" + ProcessHandle.current().pid() + ".log");
+            for (int k = 2; Files.exists(file); k++) {
+                file = dir.resolve("wijklab-error-" + stamp + "-" + ProcessHandle.current().pid() + "-" + k + ".log");
+            }
+            StringWriter trace = new StringWriter();
+            try (PrintWriter w = new PrintWriter(trace)) {
+                w.println("WijkLab " + BuildInfo.version() + ", Java " + System.getProperty("java.version") + ", "
+                        + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+                w.println("command: wijklab " + String.join(" ", args));
+                w.println("time: " + java.time.Instant.now());
+                w.println();
+                ex.printStackTrace(w);
+            }
+            Files.writeString(file, trace.toString(), StandardCharsets.UTF_8);
+            log = file.toString();
+        } catch (IOException | RuntimeException e) {
+            log = null;
+        }
+        err.println("wijklab: internal error: " + what + (log == null ? " (the stack trace could not be written to a log file)"
+                : ", see " + log));
+        err.flush();
+        return INTERNAL_ERROR;
+    }
+
     public static void main(String[] args) {
         if (args.length == 0 || !args[0].equals("gui")) {
             System.setProperty("java.awt.headless", "true");
         }
-        System.exit(commandLine().execute(args));
+        System.exit(execute(commandLine(), args));
     }
 
     /** Reports the build's version. */

@@ -74,6 +74,8 @@ public final class Runner {
         if (checkpointEvery < 0 || checkpointEvery > 0 && also != null) {
             throw new IllegalArgumentException("checkpoints every " + checkpointEvery + " years, observer " + also);
         }
+        // a city too large for this JVM is refused before anything is allocated or written
+        HeapEstimate.check(source + ": a city of " + scenario.city().residents() + " residents", scenario.city().residents(), 1);
         Instant startTime = Instant.now();
         long t0 = System.nanoTime();
         return Folders.writeWhole(outDir, tmp -> {

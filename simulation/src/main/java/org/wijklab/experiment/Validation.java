@@ -81,6 +81,19 @@ public final class Validation {
         "wijkteam-fragmented", "no-best-persons", "short-programme", "long-programme", "crisis",
         "crisis-no-programme", "restructuring-mixed-tenure"};
 
+    /** The standard scenarios the suite reads, as their files hold them (before overrides and settings). */
+    public List<Scenario> standardScenarios() {
+        List<Scenario> out = new ArrayList<>();
+        for (String name : SCENARIOS) {
+            Path file = settings.scenarios().resolve(name + ".json");
+            if (!Files.isRegularFile(file)) {
+                throw new ScenarioException(file + ": no such file (the validation suite needs the standard scenarios)");
+            }
+            out.add(ScenarioLoader.load(file));
+        }
+        return out;
+    }
+
     /** Team area sizes compared for V8 (residents per team). */
     static final int[] AREAS = {2500, 5000, 10000, 15000, 25000, 50000, 100000};
 

@@ -64,16 +64,52 @@ public final class Inputs {
         if (Files.isRegularFile(dir.resolve(RunFolder.MANIFEST))) {
             return List.of(dir);
         }
-        try (Stream<Path> walk = Files.walk(dir, DEPTH)) {
-            return walk.filter(Files::isDirectory)
-                    .filter(p -> !hidden(dir, p))
-                    .filter(p -> Files.isRegularFile(p.resolve(RunFolder.MANIFEST)))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
+        List<Path> found = new ArrayList<>();
+        int[] visited = {0};
+        try {
+            Files.walkFileTree(dir, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), DEPTH,
+                    new java.nio.file.SimpleFileVisitor<Path>() {
+                        @Override
+                        public java.nio.file.FileVisitResult preVisitDirectory(Path p, java.nio.file.attribute.BasicFileAttributes a) {
+                            if (!p.equals(dir) && hidden(dir, p)) {
+                                return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                            }
+                            if (++visited[0] > MAX_FOLDERS) {
+                                throw new ReportException(dir + ": more than " + MAX_FOLDERS + " folders to search for runs; "
+                                        + "give the run or study folders themselves");
+                            }
+                            if (Files.isRegularFile(p.resolve(RunFolder.MANIFEST))) {
+                                found.add(p);
+                                return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                            }
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes a) {
+                            // folders at the greatest depth come here, not to preVisitDirectory
+                            if (a.isDirectory() && !hidden(dir, p) && Files.isRegularFile(p.resolve(RunFolder.MANIFEST))) {
+                                found.add(p);
+                            }
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) {
+                            throw new ReportException(p + ": cannot be listed ("
+                                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage())
+                                    + ") while looking for runs in " + dir);
+                        }
+                    });
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new ReportException(dir + ": cannot be listed (" + e.getMessage() + ")");
         }
+        found.sort(null);
+        return found;
     }
+
+    /** The most folders searched for runs under one input. */
+    private static final int MAX_FOLDERS = 100_000;
 
     private static boolean hidden(Path root, Path p) {
         for (Path part : root.relativize(p)) {

@@ -5,6 +5,6 @@ public final class ReportException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public ReportException(String message) {
-        super(message, null, false, false);
+        super(org.wijklab.scenario.ScenarioException.oneLine(message), null, false, false);
     }
 }

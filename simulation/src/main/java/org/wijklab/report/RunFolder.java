@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class RunFolder {
     public static final String MANIFEST = "manifest.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper(org.wijklab.scenario.ScenarioLoader.jsonFactory());
 
     private final Path dir;
     private final String name;
@@ -45,9 +45,14 @@ public final class RunFolder {
         Path file = dir.resolve(MANIFEST);
         JsonNode m;
         try {
+            if (Files.isRegularFile(file) && Files.size(file) > org.wijklab.scenario.ScenarioLoader.MAX_DOCUMENT_BYTES) {
+                throw new ReportException(file + ": larger than a run manifest may be");
+            }
             m = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
-            throw new ReportException(file + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new ReportException(org.wijklab.scenario.ScenarioLoader.jsonError(file.toString(), e).getMessage());
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ReportException(file + ": not UTF-8 text");
         } catch (IOException e) {
             throw new ReportException(file + ": cannot be read (" + e.getMessage() + ")");
         }
@@ -63,7 +68,16 @@ public final class RunFolder {
                 || !m.get("ticks").canConvertToInt()) {
             throw new ReportException(file + ": not a run manifest (wrong type of scenario, files, seed or ticks)");
         }
+        int ticks = m.get("ticks").asInt();
+        if (ticks < 1 || ticks > 12 * 200) {
+            throw new ReportException(file + ": ticks " + m.get("ticks") + " is not a run's length (1-2400 months)");
+        }
+        checkScenarioHash(file, m);
         for (JsonNode f : m.get("files")) {
+            if (!f.isTextual() || f.asText().isBlank() || f.asText().contains("..") || f.asText().contains("/")
+                    || f.asText().contains("\\")) {
+                throw new ReportException(file + ": files: " + f + " is not a file name of the run folder");
+            }
             if (!Files.isRegularFile(dir.resolve(f.asText()))) {
                 throw new ReportException(dir + ": " + f.asText() + " is listed in the manifest but missing");
             }
@@ -73,6 +87,30 @@ public final class RunFolder {
         withoutSeed.remove("seed");
         return new RunFolder(dir, m.get("scenarioName").asText(), m.get("seed").asLong(), m.get("ticks").asInt(),
                 scenario, sha256(withoutSeed.toString()));
+    }
+
+    /**
+     * The manifest's scenario must be the one its {@code scenarioSha256} was computed over (the
+     * canonical JSON of the resolved scenario): a scenario edited by hand is refused, for the report
+     * would describe another scenario than the one that ran.
+     */
+    private static void checkScenarioHash(Path file, JsonNode m) {
+        JsonNode sha = m.get("scenarioSha256");
+        if (sha == null) {
+            return; // manifests written before the hash was recorded
+        }
+        String recorded = sha.asText();
+        String actual;
+        try {
+            actual = org.wijklab.scenario.ScenarioLoader.sha256(
+                    org.wijklab.scenario.ScenarioLoader.mapper().writeValueAsString(m.get("scenario")));
+        } catch (JsonProcessingException e) {
+            throw new ReportException(file + ": its scenario cannot be written as JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (!actual.equals(recorded)) {
+            throw new ReportException(file + ": the scenario does not match its scenarioSha256 (edited after the run?); "
+                    + "rerun the scenario instead of editing a manifest");
+        }
     }
 
     private static String sha256(String text) {

@@ -120,7 +120,7 @@ final class RunMetrics {
 
     /** The n neighbourhoods of worst rank at tick 0. */
     static Set<String> weakestAtStart(RunFolder run, int n) {
-        Table t = run.table("neighbourhoods.csv", "tick", "neighbourhood", "rank");
+        Table t = neighbourhoods(run, "tick", "neighbourhood", "rank");
         List<String> names = new ArrayList<>();
         List<Integer> ranks = new ArrayList<>();
         for (int i = 0; i < t.size() && t.integer(i, "tick") == 0; i++) {
@@ -137,6 +137,62 @@ final class RunMetrics {
             out.add(names.get(order.get(k)));
         }
         return out;
+    }
+
+    /**
+     * neighbourhoods.csv, checked whole before anything is read from it: a row for every tick of the
+     * run (0 to its last) and every neighbourhood of its scenario, once each, so that a file with
+     * rows deleted or added is named with what is missing instead of failing later elsewhere.
+     */
+    static Table neighbourhoods(RunFolder run, String... required) {
+        Table t = run.table("neighbourhoods.csv", required);
+        if (!t.has("tick") || !t.has("neighbourhood")) {
+            throw new ReportException(t.file() + ": no column 'tick' or 'neighbourhood'");
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode h : run.scenario().path("city").path("neighbourhoods")) {
+            names.add(h.path("name").asText());
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int j = 0; j < names.size(); j++) {
+            index.put(names.get(j), j);
+        }
+        int m = names.size();
+        int last = run.ticks();
+        if (last < 0 || last > 200 * 12 + 100 * 12) {
+            throw new ReportException(run.dir().resolve(RunFolder.MANIFEST) + ": ticks " + last + " is not a run's length");
+        }
+        boolean[][] seen = new boolean[last + 1][m];
+        int[] count = new int[last + 1];
+        for (int i = 0; i < t.size(); i++) {
+            int tick = t.integer(i, "tick");
+            if (tick < 0 || tick > last) {
+                throw new ReportException(t.where(i, "tick") + ": tick " + tick + " is outside the run's 0-" + last);
+            }
+            String name = t.text(i, "neighbourhood");
+            Integer j = index.get(name);
+            if (j == null) {
+                throw new ReportException(t.where(i, "neighbourhood") + ": '" + name + "' is not a neighbourhood of the run's scenario");
+            }
+            if (seen[tick][j]) {
+                throw new ReportException(t.where(i, "neighbourhood") + ": tick " + tick + " has '" + name + "' twice");
+            }
+            seen[tick][j] = true;
+            count[tick]++;
+        }
+        for (int tick = 0; tick <= last; tick++) {
+            if (count[tick] != m) {
+                List<String> missing = new ArrayList<>();
+                for (int j = 0; j < m && missing.size() < 3; j++) {
+                    if (!seen[tick][j]) {
+                        missing.add(names.get(j));
+                    }
+                }
+                throw new ReportException(t.file() + ": tick " + tick + " has " + count[tick] + " of " + m + " neighbourhoods"
+                        + (missing.isEmpty() ? "" : " (missing: " + String.join(", ", missing) + (m - count[tick] > 3 ? ", ..." : "") + ")"));
+            }
+        }
+        return t;
     }
 
     static RunMetrics of(RunFolder run, Set<String> focus, int[] mapTicks) {
@@ -171,7 +227,7 @@ final class RunMetrics {
         List<String> cols = new ArrayList<>(List.of("tick", "neighbourhood", "liveability", "liveability_class"));
         cols.addAll(List.of(SERIES));
         cols.addAll(List.of(SERIES_WEIGHT));
-        Table t = run.table("neighbourhoods.csv", cols.toArray(new String[0]));
+        Table t = neighbourhoods(run, cols.toArray(new String[0]));
         int last = run.ticks();
         List<Integer> points = new ArrayList<>();
         for (int tick = 0; tick <= last; tick += 12) {
@@ -304,7 +360,7 @@ final class RunMetrics {
     }
 
     private void readMoves(RunFolder run, Set<String> focus) {
-        Table h = run.table("neighbourhoods.csv");
+        Table h = neighbourhoods(run, "tick", "neighbourhood", "liveability_class");
         Map<String, int[]> classAt = new HashMap<>();
         for (int i = 0; i < h.size(); i++) {
             int[] c = classAt.computeIfAbsent(h.text(i, "neighbourhood"), k -> new int[run.ticks() + 1]);

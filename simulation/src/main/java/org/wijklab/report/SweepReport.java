@@ -210,13 +210,17 @@ public final class SweepReport {
                 double hi = Double.NEGATIVE_INFINITY;
                 for (int r = 0; r < runs.size(); r++) {
                     String v = runs.text(r, param);
+                    double x;
                     try {
-                        double x = Double.parseDouble(v);
-                        lo = Math.min(lo, x);
-                        hi = Math.max(hi, x);
+                        x = Double.parseDouble(v);
                     } catch (NumberFormatException e) {
                         numeric = false;
+                        continue;
                     }
+                    // a parameter's value that reads as a number must be a usable one
+                    x = runs.number(r, param);
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
                 }
                 int distinct = (int) java.util.stream.IntStream.range(0, runs.size()).mapToObj(r -> runs.text(r, param))
                         .distinct().count();
@@ -232,7 +236,7 @@ public final class SweepReport {
                         int b = Math.min(9, (int) Math.floor(10 * (x - lo) / (hi - lo)));
                         key = Double.toString(lo + (b + 0.5) * (hi - lo) / 10);
                     }
-                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(Double.parseDouble(y));
+                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(runs.number(r, metric));
                 }
                 if (groups.isEmpty()) {
                     continue;

@@ -55,6 +55,41 @@ final class Check {
         }
     }
 
+    /** The longest name a scenario, programme or neighbourhood may have. */
+    static final int NAME_LENGTH = 200;
+
+    /**
+     * A name that is printed on one line and written into CSV cells: not blank, at most
+     * {@link #NAME_LENGTH} characters, no control characters (newline, tab, escape...) nor line or
+     * paragraph separators; with {@code csvCell} also no comma or quote. The message shows the name
+     * with such characters escaped, so that it stays one line.
+     */
+    static void name(String path, String value, boolean csvCell) {
+        present(path, value);
+        if (value.isBlank()) {
+            throw new ScenarioException(path + ": must not be empty");
+        }
+        if (value.length() > NAME_LENGTH) {
+            throw new ScenarioException(path + ": '" + printable(value.substring(0, 40)) + "...' has " + value.length()
+                    + " characters, at most " + NAME_LENGTH + " are allowed");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || Character.getType(c) == Character.FORMAT) {
+                throw new ScenarioException(path + ": '" + printable(value) + "' holds a control character ("
+                        + String.format("U+%04X", (int) c) + ") at " + (i + 1) + "; names are one line of printable text");
+            }
+            if (csvCell && (c == ',' || c == '"')) {
+                throw new ScenarioException(path + ": '" + printable(value) + "' must contain no comma or quote");
+            }
+        }
+    }
+
+    /** A text as one printable line ({@link ScenarioException#oneLine}). */
+    static String printable(String value) {
+        return ScenarioException.oneLine(value);
+    }
+
     static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);

@@ -14,12 +14,14 @@ import java.util.List;
  * {@code city.neighbourhoods[name=Kanaalzone].socialRentShare=0.6}. VALUE is JSON (a number,
  * {@code true}, a list {@code [0.1,0.2]}, a quoted string) or else taken as a string. An override
  * replaces one existing field; the result is validated like a scenario file, and every mistake is a
- * one-line {@link ScenarioException} naming the override.
+ * one-line {@link ScenarioException} naming the override, also a path that matches nothing.
  */
 public final class Overrides {
     private final List<String> keys = new ArrayList<>();
     private final List<ScenarioPath> paths = new ArrayList<>();
     private final List<JsonNode> values = new ArrayList<>();
+    /** Whether a path that matches nothing in one scenario is allowed (checked across a set of scenarios instead). */
+    private boolean lenient;
 
     private Overrides() {
     }
@@ -90,8 +92,10 @@ public final class Overrides {
     }
 
     /**
-     * The scenario with every override applied, validated. A path through {@code [*]} of an empty
-     * list changes nothing (so {@code programmes[*]...} leaves a scenario without programmes alone).
+     * The scenario with every override applied, validated. A path that matches nothing (through
+     * {@code [*]} of an empty list, e.g. {@code programmes[*]...} on a scenario without programmes) is
+     * a {@link ScenarioException} naming it, unless these overrides were checked {@link #across} a set
+     * of scenarios: then it leaves that scenario alone.
      */
     public Scenario apply(Scenario scenario) {
         if (isEmpty()) {
@@ -99,8 +103,36 @@ public final class Overrides {
         }
         ObjectNode tree = (ObjectNode) ScenarioLoader.mapper().valueToTree(scenario);
         for (int i = 0; i < keys.size(); i++) {
-            paths.get(i).set(tree, values.get(i), "--set " + keys.get(i));
+            int n = paths.get(i).setCounting(tree, values.get(i), "--set " + keys.get(i));
+            if (n == 0 && !lenient) {
+                throw new ScenarioException("--set " + keys.get(i) + ": matches nothing in scenario '" + scenario.name()
+                        + "' (an empty list on the way), so it would change nothing");
+            }
         }
         return ScenarioLoader.bindTree(tree, scenario.name() + " with --set " + String.join(" ", asStrings()));
+    }
+
+    /**
+     * These overrides for a set of scenarios (a study's, a validation's): each path must match
+     * something in at least one of them, else a {@link ScenarioException} names it; the result
+     * leaves a scenario in which a path matches nothing alone.
+     */
+    public Overrides across(List<Scenario> scenarios) {
+        Overrides o = new Overrides();
+        o.keys.addAll(keys);
+        o.paths.addAll(paths);
+        o.values.addAll(values);
+        o.lenient = true;
+        for (int i = 0; i < keys.size(); i++) {
+            int n = 0;
+            for (Scenario s : scenarios) {
+                n += paths.get(i).setCounting(ScenarioLoader.mapper().valueToTree(s), values.get(i), "--set " + keys.get(i));
+            }
+            if (n == 0) {
+                throw new ScenarioException("--set " + keys.get(i) + ": matches nothing in any of the "
+                        + scenarios.size() + " scenarios (an empty list on the way), so it would change nothing");
+            }
+        }
+        return o;
     }
 }

@@ -48,10 +48,7 @@ public record Programme(
         "national_government", "residents"};
 
     void validate(String p, Scenario s) {
-        Check.present(p + ".name", name);
-        if (name.isBlank() || name.contains(",") || name.contains("\"") || name.contains("\n")) {
-            throw new ScenarioException(p + ".name: '" + name + "' must be non-empty and contain no comma, quote or newline");
-        }
+        Check.name(p + ".name", name, true);
         Check.present(p + ".targets", targets);
         targets.validate(p + ".targets", s);
         Check.range(p + ".startYear", startYear, 0.0, s.years());

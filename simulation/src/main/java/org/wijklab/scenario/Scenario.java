@@ -33,10 +33,7 @@ public record Scenario(
 
     /** Checks every value; throws a {@link ScenarioException} naming the first bad field. */
     public Scenario validate() {
-        Check.present("name", name);
-        if (name.isBlank()) {
-            throw new ScenarioException("name: must not be empty");
-        }
+        Check.name("name", name, false);
         Check.range("seed", seed, 0, Long.MAX_VALUE);
         Check.range("years", years, 1, 200);
         Check.range("warmUpYears", warmUpYears, 0, 100);
@@ -139,10 +136,7 @@ public record Scenario(
             double facilities,
             double priceLevel) implements java.io.Serializable {
         void validate(String p) {
-            Check.present(p + ".name", name);
-            if (name.isBlank() || name.contains(",") || name.contains("\"") || name.contains("\n")) {
-                throw new ScenarioException(p + ".name: '" + name + "' must be non-empty and contain no comma, quote or newline");
-            }
+            Check.name(p + ".name", name, true);
             Check.positive(p + ".weight", weight);
             Check.probability(p + ".socialRentShare", socialRentShare);
             Check.probability(p + ".privateRentShare", privateRentShare);

@@ -1,6 +1,9 @@
 package org.wijklab.scenario;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -38,7 +41,28 @@ import java.util.Map;
  */
 public final class ScenarioLoader {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** The most a scenario, sweep or manifest file may hold: 16 MB (a city of 5,000 neighbourhoods is about 3 MB). */
+    public static final long MAX_DOCUMENT_BYTES = 16L << 20;
+    /** How deep JSON objects and arrays may nest (a scenario needs 6). */
+    public static final int MAX_NESTING = 64;
+    /** The longest string and number a document may hold. */
+    public static final int MAX_STRING = 100_000;
+    public static final int MAX_NUMBER = 100;
+
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING)
+            .maxStringLength(MAX_STRING)
+            .maxNumberLength(MAX_NUMBER)
+            .maxDocumentLength(MAX_DOCUMENT_BYTES)
+            .maxNameLength(1_000)
+            .build();
+
+    /** A JSON factory with the read limits set explicitly, for every mapper that reads the user's files. */
+    public static JsonFactory jsonFactory() {
+        return JsonFactory.builder().streamReadConstraints(LIMITS).build();
+    }
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(jsonFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
@@ -75,7 +99,25 @@ public final class ScenarioLoader {
     /** A JSON file's text; a missing or unreadable file is a one-line {@link ScenarioException}. */
     static String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            if (Files.isDirectory(file)) {
+                throw new ScenarioException(file + ": is a folder, not a JSON file");
+            }
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_DOCUMENT_BYTES) {
+                throw new ScenarioException(file + ": " + Files.size(file) + " bytes, more than the "
+                        + (MAX_DOCUMENT_BYTES >> 20) + " MB a JSON input may have");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length > MAX_DOCUMENT_BYTES) {
+                throw new ScenarioException(file + ": more than the " + (MAX_DOCUMENT_BYTES >> 20) + " MB a JSON input may have");
+            }
+            java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+            try {
+                return utf8.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new ScenarioException(file + ": not UTF-8 text");
+            }
         } catch (NoSuchFileException e) {
             throw new ScenarioException(file + ": no such file");
         } catch (IOException e) {
@@ -89,9 +131,7 @@ public final class ScenarioLoader {
         try {
             user = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new ScenarioException(source + ": not valid JSON" + where + ": " + e.getOriginalMessage());
+            throw jsonError(source, e);
         }
         if (user == null || !user.isObject()) {
             throw new ScenarioException(source + ": the scenario must be a JSON object");
@@ -107,6 +147,31 @@ public final class ScenarioLoader {
         }
         merge(merged, user);
         return bind(merged, source);
+    }
+
+    /**
+     * A JSON syntax error or a refused document (too deep, too long a string or number, too large)
+     * as a one-line {@link ScenarioException} naming the source and where.
+     */
+    public static ScenarioException jsonError(String source, JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            String m = e.getOriginalMessage();
+            String what = m.contains("nesting depth") ? "nests objects or arrays deeper than " + MAX_NESTING + " levels"
+                    : m.contains("String value length") ? "holds a string longer than " + MAX_STRING + " characters"
+                    : m.contains("Number value length") ? "holds a number longer than " + MAX_NUMBER + " digits"
+                    : m.contains("Document length") ? "is longer than " + (MAX_DOCUMENT_BYTES >> 20) + " MB"
+                    : m.contains("Name length") ? "holds a field name longer than 1000 characters"
+                    : "exceeds a limit of the JSON reader";
+            return new ScenarioException(source + ": refused: the document " + what);
+        }
+        var loc = e.getLocation();
+        String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        m = m.lines().findFirst().orElse("");
+        if (m.length() > 200) {
+            m = m.substring(0, 200) + "...";
+        }
+        return new ScenarioException(source + ": not valid JSON" + where + ": " + Check.printable(m));
     }
 
     /** The resolved scenario as canonical JSON (what a manifest records and its hash covers). */

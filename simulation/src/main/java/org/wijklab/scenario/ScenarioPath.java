@@ -144,7 +144,12 @@ public final class ScenarioPath {
         set(tree, 0, "", value, where);
     }
 
-    private void set(JsonNode node, int at, String prefix, JsonNode value, String where) {
+    /** Like {@link #set}, and returns how many values were replaced (0 for {@code [*]} of an empty list). */
+    public int setCounting(JsonNode tree, JsonNode value, String where) {
+        return set(tree, 0, "", value, where);
+    }
+
+    private int set(JsonNode node, int at, String prefix, JsonNode value, String where) {
         Step step = steps.get(at);
         boolean last = at == steps.size() - 1;
         String here = prefix.isEmpty() ? step.text() : step.field() != null ? prefix + "." + step.text() : prefix + step.text();
@@ -164,27 +169,26 @@ public final class ScenarioPath {
             }
             if (last) {
                 object.set(step.field(), value);
-            } else {
-                set(object.get(step.field()), at + 1, here, value, where);
+                return 1;
             }
-            return;
+            return set(object.get(step.field()), at + 1, here, value, where);
         }
         if (!(node instanceof ArrayNode array)) {
             throw fail(where, "'" + prefix + "' is " + kind(node) + ", not a list: " + step.text() + " names nothing");
         }
         if (step.all()) {
+            int n = 0;
             for (int k = 0; k < array.size(); k++) {
-                into(array, k, at, here, value, where);
+                n += into(array, k, at, here, value, where);
             }
-            return;
+            return n;
         }
         if (step.name() != null) {
             List<String> names = new ArrayList<>();
             for (int k = 0; k < array.size(); k++) {
                 JsonNode name = array.get(k).path("name");
                 if (name.isTextual() && name.asText().equals(step.name())) {
-                    into(array, k, at, here, value, where);
-                    return;
+                    return into(array, k, at, here, value, where);
                 }
                 names.add(name.isTextual() ? name.asText() : "#" + k);
             }
@@ -195,15 +199,15 @@ public final class ScenarioPath {
             throw fail(where, "'" + prefix + "' has " + array.size() + " entries; index " + step.index()
                     + " is not one of them" + (array.isEmpty() ? "" : " (0-" + (array.size() - 1) + ")"));
         }
-        into(array, step.index(), at, here, value, where);
+        return into(array, step.index(), at, here, value, where);
     }
 
-    private void into(ArrayNode array, int k, int at, String here, JsonNode value, String where) {
+    private int into(ArrayNode array, int k, int at, String here, JsonNode value, String where) {
         if (at == steps.size() - 1) {
             array.set(k, value);
-        } else {
-            set(array.get(k), at + 1, here, value, where);
+            return 1;
         }
+        return set(array.get(k), at + 1, here, value, where);
     }
 
     private static ScenarioException fail(String where, String what) {

@@ -250,9 +250,7 @@ public final class Sweep {
         try {
             tree = ScenarioLoader.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new ScenarioException(file + ": not valid JSON" + (loc == null ? "" : " at line " + loc.getLineNr()
-                    + ", column " + loc.getColumnNr()) + ": " + e.getOriginalMessage());
+            throw ScenarioLoader.jsonError(file.toString(), e);
         }
         if (tree == null || !tree.isObject() || tree.size() != 1 || !tree.has("sweep") || !tree.get("sweep").isObject()) {
             throw new ScenarioException(file + ": a sweep file is an object with the single field \"sweep\"");

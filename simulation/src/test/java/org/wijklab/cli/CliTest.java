@@ -49,7 +49,7 @@ class CliTest {
         return new Outcome(code, out.toString(), err.toString());
     }
 
-    private void assertNothingWritten(Path out) throws IOException {
+    static void assertNothingWritten(Path out) throws IOException {
         assertFalse(Files.exists(out), out + " must not be created");
         Path parent = out.toAbsolutePath().getParent();
         if (Files.exists(parent)) {
@@ -60,7 +60,7 @@ class CliTest {
         }
     }
 
-    private static void assertOneErrorLine(Outcome o) {
+    static void assertOneErrorLine(Outcome o) {
         assertEquals(1, o.errLines().size(), "one line on stderr: " + o);
         assertTrue(o.err.startsWith("wijklab: "), "stderr starts with 'wijklab: ': " + o);
         assertFalse(o.err.contains("Exception") || o.err.contains("\tat "), "no stack trace: " + o);

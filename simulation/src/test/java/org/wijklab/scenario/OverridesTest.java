@@ -69,10 +69,14 @@ class OverridesTest {
     }
 
     @Test
-    void aStarOverNoProgrammesChangesNothing() {
+    void aStarOverNoProgrammesIsRefusedForOneScenarioAndLeftAloneAcrossSeveral() {
         Scenario s = ScenarioLoader.defaults();
-        assertEquals(ScenarioLoader.toJson(s),
-                ScenarioLoader.toJson(Overrides.parse(List.of("programmes.*.ownershipSupport=0.9")).apply(s)));
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> Overrides.parse(List.of("programmes.*.ownershipSupport=0.9")).apply(s));
+        assertEquals("--set programmes.*.ownershipSupport: matches nothing in scenario 'baseline' (an empty list on the way), "
+                + "so it would change nothing", e.getMessage());
+        Overrides across = Overrides.parse(List.of("programmes.*.ownershipSupport=0.9")).across(List.of(s, two()));
+        assertEquals(ScenarioLoader.toJson(s), ScenarioLoader.toJson(across.apply(s)));
     }
 
     @Test

@@ -1,0 +1,151 @@
+package org.wijklab.cli;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The check of an output folder or file before any work starts, the same for every command: the
+ * path is not empty, is not a file, can be created (the folders missing on the way to it are
+ * created and removed again, as a probe: a read-only or virtual file system such as /proc fails
+ * here) and is written in (a probe file is made and deleted), and is empty or a folder of the
+ * same kind of job that the command resumes. Every failure is a one-line {@link UserException}.
+ */
+final class OutputFolder {
+    private static final String PROBE = ".wijklab-probe-";
+
+    private OutputFolder() {
+    }
+
+    /** A folder that must be new or empty. */
+    static void check(String option, Path dir) {
+        check(option, dir, null, null);
+    }
+
+    /**
+     * A folder that must be new, empty, or (with {@code marker}) hold that file, the mark of a job the
+     * command resumes after checking it is the same job ({@code kind} names it in the message).
+     */
+    static void check(String option, Path dir, String marker, String kind) {
+        String name = option + " " + dir;
+        if (dir == null || dir.toString().isBlank()) {
+            throw new UserException(option + ": an empty path; give a folder");
+        }
+        Path abs;
+        try {
+            abs = dir.toAbsolutePath().normalize();
+        } catch (InvalidPathException | java.io.IOError e) {
+            throw new UserException(name + ": not a usable path (" + e.getMessage() + ")");
+        }
+        if (Files.exists(abs)) {
+            if (!Files.isDirectory(abs)) {
+                throw new UserException(name + ": exists and is not a folder");
+            }
+            boolean empty;
+            try (Stream<Path> s = Files.list(abs)) {
+                empty = s.findAny().isEmpty();
+            } catch (IOException | RuntimeException e) {
+                throw new UserException(name + ": cannot be read (" + reason(e) + ")");
+            }
+            if (!empty && (marker == null || !Files.isRegularFile(abs.resolve(marker)))) {
+                throw new UserException(name + ": folder exists and is not empty"
+                        + (marker == null ? "" : " and is not " + kind + " to resume (no " + marker + ")"));
+            }
+            probeFile(name, abs);
+            return;
+        }
+        Path ancestor = abs.getParent();
+        List<Path> missing = new ArrayList<>(List.of(abs));
+        while (ancestor != null && !Files.exists(ancestor, LinkOption.NOFOLLOW_LINKS)) {
+            missing.add(0, ancestor);
+            ancestor = ancestor.getParent();
+        }
+        if (ancestor == null) {
+            throw new UserException(name + ": no part of the path exists");
+        }
+        if (!Files.isDirectory(ancestor)) {
+            throw new UserException(name + ": " + ancestor + " is " + (Files.exists(ancestor) ? "a file" : "a broken link")
+                    + ", not a folder");
+        }
+        // create the missing folders and remove them again: what the job will do first
+        List<Path> made = new ArrayList<>();
+        try {
+            for (Path p : missing) {
+                Files.createDirectory(p);
+                made.add(p);
+            }
+            probeFile(name, abs);
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(name + ": cannot be created in " + ancestor + " (" + reason(e) + ")");
+        } finally {
+            for (int k = made.size() - 1; k >= 0; k--) {
+                try {
+                    Files.deleteIfExists(made.get(k));
+                } catch (IOException e) {
+                    // an empty folder left behind; the job creates it anyway
+                }
+            }
+        }
+    }
+
+    /** A file the command will write (e.g. gui --snapshot): its folder must exist and be written in. */
+    static void checkFile(String option, Path file, String extension) {
+        if (file == null || file.toString().isBlank()) {
+            throw new UserException(option + ": an empty path; give a file");
+        }
+        String name = option + " " + file;
+        Path abs = file.toAbsolutePath().normalize();
+        if (abs.getFileName() == null
+                || !abs.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(extension)) {
+            throw new UserException(name + ": the file must end in " + extension);
+        }
+        if (Files.isDirectory(abs)) {
+            throw new UserException(name + ": is a folder");
+        }
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new UserException(name + ": its folder " + dir + " does not exist");
+        }
+        if (Files.exists(abs) && !Files.isWritable(abs)) {
+            throw new UserException(name + ": exists and cannot be overwritten");
+        }
+        probeFile(name, dir);
+    }
+
+    /** Makes and deletes a file in dir; one line if that fails. */
+    private static void probeFile(String name, Path dir) {
+        Path probe = null;
+        try {
+            probe = Files.createTempFile(dir, PROBE, ".tmp");
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(name + ": cannot write in " + dir + " (" + reason(e) + ")");
+        } finally {
+            if (probe != null) {
+                try {
+                    Files.deleteIfExists(probe);
+                } catch (IOException e) {
+                    // the probe stays; harmless
+                }
+            }
+        }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
