@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.wijklab.model.WijkLabModel;
 import org.wijklab.scenario.Scenario;
-import org.wijklab.scenario.ScenarioException;
 import org.wijklab.scenario.Overrides;
 import org.wijklab.scenario.ScenarioLoader;
 import org.wijklab.scenario.ScenarioPath;
@@ -81,15 +80,11 @@ public final class Validation {
         "wijkteam-fragmented", "no-best-persons", "short-programme", "long-programme", "crisis",
         "crisis-no-programme", "restructuring-mixed-tenure"};
 
-    /** The standard scenarios the suite reads, as their files hold them (before overrides and settings). */
+    /** The standard scenarios the suite reads (embedded, or from the settings' folder), before overrides and settings. */
     public List<Scenario> standardScenarios() {
         List<Scenario> out = new ArrayList<>();
         for (String name : SCENARIOS) {
-            Path file = settings.scenarios().resolve(name + ".json");
-            if (!Files.isRegularFile(file)) {
-                throw new ScenarioException(file + ": no such file (the validation suite needs the standard scenarios)");
-            }
-            out.add(ScenarioLoader.load(file));
+            out.add(Study.standard(settings.scenarios(), name).scenario());
         }
         return out;
     }

@@ -12,11 +12,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.wijklab.experiment.SweepMetrics;
 import org.wijklab.scenario.Overrides;
 import org.wijklab.scenario.Scenario;
@@ -29,7 +27,8 @@ import org.wijklab.scenario.Sweep;
  * swapped, replaced by huge, negative, NaN or text values, long strings, control characters, deep
  * nesting), random documents, random {@code --set} overrides. Whatever comes in, the parser
  * returns a valid scenario or sweep or throws a {@link ScenarioException} with a one-line message,
- * within seconds; nothing else escapes.
+ * within seconds; nothing else escapes. The tries are fixed ({@link Tries}): the same inputs on
+ * every run, each failure named by its seed.
  */
 class ParserFuzzTest {
     static List<String> scenarios;
@@ -39,7 +38,7 @@ class ParserFuzzTest {
     static final AtomicInteger ACCEPTED = new AtomicInteger();
     static final AtomicLong NANOS = new AtomicLong();
 
-    @BeforeContainer
+    @BeforeAll
     static void read() throws IOException {
         scenarios = Mutations.read(Path.of("scenarios"), "[!s]*.json");
         scenarios.addAll(Mutations.read(Path.of("scenarios"), "single*.json"));
@@ -53,7 +52,7 @@ class ParserFuzzTest {
         }
     }
 
-    @AfterContainer
+    @AfterAll
     static void report() throws IOException {
         System.out.printf("ParserFuzzTest: %d tries (%d accepted) in %.1f s%n", TRIES.get(), ACCEPTED.get(), NANOS.get() / 1e9);
         try (var s = Files.walk(folder)) {
@@ -86,24 +85,30 @@ class ParserFuzzTest {
         return doc.length() > 2000 ? doc.substring(0, 2000) + "...(" + doc.length() + " characters)" : doc;
     }
 
-    @Property(tries = 1500)
-    void mutatedScenariosParseOrFailInOneLine(@ForAll @IntRange(min = 0, max = 100) int file, @ForAll long seed) {
-        String doc = Mutations.mutate(scenarios.get(file % scenarios.size()), seed);
-        oneTry("seed " + seed + ": " + shown(doc), () -> ScenarioLoader.fromJson(doc, "fuzz.json"));
+    @Test
+    void mutatedScenariosParseOrFailInOneLine() {
+        Tries.check("mutated scenarios", 1, 1500, seed -> {
+            String doc = Mutations.mutate(scenarios.get(Math.floorMod(seed, scenarios.size())), seed);
+            oneTry("seed " + seed + ": " + shown(doc), () -> ScenarioLoader.fromJson(doc, "fuzz.json"));
+        });
     }
 
-    @Property(tries = 500)
-    void randomDocumentsParseOrFailInOneLine(@ForAll long seed) {
-        String doc = Mutations.random(seed);
-        oneTry("seed " + seed + ": " + shown(doc), () -> ScenarioLoader.fromJson(doc, "fuzz.json"));
+    @Test
+    void randomDocumentsParseOrFailInOneLine() {
+        Tries.check("random documents", 2, 500, seed -> {
+            String doc = Mutations.random(seed);
+            oneTry("seed " + seed + ": " + shown(doc), () -> ScenarioLoader.fromJson(doc, "fuzz.json"));
+        });
     }
 
-    @Property(tries = 400)
-    void mutatedSweepsLoadOrFailInOneLine(@ForAll @IntRange(min = 0, max = 100) int file, @ForAll long seed) throws IOException {
-        String doc = Mutations.mutate(sweeps.get(file % sweeps.size()), seed);
-        Path f = folder.resolve("fuzz-sweep.json");
-        Files.write(f, doc.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        oneTry("seed " + seed + ": " + shown(doc), () -> Sweep.load(f, SweepMetrics.names()));
+    @Test
+    void mutatedSweepsLoadOrFailInOneLine() {
+        Tries.check("mutated sweeps", 3, 400, seed -> {
+            String doc = Mutations.mutate(sweeps.get(Math.floorMod(seed, sweeps.size())), seed);
+            Path f = folder.resolve("fuzz-sweep.json");
+            Files.write(f, doc.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            oneTry("seed " + seed + ": " + shown(doc), () -> Sweep.load(f, SweepMetrics.names()));
+        });
     }
 
     static final String[] KEYS = {"policy.themes.synergy", "programmes[*].team.proximity", "programmes.*.team.proximity",
@@ -111,8 +116,12 @@ class ParserFuzzTest {
         "programmes[0].themes.work", "economy.crises[*].startYear", "city.neighbourhoods[0].name", "city.neighbourhoods",
         "programmes", "output.cohortYears", "programmes[0].name", "city.neighbourhoods[*].weight"};
 
-    @Property(tries = 600)
-    void randomOverridesApplyOrFailInOneLine(@ForAll long seed) {
+    @Test
+    void randomOverridesApplyOrFailInOneLine() {
+        Tries.check("random overrides", 4, 600, this::randomOverrides);
+    }
+
+    private void randomOverrides(long seed) {
         Random r = new Random(seed);
         List<String> sets = new ArrayList<>();
         for (int k = 0, n = 1 + r.nextInt(3); k < n; k++) {
