@@ -91,11 +91,8 @@ final class StudyCommand implements Callable<Integer> {
         if (reportOnly != null) {
             OutputFolder.check("--report-only", reportOnly);
             reportDir = reportOnly;
-            try {
-                dir = Files.createTempDirectory("wijklab-study-");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            // deleted at the end, on SIGTERM or Ctrl-C by a shutdown hook, and after a SIGKILL by the next study
+            dir = Folders.temporary(TEMPORARY);
         } else {
             dir = out != null ? out : CompareCommand.stamped("study");
             OutputFolder.check("--out", dir, STUDY, "a study folder");
@@ -120,32 +117,41 @@ final class StudyCommand implements Callable<Integer> {
         org.wijklab.experiment.HeapEstimate.check(residents != null ? "--residents " + residents : "study (cities of " + largest + " residents)", largest,
                 Math.min(t, entries.size() * replications));
         String identity = Study.identity(entries, s -> adjust(overrides, s), replications);
+        Folders.Claim claim = null;
         if (reportOnly == null) {
-            if (resumable(dir, identity)) {
-                if (Files.isRegularFile(reportDir.resolve("index.html"))) {
-                    PrintWriter o = spec.commandLine().getOut();
-                    o.println("The study in " + dir + "/ is already complete; nothing to do.");
-                    o.println(reportDir.resolve("index.html"));
-                    o.flush();
-                    return 0;
-                }
-            } else {
+            // refuse a bad folder before anything is written, then claim it: one study per folder at a time
+            if (!resumable(dir, identity)) {
                 RunCommand.checkFolder(dir);
             }
-            try {
-                Files.createDirectories(dir);
-                Files.writeString(dir.resolve(STUDY), identity);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            claim = Folders.claim(dir);
         }
-        PrintWriter o = spec.commandLine().getOut();
-        o.printf("Running %d scenarios x %d replications on %d thread%s...%n", entries.size(), replications, t,
-                t == 1 ? "" : "s");
-        o.flush();
-        long t0 = System.nanoTime();
-        String command = "wijklab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         try {
+            if (reportOnly == null) {
+                if (resumable(dir, identity)) {
+                    removeHalfWritten(dir);
+                    if (Files.isRegularFile(reportDir.resolve("index.html"))) {
+                        PrintWriter o = spec.commandLine().getOut();
+                        o.println("The study in " + dir + "/ is already complete; nothing to do.");
+                        o.println(reportDir.resolve("index.html"));
+                        o.flush();
+                        return 0;
+                    }
+                } else {
+                    RunCommand.checkFolder(dir);
+                }
+                try {
+                    Files.createDirectories(dir);
+                    Files.writeString(dir.resolve(STUDY), identity);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("Running %d scenarios x %d replications on %d thread%s...%n", entries.size(), replications, t,
+                    t == 1 ? "" : "s");
+            o.flush();
+            long t0 = System.nanoTime();
+            String command = "wijklab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
             Study.run(entries, s -> adjust(overrides, s), replications, t, dir, command,
                     ProgressBar.of(spec.commandLine().getErr(), quiet, "runs"));
             double runSeconds = (System.nanoTime() - t0) / 1e9;
@@ -157,11 +163,17 @@ final class StudyCommand implements Callable<Integer> {
             o.flush();
         } finally {
             if (reportOnly != null) {
-                Folders.deleteQuietly(dir);
+                Folders.deleteTemporary(dir);
+            }
+            if (claim != null) {
+                claim.close();
             }
         }
         return 0;
     }
+
+    /** The prefix of --report-only's temporary folders (followed by the pid of the study that made it). */
+    static final String TEMPORARY = "wijklab-study-";
 
     private static final String STUDY = "study.json";
 
@@ -182,15 +194,21 @@ final class StudyCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new UserException("--out " + dir + ": its study.json cannot be read (" + e.getMessage() + ")");
         }
-        // remove what a stopped study left half-written: partial run folders and a partial report
+        return true;
+    }
+
+    /**
+     * Removes what a stopped study left half-written: partial run folders, a partial report and the
+     * claims of killed writers. Only while this study holds the folder's claim, so none is live.
+     */
+    private static void removeHalfWritten(Path dir) {
         try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.filter(x -> x.getFileName().toString().endsWith(".partial")).toList()) {
-                org.wijklab.experiment.Folders.deleteQuietly(p);
+            for (Path p : all.filter(x -> Folders.isWritersLeftover(x.getFileName().toString())).toList()) {
+                Folders.deleteQuietly(p);
             }
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
             throw new UserException("--out " + dir + ": cannot be read (" + e.getMessage() + ")");
         }
-        return true;
     }
 
     /** Where each standard scenario was read from, to name it in a message. */

@@ -56,7 +56,8 @@ public final class WijkLabCli implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
-            if (ex instanceof ScenarioException || ex instanceof UserException || ex instanceof ReportException) {
+            if (ex instanceof ScenarioException || ex instanceof UserException || ex instanceof ReportException
+                    || ex instanceof org.wijklab.experiment.Folders.Refused) {
                 err.println("wijklab: " + ScenarioException.oneLine(ex.getMessage()));
                 err.flush();
                 return USER_ERROR;

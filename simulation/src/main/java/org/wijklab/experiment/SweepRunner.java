@@ -114,6 +114,14 @@ public final class SweepRunner {
         if (keepRuns && !executor.keepsRunFolders()) {
             throw new ScenarioException("this runner keeps no run folders: use --runs none");
         }
+        // one sweep per folder: a second one on the same folder is refused while this one runs
+        try (Folders.Claim claim = Folders.claim(out)) {
+            return runClaimed(sweep, out, executor, keepRuns, progress, commandLine, shard, shards, adaptive);
+        }
+    }
+
+    private static Result runClaimed(Sweep sweep, Path out, RunExecutor executor, boolean keepRuns, Progress progress,
+            String commandLine, int shard, int shards, Adaptive adaptive) {
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         List<String> metrics = sweep.metrics();

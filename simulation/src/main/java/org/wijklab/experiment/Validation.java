@@ -156,6 +156,16 @@ public final class Validation {
      * the same suite after a kill or Ctrl-C makes only the missing runs, with the same results.
      */
     public List<Result> run(Progress progress, Path runs) {
+        if (runs == null) {
+            return runClaimed(progress, null);
+        }
+        // one suite per folder of records: a second one on the same folder is refused while this one runs
+        try (Folders.Claim claim = Folders.claim(runs, "--out " + (runs.getParent() != null ? runs.getParent() : runs))) {
+            return runClaimed(progress, runs);
+        }
+    }
+
+    private List<Result> runClaimed(Progress progress, Path runs) {
         List<Job> jobs = jobs();
         if (runs != null) {
             removeHalfWritten(runs);

@@ -54,7 +54,8 @@ class CliTest {
         Path parent = out.toAbsolutePath().getParent();
         if (Files.exists(parent)) {
             try (Stream<Path> s = Files.list(parent)) {
-                List<String> partial = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".partial")).toList();
+                List<String> partial = s.map(p -> p.getFileName().toString())
+                        .filter(org.wijklab.experiment.Folders::isWritersLeftover).toList();
                 assertEquals(List.of(), partial, "no partial output folder is left behind");
             }
         }

@@ -91,7 +91,7 @@ class SweepResumeTest {
             assertFalse(Files.exists(out.resolve(SweepFolder.JOURNAL)), "the journal is gone once complete");
             try (Stream<Path> all = Files.walk(out)) {
                 List<Path> files = all.toList();
-                assertEquals(List.of(), files.stream().filter(x -> x.getFileName().toString().endsWith(".partial")).toList(),
+                assertEquals(List.of(), files.stream().filter(x -> Folders.isWritersLeftover(x.getFileName().toString())).toList(),
                         "nothing half-written");
                 assertEquals(18, files.stream().filter(x -> x.getFileName().toString().startsWith("rep-")).count(),
                         "every run's folder, once");

@@ -233,7 +233,7 @@ class ProgrammeValidationTest {
         }
         assertFalse(Files.exists(out), "no output folder: " + report);
         try (Stream<Path> s = Files.list(tmp)) {
-            assertEquals(List.of(), s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".partial")).toList(),
+            assertEquals(List.of(), s.map(p -> p.getFileName().toString()).filter(org.wijklab.experiment.Folders::isWritersLeftover).toList(),
                     "no partial output folder");
         }
     }
