@@ -72,21 +72,24 @@ final class ValidateCommand implements Callable<Integer> {
         int runs = validation.jobs().size();
         org.wijklab.experiment.HeapEstimate.check(quick ? "validate --quick" : "validate", s.residents(), Math.min(t, runs));
         String identity = Validation.identity(validation.jobs());
-        boolean complete = claim(dir, identity);
-        PrintWriter o = spec.commandLine().getOut();
-        List<Validation.Result> results = validation.run(ProgressBar.of(spec.commandLine().getErr(), quiet || complete, "runs"),
-                dir.resolve("runs"));
-        if (complete) {
-            o.print(ValidationReport.table(results));
-            o.println("The validation in " + dir + "/ is already complete; nothing to do.");
-        } else {
-            String command = "wijklab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-            ValidationReport.write(results, s, dir, command);
-            o.print(ValidationReport.table(results));
-            o.println("Wrote " + dir.resolve("validation.csv") + " and " + dir.resolve("validation.md"));
+        // one suite per folder for the whole command: its identity, its runs and its tables
+        try (org.wijklab.experiment.Folders.Claim held = org.wijklab.experiment.Folders.claim(dir)) {
+            boolean complete = claim(dir, identity);
+            PrintWriter o = spec.commandLine().getOut();
+            List<Validation.Result> results = validation.run(ProgressBar.of(spec.commandLine().getErr(), quiet || complete, "runs"),
+                    dir.resolve("runs"));
+            if (complete) {
+                o.print(ValidationReport.table(results));
+                o.println("The validation in " + dir + "/ is already complete; nothing to do.");
+            } else {
+                String command = "wijklab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+                ValidationReport.write(results, s, dir, command);
+                o.print(ValidationReport.table(results));
+                o.println("Wrote " + dir.resolve("validation.csv") + " and " + dir.resolve("validation.md"));
+            }
+            o.flush();
+            return results.stream().allMatch(Validation.Result::pass) ? 0 : 3;
         }
-        o.flush();
-        return results.stream().allMatch(Validation.Result::pass) ? 0 : 3;
     }
 
     static final String IDENTITY = "validation.json";
