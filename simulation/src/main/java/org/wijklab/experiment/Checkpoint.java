@@ -120,7 +120,10 @@ public final class Checkpoint {
             o.csv().flush();
         }
         Path dir = folder.resolve(FOLDER);
-        Files.createDirectories(dir);
+        // not the run's (partial) folder itself: one removed on SIGTERM stays removed
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectory(dir);
+        }
         String name = fileName(year);
         Path tmp = dir.resolve("." + name + ".tmp");
         try (OutputStream f = Files.newOutputStream(tmp)) {

@@ -111,7 +111,7 @@ public final class Runner {
         long t0 = System.nanoTime();
         RunState st = checkpoint.state;
         return Folders.writeWhole(outDir, tmp -> {
-            Path dir = Files.createDirectories(tmp.resolve(Checkpoint.FOLDER));
+            Path dir = Files.createDirectory(tmp.resolve(Checkpoint.FOLDER));
             Path copy = dir.resolve("." + Checkpoint.fileName(checkpoint.year) + ".tmp");
             Files.write(copy, checkpoint.bytes);
             Files.move(copy, dir.resolve(Checkpoint.fileName(checkpoint.year)), StandardCopyOption.ATOMIC_MOVE);

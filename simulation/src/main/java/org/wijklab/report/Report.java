@@ -95,7 +95,7 @@ public final class Report {
         }
         int horizon = options.horizonYears() > 0 ? options.horizonYears() : Math.max(1, years);
         return Folders.writeWhole(out, tmp -> {
-            Files.createDirectories(tmp.resolve("charts"));
+            Files.createDirectory(tmp.resolve("charts"));
             Report r = new Report(summary, tmp, horizon);
             r.build();
             Files.writeString(tmp.resolve("index.html"), r.html.toString(), StandardCharsets.UTF_8);

@@ -79,7 +79,7 @@ public final class SweepReport {
         String design = manifest.path("design").asText();
         Table sensitivity = design.equals("morris") || design.equals("sobol") ? Table.read(sweep.resolve("sensitivity.csv")) : null;
         return Folders.writeWhole(out, tmp -> {
-            Files.createDirectories(tmp.resolve("charts"));
+            Files.createDirectory(tmp.resolve("charts"));
             SweepReport r = new SweepReport(tmp);
             r.build(manifest, runs, sensitivity, parameters, metrics, design);
             Files.writeString(tmp.resolve("index.html"), r.html.toString(), StandardCharsets.UTF_8);

@@ -33,7 +33,7 @@ public final class ChartFiles {
     /**
      * Writes {@code dir/id.png} and {@code dir/id.svg} of {@code width} x {@code height} pixels and
      * returns their paths, PNG first. The SVG has a {@code viewBox}, so browsers can scale it. {@code id}
-     * must match {@code [a-z0-9][a-z0-9-]*}. Creates {@code dir} if needed; each file is written under a
+     * must match {@code [a-z0-9][a-z0-9-]*}. Creates {@code dir} if needed (not its parents); each file is written under a
      * temporary name in {@code dir} and then renamed into place.
      */
     public static List<Path> write(Chart chart, Path dir, String id, int width, int height) throws IOException {
@@ -46,7 +46,10 @@ public final class ChartFiles {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("size " + width + " x " + height + " is not positive");
         }
-        Files.createDirectories(dir);
+        // the folder itself, not its parents: a report's partial folder removed on SIGTERM stays removed
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectory(dir);
+        }
         Path png = dir.resolve(id + ".png");
         Path svg = dir.resolve(id + ".svg");
         writeAtomically(png, png(chart, width, height));

@@ -463,7 +463,11 @@ class ChartsTest {
 
     @Test
     void acceptsIdsOfLowercaseLettersDigitsAndHyphens() throws IOException {
-        assertEquals(2, ChartFiles.write(stackedBars(), tmp.resolve("new/dir"), "fig-3a-1", 300, 200).size());
-        assertTrue(Files.exists(tmp.resolve("new/dir/fig-3a-1.svg")));
+        assertEquals(2, ChartFiles.write(stackedBars(), tmp.resolve("new"), "fig-3a-1", 300, 200).size());
+        assertTrue(Files.exists(tmp.resolve("new/fig-3a-1.svg")));
+        // the chart folder is made, its parents are not (a report's removed partial folder stays removed)
+        assertThrows(java.nio.file.NoSuchFileException.class,
+                () -> ChartFiles.write(stackedBars(), tmp.resolve("gone/dir"), "fig", 300, 200));
+        assertFalse(Files.exists(tmp.resolve("gone")));
     }
 }
