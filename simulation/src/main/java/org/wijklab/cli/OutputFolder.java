@@ -6,15 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * The check of an output folder or file before any work starts, the same for every command: the
- * path is not empty, is not a file, can be created (the folders missing on the way to it are
- * created and removed again, as a probe: a read-only or virtual file system such as /proc fails
- * here) and is written in (a probe file is made and deleted), and is empty or a folder of the
+ * path is not empty, is not a file, can be created (a hidden probe folder with a file in it is made
+ * and removed in the nearest folder on the way that exists: a read-only or virtual file system
+ * such as /proc fails here) and is written in, and is empty or a folder of the
  * same kind of job that the command resumes. Every failure is a one-line {@link UserException}.
  */
 final class OutputFolder {
@@ -61,9 +59,7 @@ final class OutputFolder {
             return;
         }
         Path ancestor = abs.getParent();
-        List<Path> missing = new ArrayList<>(List.of(abs));
         while (ancestor != null && !Files.exists(ancestor, LinkOption.NOFOLLOW_LINKS)) {
-            missing.add(0, ancestor);
             ancestor = ancestor.getParent();
         }
         if (ancestor == null) {
@@ -73,22 +69,21 @@ final class OutputFolder {
             throw new UserException(name + ": " + ancestor + " is " + (Files.exists(ancestor) ? "a file" : "a broken link")
                     + ", not a folder");
         }
-        // create the missing folders and remove them again: what the job will do first
-        List<Path> made = new ArrayList<>();
+        // a hidden probe folder with a file in it, made and removed in the nearest folder that exists:
+        // what the job will do first, without ever making the folder under its final name (a kill
+        // here must not leave an empty folder that looks like output)
+        Path probe = null;
         try {
-            for (Path p : missing) {
-                Files.createDirectory(p);
-                made.add(p);
-            }
-            probeFile(name, abs);
+            probe = Files.createTempDirectory(ancestor, PROBE);
+            probeFile(name, probe);
         } catch (IOException | RuntimeException e) {
             throw new UserException(name + ": cannot be created in " + ancestor + " (" + reason(e) + ")");
         } finally {
-            for (int k = made.size() - 1; k >= 0; k--) {
+            if (probe != null) {
                 try {
-                    Files.deleteIfExists(made.get(k));
+                    Files.deleteIfExists(probe);
                 } catch (IOException e) {
-                    // an empty folder left behind; the job creates it anyway
+                    // a hidden probe folder left behind; harmless
                 }
             }
         }

@@ -173,7 +173,14 @@ public final class Folders {
             Path abs = folder.toAbsolutePath().normalize();
             this.name = abs.getFileName().toString();
             try {
-                Files.createDirectories(abs.getParent());
+                // the parents are made only while the JVM is not stopping: once the shutdown hook has
+                // set stopping (under the same lock), no claim re-creates a folder it deletes
+                synchronized (Folders.class) {
+                    if (stopping) {
+                        throw new IllegalStateException("stopping: " + folder + " not written");
+                    }
+                    Files.createDirectories(abs.getParent());
+                }
                 this.parent = abs.getParent().toRealPath();
             } catch (IOException e) {
                 throw new Refused(label + ": cannot be written (" + e.getMessage() + ")");
@@ -455,10 +462,16 @@ public final class Folders {
             // known to the shutdown hook before it is made, so that a SIGTERM never leaves it behind
             Undo u = () -> deleteHard(dir);
             TEMPORARY.put(dir, u);
-            live(LIVE_TEMPORARY, u);
             try {
-                Files.createDirectory(dir);
+                // made under the lock the shutdown hook sets stopping with: never after it has run
+                synchronized (Folders.class) {
+                    live(LIVE_TEMPORARY, u);
+                    Files.createDirectory(dir);
+                }
                 return dir;
+            } catch (IllegalStateException e) {
+                forget(dir);
+                throw e;
             } catch (FileAlreadyExistsException e) {
                 forget(dir);
                 if (attempt > 100) {
