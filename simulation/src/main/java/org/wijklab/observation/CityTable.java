@@ -98,9 +98,4 @@ public final class CityTable implements TickListener, OutputFile {
     public Csv csv() {
         return csv;
     }
-
-    @Override
-    public void close() {
-        csv.close();
-    }
 }

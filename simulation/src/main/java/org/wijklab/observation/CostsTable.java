@@ -100,9 +100,4 @@ public final class CostsTable implements TickListener, OutputFile {
     public Csv csv() {
         return csv;
     }
-
-    @Override
-    public void close() {
-        csv.close();
-    }
 }

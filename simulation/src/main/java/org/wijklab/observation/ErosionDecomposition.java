@@ -427,9 +427,4 @@ public final class ErosionDecomposition implements TickListener, OutputFile {
     public Csv csv() {
         return csv;
     }
-
-    @Override
-    public void close() {
-        csv.close();
-    }
 }

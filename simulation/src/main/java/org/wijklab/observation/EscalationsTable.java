@@ -59,9 +59,4 @@ public final class EscalationsTable implements org.wijklab.model.TickListener, O
     public Csv csv() {
         return csv;
     }
-
-    @Override
-    public void close() {
-        csv.close();
-    }
 }

@@ -32,9 +32,4 @@ public final class MovesLog implements MoveListener, OutputFile {
     public Csv csv() {
         return csv;
     }
-
-    @Override
-    public void close() {
-        csv.close();
-    }
 }

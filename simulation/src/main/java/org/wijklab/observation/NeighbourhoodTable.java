@@ -67,9 +67,4 @@ public final class NeighbourhoodTable implements TickListener, OutputFile {
     public Csv csv() {
         return csv;
     }
-
-    @Override
-    public void close() {
-        csv.close();
-    }
 }

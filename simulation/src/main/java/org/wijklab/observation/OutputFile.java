@@ -12,6 +12,9 @@ public interface OutputFile extends Closeable, Serializable {
     /** The file this writes. */
     Csv csv();
 
+    /** Closes the file (writers that hold more than their file override this). */
     @Override
-    void close();
+    default void close() {
+        csv().close();
+    }
 }

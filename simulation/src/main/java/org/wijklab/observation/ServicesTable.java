@@ -119,9 +119,4 @@ public final class ServicesTable implements TickListener, OutputFile {
     public Csv csv() {
         return csv;
     }
-
-    @Override
-    public void close() {
-        csv.close();
-    }
 }
