@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a sweep file (scenarios/README.md): every point of its design, each with its "
             + "replications (seed = base seed + replication, the same at every point), one model per thread. "
-            + "Writes runs.csv (a row per run), summary.csv (per point and metric: n, mean, sd, 95 % CI, and the "
+            + "Writes runs.csv (a row per run), summary.csv (per point and metric: n, mean, sd, 95 %% CI, and the "
             + "paired difference from the reference point), manifest.json and, unless --runs none, each run's folder.",
             ""})
 public final class SweepCommand implements Callable<Integer> {

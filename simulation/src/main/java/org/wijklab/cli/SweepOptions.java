@@ -20,7 +20,7 @@ public final class SweepOptions {
     public boolean quiet;
 
     @Option(names = "--ci-width", paramLabel = "W",
-            description = "Adaptive replications: add replications to a point, one at a time, until the 95 % "
+            description = "Adaptive replications: add replications to a point, one at a time, until the 95 %% "
                     + "interval's half-width of the sweep's first metric is at most W (with --max-replications).")
     Double ciWidth;
 
