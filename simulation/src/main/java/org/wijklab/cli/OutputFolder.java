@@ -39,7 +39,7 @@ final class OutputFolder {
         try {
             abs = dir.toAbsolutePath().normalize();
         } catch (InvalidPathException | java.io.IOError e) {
-            throw new UserException(name + ": not a usable path (" + e.getMessage() + ")");
+            throw new UserException(name + ": " + PathArgument.reason(dir.toString(), e));
         }
         if (Files.exists(abs)) {
             if (!Files.isDirectory(abs)) {
@@ -105,6 +105,15 @@ final class OutputFolder {
         }
         Path dir = abs.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
+            // the nearest part of the path that exists says which: a file where a folder should be, or a missing folder
+            Path ancestor = dir;
+            while (ancestor != null && !Files.exists(ancestor, LinkOption.NOFOLLOW_LINKS)) {
+                ancestor = ancestor.getParent();
+            }
+            if (ancestor != null && !Files.isDirectory(ancestor)) {
+                throw new UserException(name + ": " + ancestor + " is " + (Files.exists(ancestor) ? "a file" : "a broken link")
+                        + ", not a folder");
+            }
             throw new UserException(name + ": its folder " + dir + " does not exist");
         }
         if (Files.exists(abs) && !Files.isWritable(abs)) {

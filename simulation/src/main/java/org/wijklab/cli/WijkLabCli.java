@@ -45,15 +45,8 @@ public final class WijkLabCli implements Runnable {
     /** A picocli command line for {@code command} with the project's exit codes and one-line errors. */
     public static CommandLine withErrorHandling(Object command) {
         CommandLine cl = new CommandLine(command);
-        // a path the file system cannot name (a NUL character, say) is one plain line
-        cl.registerConverter(Path.class, text -> {
-            try {
-                return Path.of(text);
-            } catch (java.nio.file.InvalidPathException e) {
-                throw new CommandLine.TypeConversionException("'" + ScenarioException.oneLine(text) + "' is not a usable path ("
-                        + e.getReason() + ")");
-            }
-        });
+        // a path the file system cannot name (a NUL character, say) or the locale cannot encode is one plain line
+        cl.registerConverter(Path.class, PathArgument::of);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             if (ex instanceof ScenarioException || ex instanceof UserException || ex instanceof ReportException
@@ -66,6 +59,14 @@ public final class WijkLabCli implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
+            if (ex.getCause() instanceof PathArgument.Unusable unusable && ex.getArgSpec() != null) {
+                // --out VALUE: why (the help would not help)
+                CommandLine.Model.ArgSpec arg = ex.getArgSpec();
+                String name = arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() : arg.paramLabel();
+                err.println("wijklab: " + PathArgument.message(name, String.valueOf(ex.getValue()), unusable.getMessage()));
+                err.flush();
+                return USER_ERROR;
+            }
             // one line: the problem, then where the help is
             String message = ScenarioException.oneLine(String.valueOf(ex.getMessage()).replace('\n', ' ').strip());
             err.println("wijklab: " + message + (message.endsWith(".") ? "" : ";") + " see '"

@@ -1,0 +1,157 @@
+package org.wijklab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** Messages that must not mislead: the usage help, the words of a refusal, the cause it names. */
+class MessagesTest {
+    @TempDir
+    Path tmp;
+
+    /** Every command's help, asked for both ways: {@code X --help} and {@code help X} (and the top level's). */
+    static Stream<List<String>> helpCalls() {
+        List<List<String>> calls = new ArrayList<>();
+        calls.add(List.of("--help"));
+        calls.add(List.of("help"));
+        addHelpCalls(WijkLabCli.commandLine(), List.of(), calls);
+        return calls.stream();
+    }
+
+    private static void addHelpCalls(CommandLine cl, List<String> path, List<List<String>> calls) {
+        for (var e : cl.getSubcommands().entrySet()) {
+            List<String> sub = new ArrayList<>(path);
+            sub.add(e.getKey());
+            List<String> dashHelp = new ArrayList<>(sub);
+            dashHelp.add("--help");
+            calls.add(dashHelp);
+            List<String> helpX = new ArrayList<>(path);
+            helpX.add("help");
+            helpX.add(e.getKey());
+            calls.add(helpX);
+            addHelpCalls(e.getValue(), sub, calls);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("helpCalls")
+    void helpPrintsNoPicocliWarning(List<String> args) {
+        // picocli's warnings go to System.err (looked up at each warning), not to the command line's writers
+        PrintStream err = System.err;
+        PrintStream out = System.out;
+        ByteArrayOutputStream system = new ByteArrayOutputStream();
+        CliTest.Outcome o;
+        try (PrintStream capture = new PrintStream(system, true, StandardCharsets.UTF_8)) {
+            System.setErr(capture);
+            System.setOut(capture);
+            o = CliTest.execute(args.toArray(new String[0]));
+        } finally {
+            System.setErr(err);
+            System.setOut(out);
+        }
+        String seen = system.toString(StandardCharsets.UTF_8);
+        assertEquals(0, o.code(), o.toString());
+        assertTrue(o.out().contains("Usage:"), o.toString());
+        for (String s : List.of(o.out(), o.err(), seen)) {
+            assertFalse(s.contains("[picocli WARN]") || s.contains("Could not format"), "no picocli warning: " + o + seen);
+        }
+    }
+
+    @Test
+    void everyCommandIsAskedForItsHelp() {
+        List<String> asked = helpCalls().map(a -> String.join(" ", a)).toList();
+        for (String c : List.of("run", "study", "sweep", "merge", "compare", "validate", "gui", "help")) {
+            assertTrue(asked.contains(c + " --help") && asked.contains("help " + c), c + ": " + asked);
+        }
+    }
+
+    @Test
+    void snapshotBelowAFileSaysItIsAFile() throws IOException {
+        Path file = Files.writeString(tmp.resolve("afile"), "x");
+        for (Path snapshot : List.of(file.resolve("x.png"), file.resolve("sub").resolve("x.png"))) {
+            CliTest.Outcome o = CliTest.execute("gui", "--ticks", "1", "--snapshot", snapshot.toString());
+            assertEquals(2, o.code(), o.toString());
+            CliTest.assertOneErrorLine(o);
+            assertTrue(o.err().contains(file + " is a file, not a folder"), o.toString());
+            assertFalse(o.err().contains("does not exist"), o.toString());
+        }
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    void snapshotInAMissingFolderNamesTheFolder() {
+        Path missing = tmp.resolve("missing").resolve("deeper");
+        CliTest.Outcome o = CliTest.execute("gui", "--ticks", "1", "--snapshot", missing.resolve("x.png").toString());
+        assertEquals(2, o.code(), o.toString());
+        CliTest.assertOneErrorLine(o);
+        assertTrue(o.err().contains(missing + " does not exist"), o.toString());
+    }
+
+    /**
+     * A non-ASCII path under LC_ALL=C: the JVM cannot encode it, and the message says the locale is
+     * the cause. The path's bytes are made by bash's printf, so the test does not depend on this
+     * JVM's own encoding; the child JVM runs with the test's class path.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unencodable")
+    void aPathTheLocaleCannotEncodeNamesTheLocale(String option, String args) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(tmp.resolve("c-locale"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String script = "exec \"$JAVA\" -cp \"$CP\" org.wijklab.cli.WijkLabCli " + args.replace("PATH",
+                "\"$(printf '" + dir + "/wijk-\\303\\251')\"");
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", script);
+        try {
+            Process probe = new ProcessBuilder("bash", "-c", "true").start();
+            Assumptions.assumeTrue(probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0, "bash does not run here");
+        } catch (IOException e) {
+            Assumptions.abort("no bash here: " + e.getMessage());
+        }
+        pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG") || k.equals("JAVA_TOOL_OPTIONS")
+                || k.equals("_JAVA_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
+        pb.environment().put("LC_ALL", "C");
+        pb.environment().put("JAVA", java);
+        pb.environment().put("CP", System.getProperty("java.class.path"));
+        pb.directory(dir.toFile());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        CliTest.Outcome o = new CliTest.Outcome(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+                new String(err, StandardCharsets.UTF_8));
+        assertEquals(2, o.code(), o.toString());
+        CliTest.assertOneErrorLine(o);
+        assertTrue(o.err().startsWith("wijklab: " + option + " "), "names the option: " + o);
+        assertTrue(o.err().contains("cannot be encoded in the current locale") && o.err().contains("UTF-8"),
+                "names the locale as the cause: " + o);
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(), s.toList(), "nothing written");
+        }
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> unencodable() {
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("--out", "run --years 1 --residents 500 --out PATH"),
+                org.junit.jupiter.params.provider.Arguments.of("SCENARIO", "run PATH --years 1 --residents 500 --out x"),
+                org.junit.jupiter.params.provider.Arguments.of("SWEEP", "sweep PATH --out x"),
+                org.junit.jupiter.params.provider.Arguments.of("--scenarios", "study --scenarios PATH --out x"),
+                org.junit.jupiter.params.provider.Arguments.of("--snapshot", "gui --ticks 1 --snapshot PATH"));
+    }
+}
