@@ -55,6 +55,12 @@ public final class WijkLabCli implements Runnable {
                 err.flush();
                 return USER_ERROR;
             }
+            if (ex instanceof java.nio.file.InvalidPathException p && !PathArgument.encodable(p.getInput())) {
+                // a path read from a file (a sweep's base scenario, say) that the locale cannot encode
+                err.println("wijklab: " + ScenarioException.oneLine(p.getInput()) + ": " + PathArgument.reason(p.getInput(), p));
+                err.flush();
+                return USER_ERROR;
+            }
             return internalError(ex, err, parseResult == null ? List.of() : parseResult.originalArgs());
         });
         cl.setParameterExceptionHandler((ex, args) -> {

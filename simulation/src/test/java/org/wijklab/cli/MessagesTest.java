@@ -113,29 +113,7 @@ class MessagesTest {
     @MethodSource("unencodable")
     void aPathTheLocaleCannotEncodeNamesTheLocale(String option, String args) throws IOException, InterruptedException {
         Path dir = Files.createDirectories(tmp.resolve("c-locale"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String script = "exec \"$JAVA\" -cp \"$CP\" org.wijklab.cli.WijkLabCli " + args.replace("PATH",
-                "\"$(printf '" + dir + "/wijk-\\303\\251')\"");
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", script);
-        try {
-            Process probe = new ProcessBuilder("bash", "-c", "true").start();
-            Assumptions.assumeTrue(probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0, "bash does not run here");
-        } catch (IOException e) {
-            Assumptions.abort("no bash here: " + e.getMessage());
-        }
-        pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG") || k.equals("JAVA_TOOL_OPTIONS")
-                || k.equals("_JAVA_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
-        pb.environment().put("LC_ALL", "C");
-        pb.environment().put("JAVA", java);
-        pb.environment().put("CP", System.getProperty("java.class.path"));
-        pb.directory(dir.toFile());
-        Process p = pb.start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        CliTest.Outcome o = new CliTest.Outcome(p.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err, StandardCharsets.UTF_8));
+        CliTest.Outcome o = inCLocale(dir, args.replace("PATH", "\"$(printf '" + dir + "/wijk-\\303\\251')\""));
         assertEquals(2, o.code(), o.toString());
         CliTest.assertOneErrorLine(o);
         assertTrue(o.err().startsWith("wijklab: " + option + " "), "names the option: " + o);
@@ -144,6 +122,51 @@ class MessagesTest {
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of(), s.toList(), "nothing written");
         }
+    }
+
+    /** A path in a file, not on the command line: a sweep's base scenario with a non-ASCII name. */
+    @Test
+    void aPathInAFileTheLocaleCannotEncodeIsAUserErrorNamingTheLocale() throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(tmp.resolve("c-locale-sweep"));
+        Files.writeString(dir.resolve("sweep.json"), "{\"sweep\": {\"name\": \"s\", \"base\": \"wijk-\\u00e9.json\", "
+                + "\"replications\": 1, \"metrics\": [\"social_return\"], \"set\": {\"years\": 1, \"warmUpYears\": 1, "
+                + "\"city.residents\": 500}, \"parameters\": [{\"name\": \"leave\", \"path\": \"housing.leaveCityShare\", "
+                + "\"values\": [0.2]}]}}", StandardCharsets.UTF_8);
+        CliTest.Outcome o = inCLocale(dir, "sweep sweep.json --threads 1 --quiet --out out");
+        assertEquals(2, o.code(), o.toString());
+        CliTest.assertOneErrorLine(o);
+        assertTrue(o.err().contains("wijk-") && o.err().contains("cannot be encoded in the current locale"), o.toString());
+        assertFalse(Files.exists(dir.resolve("out")), o.toString());
+    }
+
+    /**
+     * wijklab with {@code args} (a bash word list) under LC_ALL=C, in a child JVM with the test's
+     * class path, in {@code dir}. A non-ASCII path's bytes are made by bash's printf, so the test
+     * does not depend on this JVM's own encoding.
+     */
+    static CliTest.Outcome inCLocale(Path dir, String args) throws IOException, InterruptedException {
+        try {
+            Process probe = new ProcessBuilder("bash", "-c", "true").start();
+            Assumptions.assumeTrue(probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0, "bash does not run here");
+        } catch (IOException e) {
+            Assumptions.abort("no bash here: " + e.getMessage());
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "exec \"$JAVA\" -cp \"$CP\" -D" + WijkLabCli.LOG_DIR_PROPERTY
+                + "=\"$LOGS\" org.wijklab.cli.WijkLabCli " + args);
+        pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG") || k.equals("JAVA_TOOL_OPTIONS")
+                || k.equals("_JAVA_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
+        pb.environment().put("LC_ALL", "C");
+        pb.environment().put("JAVA", java);
+        pb.environment().put("CP", System.getProperty("java.class.path"));
+        pb.environment().put("LOGS", dir.resolveSibling(dir.getFileName() + "-logs").toString());
+        pb.directory(dir.toFile());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        return new CliTest.Outcome(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 
     static Stream<org.junit.jupiter.params.provider.Arguments> unencodable() {
