@@ -1,6 +1,7 @@
 package org.wijklab.cli;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.wijklab.scenario.ScenarioException;
@@ -49,9 +50,13 @@ final class PathArgument {
         return name + " " + ScenarioException.oneLine(value) + ": " + reason;
     }
 
-    /** Whether the JVM can name {@code text} to the operating system (sun.jnu.encoding, the locale's character set). */
+    /**
+     * Whether the JVM can name {@code text} to the operating system in this locale (in sun.jnu.encoding,
+     * the locale's character set); text that no character set can encode (a lone surrogate) counts as
+     * encodable here, as the locale is not its fault.
+     */
     static boolean encodable(String text) {
-        if (text == null) {
+        if (text == null || !StandardCharsets.UTF_8.newEncoder().canEncode(text)) {
             return true;
         }
         try {

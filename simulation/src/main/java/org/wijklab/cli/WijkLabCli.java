@@ -55,8 +55,8 @@ public final class WijkLabCli implements Runnable {
                 err.flush();
                 return USER_ERROR;
             }
-            if (ex instanceof java.nio.file.InvalidPathException p && !PathArgument.encodable(p.getInput())) {
-                // a path read from a file (a sweep's base scenario, say) that the locale cannot encode
+            if (ex instanceof java.nio.file.InvalidPathException p) {
+                // a path read from a file (a sweep's base scenario, say) that the locale cannot encode or no file system can name
                 err.println("wijklab: " + ScenarioException.oneLine(p.getInput()) + ": " + PathArgument.reason(p.getInput(), p));
                 err.flush();
                 return USER_ERROR;

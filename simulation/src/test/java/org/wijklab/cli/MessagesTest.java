@@ -139,6 +139,22 @@ class MessagesTest {
         assertFalse(Files.exists(dir.resolve("out")), o.toString());
     }
 
+    /** A path in a file that no file system can name (a lone surrogate): a user error, not an internal one. */
+    @Test
+    void aPathInAFileNoFileSystemCanNameIsAUserError() throws IOException {
+        Path file = Files.writeString(tmp.resolve("sweep.json"), "{\"sweep\": {\"name\": \"s\", \"base\": \"wijk-\\ud800.json\", "
+                + "\"replications\": 1, \"metrics\": [\"social_return\"], \"set\": {\"years\": 1, \"warmUpYears\": 1, "
+                + "\"city.residents\": 500}, \"parameters\": [{\"name\": \"leave\", \"path\": \"housing.leaveCityShare\", "
+                + "\"values\": [0.2]}]}}", StandardCharsets.UTF_8);
+        Path out = tmp.resolve("out");
+        CliTest.Outcome o = CliTest.execute("sweep", file.toString(), "--threads", "1", "--quiet", "--out", out.toString());
+        assertEquals(2, o.code(), o.toString());
+        CliTest.assertOneErrorLine(o);
+        assertTrue(o.err().contains("wijk-") && o.err().contains("not a usable path"), o.toString());
+        assertFalse(o.err().contains("locale"), "the locale is not the cause: " + o);
+        CliTest.assertNothingWritten(out);
+    }
+
     /**
      * wijklab with {@code args} (a bash word list) under LC_ALL=C, in a child JVM with the test's
      * class path, in {@code dir}. A non-ASCII path's bytes are made by bash's printf, so the test
