@@ -147,6 +147,7 @@ final class StudyCommand implements Callable<Integer> {
                 }
             }
             PrintWriter o = spec.commandLine().getOut();
+            int reused = Study.finished(entries, s -> adjust(overrides, s), replications, dir);
             o.printf("Running %d scenarios x %d replications on %d thread%s...%n", entries.size(), replications, t,
                     t == 1 ? "" : "s");
             o.flush();
@@ -157,7 +158,8 @@ final class StudyCommand implements Callable<Integer> {
             double runSeconds = (System.nanoTime() - t0) / 1e9;
             Report.Written w = Report.write(List.of(dir.resolve("runs")), reportDir,
                     new Report.Options(Report.Options.defaults().mapTicks(), horizon == null ? 0 : horizon));
-            o.printf("Ran %d runs in %.0f s; wrote %s (%d charts).%n", w.runs(), runSeconds,
+            o.printf("Ran %d run%s%s in %.0f s; wrote %s (%d charts).%n", w.runs() - reused, w.runs() - reused == 1 ? "" : "s",
+                    reused > 0 ? ", reused " + reused : "", runSeconds,
                     reportOnly != null ? "the report" : dir + "/runs/ and the report", w.charts());
             o.println(w.index());
             o.flush();
@@ -188,8 +190,9 @@ final class StudyCommand implements Callable<Integer> {
             return false;
         }
         try {
-            if (!Files.readString(f).equals(identity)) {
-                throw new UserException("--out " + dir + ": holds a study of other scenarios or replications; give another --out");
+            String why = Study.differs(Files.readString(f), identity);
+            if (why != null) {
+                throw new UserException("--out " + dir + ": " + why);
             }
         } catch (java.io.IOException e) {
             throw new UserException("--out " + dir + ": its study.json cannot be read (" + e.getMessage() + ")");

@@ -59,13 +59,20 @@ public final class SweepCommand implements Callable<Integer> {
                 Math.min(t, Math.max(1, all)));
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!quiet) {
-            o.printf("Sweep '%s': %d points x %d replications = %d runs%s on %d threads.%n", sweep.name(), sweep.points(),
-                    sweep.replications(), all, part[1] > 1 ? " (shard " + (part[0] + 1) + " of " + part[1] + ")" : "", t);
-            o.flush();
-        }
-        SweepRunner.Result r = SweepRunner.run(sweep, dir, t, runs.equals("all"), ProgressBar.of(err, quiet, "runs"),
-                commandLine(), part[0], part[1], adaptive);
+        // the first line once the folder is taken and checked (a refused resume prints only its one line)
+        org.wijklab.experiment.Progress bar = ProgressBar.of(err, quiet, "runs");
+        boolean[] started = {false};
+        org.wijklab.experiment.Progress progress = (done, total) -> {
+            if (!started[0] && !quiet) {
+                o.printf("Sweep '%s': %d points x %d replications = %d runs%s on %d threads.%n", sweep.name(), sweep.points(),
+                        sweep.replications(), all, part[1] > 1 ? " (shard " + (part[0] + 1) + " of " + part[1] + ")" : "", t);
+                o.flush();
+            }
+            started[0] = true;
+            bar.update(done, total);
+        };
+        SweepRunner.Result r = SweepRunner.run(sweep, dir, t, runs.equals("all"), progress, commandLine(), part[0], part[1],
+                adaptive);
         if (quiet) {
             o.println(r.dir());
         } else if (r.alreadyComplete()) {

@@ -103,6 +103,27 @@ public final class Folders {
         return new Claim(folder, label);
     }
 
+    /**
+     * The real path of a folder that may not exist yet: every symbolic link resolved, in the folder
+     * itself (also a link to a folder not made yet) and in its parents; of a path that does not
+     * exist, its nearest existing ancestor's real path with the rest of the path.
+     */
+    public static Path realPath(Path path) throws IOException {
+        Path p = path.toAbsolutePath().normalize();
+        for (int links = 0; links < 40; links++) {
+            if (Files.exists(p)) {
+                return p.toRealPath();
+            }
+            if (Files.isSymbolicLink(p)) {
+                p = p.getParent().resolve(Files.readSymbolicLink(p)).normalize();
+                continue;
+            }
+            Path parent = p.getParent();
+            return parent == null ? p : realPath(parent).resolve(p.getFileName());
+        }
+        throw new IOException(path + ": too many levels of symbolic links");
+    }
+
     /** What a shutdown hook undoes when the JVM stops before its writer is done. */
     private interface Undo {
         void undo();
@@ -170,18 +191,20 @@ public final class Folders {
             }
             this.folder = folder;
             this.label = label;
-            Path abs = folder.toAbsolutePath().normalize();
-            this.name = abs.getFileName().toString();
             try {
+                // the lock is named by the folder's real path: two writers that name one folder by
+                // different paths (a symbolic link to it, a link among its parents) take one lock
+                Path real = realPath(folder.toAbsolutePath().normalize());
+                this.name = real.getFileName().toString();
                 // the parents are made only while the JVM is not stopping: once the shutdown hook has
                 // set stopping (under the same lock), no claim re-creates a folder it deletes
                 synchronized (Folders.class) {
                     if (stopping) {
                         throw new IllegalStateException("stopping: " + folder + " not written");
                     }
-                    Files.createDirectories(abs.getParent());
+                    Files.createDirectories(real.getParent());
                 }
-                this.parent = abs.getParent().toRealPath();
+                this.parent = real.getParent().toRealPath();
             } catch (IOException e) {
                 throw new Refused(label + ": cannot be written (" + e.getMessage() + ")");
             }

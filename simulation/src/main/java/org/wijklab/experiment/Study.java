@@ -68,16 +68,99 @@ public final class Study {
 
     /**
      * What a study folder was started with ({@code study.json}): the replications and every adjusted
-     * scenario's SHA-256, so that the same command resumes it and another is refused.
+     * scenario's SHA-256, so that the same command resumes it and another is refused; with each
+     * scenario the file it was read from and that file's scenario's SHA-256, so that a refusal can
+     * name the file that changed.
      */
     public static String identity(List<Entry> entries, UnaryOperator<Scenario> adjust, int replications) {
-        StringBuilder b = new StringBuilder("{\"replications\": ").append(replications).append(", \"scenarios\": [");
+        com.fasterxml.jackson.databind.node.ObjectNode root = ScenarioLoader.mapper().createObjectNode();
+        root.put("replications", replications);
+        com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("scenarios");
+        for (Entry e : entries) {
+            Scenario s = adjust.apply(e.scenario());
+            com.fasterxml.jackson.databind.node.ObjectNode x = list.addObject();
+            x.put("name", s.name());
+            x.put("sha256", ScenarioLoader.sha256(s));
+            x.put("file", e.source());
+            x.put("fileSha256", ScenarioLoader.sha256(e.scenario()));
+        }
+        try {
+            return ScenarioLoader.mapper().writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Why a study folder's {@code study.json} is not the study given by {@code identity} (both as
+     * {@link #identity} writes them), or null when it is the same study: the same replications and
+     * the same adjusted scenarios, in order (where the scenarios were read from does not matter).
+     */
+    public static String differs(String recorded, String identity) {
+        com.fasterxml.jackson.databind.JsonNode was;
+        com.fasterxml.jackson.databind.JsonNode now;
+        try {
+            was = ScenarioLoader.mapper().readTree(recorded);
+            now = ScenarioLoader.mapper().readTree(identity);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "holds a study of other scenarios or replications (its study.json is not one)";
+        }
+        if (was == null || !was.path("replications").isInt() || !was.path("scenarios").isArray()) {
+            return "holds a study of other scenarios or replications (its study.json is not one)";
+        }
+        if (was.path("replications").asInt() != now.path("replications").asInt()) {
+            return "holds a study of other scenarios or replications (started with --replications "
+                    + was.path("replications").asInt() + ", not " + now.path("replications").asInt() + ")";
+        }
+        com.fasterxml.jackson.databind.JsonNode a = was.path("scenarios");
+        com.fasterxml.jackson.databind.JsonNode b = now.path("scenarios");
+        boolean same = a.size() == b.size();
+        for (int i = 0; same && i < a.size(); i++) {
+            same = a.get(i).path("name").asText().equals(b.get(i).path("name").asText())
+                    && a.get(i).path("sha256").asText().equals(b.get(i).path("sha256").asText());
+        }
+        if (same) {
+            return null;
+        }
+        // a scenario file edited since: named with both hashes
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            String before = a.get(i).path("fileSha256").asText();
+            String after = b.get(i).path("fileSha256").asText();
+            if (!before.isEmpty() && a.get(i).path("file").asText().equals(b.get(i).path("file").asText()) && !before.equals(after)) {
+                return "scenario " + b.get(i).path("file").asText() + " changed since this study started (sha256 "
+                        + SweepFolder.shortHash(before) + " now " + SweepFolder.shortHash(after) + "); start a new --out";
+            }
+        }
+        return "holds a study of other scenarios or replications (another scenario file, --scenarios, --years, --residents "
+                + "or --set); give another --out";
+    }
+
+    /** The run folder of every run of the study, in study order. */
+    public static List<Path> folders(List<Entry> entries, UnaryOperator<Scenario> adjust, int replications, Path dir) {
+        List<Path> folders = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Scenario s = adjust.apply(entries.get(i).scenario());
-            b.append(i == 0 ? "" : ", ").append("{\"name\": \"").append(s.name().replace("\"", "'")).append("\", \"sha256\": \"")
-                    .append(org.wijklab.scenario.ScenarioLoader.sha256(s)).append("\"}");
+            for (int r = 0; r < replications; r++) {
+                folders.add(folder(dir, i, s.withSeed(Replicator.seed(s.seed(), r))));
+            }
         }
-        return b.append("]}\n").toString();
+        return folders;
+    }
+
+    private static Path folder(Path dir, int i, Scenario job) {
+        return dir.resolve("runs").resolve(String.format("%02d-%s", i + 1, job.name().replaceAll("[^A-Za-z0-9._-]", "_")))
+                .resolve("seed-" + job.seed());
+    }
+
+    /** How many of a study's runs are finished in dir (their folders are there: folders are written whole). */
+    public static int finished(List<Entry> entries, UnaryOperator<Scenario> adjust, int replications, Path dir) {
+        int n = 0;
+        for (Path f : folders(entries, adjust, replications, dir)) {
+            if (Files.isRegularFile(f.resolve(Runner.MANIFEST))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -101,8 +184,7 @@ public final class Study {
                 Scenario job = s.withSeed(Replicator.seed(s.seed(), r));
                 jobs.add(job);
                 sources.add(entries.get(i).source());
-                folders.add(dir.resolve("runs").resolve(String.format("%02d-%s", i + 1, job.name().replaceAll("[^A-Za-z0-9._-]", "_")))
-                        .resolve("seed-" + job.seed()));
+                folders.add(folder(dir, i, job));
             }
         }
         // a run whose folder is there finished (folders are written whole): a resumed study skips it

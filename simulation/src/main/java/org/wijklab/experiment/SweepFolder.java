@@ -29,7 +29,9 @@ final class SweepFolder {
 
     private final Path out;
     private final int stride;
-    private final int firstMetric;
+    private final int shard;
+    private final int shards;
+    private final SweepRows rows;
     private final boolean[] recorded;
     private int recordedCount;
     /** Per point: runs recorded, and the first metric's values (for adaptive replications). */
@@ -38,10 +40,12 @@ final class SweepFolder {
     private final boolean complete;
     private BufferedWriter journal;
 
-    private SweepFolder(Path out, Sweep sweep, int stride, boolean complete) {
+    private SweepFolder(Path out, Sweep sweep, int stride, int shard, int shards, boolean complete) {
         this.out = out;
         this.stride = stride;
-        this.firstMetric = 4 + sweep.parameters().size();
+        this.shard = shard;
+        this.shards = shards;
+        this.rows = new SweepRows(sweep, stride);
         this.recorded = new boolean[sweep.points() * stride];
         this.perPoint = new int[sweep.points()];
         this.firstValues = new ArrayList<>();
@@ -60,10 +64,10 @@ final class SweepFolder {
             }
             boolean empty = !Files.exists(out) || isEmpty(out);
             if (empty) {
-                Files.createDirectories(out);
+                Files.createDirectories(Folders.realPath(out));
                 SweepRunner.writeManifest(sweep, sweep.metrics(), out.resolve(SweepRunner.MANIFEST), java.time.Instant.now(),
                         0.0, keepRuns, "", shard, shards, false, adaptive);
-                SweepFolder f = new SweepFolder(out, sweep, stride, false);
+                SweepFolder f = new SweepFolder(out, sweep, stride, shard, shards, false);
                 f.openJournal();
                 return f;
             }
@@ -76,6 +80,11 @@ final class SweepFolder {
                 m = ScenarioLoader.mapper().readTree(manifest.toFile());
             } catch (IOException e) {
                 throw new ScenarioException("--out " + out + ": its manifest.json cannot be read (" + e.getMessage() + ")");
+            }
+            if (!m.has("sweepSha256")) {
+                throw new ScenarioException("--out " + out + (m.has("scenarioSha256")
+                        ? ": holds a run (its manifest.json is a single run's), not a sweep; give another --out"
+                        : ": not a sweep's folder (its manifest.json is not a sweep's); give another --out"));
             }
             if (!sweep.sha256().equals(m.path("sweepSha256").asText())) {
                 throw new ScenarioException("--out " + out + ": holds sweep '" + m.path("sweep").asText()
@@ -97,10 +106,18 @@ final class SweepFolder {
                         + (wasAdaptive ? "--ci-width " + m.path("ciWidth").asDouble() + " --max-replications "
                         + m.path("maxReplications").asInt() : "the sweep's own replications") + "; resume it with the same");
             }
-            if (m.path("complete").asBoolean(false)) {
-                return new SweepFolder(out, sweep, stride, true);
+            // every file the sweep reads is as it was when the folder was started: runs of two bases never mix
+            String base = ScenarioLoader.sha256(sweep.base());
+            String was = m.path("baseScenarioSha256").asText();
+            if (!base.equals(was)) {
+                throw new ScenarioException("--out " + out + ": base scenario " + sweep.baseFile().getFileName()
+                        + " changed since this sweep started (sha256 " + shortHash(was) + " now " + shortHash(base)
+                        + "); start a new --out");
             }
-            SweepFolder f = new SweepFolder(out, sweep, stride, false);
+            if (m.path("complete").asBoolean(false)) {
+                return new SweepFolder(out, sweep, stride, shard, shards, true);
+            }
+            SweepFolder f = new SweepFolder(out, sweep, stride, shard, shards, false);
             f.removeLeftovers();
             f.readJournal();
             if (keepRuns) {
@@ -111,6 +128,11 @@ final class SweepFolder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The first 12 hex digits of a SHA-256, enough to tell two apart in a message. */
+    static String shortHash(String sha256) {
+        return sha256 == null || sha256.isEmpty() ? "none" : sha256.length() > 12 ? sha256.substring(0, 12) + "..." : sha256;
     }
 
     private static boolean isEmpty(Path dir) throws IOException {
@@ -124,14 +146,19 @@ final class SweepFolder {
         try (Stream<Path> s = Files.list(out)) {
             for (Path p : s.toList()) {
                 String n = p.getFileName().toString();
-                if (n.startsWith(".sort") || n.equals("." + SweepRunner.RUNS + ".partial")) {
+                if (n.startsWith(".sort") || n.equals("." + SweepRunner.RUNS + ".partial") || n.equals("." + JOURNAL + ".partial")) {
                     Folders.deleteTree(p);
                 }
             }
         }
     }
 
-    /** Reads the journal's finished rows, cutting off a half-written last one. */
+    /**
+     * Reads the journal's finished rows, cutting off a half-written last one. Every row is checked
+     * ({@link SweepRows}) and must be a run of this shard; a run id is taken once: a row repeated
+     * word for word is dropped (and the journal written again without it), two different rows of
+     * one run are a damaged journal, refused in one line.
+     */
     private void readJournal() throws IOException {
         Path file = out.resolve(JOURNAL);
         if (!Files.exists(file)) {
@@ -148,15 +175,39 @@ final class SweepFolder {
             }
         }
         String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
-        for (String line : text.split("\n")) {
+        String[] lines = text.split("\n");
+        java.util.Map<Integer, String> byId = new java.util.HashMap<>();
+        java.util.Map<Integer, Integer> lineOf = new java.util.HashMap<>();
+        StringBuilder kept = new StringBuilder();
+        boolean repeated = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
             if (line.isEmpty()) {
                 continue;
             }
-            int id = Integer.parseInt(line.substring(0, line.indexOf(',')));
-            if (!recorded[id]) {
-                String cell = SweepRunner.splitCsv(line).get(firstMetric);
-                mark(id, cell.equals("NA") ? Double.NaN : Double.parseDouble(cell));
+            SweepRows.Row row = rows.check(file.toString(), i + 1, line);
+            if (row.id() % shards != shard) {
+                throw new ScenarioException(file + ": line " + (i + 1) + ", column 'run_id': run " + row.id()
+                        + " is not of shard " + (shard + 1) + "/" + shards + "; the journal is damaged");
             }
+            String before = byId.putIfAbsent(row.id(), line);
+            if (before != null) {
+                if (!before.equals(line)) {
+                    throw new ScenarioException(file + ": lines " + lineOf.get(row.id()) + " and " + (i + 1)
+                            + " are two different rows of run " + row.id() + "; the journal is damaged, start a new --out");
+                }
+                repeated = true;
+                continue;
+            }
+            lineOf.put(row.id(), i + 1);
+            kept.append(line).append('\n');
+            mark(row.id(), row.firstMetric());
+        }
+        if (repeated) {
+            // the journal without its repeated rows, moved into place whole
+            Path tmp = file.resolveSibling("." + JOURNAL + ".partial");
+            Files.writeString(tmp, kept, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 
@@ -173,6 +224,9 @@ final class SweepFolder {
                     Folders.deleteTree(p);
                     continue;
                 }
+                if (!name.matches("point-[0-9]{4,9}") || Integer.parseInt(name.substring(6)) >= sweep.points()) {
+                    throw new ScenarioException("--out " + out + ": runs/" + name + " is not a point of this sweep; give another --out");
+                }
                 int point = Integer.parseInt(name.substring("point-".length()));
                 try (Stream<Path> reps = Files.list(p)) {
                     for (Path r : reps.toList()) {
@@ -180,6 +234,10 @@ final class SweepFolder {
                         if (rn.startsWith(".")) {
                             Folders.deleteTree(r);
                             continue;
+                        }
+                        if (!rn.matches("rep-[0-9]{3,9}") || Integer.parseInt(rn.substring(4)) >= stride) {
+                            throw new ScenarioException("--out " + out + ": runs/" + name + "/" + rn
+                                    + " is not a run of this sweep; give another --out");
                         }
                         int id = point * stride + Integer.parseInt(rn.substring("rep-".length()));
                         if (!recorded[id]) {
@@ -210,13 +268,17 @@ final class SweepFolder {
 
     /** Appends a finished run's row and flushes it, so that a kill after this keeps it. */
     synchronized void record(String row, double firstMetricValue) {
+        int id = Integer.parseInt(row.substring(0, row.indexOf(',')));
+        if (recorded[id]) {
+            throw new IllegalStateException("run " + id + " is recorded twice in " + out.resolve(JOURNAL));
+        }
         try {
             journal.write(row);
             journal.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        mark(Integer.parseInt(row.substring(0, row.indexOf(','))), firstMetricValue);
+        mark(id, firstMetricValue);
     }
 
     private void mark(int id, double firstMetricValue) {

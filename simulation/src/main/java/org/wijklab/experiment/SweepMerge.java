@@ -40,48 +40,78 @@ public final class SweepMerge {
     public static void merge(Sweep sweep, List<Path> dirs, Path out, String commandLine) {
         int shards = -1;
         boolean[] seen = null;
-        for (Path d : dirs) {
+        JsonNode first = null;
+        Path firstDir = null;
+        int[] shardOf = new int[dirs.size()];
+        for (int k = 0; k < dirs.size(); k++) {
+            Path d = dirs.get(k);
             JsonNode m = manifest(d);
-            if (!sweep.sha256().equals(m.path("sweepSha256").asText())) {
-                throw new ScenarioException("merge: " + d + " holds another sweep file than the first folder");
-            }
             if (!m.path("complete").asBoolean(false)) {
                 throw new ScenarioException("merge: " + d + " is not complete; run its shard again to finish it");
             }
             int n = m.path("shards").asInt();
             int i = m.path("shard").asInt();
-            if (shards < 0) {
+            if (n < 1 || i < 0 || i >= n) {
+                throw new ScenarioException("merge: " + d + ": its manifest.json names no shard (shard " + m.path("shard")
+                        + " of " + m.path("shards") + ")");
+            }
+            String name = d + " (shard " + (i + 1) + "/" + n + ")";
+            if (first == null) {
+                first = m;
+                firstDir = d;
                 shards = n;
                 seen = new boolean[n];
-            } else if (n != shards) {
-                throw new ScenarioException("merge: " + d + " is one of " + n + " shards, the first folder one of " + shards);
+            } else {
+                String other = firstDir + " (shard " + (first.path("shard").asInt() + 1) + "/" + shards + ")";
+                if (n != shards) {
+                    throw new ScenarioException("merge: " + name + " is one of " + n + " shards, " + other + " one of " + shards);
+                }
+                differs(name, other, "the sweep file", m, first, "sweepSha256");
+                differs(name, other, "the base scenario " + first.path("base").asText(), m, first, "baseScenarioSha256");
             }
             if (seen[i]) {
                 throw new ScenarioException("merge: shard " + (i + 1) + "/" + n + " is given twice (" + d + ")");
             }
             seen[i] = true;
+            shardOf[k] = i;
         }
         for (int i = 0; i < shards; i++) {
             if (!seen[i]) {
                 throw new ScenarioException("merge: shard " + (i + 1) + "/" + shards + " is missing");
             }
         }
+        // the files as they are now are the files the shards ran: the merged summary is of those
+        if (!sweep.sha256().equals(first.path("sweepSha256").asText())) {
+            throw new ScenarioException("merge: the sweep file " + sweep.file() + " changed since the shards ran (sha256 "
+                    + SweepFolder.shortHash(first.path("sweepSha256").asText()) + " now " + SweepFolder.shortHash(sweep.sha256())
+                    + "); run the shards again");
+        }
+        String base = ScenarioLoader.sha256(sweep.base());
+        if (!base.equals(first.path("baseScenarioSha256").asText())) {
+            throw new ScenarioException("merge: the base scenario " + sweep.baseFile() + " changed since the shards ran (sha256 "
+                    + SweepFolder.shortHash(first.path("baseScenarioSha256").asText()) + " now " + SweepFolder.shortHash(base)
+                    + "); run the shards again");
+        }
+        SweepRows check = new SweepRows(sweep, sweep.replications());
+        int n = shards;
         int all = sweep.points() * sweep.replications();
         Folders.writeWhole(out, tmp -> {
             List<BufferedReader> readers = new ArrayList<>();
             try {
-                String header = null;
+                String header = check.header();
                 List<String> heads = new ArrayList<>();
-                for (Path d : dirs) {
+                int[] lines = new int[dirs.size()];
+                for (int k = 0; k < dirs.size(); k++) {
+                    Path d = dirs.get(k);
                     BufferedReader r = Files.newBufferedReader(d.resolve(SweepRunner.RUNS), StandardCharsets.UTF_8);
                     readers.add(r);
                     String h = r.readLine();
-                    if (header == null) {
-                        header = h;
-                    } else if (!header.equals(h)) {
-                        throw new ScenarioException("merge: " + d + "/runs.csv has other columns than the first folder's");
+                    if (!header.equals(h)) {
+                        throw new ScenarioException("merge: " + d.resolve(SweepRunner.RUNS) + ": line 1: "
+                                + (h == null ? "empty" : "the columns are not the sweep's (" + header + ")"));
                     }
-                    heads.add(r.readLine());
+                    lines[k] = 2;
+                    heads.add(checked(check, d, 2, r.readLine(), shardOf[k], n));
                 }
                 try (BufferedWriter w = Files.newBufferedWriter(tmp.resolve(SweepRunner.RUNS), StandardCharsets.UTF_8)) {
                     w.write(header);
@@ -106,7 +136,8 @@ public final class SweepMerge {
                         }
                         w.write(row);
                         w.write('\n');
-                        heads.set(best, readers.get(best).readLine());
+                        heads.set(best, checked(check, dirs.get(best), ++lines[best], readers.get(best).readLine(),
+                                shardOf[best], n));
                     }
                 }
             } catch (IOException e) {
@@ -123,16 +154,46 @@ public final class SweepMerge {
         });
     }
 
+    /** A shard's row checked ({@link SweepRows}), also that it is of its shard; null at the end of the file. */
+    private static String checked(SweepRows check, Path dir, int line, String row, int shard, int shards) {
+        if (row == null) {
+            return null;
+        }
+        String file = dir.resolve(SweepRunner.RUNS).toString();
+        int id = check.check("merge: " + file, line, row).id();
+        if (id % shards != shard) {
+            throw new ScenarioException("merge: " + file + ": line " + line + ", column 'run_id': run " + id + " is not of shard "
+                    + (shard + 1) + "/" + shards + "; the file is damaged");
+        }
+        return row;
+    }
+
+    /** Refuses two shards that ran different files (told by the SHA-256 in their manifests). */
+    private static void differs(String shard, String first, String what, JsonNode m, JsonNode firstManifest, String field) {
+        String a = m.path(field).asText();
+        String b = firstManifest.path(field).asText();
+        if (!a.equals(b)) {
+            throw new ScenarioException("merge: " + shard + " ran " + what + " with sha256 " + SweepFolder.shortHash(a)
+                    + ", " + first + " with " + SweepFolder.shortHash(b) + "; the file was edited between the shards, run them again");
+        }
+    }
+
     private static JsonNode manifest(Path d) {
         Path m = d.resolve(SweepRunner.MANIFEST);
         if (!Files.isRegularFile(m)) {
             throw new ScenarioException("merge: " + d + ": not a sweep's folder (no manifest.json)");
         }
+        JsonNode tree;
         try {
-            return ScenarioLoader.mapper().readTree(m.toFile());
+            tree = ScenarioLoader.mapper().readTree(m.toFile());
         } catch (IOException e) {
             throw new ScenarioException("merge: " + m + " cannot be read (" + e.getMessage() + ")");
         }
+        if (tree == null || !tree.isObject() || !tree.path("sweepSha256").isTextual()) {
+            throw new ScenarioException("merge: " + d + (tree != null && tree.has("scenarioSha256")
+                    ? ": holds a run, not a sweep's shard" : ": not a sweep's folder (its manifest.json is not a sweep's)"));
+        }
+        return tree;
     }
 
     private static int id(String row) {

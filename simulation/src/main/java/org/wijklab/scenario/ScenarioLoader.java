@@ -136,6 +136,9 @@ public final class ScenarioLoader {
         if (user == null || !user.isObject()) {
             throw new ScenarioException(source + ": the scenario must be a JSON object");
         }
+        if (Sweep.isSweep(user)) {
+            throw new ScenarioException(source + ": is a sweep file, not a scenario; run it with 'wijklab sweep'");
+        }
         ObjectNode merged = defaultTree();
         JsonNode hoods = user.get("city") == null ? null : user.get("city").get("neighbourhoods");
         if (hoods != null && hoods.isArray() && user.get("city").isObject()) {

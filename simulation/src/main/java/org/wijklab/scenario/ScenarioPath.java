@@ -149,6 +149,73 @@ public final class ScenarioPath {
         return set(tree, 0, "", value, where);
     }
 
+    /**
+     * The places the path names in a tree, each as a path of field names and indices only
+     * ({@code programmes[0].team.proximity}), so that two paths that name one place, or one inside
+     * the other, are told by comparing texts. A step that names nothing ends its place there, with
+     * the rest of the path as written.
+     */
+    public List<String> locations(JsonNode tree) {
+        List<String> out = new ArrayList<>();
+        locations(tree, 0, "", out);
+        return out;
+    }
+
+    private void locations(JsonNode node, int at, String prefix, List<String> out) {
+        if (at == steps.size()) {
+            out.add(prefix);
+            return;
+        }
+        Step step = steps.get(at);
+        if (step.field() != null) {
+            String here = prefix.isEmpty() ? step.field() : prefix + "." + step.field();
+            JsonNode next = node instanceof ObjectNode o ? o.get(step.field()) : null;
+            if (next == null) {
+                out.add(here + rest(at + 1));
+                return;
+            }
+            locations(next, at + 1, here, out);
+            return;
+        }
+        if (!(node instanceof ArrayNode array)) {
+            out.add(prefix + rest(at));
+            return;
+        }
+        for (int k = 0; k < array.size(); k++) {
+            JsonNode name = array.get(k).path("name");
+            if (step.all() || step.name() == null && step.index() == k
+                    || step.name() != null && name.isTextual() && name.asText().equals(step.name())) {
+                locations(array.get(k), at + 1, prefix + "[" + k + "]", out);
+                if (step.name() != null) {
+                    return;
+                }
+            }
+        }
+        if (!step.all() && (step.name() != null || step.index() >= array.size())) {
+            out.add(prefix + rest(at));
+        }
+    }
+
+    /** The steps from at on as text. */
+    private String rest(int at) {
+        StringBuilder b = new StringBuilder();
+        for (int k = at; k < steps.size(); k++) {
+            Step s = steps.get(k);
+            b.append(s.field() != null ? "." : "").append(s.text());
+        }
+        return b.toString();
+    }
+
+    /** Whether two places from {@link #locations} are one, or one lies inside the other. */
+    public static boolean overlap(String a, String b) {
+        return a.equals(b) || inside(a, b) || inside(b, a);
+    }
+
+    /** Whether place a lies inside place b (b names an object or list that holds a). */
+    public static boolean inside(String a, String b) {
+        return a.length() > b.length() && a.startsWith(b) && (a.charAt(b.length()) == '.' || a.charAt(b.length()) == '[');
+    }
+
     private int set(JsonNode node, int at, String prefix, JsonNode value, String where) {
         Step step = steps.get(at);
         boolean last = at == steps.size() - 1;

@@ -102,6 +102,7 @@ public final class Sweep {
         }
         name = text(sweep, "name", f);
         description = sweep.has("description") ? text(sweep, "description", f) : "";
+        Check.name(f + ": sweep.name", name, true);
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new ScenarioException(f + ": sweep.name: '" + name + "' may hold only letters, digits, '.', '_' and '-'");
         }
@@ -123,6 +124,9 @@ public final class Sweep {
                 throw new ScenarioException(f + ": sweep.metrics: give a non-empty list of metric names");
             }
             for (JsonNode x : m) {
+                if (x.isTextual()) {
+                    Check.name(f + ": sweep.metrics[" + metrics.size() + "]", x.asText(), true);
+                }
                 if (!x.isTextual() || !knownMetrics.contains(x.asText())) {
                     throw new ScenarioException(f + ": sweep.metrics: " + x + " is not a metric (known: "
                             + String.join(", ", knownMetrics) + ")");
@@ -139,7 +143,16 @@ public final class Sweep {
         if (!Files.isRegularFile(baseFile)) {
             throw new ScenarioException(f + ": sweep.base: " + sweep.get("base").asText() + ": no such file beside the sweep file");
         }
-        base = ScenarioLoader.load(baseFile);
+        String baseText = ScenarioLoader.read(baseFile);
+        try {
+            if (isSweep(ScenarioLoader.mapper().readTree(baseText))) {
+                throw new ScenarioException(f + ": sweep.base: " + sweep.get("base").asText()
+                        + " is a sweep file, not a scenario; give the scenario the sweep varies");
+            }
+        } catch (JsonProcessingException e) {
+            // not JSON: the scenario's loader says where
+        }
+        base = ScenarioLoader.fromJson(baseText, baseFile.toString());
         set = new LinkedHashMap<>();
         if (sweep.has("set")) {
             JsonNode s = sweep.get("set");
@@ -227,6 +240,56 @@ public final class Sweep {
         for (int point = 0; point < pointCount; point++) {
             scenario(point);
         }
+        refuseOverlaps(f);
+    }
+
+    /**
+     * Refuses a value that would never be applied: two parameters that set one place of the
+     * scenario, or one inside the other's (the second's value wins, the first's column would show
+     * values no run had), and a {@code set} path that a later {@code set} path or a parameter sets over.
+     */
+    private void refuseOverlaps(String f) {
+        List<String> owners = new ArrayList<>();
+        List<String> places = new ArrayList<>();
+        List<Boolean> isSet = new ArrayList<>();
+        for (ScenarioPath p : set.keySet()) {
+            for (String place : p.locations(resolved)) {
+                owners.add("sweep.set." + p);
+                places.add(place);
+                isSet.add(true);
+            }
+        }
+        for (int k = 0; k < parameters.size(); k++) {
+            for (ScenarioPath p : parameters.get(k).paths()) {
+                for (String place : p.locations(resolved)) {
+                    owners.add("sweep.parameters[" + k + "] '" + parameters.get(k).name() + "' (" + p + ")");
+                    places.add(place);
+                    isSet.add(false);
+                }
+            }
+        }
+        for (int j = 0; j < places.size(); j++) {
+            for (int i = 0; i < j; i++) {
+                if (owners.get(i).equals(owners.get(j))) {
+                    continue;
+                }
+                String a = places.get(i);
+                String b = places.get(j);
+                boolean clash = isSet.get(i)
+                        // a set value is lost where a later one sets the same place or what holds it
+                        ? a.equals(b) || ScenarioPath.inside(a, b)
+                        : ScenarioPath.overlap(a, b) && !isSet.get(j) && !sameParameter(owners.get(i), owners.get(j));
+                if (clash) {
+                    throw new ScenarioException(f + ": " + owners.get(j) + " sets " + b + ", which "
+                            + (a.equals(b) ? "" : ScenarioPath.inside(a, b) ? "holds " + a + ", which " : "lies inside " + a + ", which ")
+                            + owners.get(i) + " sets too; a value set over by another is never applied: set each place once");
+                }
+            }
+        }
+    }
+
+    private static boolean sameParameter(String a, String b) {
+        return a.substring(0, a.indexOf(']')).equals(b.substring(0, b.indexOf(']')));
     }
 
     private static int whole(JsonNode sweep, String field, String f, boolean required, int min, int max) {
@@ -252,10 +315,24 @@ public final class Sweep {
         } catch (JsonProcessingException e) {
             throw ScenarioLoader.jsonError(file.toString(), e);
         }
+        if (tree != null && tree.isObject() && !tree.has("sweep") && isScenario(text)) {
+            throw new ScenarioException(file + ": is a scenario, not a sweep file (a sweep file is an object with the single "
+                    + "field \"sweep\", whose base names a scenario); run a scenario with 'wijklab run'");
+        }
         if (tree == null || !tree.isObject() || tree.size() != 1 || !tree.has("sweep") || !tree.get("sweep").isObject()) {
             throw new ScenarioException(file + ": a sweep file is an object with the single field \"sweep\"");
         }
         return new Sweep(file, ScenarioLoader.sha256(text), tree.get("sweep"), knownMetrics);
+    }
+
+    /** Whether a text is a valid scenario. */
+    private static boolean isScenario(String text) {
+        try {
+            ScenarioLoader.fromJson(text, "scenario");
+            return true;
+        } catch (ScenarioException e) {
+            return false;
+        }
     }
 
     /** Whether a JSON file is a sweep file (its only top-level field is "sweep"). */
@@ -272,6 +349,7 @@ public final class Sweep {
     }
 
     private static ScenarioPath path(String text, String where) {
+        Check.name(where, text, false);
         try {
             return ScenarioPath.parse(text);
         } catch (ScenarioException e) {
@@ -290,6 +368,9 @@ public final class Sweep {
             }
         }
         JsonNode n = p.get("name");
+        if (n != null && n.isTextual()) {
+            Check.name(where + ".name", n.asText(), true);
+        }
         if (n == null || !n.isTextual() || !n.asText().matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new ScenarioException(where + ".name: " + (n == null ? "missing" : n)
                     + " is not a name (letters, digits and '_', a column of the results)");
