@@ -46,6 +46,15 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--snapshot", paramLabel = "FILE.png", description = "Write the map after --ticks months as PNG and exit.")
     Path snapshot;
 
+    /** The scenario with other residents, validated again (its neighbourhoods must each get a dwelling). */
+    private static Scenario withResidents(Scenario scenario, int residents, String what) {
+        try {
+            return scenario.withResidents(residents).validate();
+        } catch (org.wijklab.scenario.ScenarioException e) {
+            throw new UserException(what + ": " + e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (compare != null && scenarioFile != null) {
@@ -64,10 +73,13 @@ final class GuiCommand implements Callable<Integer> {
             if (residents < 2000 || residents > 1_000_000) {
                 throw new UserException("--residents: " + residents + " is not in [2000, 1000000]");
             }
-            scenario = scenario.withResidents(residents);
+            Path file = compare != null ? compare.get(0) : scenarioFile;
+            scenario = withResidents(scenario, residents, (file == null ? "embedded default" : file.toString())
+                    + " with --residents " + residents);
         }
         if (other != null) {
-            other = other.withSeed(scenario.seed()).withResidents(scenario.city().residents());
+            other = withResidents(other.withSeed(scenario.seed()), scenario.city().residents(), compare.get(1)
+                    + (residents != null ? " with --residents " + residents : " with the residents of " + compare.get(0)));
             if (!other.city().equals(scenario.city())) {
                 throw new UserException("--compare: " + compare.get(0) + " and " + compare.get(1)
                         + " describe different cities; the teaching mode compares programmes on one city");
@@ -78,6 +90,14 @@ final class GuiCommand implements Callable<Integer> {
         }
         if (ticks != null && (ticks < 0 || ticks > 1200)) {
             throw new UserException("--ticks: " + ticks + " is not in [0, 1200]");
+        }
+        if (ticks != null) {
+            // the model stops at the end of the run: a later snapshot would silently show its last month
+            Scenario shorter = other != null && other.ticks() < scenario.ticks() ? other : scenario;
+            if (ticks > shorter.ticks()) {
+                throw new UserException("--ticks " + ticks + ": the scenario '" + shorter.name() + "' runs only "
+                        + shorter.ticks() + " months (" + shorter.years() + " years) after its warm-up");
+            }
         }
         if (snapshot != null) {
             OutputFolder.checkFile("--snapshot", snapshot, ".png");

@@ -118,7 +118,11 @@ final class RunCommand implements Callable<Integer> {
         try {
             scenario = scenario.validate();
         } catch (org.wijklab.scenario.ScenarioException e) {
-            throw new UserException(source + ": " + e.getMessage());
+            // the file and --set were valid: the options made it invalid, so the message names them
+            List<String> flags = new ArrayList<>();
+            addIf(flags, years != null, "--years " + years);
+            addIf(flags, residents != null, "--residents " + residents);
+            throw new UserException(source + (flags.isEmpty() ? "" : " with " + String.join(" ", flags)) + ": " + e.getMessage());
         }
         int every = 0;
         if (checkpointEvery != null) {

@@ -114,8 +114,18 @@ public final class Validation {
         Map<String, Scenario> base = new LinkedHashMap<>();
         for (String name : SCENARIOS) {
             Scenario standard = Study.standard(settings.scenarios(), name).scenario();
-            base.put(name, overrides.apply(standard).withResidents(settings.residents()).withYears(settings.years())
-                    .withWarmUpYears(settings.warmUpYears()).withMovesLog(false));
+            Scenario adjusted = overrides.apply(standard).withResidents(settings.residents()).withYears(settings.years())
+                    .withWarmUpYears(settings.warmUpYears()).withMovesLog(false);
+            try {
+                // the suite's years and residents may not fit a --set value (a programme past year 12, say)
+                adjusted.validate();
+            } catch (org.wijklab.scenario.ScenarioException e) {
+                throw new org.wijklab.scenario.ScenarioException(name
+                        + (overrides.isEmpty() ? "" : " with --set " + String.join(" ", overrides.asStrings()))
+                        + " in the suite's " + settings.years() + " years of " + settings.residents() + " residents: "
+                        + e.getMessage());
+            }
+            base.put(name, adjusted);
         }
         Scenario krachtwijk = base.get("krachtwijk");
         base.put("copied", variant(krachtwijk, "copied", true));

@@ -75,7 +75,8 @@ public final class ModelSettings {
         Scenario s = from.withSeed(seed).withResidents(residents).withYears(years).withWarmUpYears(warmUpYears)
                 .withMovesLog(false);
         if (s.programmes().isEmpty()) {
-            return s;
+            // other residents or years may not fit the scenario (a neighbourhood's share, a cohort year)
+            return s.validate();
         }
         List<String> set = new ArrayList<>();
         if ((changed & 1) != 0) {
@@ -95,7 +96,7 @@ public final class ModelSettings {
         if (s.programmes().get(0).bestPersons() != null && (changed & 16) != 0) {
             set.add("programmes[0].bestPersons.present=" + bestPersons);
         }
-        return Overrides.parse(set).apply(s);
+        return Overrides.parse(set).apply(s).validate();
     }
 
     public String getScenario() {

@@ -93,6 +93,13 @@ public final class Report {
             throw new ReportException("--horizon " + options.horizonYears() + ": the runs last only " + years + " whole year"
                     + (years == 1 ? "" : "s"));
         }
+        for (int mapTick : options.mapTicks()) {
+            // a map after the runs' end would silently show their last month
+            if (mapTick > 12 * years) {
+                throw new ReportException("--map-years " + mapTick / 12 + ": the runs last only " + years + " whole year"
+                        + (years == 1 ? "" : "s") + " (give years from 0 to " + years + ", or 'end')");
+            }
+        }
         int horizon = options.horizonYears() > 0 ? options.horizonYears() : Math.max(1, years);
         return Folders.writeWhole(out, tmp -> {
             Files.createDirectory(tmp.resolve("charts"));

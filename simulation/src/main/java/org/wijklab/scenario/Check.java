@@ -23,6 +23,24 @@ final class Check {
         range(path, value, 0.0, 1.0);
     }
 
+    /** One month in years: the shortest duration a run can resolve (it steps monthly). */
+    static final double MONTH = 1.0 / 12;
+
+    /**
+     * A duration in years of at least one month and at most {@code maxYears}, with the month said
+     * as a person would ("less than one month"), not as 0.08333333333333333. A month written to four
+     * decimals (0.0833) counts as one month: the model rounds durations to whole months anyway.
+     */
+    static void duration(String path, double value, double maxYears) {
+        if (Double.isNaN(value) || value < MONTH - 1e-4) {
+            throw new ScenarioException(path + ": " + fmt(value) + " is less than one month (1/12 of a year); it must be "
+                    + "from one month to " + fmt(maxYears) + " years");
+        }
+        if (value > maxYears) {
+            throw new ScenarioException(path + ": " + fmt(value) + " is more than " + fmt(maxYears) + " years");
+        }
+    }
+
     static void positive(String path, double value) {
         if (Double.isNaN(value) || value <= 0 || Double.isInfinite(value)) {
             throw new ScenarioException(path + ": " + fmt(value) + " must be a positive number");
@@ -90,10 +108,29 @@ final class Check {
         return ScenarioException.oneLine(value);
     }
 
+    /**
+     * A value as the user wrote it: whole numbers without ".0", others in their shortest decimal
+     * form (0.00001, not 1.0E-5); only very large or very small magnitudes in exponent form.
+     */
     static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
+        double a = Math.abs(v);
+        if (Double.isFinite(v) && a >= 1e-6 && a < 1e15) {
+            return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        }
         return Double.toString(v);
+    }
+
+    /**
+     * A computed value (a sum of shares, say) rounded to 12 significant digits, so that 0.7 + 0.4
+     * reads 1.1 and not 1.0999999999999999; the checks' tolerances are far above that rounding.
+     */
+    static String rounded(double v) {
+        if (!Double.isFinite(v) || v == 0) {
+            return fmt(v);
+        }
+        return fmt(new java.math.BigDecimal(v).round(new java.math.MathContext(12)).doubleValue());
     }
 }

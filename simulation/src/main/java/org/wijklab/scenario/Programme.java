@@ -52,7 +52,7 @@ public record Programme(
         Check.present(p + ".targets", targets);
         targets.validate(p + ".targets", s);
         Check.range(p + ".startYear", startYear, 0.0, s.years());
-        Check.range(p + ".durationYears", durationYears, 1.0 / 12, 200.0);
+        Check.duration(p + ".durationYears", durationYears, 200.0);
         if (startYear + durationYears > s.years() + 1e-9) {
             throw new ScenarioException(p + ".durationYears: " + Check.fmt(durationYears) + " from year "
                     + Check.fmt(startYear) + " runs past the run's end (years = " + s.years() + ")");
@@ -74,7 +74,7 @@ public record Programme(
         allocation.validate(p + ".allocation");
         double shares = themes.sum() + team.budgetShare();
         if (yearlyBudget > 0 && Math.abs(shares - 1.0) > 1e-6) {
-            throw new ScenarioException(p + ": the theme shares and team.budgetShare sum to " + Check.fmt(shares)
+            throw new ScenarioException(p + ": the theme shares and team.budgetShare sum to " + Check.rounded(shares)
                     + ", not 1");
         }
     }
@@ -140,7 +140,7 @@ public record Programme(
                 sum += x;
             }
             if (Math.abs(sum - 1.0) > 1e-6) {
-                throw new ScenarioException(p + ": shares sum to " + Check.fmt(sum) + ", not 1");
+                throw new ScenarioException(p + ": shares sum to " + Check.rounded(sum) + ", not 1");
             }
         }
 
@@ -209,13 +209,13 @@ public record Programme(
             double ownerShare, double quality, double costPerDwelling) implements java.io.Serializable {
         void validate(String p) {
             Check.probability(p + ".shareOfSocial", shareOfSocial);
-            Check.range(p + ".years", years, 1.0 / 12, 100.0);
+            Check.duration(p + ".years", years, 100.0);
             Check.probability(p + ".socialShare", socialShare);
             Check.probability(p + ".privateShare", privateShare);
             Check.probability(p + ".ownerShare", ownerShare);
             double sum = socialShare + privateShare + ownerShare;
             if (Math.abs(sum - 1.0) > 1e-6) {
-                throw new ScenarioException(p + ": socialShare + privateShare + ownerShare = " + Check.fmt(sum) + ", not 1");
+                throw new ScenarioException(p + ": socialShare + privateShare + ownerShare = " + Check.rounded(sum) + ", not 1");
             }
             Check.probability(p + ".quality", quality);
             Check.range(p + ".costPerDwelling", costPerDwelling, 0.0, 10_000_000.0);

@@ -51,6 +51,7 @@ public record Scenario(
         community.validate("community");
         Check.present("housing", housing);
         housing.validate("housing");
+        checkStock();
         Check.present("region", region);
         region.validate("region");
         Check.present("liveability", liveability);
@@ -74,6 +75,65 @@ public record Scenario(
 
     public int ticks() {
         return years * 12;
+    }
+
+    /**
+     * Persons per household the stock is sized for: those at tick 0 of the default city (measured
+     * after the warm-up, 1.95), so that the recorded run starts near the scenario's resident count.
+     */
+    public static final double PERSONS_PER_HOUSEHOLD = 1.95;
+
+    /** The dwellings the city is built with: {@code round(residents / 1.95 / (1 - housing.targetVacancy))}. */
+    public int dwellingsAsked() {
+        return (int) Math.round(city.residents() / PERSONS_PER_HOUSEHOLD / (1.0 - housing.targetVacancy()));
+    }
+
+    /**
+     * The dwellings of each neighbourhood: {@code round(total · weight / Σ weight)}, and at least one
+     * (in a valid scenario each is at least {@link #MIN_DWELLINGS_PER_NEIGHBOURHOOD}, so the city holds
+     * the dwellings asked for up to the rounding of each neighbourhood's share, at most 5 %).
+     */
+    public int[] dwellingsPerNeighbourhood() {
+        List<NeighbourhoodSpec> specs = city.neighbourhoods();
+        int total = dwellingsAsked();
+        double weightSum = 0;
+        for (NeighbourhoodSpec spec : specs) {
+            weightSum += spec.weight();
+        }
+        int[] perHood = new int[specs.size()];
+        for (int j = 0; j < perHood.length; j++) {
+            perHood[j] = Math.max(1, (int) Math.round(total * specs.get(j).weight() / weightSum));
+        }
+        return perHood;
+    }
+
+    /**
+     * The fewest dwellings a neighbourhood's share of the stock may round to: about 20 residents.
+     * Below it a neighbourhood's rates are noise, and the rounding of the shares changes the city's
+     * size: a share that rounded to none was raised to one dwelling (5,000 neighbourhoods for 500
+     * residents built 5,000 dwellings for about 10,000 residents), and shares of one or two
+     * dwellings each round by up to half of theirs.
+     */
+    public static final int MIN_DWELLINGS_PER_NEIGHBOURHOOD = 10;
+
+    /** Refuses a city whose stock cannot be built as asked: see {@link #MIN_DWELLINGS_PER_NEIGHBOURHOOD}. */
+    private void checkStock() {
+        List<NeighbourhoodSpec> specs = city.neighbourhoods();
+        int total = dwellingsAsked();
+        double weightSum = 0;
+        for (NeighbourhoodSpec spec : specs) {
+            weightSum += spec.weight();
+        }
+        for (int j = 0; j < specs.size(); j++) {
+            double share = total * specs.get(j).weight() / weightSum;
+            if (Math.round(share) < MIN_DWELLINGS_PER_NEIGHBOURHOOD) {
+                throw new ScenarioException("city.neighbourhoods[" + j + "].weight: " + Check.fmt(specs.get(j).weight())
+                        + " of " + Check.rounded(weightSum) + " in all gives '" + specs.get(j).name() + "' "
+                        + String.format(java.util.Locale.ROOT, "%.2f", share) + " of the " + total + " dwellings of a city of "
+                        + city.residents() + " residents, fewer than the " + MIN_DWELLINGS_PER_NEIGHBOURHOOD
+                        + " a neighbourhood needs (give it more weight, the city more residents, or use fewer neighbourhoods)");
+            }
+        }
     }
 
     public Scenario withSeed(long newSeed) {
@@ -142,7 +202,7 @@ public record Scenario(
             Check.probability(p + ".privateRentShare", privateRentShare);
             if (socialRentShare + privateRentShare > 1.0 + 1e-9) {
                 throw new ScenarioException(p + ": socialRentShare + privateRentShare = "
-                        + Check.fmt(socialRentShare + privateRentShare) + " exceeds 1");
+                        + Check.rounded(socialRentShare + privateRentShare) + " exceeds 1");
             }
             Check.probability(p + ".smallDwellingShare", smallDwellingShare);
             Check.probability(p + ".dwellingQuality", dwellingQuality);
@@ -174,7 +234,12 @@ public record Scenario(
     public record Crisis(double startYear, double durationYears, double jobLossFactor, double jobFindingFactor) implements java.io.Serializable {
         void validate(String p, int years) {
             Check.range(p + ".startYear", startYear, 0.0, years);
-            Check.range(p + ".durationYears", durationYears, 0.0833, 100.0);
+            if (startYear > years - Check.MONTH + 1e-9) {
+                // active while startYear <= (t - 1) / 12: a start in the run's last month or later is never active
+                throw new ScenarioException(p + ".startYear: " + Check.fmt(startYear) + " leaves no month of the run (years = "
+                        + years + ") for the crisis; it must start at least a month before the end");
+            }
+            Check.duration(p + ".durationYears", durationYears, 100.0);
             Check.range(p + ".jobLossFactor", jobLossFactor, 0.1, 10.0);
             Check.range(p + ".jobFindingFactor", jobFindingFactor, 0.05, 10.0);
         }
@@ -351,6 +416,11 @@ public record Scenario(
             double preferSpace,
             double costAversion,
             double preferStaying) implements java.io.Serializable {
+        /** The highest {@code targetVacancy}: a fifth of the stock (see {@link #validate}). */
+        public static final double MAX_TARGET_VACANCY = 0.2;
+        /** The lowest {@code maxBurden}: above the 0.12 share of income every in-migrant pays at least. */
+        public static final double MIN_MAX_BURDEN = 0.2;
+
         void validate(String p) {
             Check.range(p + ".preferStaying", preferStaying, 0.0, 20.0);
             Check.range(p + ".costAversion", costAversion, 0.0, 20.0);
@@ -370,13 +440,20 @@ public record Scenario(
             Check.range(p + ".candidatesPerMonth", candidatesPerMonth, 1, 100);
             Check.range(p + ".searchMonths", searchMonths, 1, 120);
             Check.range(p + ".socialIncomeLimit", socialIncomeLimit, 0.0, 1_000_000.0);
-            Check.range(p + ".maxBurden", maxBurden, 0.05, 1.0);
+            // an in-migrant takes a market dwelling costing between 0.12 (HouseholdFactory.MIN_BURDEN) and
+            // maxBurden of its income: below 0.2 that window is too narrow for the market stock to fill
+            // (at 0.05 it is empty, and the city starts a fifth short of its residents)
+            Check.range(p + ".maxBurden", maxBurden, MIN_MAX_BURDEN, 1.0);
             Check.range(p + ".ownerMinIncome", ownerMinIncome, 0.0, 1_000_000.0);
             Check.range(p + ".moveThreshold", moveThreshold, 0.0, 10.0);
             Check.range(p + ".qualityCostSpread", qualityCostSpread, 0.0, 0.9);
             Check.range(p + ".regionalPriceSensitivity", regionalPriceSensitivity, 0.0, 20.0);
             Check.range(p + ".priceAdjustRate", priceAdjustRate, 0.0, 2.0);
-            Check.probability(p + ".targetVacancy", targetVacancy);
+            // the stock is sized residents / 1.95 / (1 - targetVacancy): at 1 it divides by zero (a city of
+            // one dwelling per neighbourhood), near 1 it asks for billions of dwellings. Frictional vacancy
+            // in Dutch cities is 2-4 % and in shrinking regions rarely above 10 %; above a fifth the vacancy
+            // the market settles at after the warm-up falls ever further below the target
+            Check.range(p + ".targetVacancy", targetVacancy, 0.0, MAX_TARGET_VACANCY);
             Check.range(p + ".preferLiveability", preferLiveability, 0.0, 20.0);
             Check.range(p + ".preferQuality", preferQuality, 0.0, 20.0);
             Check.range(p + ".preferOwnership", preferOwnership, 0.0, 20.0);
@@ -417,7 +494,7 @@ public record Scenario(
                 sum += weights[i];
             }
             if (Math.abs(sum - 1.0) > 1e-6) {
-                throw new ScenarioException(p + ".weights: sum to " + Check.fmt(sum) + ", not 1");
+                throw new ScenarioException(p + ".weights: sum to " + Check.rounded(sum) + ", not 1");
             }
             Check.range(p + ".reputationLagMonths", reputationLagMonths, 1.0, 600.0);
             Check.length(p + ".classThresholds", classThresholds, 6);
