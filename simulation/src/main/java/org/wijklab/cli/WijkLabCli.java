@@ -144,7 +144,7 @@ public final class WijkLabCli implements Runnable {
         String out = outOption(parseResult);
         String command = commandName(parseResult);
         if (command != null && RESUMING.contains(command) && !isReportOnly(parseResult)) {
-            return "; what was finished is kept" + (out == null ? "" : " in --out " + out) + ", and the same command resumes";
+            return "; what was finished is kept" + (out == null ? "" : " in " + out) + ", and the same command resumes";
         }
         return "; nothing written" + (out == null ? "" : " to " + out);
     }
