@@ -4,11 +4,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Stroke;
-import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.TickUnitSource;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
@@ -37,9 +35,6 @@ final class ChartStyle {
     static final Stroke ERROR_BAR = new BasicStroke(1.2f);
     private static final Stroke GRIDLINE = new BasicStroke(0.8f);
     private static final Stroke ZERO_LINE = new BasicStroke(1f);
-
-    /** JFreeChart's standard tick units, formatted in the root locale. */
-    private static final TickUnitSource TICK_UNITS = NumberAxis.createStandardTickUnits(Locale.ROOT);
 
     private static final StandardChartTheme THEME = theme();
 
@@ -109,7 +104,7 @@ final class ChartStyle {
         axis.setTickMarkPaint(Palette.AXIS);
         if (axis instanceof NumberAxis number) {
             // tick labels as the CSVs write numbers ('0.2', never '0,2'), whatever the JVM's locale
-            number.setStandardTickUnits(TICK_UNITS);
+            number.setStandardTickUnits(new RootTickUnits());
         }
     }
 }
