@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * The check of an output folder or file before any work starts, the same for every command: the
- * path is not empty, is not a file, can be created (a hidden probe folder with a file in it is made
+ * path is not empty, its names and length fit what the file system allows with the longest name
+ * written beside it and in it, is not a file, can be created (a hidden probe folder with a file in it is made
  * and removed in the nearest folder on the way that exists: a read-only or virtual file system
  * such as /proc fails here) and is written in, and is empty or a folder of the
  * same kind of job that the command resumes. Every failure is a one-line {@link UserException}.
@@ -41,6 +42,7 @@ final class OutputFolder {
         } catch (InvalidPathException | java.io.IOError e) {
             throw new UserException(name + ": " + PathArgument.reason(dir.toString(), e));
         }
+        checkLength(name, abs);
         if (Files.exists(abs)) {
             if (!Files.isDirectory(abs)) {
                 throw new UserException(name + ": exists and is not a folder");
@@ -87,6 +89,57 @@ final class OutputFolder {
                 }
             }
         }
+    }
+
+    /** The most bytes in one name of a path (Linux's and macOS's NAME_MAX). */
+    static final int NAME_MAX = 255;
+    /** The most bytes in a path, its closing NUL included (Linux's PATH_MAX). */
+    static final int PATH_MAX = 4096;
+    /**
+     * What a hidden partial folder adds to the folder's name: ".NAME.partial-PID-RANDOM", with room for
+     * the largest pid (the lock file, ".NAME.lock", adds less).
+     */
+    static final int PARTIAL_EXTRA = ".".length() + ".partial-".length() + 10 + "-".length() + 8;
+    /**
+     * Room for the longest path a command writes inside its folder: a study's run folder (its
+     * scenario's name, at most 200 characters), the hidden partial folder beside it, and a file.
+     */
+    static final int INSIDE = 512;
+
+    /**
+     * Every name on the path, and the hidden partial folder's name beside the folder, fit in
+     * {@value #NAME_MAX} bytes, and the longest path written under it in {@value #PATH_MAX}: checked
+     * before anything is made, so that a name too long is refused instead of failing halfway (with
+     * the parents made).
+     */
+    private static void checkLength(String name, Path abs) {
+        for (Path part : abs) {
+            int bytes = bytes(part.toString());
+            if (bytes > NAME_MAX) {
+                throw new UserException(name + ": the name '" + shortened(part.toString()) + "' is " + bytes
+                        + " bytes long; a file system allows at most " + NAME_MAX);
+            }
+        }
+        Path last = abs.getFileName();
+        if (last != null && bytes(last.toString()) + PARTIAL_EXTRA > NAME_MAX) {
+            throw new UserException(name + ": the folder's name is " + bytes(last.toString()) + " bytes long; wijklab "
+                    + "fills it under a hidden name " + PARTIAL_EXTRA + " bytes longer beside it, so it may have at most "
+                    + (NAME_MAX - PARTIAL_EXTRA) + " bytes");
+        }
+        int total = bytes(abs.toString());
+        if (total + PARTIAL_EXTRA + INSIDE >= PATH_MAX) {
+            throw new UserException(name + ": the path is " + total + " bytes long; with what wijklab writes in it that is "
+                    + "more than the " + PATH_MAX + " a path may have, so it may have at most "
+                    + (PATH_MAX - 1 - PARTIAL_EXTRA - INSIDE) + " bytes");
+        }
+    }
+
+    private static int bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    private static String shortened(String s) {
+        return s.length() > 40 ? s.substring(0, 20) + "..." + s.substring(s.length() - 12) : s;
     }
 
     /** A file the command will write (e.g. gui --snapshot): its folder must exist and be written in. */

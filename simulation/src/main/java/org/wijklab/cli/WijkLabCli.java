@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code wijklab} command. Exit codes: 0 success, 2 a user error (bad flag, file or value:
- * one line on standard error, nothing written), 1 an internal error (one line; the stack trace in
- * a log file it names) or too little memory.
+ * one line on standard error, nothing written) or a full disk (one line naming the folder), 1 an
+ * internal error (one line; the stack trace in a log file it names) or too little memory, 143 (130
+ * after Ctrl-C) stopped by a signal (one line, nothing half-written left).
  */
 @Command(name = "wijklab", mixinStandardHelpOptions = true, versionProvider = WijkLabCli.Version.class,
         description = "WijkLab: why neighbourhood gains erode when the residents who gain move out.",
@@ -47,22 +48,7 @@ public final class WijkLabCli implements Runnable {
         CommandLine cl = new CommandLine(command);
         // a path the file system cannot name (a NUL character, say) or the locale cannot encode is one plain line
         cl.registerConverter(Path.class, PathArgument::of);
-        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            PrintWriter err = cmd.getErr();
-            if (ex instanceof ScenarioException || ex instanceof UserException || ex instanceof ReportException
-                    || ex instanceof org.wijklab.experiment.Folders.Refused) {
-                err.println("wijklab: " + ScenarioException.oneLine(ex.getMessage()));
-                err.flush();
-                return USER_ERROR;
-            }
-            if (ex instanceof java.nio.file.InvalidPathException p) {
-                // a path read from a file (a sweep's base scenario, say) that the locale cannot encode or no file system can name
-                err.println("wijklab: " + ScenarioException.oneLine(p.getInput()) + ": " + PathArgument.reason(p.getInput(), p));
-                err.flush();
-                return USER_ERROR;
-            }
-            return internalError(ex, err, parseResult == null ? List.of() : parseResult.originalArgs());
-        });
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> fault(ex, cmd.getErr(), parseResult, stopping()));
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             if (ex.getCause() instanceof PathArgument.Unusable unusable && ex.getArgSpec() != null) {
@@ -98,8 +84,108 @@ public final class WijkLabCli implements Runnable {
             if (cause instanceof OutOfMemoryError) {
                 return outOfMemory(cl.getErr());
             }
+            if (stopping()) {
+                return stopped(cl.getErr(), cl.getParseResult());
+            }
             return internalError(cause, cl.getErr(), List.of(args));
         }
+    }
+
+    /** The exit code of a command stopped by SIGTERM (the JVM's own, set by the signal: 130 after Ctrl-C). */
+    public static final int STOPPED = 143;
+
+    /**
+     * What a failed command prints and returns: while the JVM is stopping (SIGTERM or Ctrl-C), any
+     * failure is a consequence of the stop (the shutdown hook removes the folders being written): one
+     * line saying so, no error log; a user's mistake: its one line, exit 2; a full disk: one line
+     * naming the folder, exit 2; anything else: an internal error.
+     */
+    static int fault(Throwable ex, PrintWriter err, CommandLine.ParseResult parseResult, boolean stopping) {
+        if (stopping) {
+            return stopped(err, parseResult);
+        }
+        if (ex instanceof ScenarioException || ex instanceof UserException || ex instanceof ReportException
+                || ex instanceof org.wijklab.experiment.Folders.Refused) {
+            err.println("wijklab: " + ScenarioException.oneLine(ex.getMessage()));
+            err.flush();
+            return USER_ERROR;
+        }
+        if (ex instanceof java.nio.file.InvalidPathException p) {
+            // a path read from a file (a sweep's base scenario, say) that the locale cannot encode or no file system can name
+            err.println("wijklab: " + ScenarioException.oneLine(p.getInput()) + ": " + PathArgument.reason(p.getInput(), p));
+            err.flush();
+            return USER_ERROR;
+        }
+        String full = DiskFull.describe(ex, outOption(parseResult));
+        if (full != null) {
+            err.println("wijklab: " + ScenarioException.oneLine(full) + afterwards(parseResult));
+            err.flush();
+            return USER_ERROR;
+        }
+        return internalError(ex, err, parseResult == null ? List.of() : parseResult.originalArgs());
+    }
+
+    /** Whether the JVM is shutting down (its shutdown hooks run or have run): no new hook can be added. */
+    static boolean stopping() {
+        Thread probe = new Thread(() -> { }, "wijklab-stopping-probe");
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+        } catch (IllegalStateException shuttingDown) {
+            return true;
+        }
+        Runtime.getRuntime().removeShutdownHook(probe);
+        return false;
+    }
+
+    private static int stopped(PrintWriter err, CommandLine.ParseResult parseResult) {
+        err.println("wijklab: stopped" + afterwards(parseResult));
+        err.flush();
+        return STOPPED;
+    }
+
+    /** The commands whose --out keeps what was finished, for the same command to resume. */
+    private static final java.util.Set<String> RESUMING = java.util.Set.of("study", "sweep", "validate");
+
+    /** What a command that ended early leaves: nothing, or (a study, sweep or validation) what it finished. */
+    private static String afterwards(CommandLine.ParseResult parseResult) {
+        String out = outOption(parseResult);
+        String command = commandName(parseResult);
+        if (command != null && RESUMING.contains(command) && !isReportOnly(parseResult)) {
+            return "; what was finished is kept" + (out == null ? "" : " in " + out) + ", and the same command resumes";
+        }
+        return "; nothing written" + (out == null ? "" : " to " + out);
+    }
+
+    /** The value of the command's --out (or --report-only, or --snapshot) as given, with its option; null if none. */
+    static String outOption(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            for (String option : new String[] {"--out", "--report-only", "--snapshot"}) {
+                if (p.hasMatchedOption(option)) {
+                    Object v = p.matchedOption(option).getValue();
+                    if (v != null) {
+                        return option + " " + ScenarioException.oneLine(String.valueOf(v));
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isReportOnly(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--report-only")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String commandName(CommandLine.ParseResult parseResult) {
+        String name = null;
+        for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            name = p.commandSpec().name();
+        }
+        return name;
     }
 
     private static int outOfMemory(PrintWriter err) {
@@ -127,8 +213,11 @@ public final class WijkLabCli implements Runnable {
         }
         String log;
         try {
-            Path dir = Path.of(System.getProperty(LOG_DIR_PROPERTY, System.getProperty("java.io.tmpdir")));
-            Files.createDirectories(dir);
+            String chosen = System.getProperty(LOG_DIR_PROPERTY);
+            Path dir = Path.of(chosen != null ? chosen : System.getProperty("java.io.tmpdir"));
+            if (chosen != null) {
+                Files.createDirectories(dir);
+            }
             String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             Path file = dir.resolve("wijklab-error-" + stamp + "-" + ProcessHandle.current().pid() + ".log");
             for (int k = 2; Files.exists(file); k++) {

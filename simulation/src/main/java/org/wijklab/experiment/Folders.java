@@ -470,6 +470,11 @@ public final class Folders {
      */
     public static Path temporary(String prefix) {
         Path base = Path.of(System.getProperty("java.io.tmpdir"));
+        if (!Files.isDirectory(base)) {
+            // before anything is made: one line naming the folder, not an internal error
+            throw new Refused("the temporary folder " + base + " (java.io.tmpdir) " + (Files.exists(base) ? "is not a folder"
+                    : "does not exist") + "; set -Djava.io.tmpdir in WIJKLAB_JAVA_OPTS to a folder that can be written in");
+        }
         try (Stream<Path> s = Files.list(base)) {
             for (Path p : s.toList()) {
                 long pid = ownerOfTemporary(prefix, p.getFileName().toString());
@@ -502,7 +507,9 @@ public final class Folders {
                 }
             } catch (IOException e) {
                 forget(dir);
-                throw new UncheckedIOException(e);
+                throw new Refused("the temporary folder " + base + " (java.io.tmpdir) cannot be written in ("
+                        + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                        : e.getMessage()) + "); set -Djava.io.tmpdir in WIJKLAB_JAVA_OPTS to a folder that can be written in");
             }
         }
     }

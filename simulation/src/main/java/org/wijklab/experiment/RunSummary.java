@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ import org.wijklab.scenario.Scenario;
  * A compact record of one run for experiments that need many runs in memory (the validation
  * suite): per tick and neighbourhood the place outcomes and escalations, and per programme its
  * targets, its best persons and its money; and the erosion decomposition, computed by the same
- * writer as a run's {@code decomposition.csv} (into a temporary file, read back at the end). It
+ * writer as a run's {@code decomposition.csv} (kept in memory, read back at the end). It
  * reads the model at the end of each tick and changes nothing.
  */
 public final class RunSummary implements Replicator.RunObserver {
@@ -46,7 +47,7 @@ public final class RunSummary implements Replicator.RunObserver {
     public final List<ProgrammeRecord> programmes = new ArrayList<>();
     /** Decomposition rows by "unit|metric|t0|t1", each column by its header name. */
     public final Map<String, Map<String, Double>> decomposition = new HashMap<>();
-    private Path decompositionFile;
+    private StringWriter decompositionText;
     private ErosionDecomposition decomposer;
 
     /** What one programme did in this run. */
@@ -71,33 +72,27 @@ public final class RunSummary implements Replicator.RunObserver {
     @Override
     public void attach(WijkLabModel model) {
         model.addTickListener(this::record);
-        try {
-            decompositionFile = Files.createTempFile("wijklab-decomposition", ".csv");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        decomposer = new ErosionDecomposition(decompositionFile, scenario.output().decompositionYears(), scenario.ticks());
+        // the rows in memory: no temporary file, so nothing is left behind by a kill and a missing or
+        // full temporary folder does not matter
+        decompositionText = new StringWriter();
+        decomposer = new ErosionDecomposition(decompositionText, scenario.output().decompositionYears(), scenario.ticks());
         model.addTickListener(decomposer);
     }
 
     @Override
     public void finished() {
         decomposer.close();
-        try {
-            List<String> lines = Files.readAllLines(decompositionFile);
-            String[] header = lines.get(0).split(",");
-            for (String line : lines.subList(1, lines.size())) {
-                String[] cells = line.split(",", -1);
-                Map<String, Double> row = new HashMap<>();
-                for (int c = 4; c < header.length; c++) {
-                    // an empty cell is a mean over nobody
-                    row.put(header[c], cells[c].isEmpty() ? Double.NaN : Double.parseDouble(cells[c]));
-                }
-                decomposition.put(cells[0] + "|" + cells[1] + "|" + cells[2] + "|" + cells[3], row);
+        List<String> lines = decompositionText.toString().lines().toList();
+        decompositionText = null;
+        String[] header = lines.get(0).split(",");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            Map<String, Double> row = new HashMap<>();
+            for (int c = 4; c < header.length; c++) {
+                // an empty cell is a mean over nobody
+                row.put(header[c], cells[c].isEmpty() ? Double.NaN : Double.parseDouble(cells[c]));
             }
-            Files.deleteIfExists(decompositionFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            decomposition.put(cells[0] + "|" + cells[1] + "|" + cells[2] + "|" + cells[3], row);
         }
     }
 

@@ -41,6 +41,20 @@ public final class Csv implements Closeable, Serializable {
         end();
     }
 
+    /**
+     * A table written to a writer of the caller's instead of a file (a run's record keeps its
+     * decomposition in memory: no temporary file to leave behind or to fail on).
+     */
+    public Csv(String name, java.io.Writer writer, String... header) {
+        this.name = name;
+        out = new BufferedWriter(writer);
+        columns = header.length;
+        for (String h : header) {
+            cell(h);
+        }
+        end();
+    }
+
     public Csv cell(String s) {
         try {
             if (column++ > 0) {

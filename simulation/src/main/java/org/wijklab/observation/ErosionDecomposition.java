@@ -69,7 +69,16 @@ public final class ErosionDecomposition implements TickListener, OutputFile {
     private int[] ownEndT1;
 
     public ErosionDecomposition(Path file, int periodYears, int lastTick) {
-        csv = new Csv(file, HEADER);
+        this(new Csv(file, HEADER), periodYears, lastTick);
+    }
+
+    /** The same rows, to a writer (in memory, say) instead of a file: decomposition.csv's text. */
+    public ErosionDecomposition(java.io.Writer writer, int periodYears, int lastTick) {
+        this(new Csv("decomposition.csv", writer, HEADER), periodYears, lastTick);
+    }
+
+    private ErosionDecomposition(Csv csv, int periodYears, int lastTick) {
+        this.csv = csv;
         this.periodTicks = periodYears * 12;
         this.lastTick = lastTick;
     }

@@ -43,7 +43,7 @@ public final class Inputs {
         }
         Map<String, ScenarioGroup> groups = new LinkedHashMap<>();
         Set<Path> seen = new HashSet<>();
-        Map<String, Integer> names = new LinkedHashMap<>();
+        Set<String> names = new HashSet<>();
         for (Path d : runDirs) {
             if (!seen.add(d.toAbsolutePath().normalize())) {
                 continue;
@@ -51,8 +51,12 @@ public final class Inputs {
             RunFolder run = RunFolder.open(d);
             ScenarioGroup g = groups.get(run.key());
             if (g == null) {
-                int k = names.merge(run.name(), 1, Integer::sum);
-                g = new ScenarioGroup(k == 1 ? run.name() : run.name() + " (" + k + ")", run.key());
+                // a second scenario of the same name is "name (2)", and so on, never a name already shown
+                String shown = run.name();
+                for (int k = 2; !names.add(shown); k++) {
+                    shown = run.name() + " (" + k + ")";
+                }
+                g = new ScenarioGroup(shown, run.key());
                 groups.put(run.key(), g);
             }
             g.add(run);

@@ -541,9 +541,16 @@ public final class Report {
                 + "climbs while a programme runs and sinks after it is a gain the place does not keep. Escalation "
                 + "costs are the year's (evictions, supervision orders, second-line care, social assistance), all "
                 + "paying parties, in the targets: below zero the targets cost less than without the programme.</p>\n");
+        List<String> unpaired = sc.subList(1, sc.size()).stream().filter(s -> s.effects.isEmpty()).map(Summary.Scenario::name)
+                .toList();
+        if (!unpaired.isEmpty()) {
+            html.append("<p class=\"note\">No effects for ").append(esc(String.join(", ", unpaired))).append(": no run of "
+                    + "its counterfactual with the same seed and length among the inputs.</p>\n");
+        }
         List<double[]> periods = periods(sc);
         for (int m = 0; m < Summary.EFFECTS.length; m++) {
             List<Band> bands = new ArrayList<>();
+            List<String> none = new ArrayList<>();
             for (Summary.Scenario s : sc.subList(1, sc.size())) {
                 if (s.effects.isEmpty()) {
                     continue;
@@ -555,15 +562,21 @@ public final class Report {
                                 "place")));
                 if (b != null) {
                     bands.add(b);
+                } else {
+                    none.add(s.name());
                 }
             }
+            // a metric nobody in the targets had at any point (or, for escalation costs, runs without escalations.csv)
+            String missing = none.isEmpty() ? "" : " No data for " + String.join(", ", none) + " (NA in summary-effects.csv).";
             if (bands.isEmpty()) {
+                html.append("<p class=\"note\">Effect on the targets' ").append(esc(SERIES_LABELS[m])).append(": no data.")
+                        .append(esc(missing)).append("</p>\n");
                 continue;
             }
             figure(Charts.effectCurves("Effect on the targets: " + SERIES_TITLES[m], "year",
                     "difference in " + SERIES_AXES[m], bands, periods), "effects-" + SERIES_IDS[m], WIDE_W, WIDE_H + 60,
                     "The targets' " + esc(SERIES_LABELS[m]) + ", each scenario minus its counterfactual (paired by seed), "
-                    + "with 95 % bands.");
+                    + "with 95 % bands." + esc(missing));
         }
     }
 
@@ -673,6 +686,9 @@ public final class Report {
             for (int i = 0; i < with.size(); i++) {
                 Summary.Scenario s = with.get(i);
                 if (perScenario.get(i).isEmpty()) {
+                    // a cohort of nobody with this metric (or targets without it): no line to draw
+                    html.append("<p class=\"note\">").append(esc(s.name())).append(": no data for the place or the cohort "
+                            + "(nobody to average over; NA or no rows in summary-effects.csv).</p>\n");
                     continue;
                 }
                 figure(Charts.effectCurves(s.name(), "year", "difference in " + SERIES_AXES[m], perScenario.get(i),
@@ -697,35 +713,65 @@ public final class Report {
             html.append("<h3>").append(esc(capital(SERIES_LABELS[m]))).append("</h3>\n<div class=\"grid\">\n");
             List<List<Band>> perScenario = new ArrayList<>();
             List<Band> all = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
             for (Summary.Scenario s : summary.scenarios) {
                 List<Band> bands = new ArrayList<>();
+                StringBuilder gaps = new StringBuilder();
                 for (int set = 0; set < 2; set++) {
                     String label = s.name() + " — " + (set == 0 ? "targets" : "rest of city");
                     int st = set;
                     int metric = m;
-                    bands.add(band(label, s.first().ticks, s.runs.size(), (r, k) -> s.runs.get(r).series[st][metric][k],
+                    Band full = band(label, s.first().ticks, s.runs.size(), (r, k) -> s.runs.get(r).series[st][metric][k],
                             set == 1, (tick, e) -> csv.row(s.name(), st == 0 ? "targets" : "rest_of_city",
                                     RunMetrics.SERIES[metric], String.valueOf(tick), num(tick / 12.0), num(e.mean()),
-                                    num(e.lo()), num(e.hi()), String.valueOf(e.n()))));
+                                    num(e.lo()), num(e.hi()), String.valueOf(e.n())));
+                    // a set with nobody in it at a point (no weight) has no mean there: left out, and said so
+                    Band b = finite(full);
+                    if (b != null) {
+                        bands.add(b);
+                    }
+                    if (b == null || b.x().length < full.x().length) {
+                        gaps.append(gaps.length() == 0 ? " " : "; ").append(noData(s, set, b == null));
+                    }
                 }
                 perScenario.add(bands);
+                missing.add(gaps.toString());
                 all.addAll(bands);
             }
             double[] range = Charts.commonRange(all, false);
             for (int si = 0; si < summary.scenarios.size(); si++) {
                 Summary.Scenario s = summary.scenarios.get(si);
                 String id = "series-" + SERIES_IDS[m] + "-" + (si + 1);
+                if (perScenario.get(si).isEmpty()) {
+                    html.append("<p class=\"note\">").append(esc(s.name())).append(": no data for ")
+                            .append(esc(SERIES_LABELS[m])).append(".").append(esc(missing.get(si))).append("</p>\n");
+                    continue;
+                }
                 figure(Charts.timeSeries(s.name(), "year", SERIES_AXES[m], perScenario.get(si), range), id, SMALL_W,
-                        SMALL_H, esc(s.name()) + ": " + esc(SERIES_LABELS[m]) + ", targets (solid) and rest of city (dashed).");
+                        SMALL_H, esc(s.name()) + ": " + esc(SERIES_LABELS[m]) + ", targets (solid) and rest of city (dashed)."
+                        + esc(missing.get(si)));
             }
             html.append("</div>\n");
         }
         csv.write(dir.resolve("summary-timeseries.csv"));
     }
 
+    /**
+     * Why a set of a scenario's time series has no line, or only part of one: nobody to average over
+     * (NA in summary-timeseries.csv).
+     */
+    private static String noData(Summary.Scenario s, int set, boolean none) {
+        if (set == 1 && s.focus.containsAll(s.first().neighbourhoods)) {
+            return "No rest of city: the targets are the whole city.";
+        }
+        String which = set == 0 ? "the targets" : "the rest of the city";
+        return none ? "No data for " + which + ": nobody lived there at any yearly point."
+                : "Part of the line of " + which + " is missing: nobody lived there at some yearly points (NA in "
+                + "summary-timeseries.csv).";
+    }
+
     private void decomposition() throws IOException {
         List<Summary.Scenario> sc = summary.scenarios;
-        List<String> names = sc.stream().map(Summary.Scenario::name).toList();
         RunMetrics any = sc.get(0).first();
         html.append("<h2 id=\"decomposition\">The erosion decomposition (a leaky bucket)</h2>\n<p class=\"note\">Per "
                 + fmt(any.periodMonths / 12.0) + "-year period, averaged over the run's " + any.periods + " period"
@@ -752,40 +798,60 @@ public final class Report {
         for (int m : new int[] {1, 0}) {
             String metric = m == 1 ? "equivalised income, euro" : "employment rate";
             String unit = m == 1 ? "euro" : "employment rate";
-            Estimate[][] pp = new Estimate[2][sc.size()];
-            double[][] bucket = new double[3][sc.size()];
-            Estimate[][] parts = new Estimate[4][sc.size()];
-            for (int i = 0; i < sc.size(); i++) {
-                pp[0][i] = decompositionEstimate(sc.get(i), m, 1);
-                pp[1][i] = decompositionEstimate(sc.get(i), m, 0);
+            // a scenario whose targets had nobody in them at every period's start has no decomposition: left out, named
+            List<Summary.Scenario> known = new ArrayList<>();
+            for (Summary.Scenario s : sc) {
+                boolean all = true;
+                for (int c = 0; c < 5; c++) {
+                    all &= !Double.isNaN(decompositionEstimate(s, m, c).mean());
+                }
+                if (all) {
+                    known.add(s);
+                }
+            }
+            String key = m == 1 ? "income" : "employment";
+            if (known.isEmpty()) {
+                html.append("<p class=\"note\">No decomposition of the ").append(esc(metric)).append(": no scenario's "
+                        + "targets had residents at a period's start (NA in summary-decomposition.csv).</p>\n");
+                continue;
+            }
+            String left = known.size() == sc.size() ? "" : " No data for " + sc.stream().filter(s -> !known.contains(s))
+                    .map(Summary.Scenario::name).collect(java.util.stream.Collectors.joining(", "))
+                    + ": no residents in the targets at any period's start.";
+            List<String> names = known.stream().map(Summary.Scenario::name).toList();
+            Estimate[][] pp = new Estimate[2][known.size()];
+            double[][] bucket = new double[3][known.size()];
+            Estimate[][] parts = new Estimate[4][known.size()];
+            for (int i = 0; i < known.size(); i++) {
+                pp[0][i] = decompositionEstimate(known.get(i), m, 1);
+                pp[1][i] = decompositionEstimate(known.get(i), m, 0);
                 for (int c = 0; c < 3; c++) {
-                    bucket[c][i] = decompositionEstimate(sc.get(i), m, 2 + c).mean();
+                    bucket[c][i] = decompositionEstimate(known.get(i), m, 2 + c).mean();
                 }
                 // the whole cohort, and its parts: stayed, moved within the city, left the city
                 int[] components = {1, 2, 7, 8};
                 for (int p = 0; p < parts.length; p++) {
-                    parts[p][i] = drawable(decompositionEstimate(sc.get(i), m, components[p]));
+                    parts[p][i] = drawable(decompositionEstimate(known.get(i), m, components[p]));
                 }
             }
-            String key = m == 1 ? "income" : "employment";
             figure(Charts.groupedBars("People change against place change: " + metric, "change per period, " + unit,
                     names, List.of("people change (the start's residents, wherever they live)",
                             "place change (the neighbourhoods)"), pp), "decomposition-people-place-" + key, WIDE_W, WIDE_H,
                     "Per scenario, how much the targets' residents of the start gained (people, those who left the city "
                     + "included) against how much the targets themselves gained (place), " + esc(metric)
-                    + ". The gap is the eroded gain: what left with the movers.");
+                    + ". The gap is the eroded gain: what left with the movers." + esc(left));
             figure(Charts.groupedBars("Who gained: " + metric, "change per period, " + unit, names,
                     List.of("the whole cohort", "stayed", "moved within the city", "left the city"), parts),
                     "decomposition-people-parts-" + key, WIDE_W, WIDE_H,
                     "The people change of the targets' residents of the start, whole and split by where they live at the "
                     + "period's end: still in a target, elsewhere in the city, or in the region outside it (" + esc(metric)
-                    + "). A measure that follows only those still in the city misses the last bar.");
+                    + "). A measure that follows only those still in the city misses the last bar." + esc(left));
             figure(Charts.stackedBars("Place change split: " + metric, "per period, " + unit, names,
                     List.of("stayers' own change", "who came in (inflow effect)", "who left (outflow effect)"), bucket),
                     "decomposition-bucket-" + key, WIDE_W, WIDE_H,
                     "The leaky bucket: the targets' place change as the stayers' own change plus the effect of in-movers "
                     + "and of out-movers (" + esc(metric) + "). Look at how much of what stayers gain is cancelled by "
-                    + "climbers leaving and poorer newcomers arriving.");
+                    + "climbers leaving and poorer newcomers arriving." + esc(left));
         }
         html.append("</div>\n");
     }
@@ -926,7 +992,7 @@ public final class Report {
                         avoidedEnd[p][i] = ea.mean();
                     }
                 }
-                if (bands[0][years - 1] > 0 || bands[3][years - 1] > 0) {
+                if (years > 0 && (bands[0][years - 1] > 0 || bands[3][years - 1] > 0)) {
                     String party = parties.get(p).replace('_', ' ');
                     partyBands.add(new Band(party + " — avoided", x.clone(), bands[3], bands[4], bands[5], false));
                     partyBands.add(new Band(party + " — spent", x.clone(), bands[0], bands[1], bands[2], true));

@@ -92,12 +92,18 @@ public final class RunFolder {
     /**
      * The manifest's scenario must be the one its {@code scenarioSha256} was computed over (the
      * canonical JSON of the resolved scenario): a scenario edited by hand is refused, for the report
-     * would describe another scenario than the one that ran.
+     * would describe another scenario than the one that ran. A manifest without the hash (or with one
+     * that is not 64 hexadecimal digits) is refused too: deleting it must not skip the check.
      */
     private static void checkScenarioHash(Path file, JsonNode m) {
         JsonNode sha = m.get("scenarioSha256");
-        if (sha == null) {
-            return; // manifests written before the hash was recorded
+        if (sha == null || sha.isNull()) {
+            throw new ReportException(file + ": no 'scenarioSha256', so the scenario cannot be checked against the run; "
+                    + "rerun the scenario instead of editing a manifest");
+        }
+        if (!sha.isTextual() || !sha.asText().matches("[0-9a-f]{64}")) {
+            throw new ReportException(file + ": scenarioSha256 " + shortened(sha.toString())
+                    + " is not a SHA-256 (64 hexadecimal digits); rerun the scenario instead of editing a manifest");
         }
         String recorded = sha.asText();
         String actual;
@@ -111,6 +117,10 @@ public final class RunFolder {
             throw new ReportException(file + ": the scenario does not match its scenarioSha256 (edited after the run?); "
                     + "rerun the scenario instead of editing a manifest");
         }
+    }
+
+    private static String shortened(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
     }
 
     private static String sha256(String text) {

@@ -288,7 +288,8 @@ final class RunMetrics {
      * averaged over the run's whole periods: each neighbourhood's row weighted by the persons the
      * component is measured on (its cohort at the period's start; a part of the cohort for that
      * part's people change), the periods weighted equally. A part nobody is in (an empty cell) has
-     * no weight; a period without any is left out of that component's mean. Short periods show
+     * no weight; a period without any is left out of that component's mean, and targets with nobody in
+     * them at every period's start have no decomposition (NaN: "no data"). Short periods show
      * erosion as it happens; over a whole run ageing dominates every term.
      */
     private void readDecomposition(RunFolder run, Set<String> focus) {
@@ -309,6 +310,7 @@ final class RunMetrics {
         for (int m = 0; m < DECOMPOSITION_METRICS.length; m++) {
             sums.add(new TreeMap<>());
         }
+        int[] rows = new int[DECOMPOSITION_METRICS.length];
         for (int i = 0; i < t.size(); i++) {
             int t0 = t.integer(i, "t0");
             if (!focus.contains(t.text(i, "neighbourhood")) || t.integer(i, "t1") - t0 != period || t0 % period != 0) {
@@ -318,6 +320,7 @@ final class RunMetrics {
             if (metric < 0) {
                 continue;
             }
+            rows[metric]++;
             double[][] sum = sums.get(metric).computeIfAbsent(t0, k -> new double[2][COMPONENTS.length]);
             for (int c = 0; c < COMPONENTS.length; c++) {
                 if (c == ERODED || t.text(i, COMPONENTS[c]).isEmpty()) {
@@ -348,7 +351,7 @@ final class RunMetrics {
                     }
                 }
             }
-            if (periods == 0) {
+            if (rows[metric] == 0) {
                 throw new ReportException(t.file() + ": no row for a whole " + period + "-month period of metric "
                         + DECOMPOSITION_METRICS[metric] + " of " + String.join(", ", focus));
             }

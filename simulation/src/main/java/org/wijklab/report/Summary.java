@@ -250,7 +250,8 @@ final class Summary {
         RunMetrics a = sc.first();
         for (RunMetrics b : sc.runs) {
             if (!java.util.Arrays.equals(a.ticks, b.ticks)) {
-                throw new IllegalStateException("replications of '" + sc.name() + "' differ in length");
+                throw new ReportException("replications of '" + sc.name() + "' differ in length (" + a.ticks[a.ticks.length - 1]
+                        + " and " + b.ticks[b.ticks.length - 1] + " months)");
             }
         }
     }
@@ -259,7 +260,8 @@ final class Summary {
         int end = r.ticks.length - 1;
         double[] k = new double[KEY_METRICS.length];
         double l0 = r.series[0][3][0];
-        k[0] = 100.0 * (r.series[0][3][end] - l0) / l0;
+        // a change in % of nothing (no start value, or a start of zero) is not a number: NA
+        k[0] = Double.isFinite(l0) && l0 != 0 ? 100.0 * (r.series[0][3][end] - l0) / l0 : Double.NaN;
         k[1] = r.series[0][0][end];
         k[2] = r.series[0][1][end];
         k[3] = r.series[0][2][end];
@@ -269,9 +271,9 @@ final class Summary {
         return k;
     }
 
-    /** Mean and 95 % CI of values; NaN values are left out (all NaN gives a NaN mean and n 0). */
+    /** Mean and 95 % CI of values; NaN (and infinite) values are left out (none left gives a NaN mean and n 0). */
     static Estimate estimate(double[] values) {
-        double[] v = java.util.Arrays.stream(values).filter(x -> !Double.isNaN(x)).toArray();
+        double[] v = java.util.Arrays.stream(values).filter(Double::isFinite).toArray();
         if (v.length == 0) {
             return new Estimate(Double.NaN, Double.NaN, Double.NaN, 0);
         }

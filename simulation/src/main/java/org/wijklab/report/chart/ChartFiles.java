@@ -75,7 +75,8 @@ public final class ChartFiles {
             param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(0.0f);
         }
-        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+        // cached in memory, never in the system's temporary folder (which may be missing or full)
+        try (javax.imageio.stream.ImageOutputStream out = new javax.imageio.stream.MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
             writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
         } finally {

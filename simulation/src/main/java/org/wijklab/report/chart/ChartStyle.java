@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Stroke;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
@@ -101,5 +102,9 @@ final class ChartStyle {
     private static void styleAxis(ValueAxis axis) {
         axis.setAxisLinePaint(Palette.AXIS);
         axis.setTickMarkPaint(Palette.AXIS);
+        if (axis instanceof NumberAxis number) {
+            // tick labels as the CSVs write numbers ('0.2', never '0,2'), whatever the JVM's locale
+            number.setStandardTickUnits(new RootTickUnits());
+        }
     }
 }
