@@ -49,8 +49,11 @@ public final class SweepMetrics {
                             + r.sum(r.orders, p.startTick, p.endTick, p.targets);
                 });
         add("rank_correlation_10y", "Spearman rank correlation of all neighbourhoods' liveability between tick 0 "
-                + "and year 10 (V3)", r -> {
-                    int t1 = Math.min(r.ticks, 120);
+                + "and year 10 (V3); NA when the run is shorter than 10 years", r -> {
+                    int t1 = 120;
+                    if (r.ticks < t1) {
+                        return Double.NaN;
+                    }
                     double[] a = new double[r.neighbourhoods];
                     double[] b = new double[r.neighbourhoods];
                     for (int j = 0; j < r.neighbourhoods; j++) {
