@@ -113,7 +113,7 @@ class SweepTest {
         }
         assertEquals(10, integral, "a Latin hypercube puts half the points in each of two categories");
         Sweep sobol = Sweep.load(sweep(dir, "\"replications\": 1, \"design\": \"sobol\", \"samples\": 8, " + params), METRICS);
-        assertEquals(8 * (3 + 2), sobol.points());
+        assertEquals(16 * (3 + 2), sobol.points());
         Sweep morris = Sweep.load(sweep(dir, "\"replications\": 1, \"design\": \"morris\", \"trajectories\": 5, " + params), METRICS);
         assertEquals(5 * (3 + 1), morris.points());
         assertEquals(4, morris.levels());
