@@ -220,7 +220,8 @@ public final class SweepRunner {
     /**
      * The next adaptive round: one more replication for every point whose first metric's 95 %
      * half-width is above the target (or undefined with fewer than two values) and that has fewer
-     * than the maximum; a point whose metric is missing in every run gets no more.
+     * than the maximum; a point whose metric is missing in every run gets no more, and a sweep whose
+     * every point has no value of it is refused (a {@link ScenarioException}) rather than ended there.
      */
     private static List<Integer> nextRound(Sweep sweep, SweepFolder folder, int stride, Adaptive adaptive) {
         List<Integer> out = new ArrayList<>();
