@@ -119,6 +119,19 @@ public final class SweepCommand implements Callable<Integer> {
         if (shards > 1) {
             throw new UserException("--ci-width and --shard: choose one (adaptive rounds need every point's runs)");
         }
+        // the rounds watch the first metric: one that no run can have would stop them silently after the base runs
+        String first = sweep.metrics().get(0);
+        String why = null;
+        for (int p = 0; p < sweep.points(); p++) {
+            why = org.wijklab.experiment.SweepMetrics.unavailable(first, sweep.scenario(p));
+            if (why == null) {
+                break;
+            }
+        }
+        if (why != null) {
+            throw new UserException("--ci-width: the sweep's first metric '" + first + "', which adaptive replications "
+                    + "watch, is NA in every run of every point (" + why + "); put a metric the runs have first in sweep.metrics");
+        }
         return new SweepRunner.Adaptive(ciWidth, maxReplications);
     }
 

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Run the validation suite: the patterns V1-V10 on replications of the standard scenarios "
             + "(paired by seed), and print a table of pattern, statistic, target, observed mean with its 95 %% "
-            + "confidence interval, and pass or fail. Writes validation.csv and validation.md. Exit code 0 only "
-            + "when every statistic passes.", ""})
+            + "confidence interval, and pass, fail or not evaluable (NA, with the reason). Writes validation.csv and "
+            + "validation.md. Exit code 0 only when every statistic passes.", ""})
 final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,7 +45,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override one parameter in every scenario of the suite (repeatable), e.g. "
-                    + "policy.themes.synergy=0.5; for a sensitivity check of the patterns.")
+                    + "policy.themes.synergy=0.5; for a sensitivity check of the patterns. city.residents, years and "
+                    + "warmUpYears replace the suite's own sizes (a statistic whose horizon a shorter run does not reach "
+                    + "is then NA).")
     List<String> sets;
 
     @Override
@@ -70,7 +72,10 @@ final class ValidateCommand implements Callable<Integer> {
         Overrides overrides = Overrides.parse(sets).across(new Validation(s).standardScenarios());
         Validation validation = new Validation(s, overrides);
         int runs = validation.jobs().size();
-        org.wijklab.experiment.HeapEstimate.check(quick ? "validate --quick" : "validate", s.residents(), Math.min(t, runs));
+        // --set city.residents, years and warmUpYears are honoured: the check and the report speak of what runs
+        Validation.Settings ran = validation.effective();
+        org.wijklab.experiment.HeapEstimate.check((quick ? "validate --quick" : "validate") + " (cities of "
+                + ran.residents() + " residents)", ran.residents(), Math.min(t, runs));
         String identity = Validation.identity(validation.jobs());
         // one suite per folder for the whole command: its identity, its runs and its tables
         try (org.wijklab.experiment.Folders.Claim held = org.wijklab.experiment.Folders.claim(dir)) {
@@ -83,7 +88,7 @@ final class ValidateCommand implements Callable<Integer> {
                 o.println("The validation in " + dir + "/ is already complete; nothing to do.");
             } else {
                 String command = "wijklab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-                ValidationReport.write(results, s, dir, command);
+                ValidationReport.write(results, ran, dir, command);
                 o.print(ValidationReport.table(results));
                 o.println("Wrote " + dir.resolve("validation.csv") + " and " + dir.resolve("validation.md"));
             }

@@ -20,26 +20,28 @@ public final class SweepMetrics {
     }
 
     private static final Map<String, Metric> METRICS = new LinkedHashMap<>();
+    /** The metrics of the first programme: NA in a run without one (declared before the table that fills it). */
+    private static final java.util.Set<String> PROGRAMME = new java.util.HashSet<>();
 
     static {
-        add("eroded_income_gain", "the targets' eroded equivalised income gain over the programme's period "
+        addProgramme("eroded_income_gain", "the targets' eroded equivalised income gain over the programme's period "
                 + "(people change of the whole cohort minus place change), euro", r -> targets(r, "income", "eroded_gain"));
-        add("eroded_employment_gain", "the targets' eroded employment gain over the programme's period",
+        addProgramme("eroded_employment_gain", "the targets' eroded employment gain over the programme's period",
                 r -> targets(r, "employment", "eroded_gain"));
-        add("people_change_income", "the targets' cohort's equivalised income change over the programme's period, "
+        addProgramme("people_change_income", "the targets' cohort's equivalised income change over the programme's period, "
                 + "those who left the city included, euro", r -> targets(r, "income", "people_change"));
-        add("place_change_income", "the targets' mean equivalised income change over the programme's period, euro",
+        addProgramme("place_change_income", "the targets' mean equivalised income change over the programme's period, euro",
                 r -> targets(r, "income", "place_change"));
-        add("liveability_change_pct", "the targets' liveability change over the programme's period, % (V1)",
+        addProgramme("liveability_change_pct", "the targets' liveability change over the programme's period, % (V1)",
                 r -> r.programmes.isEmpty() ? Double.NaN : 100 * liveabilityChange(r, r.programmes.get(0).targets,
                         r.programmes.get(0).startTick, r.programmes.get(0).endTick));
-        add("liveability_change_end_pct", "the targets' liveability change from the programme's start to the run's "
+        addProgramme("liveability_change_end_pct", "the targets' liveability change from the programme's start to the run's "
                 + "end, % (V6)", r -> r.programmes.isEmpty() ? Double.NaN
                         : 100 * liveabilityChange(r, r.programmes.get(0).targets, r.programmes.get(0).startTick, r.ticks));
-        add("social_return", "euro of expected avoided costs per euro the programme spent (V5)",
+        addProgramme("social_return", "euro of expected avoided costs per euro the programme spent (V5)",
                 r -> r.programmes.isEmpty() || r.programmes.get(0).spent <= 0 ? Double.NaN
                         : r.programmes.get(0).avoided / r.programmes.get(0).spent);
-        add("escalations_targets", "evictions and new supervision orders in the targets over the programme's period "
+        addProgramme("escalations_targets", "evictions and new supervision orders in the targets over the programme's period "
                 + "(V5)", r -> {
                     if (r.programmes.isEmpty()) {
                         return Double.NaN;
@@ -49,8 +51,11 @@ public final class SweepMetrics {
                             + r.sum(r.orders, p.startTick, p.endTick, p.targets);
                 });
         add("rank_correlation_10y", "Spearman rank correlation of all neighbourhoods' liveability between tick 0 "
-                + "and year 10 (V3)", r -> {
-                    int t1 = Math.min(r.ticks, 120);
+                + "and year 10 (V3); NA when the run is shorter than 10 years", r -> {
+                    int t1 = 120;
+                    if (r.ticks < t1) {
+                        return Double.NaN;
+                    }
                     double[] a = new double[r.neighbourhoods];
                     double[] b = new double[r.neighbourhoods];
                     for (int j = 0; j < r.neighbourhoods; j++) {
@@ -73,6 +78,28 @@ public final class SweepMetrics {
 
     private static void add(String name, String description, ToDoubleFunction<RunSummary> f) {
         METRICS.put(name, new Metric(description, f));
+    }
+
+    private static void addProgramme(String name, String description, ToDoubleFunction<RunSummary> f) {
+        add(name, description, f);
+        PROGRAMME.add(name);
+    }
+
+    /**
+     * Why a metric is NA in every run of a scenario, known before it runs: a programme's metric in a
+     * scenario without a programme, a 10-year statistic in a shorter run; null when it may have a value.
+     */
+    public static String unavailable(String name, org.wijklab.scenario.Scenario s) {
+        if (PROGRAMME.contains(name) && s.programmes().isEmpty()) {
+            return "a programme's metric, and the scenario has no programme";
+        }
+        if (name.equals("social_return") && s.programmes().get(0).yearlyBudget() <= 0) {
+            return "euro avoided per euro spent, and the programme has no budget";
+        }
+        if (name.equals("rank_correlation_10y") && s.years() < 10) {
+            return "a 10-year statistic, and the run has " + s.years() + " recorded years";
+        }
+        return null;
     }
 
     /** Every metric's name, in the documented order. */

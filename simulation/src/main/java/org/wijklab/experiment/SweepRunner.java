@@ -220,22 +220,31 @@ public final class SweepRunner {
     /**
      * The next adaptive round: one more replication for every point whose first metric's 95 %
      * half-width is above the target (or undefined with fewer than two values) and that has fewer
-     * than the maximum; a point whose metric is missing in every run gets no more.
+     * than the maximum; a point whose metric is missing in every run gets no more, and a sweep whose
+     * every point has no value of it is refused (a {@link ScenarioException}) rather than ended there.
      */
     private static List<Integer> nextRound(Sweep sweep, SweepFolder folder, int stride, Adaptive adaptive) {
         List<Integer> out = new ArrayList<>();
+        boolean anyValue = false;
         for (int p = 0; p < sweep.points(); p++) {
             int n = folder.runs(p);
+            Statistics.Estimate e = Statistics.estimate(folder.firstMetric(p));
+            anyValue |= e.n() > 0;
             if (n >= adaptive.maxReplications()) {
                 continue;
             }
-            Statistics.Estimate e = Statistics.estimate(folder.firstMetric(p));
             if (e.n() == 0) {
                 continue;
             }
             if (!e.hasInterval() || e.halfWidth() > adaptive.ciWidth()) {
                 out.add(p * stride + n);
             }
+        }
+        if (!anyValue) {
+            // no interval anywhere to narrow: refused rather than a sweep that silently stops at its own replications
+            throw new ScenarioException("--ci-width: the sweep's first metric '" + sweep.metrics().get(0)
+                    + "', which adaptive replications watch, is NA in every run of every point; put a metric the runs "
+                    + "have first in sweep.metrics (the runs made are kept in this --out)");
         }
         return out;
     }
@@ -417,8 +426,17 @@ public final class SweepRunner {
         for (int p = 0; p < sweep.points(); p++) {
             unit[p] = sweep.unit(p);
         }
+        // Sobol's check that A and B differ in a parameter compares the values the runs had, not the
+        // coordinates: two coordinates can give one value (a list of categories, a range of whole numbers)
+        double[][] values = new double[sweep.points()][names.size()];
+        for (int q = 0; q < names.size(); q++) {
+            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+            for (int p = 0; p < sweep.points(); p++) {
+                values[p][q] = seen.computeIfAbsent(sweep.value(p, q), v -> seen.size());
+            }
+        }
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("design,metric,parameter,index,value,ci_low,ci_high\n");
+            w.write("design,metric,parameter,index,value,ci_low,ci_high,reason\n");
             for (int k = 0; k < metrics.size(); k++) {
                 double[] f = new double[sweep.points()];
                 for (int p = 0; p < f.length; p++) {
@@ -426,10 +444,11 @@ public final class SweepRunner {
                 }
                 List<Sensitivity.Index> indices = sweep.design().equals("morris")
                         ? Sensitivity.morris(metrics.get(k), names, unit, f, sweep.trajectories())
-                        : Sensitivity.sobol(metrics.get(k), names, f, sweep.samples());
+                        : Sensitivity.sobol(metrics.get(k), names, values, f, sweep.samples());
                 for (Sensitivity.Index x : indices) {
-                    w.write(sweep.design() + "," + x.metric() + "," + x.parameter() + "," + x.index() + "," + number(x.value())
-                            + "," + number(x.low()) + "," + number(x.high()) + "\n");
+                    w.write(sweep.design() + "," + x.metric() + "," + cell(x.parameter()) + "," + x.index() + ","
+                            + number(x.value()) + "," + number(x.low()) + "," + number(x.high()) + "," + cell(x.reason())
+                            + "\n");
                 }
             }
         }

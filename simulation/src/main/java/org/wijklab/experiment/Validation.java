@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.wijklab.model.WijkLabModel;
 import org.wijklab.scenario.Scenario;
@@ -40,9 +41,24 @@ public final class Validation {
         }
     }
 
-    /** One row of the validation table. */
+    /**
+     * One row of the validation table. {@code notEvaluable} is empty for a statistic that was
+     * computed; otherwise it says why the statistic has no value (NA), e.g. a run shorter than the
+     * statistic's horizon, and the row neither passes nor fails.
+     */
     public record Result(String pattern, String statistic, String target, Statistics.Estimate observed,
-            boolean pass, String note) {
+            boolean pass, String note, String notEvaluable) {
+        /** Whether the statistic has a value to hold against its target. */
+        public boolean evaluable() {
+            return notEvaluable.isEmpty();
+        }
+    }
+
+    /** A statistic that a run cannot give (too short for its horizon, ...): its row is NA with this reason. */
+    static final class NotEvaluable extends RuntimeException {
+        NotEvaluable(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     /** A target interval for a statistic. */
@@ -89,6 +105,19 @@ public final class Validation {
         return out;
     }
 
+    /**
+     * The settings the suite's runs actually have: {@code --set city.residents=N}, {@code years} or
+     * {@code warmUpYears} replace the suite's own sizes, so the largest city, and the recorded and
+     * warm-up years, are read back from the runs (the heap check and the report speak of these).
+     */
+    public Settings effective() {
+        List<Job> jobs = jobs();
+        int residents = jobs.stream().mapToInt(j -> j.scenario().city().residents()).max().orElse(settings.residents());
+        int years = jobs.stream().mapToInt(j -> j.scenario().years()).min().orElse(settings.years());
+        int warmUp = jobs.stream().mapToInt(j -> j.scenario().warmUpYears()).min().orElse(settings.warmUpYears());
+        return new Settings(settings.replications(), residents, years, warmUp, settings.threads(), settings.scenarios());
+    }
+
     /** Team area sizes compared for V8 (residents per team). */
     static final int[] AREAS = {2500, 5000, 10000, 15000, 25000, 50000, 100000};
 
@@ -114,15 +143,16 @@ public final class Validation {
         Map<String, Scenario> base = new LinkedHashMap<>();
         for (String name : SCENARIOS) {
             Scenario standard = Study.standard(settings.scenarios(), name).scenario();
-            Scenario adjusted = overrides.apply(standard).withResidents(settings.residents()).withYears(settings.years())
-                    .withWarmUpYears(settings.warmUpYears()).withMovesLog(false);
+            // the suite's sizes first, then --set: an override of city.residents, years or warmUpYears is honoured
+            Scenario adjusted = overrides.apply(standard.withResidents(settings.residents()).withYears(settings.years())
+                    .withWarmUpYears(settings.warmUpYears())).withMovesLog(false);
             try {
                 // the suite's years and residents may not fit a --set value (a programme past year 12, say)
                 adjusted.validate();
             } catch (org.wijklab.scenario.ScenarioException e) {
                 throw new org.wijklab.scenario.ScenarioException(name
                         + (overrides.isEmpty() ? "" : " with --set " + String.join(" ", overrides.asStrings()))
-                        + " in the suite's " + settings.years() + " years of " + settings.residents() + " residents: "
+                        + " in the suite's " + adjusted.years() + " years of " + adjusted.city().residents() + " residents: "
                         + e.getMessage());
             }
             base.put(name, adjusted);
@@ -280,9 +310,27 @@ public final class Validation {
         return d;
     }
 
-    private static Result result(String pattern, String statistic, Target target, double[] values, String note) {
+    /**
+     * A row of the table: the statistic's values over the replications held against the target. A
+     * statistic a run cannot give ({@link NotEvaluable}) or that is not a number in some replication
+     * is NA with the reason, never a pass or a fail.
+     */
+    private static Result result(String pattern, String statistic, Target target, Supplier<double[]> statisticValues,
+            String note) {
+        double[] values;
+        try {
+            values = statisticValues.get();
+        } catch (NotEvaluable e) {
+            return new Result(pattern, statistic, target.text(), new Statistics.Estimate(Double.NaN, Double.NaN, 0), false,
+                    note, e.getMessage());
+        }
+        long missing = java.util.Arrays.stream(values).filter(v -> !Double.isFinite(v)).count();
         Statistics.Estimate e = Statistics.estimate(values);
-        return new Result(pattern, statistic, target.text(), e, target.contains(e.mean()), note);
+        if (missing > 0) {
+            return new Result(pattern, statistic, target.text(), new Statistics.Estimate(Double.NaN, Double.NaN, values.length),
+                    false, note, "not a number in " + missing + " of " + values.length + " replications");
+        }
+        return new Result(pattern, statistic, target.text(), e, target.contains(e.mean()), note, "");
     }
 
     private static int[] targets(RunSummary r) {
@@ -301,10 +349,10 @@ public final class Validation {
         // V1: multi-theme programmes raise the weakest neighbourhoods' liveability more than the city's
         out.add(result("V1", "liveability change of the targets over the programme, %",
                 Target.between(5, 25, "5 to 25 (seed: +11 over six years)"),
-                each("krachtwijk", r -> 100 * liveabilityGain(r, r.programmes.get(0).endTick)), ""));
+                () -> each("krachtwijk", r -> 100 * liveabilityGain(r, r.programmes.get(0).endTick)), ""));
         out.add(result("V1", "targets' liveability change / city's (start to end)",
                 Target.above(1.5, "at least 1.5 (seed: 11 % / 5 % = 2.2)"),
-                each("krachtwijk", r -> {
+                () -> each("krachtwijk", r -> {
                     RunSummary.ProgrammeRecord p = r.programmes.get(0);
                     double city = r.mean(r.liveability, p.endTick, r.all()) / r.mean(r.liveability, p.startTick, r.all()) - 1;
                     return liveabilityGain(r, p.endTick) / Math.max(1e-9, city);
@@ -312,38 +360,42 @@ public final class Validation {
         // V2: people gain more than places; out-movers are better off, in-movers worse off: all on
         // the decomposition's own person groups, the targets over the programme's own period
         out.add(result("V2", "targets over the programme: eroded gain in employment (people minus place change)",
-                Target.above(0.0, "above 0"), each("krachtwijk", r -> programmeDecomposition(r, "employment", "eroded_gain")),
+                Target.above(0.0, "above 0"), () -> each("krachtwijk", r -> programmeDecomposition(r, "employment", "eroded_gain")),
                 "people change of the whole cohort, leavers included"));
         out.add(result("V2", "targets over the programme: eroded gain in equivalised income, euro",
-                Target.above(0.0, "above 0"), each("krachtwijk", r -> programmeDecomposition(r, "income", "eroded_gain")),
+                Target.above(0.0, "above 0"), () -> each("krachtwijk", r -> programmeDecomposition(r, "income", "eroded_gain")),
                 "people change of the whole cohort, leavers included"));
         out.add(result("V2", "out-movers' equivalised income at the start minus stayers', euro",
                 Target.above(0.0, "above 0"),
-                each("krachtwijk", r -> programmeDecomposition(r, "income", "y_out_movers_t0")
+                () -> each("krachtwijk", r -> programmeDecomposition(r, "income", "y_out_movers_t0")
                         - programmeDecomposition(r, "income", "y_stayers_t0")),
                 "persons; out-movers include those who died"));
         out.add(result("V2", "out-movers' equivalised income at the start minus in-movers' at the end, euro",
                 Target.above(0.0, "above 0"),
-                each("krachtwijk", r -> programmeDecomposition(r, "income", "y_out_movers_t0")
+                () -> each("krachtwijk", r -> programmeDecomposition(r, "income", "y_out_movers_t0")
                         - programmeDecomposition(r, "income", "y_in_movers_t1")),
                 "persons; in-movers include those born"));
         out.add(result("V2", "the programme's own erosion: eroded income gain, with minus without the programme, euro",
                 Target.above(0.0, "above 0"),
-                paired("krachtwijk", "unfunded", r -> programmeDecomposition(r, "income", "eroded_gain")),
+                () -> paired("krachtwijk", "unfunded", r -> programmeDecomposition(r, "income", "eroded_gain")),
                 "same targets and persons without money, team or best persons, paired by seed"));
         out.add(result("V2", "the programme's own erosion: eroded employment gain, with minus without the programme",
                 Target.above(0.0, "above 0"),
-                paired("krachtwijk", "unfunded", r -> programmeDecomposition(r, "employment", "eroded_gain")),
+                () -> paired("krachtwijk", "unfunded", r -> programmeDecomposition(r, "employment", "eroded_gain")),
                 "same targets and persons without money, team or best persons, paired by seed"));
         out.add(result("V2", "baseline: rank correlation of neighbourhoods' social-rent share and eroded income gain",
-                Target.above(0.5, "at least 0.5"), each("baseline", Validation::cheapStockGradient),
+                Target.above(0.5, "at least 0.5"), () -> each("baseline", Validation::cheapStockGradient),
                 "eroded gain averaged over the 5-year periods"));
         // V3: the weakest stay at the bottom of the ranking over a decade despite programmes
         out.add(result("V3", "Spearman rank correlation of liveability, start to start + 10 years",
                 Target.above(0.8, "at least 0.8"),
-                each("krachtwijk", r -> {
+                () -> each("krachtwijk", r -> {
                     RunSummary.ProgrammeRecord p = r.programmes.get(0);
-                    int t1 = Math.min(r.ticks, p.startTick + 120);
+                    int t1 = p.startTick + 120;
+                    if (t1 > r.ticks) {
+                        throw new NotEvaluable("the run is shorter than 10 years after the programme's start (it needs "
+                                + years(t1) + " recorded years and has " + years(r.ticks) + ")");
+                    }
                     double[] a = new double[r.neighbourhoods];
                     double[] b = new double[r.neighbourhoods];
                     for (int j = 0; j < a.length; j++) {
@@ -355,11 +407,11 @@ public final class Validation {
         // V4: several themes at once beat one theme with the same budget
         out.add(result("V4", "liveability gain of the targets, multi-theme minus single-theme, % points",
                 Target.above(0.0, "above 0"),
-                paired("krachtwijk", "single-theme", r -> 100 * liveabilityGain(r, r.programmes.get(0).endTick)), ""));
+                () -> paired("krachtwijk", "single-theme", r -> 100 * liveabilityGain(r, r.programmes.get(0).endTick)), ""));
         // V5: an integral proximate team cuts supervision orders and evictions by about 40 %
         out.add(result("V5", "supervision orders + evictions in the targets, integral vs fragmented: reduction, %",
                 Target.between(25, 55, "25 to 55 (seed: 40)"),
-                each("wijkteam-integral", r -> {
+                () -> each("wijkteam-integral", r -> {
                     RunSummary.ProgrammeRecord p = r.programmes.get(0);
                     RunSummary f = twin("wijkteam-fragmented", r);
                     double a = r.sum(r.orders, p.startTick, p.endTick, p.targets) + r.sum(r.evictions, p.startTick, p.endTick, p.targets);
@@ -368,28 +420,31 @@ public final class Validation {
                 }), ""));
         out.add(result("V5", "integral team: expected avoided costs per euro spent",
                 Target.between(1.5, 3.0, "1.5 to 3 (seed: over 2)"),
-                each("wijkteam-integral", r -> r.programmes.get(0).avoided / Math.max(1, r.programmes.get(0).spent)), ""));
+                () -> each("wijkteam-integral", r -> r.programmes.get(0).avoided / Math.max(1, r.programmes.get(0).spent)), ""));
         // V6: persistence wins, and place gains erode after a programme stops
         out.add(result("V6", "targets' liveability at the end of the run, long minus short programme",
                 Target.above(0.0, "above 0"),
-                paired("long-programme", "short-programme", r -> r.mean(r.liveability, r.ticks, targets(r))), ""));
+                () -> paired("long-programme", "short-programme", r -> r.mean(r.liveability, r.ticks, targets(r))), ""));
         out.add(result("V6", "short programme: liveability lost in the 3 years after it stops, points",
                 Target.above(0.0, "above 0 (gains erode)"),
-                each("short-programme", r -> {
+                () -> each("short-programme", r -> {
                     RunSummary.ProgrammeRecord p = r.programmes.get(0);
-                    return r.mean(r.liveability, p.endTick, p.targets)
-                            - r.mean(r.liveability, Math.min(r.ticks, p.endTick + 36), p.targets);
+                    if (p.endTick + 36 > r.ticks) {
+                        throw new NotEvaluable("the run ends less than 3 years after the short programme stops (it needs "
+                                + years(p.endTick + 36) + " recorded years and has " + years(r.ticks) + ")");
+                    }
+                    return r.mean(r.liveability, p.endTick, p.targets) - r.mean(r.liveability, p.endTick + 36, p.targets);
                 }), ""));
         // V7: best persons matter
         out.add(result("V7", "liveability gain, with minus without best persons, % points",
                 Target.above(0.0, "above 0"),
-                paired("krachtwijk", "no-best-persons", r -> 100 * liveabilityGain(r, r.programmes.get(0).endTick)), ""));
+                () -> paired("krachtwijk", "no-best-persons", r -> 100 * liveabilityGain(r, r.programmes.get(0).endTick)), ""));
         out.add(result("V7", "liveability gain, original minus copied plan, % points",
                 Target.above(0.0, "above 0"),
-                paired("krachtwijk", "copied", r -> 100 * liveabilityGain(r, r.programmes.get(0).endTick)), ""));
+                () -> paired("krachtwijk", "copied", r -> 100 * liveabilityGain(r, r.programmes.get(0).endTick)), ""));
         out.add(result("V7", "months to a best person's first exhaustion or departure, protected minus unprotected",
                 Target.above(0.0, "above 0"),
-                paired("protected", "unprotected", Validation::monthsToFirstLoss), ""));
+                () -> paired("protected", "unprotected", Validation::monthsToFirstLoss), ""));
         // V8: team area size has an optimum at 10,000-25,000 residents
         double[] best = new double[settings.replications()];
         for (int rep = 0; rep < best.length; rep++) {
@@ -404,11 +459,11 @@ public final class Validation {
             }
         }
         out.add(result("V8", "team area (residents) with the most avoided cost per euro", Target.between(10000, 25000,
-                "10,000 to 25,000"), best, "areas tried: 2,500 to 100,000"));
+                "10,000 to 25,000"), () -> best, "areas tried: 2,500 to 100,000"));
         // V9: in a crisis, mental health holds up better in programme neighbourhoods
         out.add(result("V9", "good mental health in the targets during the crisis, with minus without programme, % points",
                 Target.above(0.0, "above 0 (seed: +6 against -3)"),
-                each("crisis", r -> {
+                () -> each("crisis", r -> {
                     RunSummary.ProgrammeRecord p = r.programmes.get(0);
                     RunSummary without = twin("crisis-no-programme", r);
                     double with = r.mean(r.goodMental, p.endTick, p.targets) - r.mean(r.goodMental, p.startTick, p.targets);
@@ -419,7 +474,7 @@ public final class Validation {
         // V10: restructuring toward mixed tenure reduces the eroded gain
         out.add(result("V10", "eroded equivalised income gain in the targets, without minus with restructuring, euro",
                 Target.above(0.0, "above 0"),
-                paired("krachtwijk", "restructuring-mixed-tenure", r -> programmeDecomposition(r, "income", "eroded_gain")),
+                () -> paired("krachtwijk", "restructuring-mixed-tenure", r -> programmeDecomposition(r, "income", "eroded_gain")),
                 "over the programme's own period"));
         return out;
     }
@@ -434,6 +489,10 @@ public final class Validation {
     /** Spearman correlation over neighbourhoods of social-rent share and mean 5-year eroded income gain. */
     private static double cheapStockGradient(RunSummary r) {
         int period = 12 * r.scenario.output().decompositionYears();
+        if (period > r.ticks) {
+            throw new NotEvaluable("the run is shorter than one " + r.scenario.output().decompositionYears()
+                    + "-year decomposition period");
+        }
         double[] share = r.socialShare.clone();
         double[] eroded = new double[r.neighbourhoods];
         List<String> names = r.scenario.city().neighbourhoods().stream().map(Scenario.NeighbourhoodSpec::name).toList();
@@ -450,6 +509,11 @@ public final class Validation {
             eroded[j] = n == 0 ? 0 : sum / n;
         }
         return Statistics.spearman(share, eroded);
+    }
+
+    /** Ticks as years, for a message: whole years, or with one decimal. */
+    private static String years(int ticks) {
+        return ticks % 12 == 0 ? Integer.toString(ticks / 12) : String.format(java.util.Locale.ROOT, "%.1f", ticks / 12.0);
     }
 
     private static double monthsToFirstLoss(RunSummary r) {

@@ -19,15 +19,25 @@ public final class ValidationReport {
                 "observed mean [95 % CI]", "result"));
         for (Validation.Result r : results) {
             sb.append(String.format(Locale.ROOT, "%-4s %-84s %-30s %-30s %s%n", r.pattern(), r.statistic(), r.target(),
-                    observed(r), r.pass() ? "pass" : "FAIL"));
+                    observed(r), outcome(r, "FAIL")));
         }
         long passed = results.stream().filter(Validation.Result::pass).count();
-        sb.append(String.format(Locale.ROOT, "%d of %d statistics pass.%n", passed, results.size()));
+        long na = results.stream().filter(r -> !r.evaluable()).count();
+        sb.append(String.format(Locale.ROOT, "%d of %d statistics pass%s.%n", passed, results.size(),
+                na == 0 ? "" : "; " + na + " not evaluable (NA)"));
         return sb.toString();
+    }
+
+    /** pass, the given word for a fail, or "not evaluable: REASON" for a statistic without a value. */
+    static String outcome(Validation.Result r, String fail) {
+        return !r.evaluable() ? "not evaluable: " + r.notEvaluable() : r.pass() ? "pass" : fail;
     }
 
     static String observed(Validation.Result r) {
         Statistics.Estimate e = r.observed();
+        if (!r.evaluable()) {
+            return "NA";
+        }
         if (!e.hasInterval()) {
             return String.format(Locale.ROOT, "%.3g [no interval] (n=%d)", e.mean(), e.n());
         }
@@ -42,8 +52,10 @@ public final class ValidationReport {
                 Statistics.Estimate e = r.observed();
                 csv.append(r.pattern()).append(',').append(quote(r.statistic())).append(',').append(quote(r.target()))
                         .append(',').append(num(e.mean())).append(',').append(num(e.low())).append(',')
-                        .append(num(e.high())).append(',').append(e.n()).append(',').append(r.pass() ? "pass" : "fail")
-                        .append(',').append(quote(r.note())).append('\n');
+                        .append(num(e.high())).append(',').append(e.n()).append(',')
+                        .append(r.evaluable() ? (r.pass() ? "pass" : "fail") : "not evaluable").append(',')
+                        .append(quote(r.evaluable() ? r.note() : r.notEvaluable() + (r.note().isEmpty() ? "" : "; " + r.note())))
+                        .append('\n');
             }
             // validation.csv is written last and moved into place: its presence marks a finished suite
             Path csvTmp = dir.resolve(".validation.csv.partial");
@@ -57,7 +69,7 @@ public final class ValidationReport {
             for (Validation.Result r : results) {
                 md.append("| ").append(r.pattern()).append(" | ").append(r.statistic())
                         .append(r.note().isEmpty() ? "" : " (" + r.note() + ")").append(" | ").append(r.target())
-                        .append(" | ").append(observed(r)).append(" | ").append(r.pass() ? "pass" : "**fail**").append(" |\n");
+                        .append(" | ").append(observed(r)).append(" | ").append(outcome(r, "**fail**")).append(" |\n");
             }
             Files.writeString(dir.resolve("validation.md"), md, StandardCharsets.UTF_8);
             Files.writeString(csvTmp, csv, StandardCharsets.UTF_8);

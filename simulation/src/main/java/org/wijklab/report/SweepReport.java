@@ -138,6 +138,7 @@ public final class SweepReport {
                 : "Sobol indices (Saltelli's scheme): S1, the share of the metric's variance a parameter explains alone; "
                 + "ST, its share with all its interactions; whiskers are 95 % bootstrap intervals.").append("</p>\n");
         html.append("<div class=\"grid\">\n");
+        List<String> notEstimated = new ArrayList<>();
         for (String metric : metrics) {
             Map<String, Map<String, double[]>> byParam = new LinkedHashMap<>();
             for (int r = 0; r < s.size(); r++) {
@@ -146,6 +147,12 @@ public final class SweepReport {
                 }
                 byParam.computeIfAbsent(s.text(r, "parameter"), k -> new LinkedHashMap<>()).put(s.text(r, "index"),
                         new double[] {number(s, r, "value"), number(s, r, "ci_low"), number(s, r, "ci_high")});
+                if (s.text(r, "value").equals("NA")) {
+                    String reason = s.has("reason") ? s.text(r, "reason") : "";
+                    notEstimated.add("<li><code>" + Report.esc(metric) + "</code>, " + Report.esc(s.text(r, "parameter"))
+                            + ", " + Report.esc(s.text(r, "index")) + (reason.isEmpty() ? "" : ": " + Report.esc(reason))
+                            + "</li>");
+                }
             }
             if (design.equals("morris")) {
                 double[] x = new double[parameters.size()];
@@ -155,30 +162,54 @@ public final class SweepReport {
                     x[p] = idx.getOrDefault("mu_star", new double[] {Double.NaN})[0];
                     y[p] = idx.getOrDefault("sigma", new double[] {Double.NaN})[0];
                 }
-                Estimate[] muStar = new Estimate[parameters.size()];
-                for (int p = 0; p < muStar.length; p++) {
-                    muStar[p] = estimate(byParam.getOrDefault(parameters.get(p), Map.of()).get("mu_star"));
+                // an index that could not be estimated (NA) is no bar at 0: it is left out and listed below
+                List<String> ranked = new ArrayList<>();
+                List<Estimate> muStar = new ArrayList<>();
+                for (String parameter : parameters) {
+                    double[] v = byParam.getOrDefault(parameter, Map.of()).get("mu_star");
+                    if (v != null && !Double.isNaN(v[0])) {
+                        ranked.add(parameter);
+                        muStar.add(estimate(v));
+                    }
                 }
-                figure(Charts.sensitivityBars("Morris ranking: " + metric, "mu* (mean absolute effect over the range)",
-                        parameters, muStar), "morris-rank-" + Report.slug(metric), "The parameters of <code>"
-                        + Report.esc(metric) + "</code> ranked by Morris's mu*, with 95 % bootstrap intervals.");
+                if (!ranked.isEmpty()) {
+                    figure(Charts.sensitivityBars("Morris ranking: " + metric, "mu* (mean absolute effect over the range)",
+                            ranked, muStar.toArray(new Estimate[0])), "morris-rank-" + Report.slug(metric),
+                            "The parameters of <code>" + Report.esc(metric) + "</code> ranked by Morris's mu*, with 95 % "
+                            + "bootstrap intervals" + (ranked.size() < parameters.size() ? " (NA ones left out)" : "") + ".");
+                }
                 figure(Charts.labelledScatter("Morris: " + metric, "mu* (mean absolute effect)", "sigma", parameters, x, y,
                         MORRIS_LABELS), "morris-" + Report.slug(metric), "Morris's mu* against sigma for <code>"
                         + Report.esc(metric) + "</code>" + (parameters.size() > MORRIS_LABELS ? " (the " + MORRIS_LABELS
                         + " of largest mu* named)" : "") + ".");
             } else {
-                Estimate[][] values = new Estimate[2][parameters.size()];
-                for (int p = 0; p < parameters.size(); p++) {
-                    Map<String, double[]> idx = byParam.getOrDefault(parameters.get(p), Map.of());
-                    values[0][p] = estimate(idx.get("S1"));
-                    values[1][p] = estimate(idx.get("ST"));
+                List<String> shown = new ArrayList<>();
+                List<Estimate> first = new ArrayList<>();
+                List<Estimate> total = new ArrayList<>();
+                for (String parameter : parameters) {
+                    Map<String, double[]> idx = byParam.getOrDefault(parameter, Map.of());
+                    double[] a = idx.get("S1");
+                    double[] b = idx.get("ST");
+                    if (a != null && b != null && !Double.isNaN(a[0]) && !Double.isNaN(b[0])) {
+                        shown.add(parameter);
+                        first.add(estimate(a));
+                        total.add(estimate(b));
+                    }
                 }
-                figure(Charts.groupedBars("Sobol indices: " + metric, "share of variance", parameters,
-                        List.of("first order (S1)", "total (ST)"), values), "sobol-" + Report.slug(metric),
-                        "Sobol's first-order and total indices of <code>" + Report.esc(metric) + "</code>.");
+                if (!shown.isEmpty()) {
+                    figure(Charts.groupedBars("Sobol indices: " + metric, "share of variance", shown,
+                            List.of("first order (S1)", "total (ST)"), new Estimate[][] {first.toArray(new Estimate[0]),
+                                total.toArray(new Estimate[0])}), "sobol-" + Report.slug(metric),
+                            "Sobol's first-order and total indices of <code>" + Report.esc(metric) + "</code>"
+                            + (shown.size() < parameters.size() ? " (NA ones left out)" : "") + ".");
+                }
             }
         }
         html.append("</div>\n");
+        if (!notEstimated.isEmpty()) {
+            html.append("<p class=\"note\">Indices that could not be estimated (NA in <code>sensitivity.csv</code>), "
+                    + "with the reason:</p>\n<ul>\n").append(String.join("\n", notEstimated)).append("\n</ul>\n");
+        }
     }
 
     private static Estimate estimate(double[] v) {

@@ -9,6 +9,16 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * {@link MersenneTwisterFast} seeded by the sweep, so a design is a function of its sweep file.
  */
 public final class Designs {
+    /**
+     * The fewest base rows (samples) a Sobol design may have. With n rows a bootstrap resample of the
+     * rows takes at most C(2n - 1, n) distinct forms: 462 for 6 rows, fewer than the 1,000 resamples
+     * drawn, so the interval says little; a 2-row sweep of the model read S1 = 2.0 with an interval of
+     * [-21.5, 25.5], and a parameter can hold the same value in A and B in every row. 16 leaves a
+     * margin over 8 and is a power of two, where a Sobol sequence is balanced (SALib likewise asks
+     * for a power of two). Even at 16 the estimators are rough: the intervals say how rough.
+     */
+    public static final int SOBOL_MIN_SAMPLES = 16;
+
     private Designs() {
     }
 

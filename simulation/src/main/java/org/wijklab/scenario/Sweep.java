@@ -181,6 +181,11 @@ public final class Sweep {
             }
         }
         samples = whole(sweep, "samples", f, design.equals("lhs") || design.equals("sobol"), 2, 100_000);
+        if (design.equals("sobol") && samples < Designs.SOBOL_MIN_SAMPLES) {
+            throw new ScenarioException(f + ": sweep.samples: " + samples + " is below the minimum "
+                    + Designs.SOBOL_MIN_SAMPLES + " of a sobol design (with fewer base rows the indices and their "
+                    + "bootstrap intervals cannot be estimated; a power of two, e.g. 64, is best)");
+        }
         trajectories = whole(sweep, "trajectories", f, design.equals("morris"), 2, 100_000);
         levels = sweep.has("levels") ? whole(sweep, "levels", f, false, 2, 100) : 4;
         if (sweep.has("levels") && !design.equals("morris")) {

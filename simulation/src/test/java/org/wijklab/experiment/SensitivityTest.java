@@ -53,7 +53,7 @@ class SensitivityTest {
         for (int i = 0; i < u.length; i++) {
             f[i] = ishigami(u[i]);
         }
-        Map<String, Sensitivity.Index> x = byKey(Sensitivity.sobol("y", List.of("x1", "x2", "x3"), f, n));
+        Map<String, Sensitivity.Index> x = byKey(Sensitivity.sobol("y", List.of("x1", "x2", "x3"), u, f, n));
         double[] s1 = {0.3139, 0.4424, 0.0};
         double[] st = {0.5576, 0.4424, 0.2437};
         for (int p = 0; p < 3; p++) {

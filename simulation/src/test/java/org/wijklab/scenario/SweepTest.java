@@ -112,8 +112,8 @@ class SweepTest {
             integral += s.programmes().get(0).team().mode().equals("integral") ? 1 : 0;
         }
         assertEquals(10, integral, "a Latin hypercube puts half the points in each of two categories");
-        Sweep sobol = Sweep.load(sweep(dir, "\"replications\": 1, \"design\": \"sobol\", \"samples\": 8, " + params), METRICS);
-        assertEquals(8 * (3 + 2), sobol.points());
+        Sweep sobol = Sweep.load(sweep(dir, "\"replications\": 1, \"design\": \"sobol\", \"samples\": 16, " + params), METRICS);
+        assertEquals(16 * (3 + 2), sobol.points());
         Sweep morris = Sweep.load(sweep(dir, "\"replications\": 1, \"design\": \"morris\", \"trajectories\": 5, " + params), METRICS);
         assertEquals(5 * (3 + 1), morris.points());
         assertEquals(4, morris.levels());
