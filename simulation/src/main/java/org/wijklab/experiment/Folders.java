@@ -235,44 +235,43 @@ public final class Folders {
 
         private void acquire() throws IOException {
             for (int attempt = 0; attempt < 100; attempt++) {
-                FileChannel c = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE);
-                Object before = fileKey(lockFile);
-                FileLock l;
-                try {
-                    l = c.tryLock();
-                } catch (OverlappingFileLockException e) {
-                    l = null;
-                } catch (IOException e) {
-                    c.close();
-                    throw e;
-                }
-                if (l == null) {
-                    c.close();
-                    throw busy(owner(lockFile));
-                }
-                // the lock is on the file the channel opened; it is ours only if that is still the file
-                // at lockFile (a writer that finished deletes it before releasing its lock)
-                if (stillThere(c, before)) {
-                    String token = PID + " " + ProcessHandle.current().info().startInstant().map(Object::toString)
-                            .orElse("-") + "\n";
-                    c.truncate(0);
-                    c.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
-                    synchronized (this) {
+                // one attempt at a time against the shutdown hook's undo, which waits for it: a lock file
+                // this claim creates is always one the undo sees and deletes (the JVM may halt as soon as
+                // the hook is done, before this thread could delete it)
+                synchronized (this) {
+                    if (closed) {
+                        throw new IllegalStateException("stopping: " + folder + " not written");
+                    }
+                    FileChannel c = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                            StandardOpenOption.WRITE);
+                    Object before = fileKey(lockFile);
+                    FileLock l;
+                    try {
+                        l = c.tryLock();
+                    } catch (OverlappingFileLockException e) {
+                        l = null;
+                    } catch (IOException e) {
+                        c.close();
+                        throw e;
+                    }
+                    if (l == null) {
+                        c.close();
+                        throw busy(owner(lockFile));
+                    }
+                    // the lock is on the file the channel opened; it is ours only if that is still the file
+                    // at lockFile (a writer that finished deletes it before releasing its lock)
+                    if (stillThere(c, before)) {
+                        String token = PID + " " + ProcessHandle.current().info().startInstant().map(Object::toString)
+                                .orElse("-") + "\n";
+                        c.truncate(0);
+                        c.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
                         channel = c;
                         lock = l;
-                        if (!closed) {
-                            return;
-                        }
+                        return;
                     }
-                    // the JVM stopped meanwhile: give the claim up again
-                    Files.deleteIfExists(lockFile);
                     l.release();
                     c.close();
-                    throw new IllegalStateException("stopping: " + folder + " not written");
                 }
-                l.release();
-                c.close();
             }
             throw new IOException("could not take " + lockFile);
         }
