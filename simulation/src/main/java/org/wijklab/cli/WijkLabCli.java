@@ -244,6 +244,9 @@ public final class WijkLabCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        // one locale for every output: numbers on the terminal, in charts and in files are written with
+        // '.', whatever the machine's language (CSVs and charts already ask for the root locale)
+        java.util.Locale.setDefault(java.util.Locale.ROOT);
         if (args.length == 0 || !args[0].equals("gui")) {
             System.setProperty("java.awt.headless", "true");
         }

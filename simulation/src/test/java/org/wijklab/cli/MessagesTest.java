@@ -161,6 +161,11 @@ class MessagesTest {
      * does not depend on this JVM's own encoding.
      */
     static CliTest.Outcome inCLocale(Path dir, String args) throws IOException, InterruptedException {
+        return inCLocale(dir, "", args);
+    }
+
+    /** The same with JVM options before the main class. */
+    static CliTest.Outcome inCLocale(Path dir, String jvmOptions, String args) throws IOException, InterruptedException {
         try {
             Process probe = new ProcessBuilder("bash", "-c", "true").start();
             Assumptions.assumeTrue(probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0, "bash does not run here");
@@ -169,7 +174,7 @@ class MessagesTest {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", "exec \"$JAVA\" -cp \"$CP\" -D" + WijkLabCli.LOG_DIR_PROPERTY
-                + "=\"$LOGS\" org.wijklab.cli.WijkLabCli " + args);
+                + "=\"$LOGS\" " + jvmOptions + " org.wijklab.cli.WijkLabCli " + args);
         pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG") || k.equals("JAVA_TOOL_OPTIONS")
                 || k.equals("_JAVA_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
         pb.environment().put("LC_ALL", "C");
@@ -183,6 +188,18 @@ class MessagesTest {
         byte[] err = p.getErrorStream().readAllBytes();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         return new CliTest.Outcome(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Under a German JVM (decimal comma) the terminal's figures are written with a point, as the
+     * files are: the program sets one locale for all output.
+     */
+    @Test
+    void aGermanJvmWritesTheTerminalsFiguresWithAPoint(@TempDir Path dir) throws IOException, InterruptedException {
+        CliTest.Outcome o = inCLocale(dir, "-Duser.language=de -Duser.country=DE", "run --years 1 --residents 500 --threads 1 --out x");
+        assertEquals(0, o.code(), o.toString());
+        assertTrue(o.out().matches("(?s).* in \\d+\\.\\d s\\..*"), "a point in the run's time: " + o);
+        assertFalse(o.out().matches("(?s).* in \\d+,\\d s\\..*"), "no decimal comma: " + o);
     }
 
     static Stream<org.junit.jupiter.params.provider.Arguments> unencodable() {
