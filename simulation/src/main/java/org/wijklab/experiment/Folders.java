@@ -399,23 +399,19 @@ public final class Folders {
             release();
         }
 
-        private void release() {
-            Path remove;
-            FileChannel c;
-            FileLock l;
-            synchronized (this) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                remove = moved ? null : partial;
-                c = channel;
-                l = lock;
+        /**
+         * Under the claim's monitor from start to end: the shutdown hook's undo waits for a release the
+         * writer has begun (the JVM halts when the hook is done, which could cut a delete off half-way).
+         */
+        private synchronized void release() {
+            if (closed) {
+                return;
             }
-            if (remove != null) {
-                deleteHard(remove);
+            closed = true;
+            if (!moved && partial != null) {
+                deleteHard(partial);
             }
-            if (l != null) {
+            if (lock != null) {
                 // the lock file goes before the lock: whoever then locks the old file sees it is gone
                 try {
                     Files.deleteIfExists(lockFile);
@@ -423,8 +419,8 @@ public final class Folders {
                     // a stale lock file is taken over by the next writer
                 }
                 try {
-                    l.release();
-                    c.close();
+                    lock.release();
+                    channel.close();
                 } catch (IOException ignored) {
                     // the lock goes with the channel or the process
                 }
@@ -443,21 +439,18 @@ public final class Folders {
             deleteQuietly(p);
             return;
         }
+        // writers still running may add files while it is deleted (the delete then fails) until a write
+        // of theirs fails on a folder gone: tried again for up to 5 s, until it has stayed gone for 45 ms
+        long deadline = System.nanoTime() + 5_000_000_000L;
         int quiet = 0;
-        for (int i = 0; i < 60 && quiet < 3; i++) {
+        while (quiet < 3 && System.nanoTime() < deadline) {
             deleteQuietly(p);
-            if (Files.exists(p)) {
-                quiet = 0;
-            } else {
-                quiet++;
-                if (quiet < 3) {
-                    try {
-                        Thread.sleep(15);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
+            quiet = Files.exists(p) ? 0 : quiet + 1;
+            try {
+                Thread.sleep(quiet == 0 ? 2 : 15);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -541,8 +534,10 @@ public final class Folders {
 
     /** Deletes a folder made by {@link #temporary}. */
     public static void deleteTemporary(Path dir) {
-        forget(dir);
+        // deleted before the shutdown hook forgets it: a hook running meanwhile deletes it too, and the
+        // JVM never halts with it half-deleted and forgotten
         deleteHard(dir);
+        forget(dir);
     }
 
     /** Whether a name is a partial folder or a claim's lock file of a writer (hidden, beside its folder). */

@@ -452,18 +452,27 @@ class BadInputTest {
     @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("cases")
     void refusedInOneLine(Setup setup, String expect) throws IOException {
-        String[] args = setup.args(tmp);
-        TreeMap<String, Long> before = tree(tmp);
+        assertRefused(tmp, setup, expect);
+        TRIED.incrementAndGet();
+    }
+
+    /**
+     * Runs a case in {@code dir} and checks that it was refused as every bad input must be: exit 2,
+     * one line on standard error that holds {@code expect}, nothing on standard output, and nothing
+     * written (in dir, in its out folder, under results/).
+     */
+    static void assertRefused(Path dir, Setup setup, String expect) throws IOException {
+        String[] args = setup.args(dir);
+        TreeMap<String, Long> before = tree(dir);
         boolean results = Files.exists(Path.of("results"));
         TreeMap<String, Long> resultsBefore = results ? tree(Path.of("results")) : null;
         CliTest.Outcome o = CliTest.execute(args);
-        TRIED.incrementAndGet();
         assertEquals(2, o.code(), o.toString());
         CliTest.assertOneErrorLine(o);
         assertTrue(o.err().contains(expect), "the message names the problem (" + expect + "): " + o);
         assertEquals("", o.out(), "nothing on standard output: " + o);
-        assertEquals(before, tree(tmp), "nothing written: " + o);
-        CliTest.assertNothingWritten(tmp.resolve("out"));
+        assertEquals(before, tree(dir), "nothing written: " + o);
+        CliTest.assertNothingWritten(dir.resolve("out"));
         if (results) {
             assertEquals(resultsBefore, tree(Path.of("results")), "nothing written under results/: " + o);
         } else {

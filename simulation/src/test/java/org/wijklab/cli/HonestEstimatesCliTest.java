@@ -70,14 +70,7 @@ class HonestEstimatesCliTest {
     @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("cases")
     void refusedInOneLineBeforeAnythingRuns(BadInputTest.Setup setup, String expect) throws IOException {
-        String[] args = setup.args(tmp);
-        TreeMap<String, Long> before = BadInputTest.tree(tmp);
-        CliTest.Outcome o = CliTest.execute(args);
-        assertEquals(2, o.code(), o.toString());
-        CliTest.assertOneErrorLine(o);
-        assertTrue(o.err().contains(expect), "the message names the problem (" + expect + "): " + o);
-        assertEquals(before, BadInputTest.tree(tmp), "nothing written: " + o);
-        CliTest.assertNothingWritten(tmp.resolve("out"));
+        BadInputTest.assertRefused(tmp, setup, expect);
     }
 
     @ParameterizedTest(name = "{index}: {0}")

@@ -108,15 +108,7 @@ class RangeRefusalTest {
     @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("cases")
     void refusedInOneLine(BadInputTest.Setup setup, String expect) throws IOException {
-        String[] args = setup.args(tmp);
-        TreeMap<String, Long> before = BadInputTest.tree(tmp);
-        CliTest.Outcome o = CliTest.execute(args);
-        assertEquals(2, o.code(), o.toString());
-        CliTest.assertOneErrorLine(o);
-        assertTrue(o.err().contains(expect), "the message names the problem (" + expect + "): " + o);
-        assertEquals("", o.out(), "nothing on standard output: " + o);
-        assertEquals(before, BadInputTest.tree(tmp), "nothing written: " + o);
-        CliTest.assertNothingWritten(tmp.resolve("out"));
+        BadInputTest.assertRefused(tmp, setup, expect);
     }
 
     @Test

@@ -289,16 +289,7 @@ class SweepIntegrityTest {
     @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("refusals")
     void refusedInOneLine(BadInputTest.Setup setup, String expect) throws IOException {
-        String[] args = setup.args(tmp);
-        TreeMap<String, Long> before = BadInputTest.tree(tmp);
-        CliTest.Outcome o = CliTest.execute(args);
-        assertEquals(2, o.code(), o.toString());
-        CliTest.assertOneErrorLine(o);
-        String expected = expect.replace("DIR", tmp.toString());
-        assertTrue(o.err().contains(expected), "the message names the problem (" + expected + "): " + o);
-        assertEquals("", o.out(), "nothing on standard output: " + o);
-        assertEquals(before, BadInputTest.tree(tmp), "nothing written: " + o);
-        CliTest.assertNothingWritten(tmp.resolve("out"));
+        BadInputTest.assertRefused(tmp, setup, expect.replace("DIR", tmp.toString()));
     }
 
     /** 1. One writer per folder through a symbolic link: the lock is the real folder's. */
