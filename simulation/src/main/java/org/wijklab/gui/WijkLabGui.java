@@ -127,6 +127,10 @@ public final class WijkLabGui extends GUIState {
         try {
             s = settings.scenarios();
         } catch (ScenarioException e) {
+            if (model() == null) {
+                // the first start has no previous scenario to fall back on: the caller says why, in one line
+                throw e;
+            }
             s = second == null ? new Scenario[] {model().scenario()} : new Scenario[] {model().scenario(), second.scenario()};
             if (cities.length > 0 && !java.awt.GraphicsEnvironment.isHeadless()) {
                 String msg = "The Model tab's values do not make a valid scenario (" + e.getMessage()

@@ -31,9 +31,9 @@ class GuiCompareTest {
         }
         Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(), GuiTest.NO_DISPLAY);
         Scenario base = ScenarioLoader.load(Path.of("scenarios", "baseline.json")).withResidents(12_000).withWarmUpYears(2)
-                .withYears(6);
+                .withYears(7);
         Scenario programme = ScenarioLoader.load(Path.of("scenarios", "krachtwijk.json")).withResidents(12_000)
-                .withWarmUpYears(2).withYears(6);
+                .withWarmUpYears(2).withYears(7);
         WijkLabGui gui = new WijkLabGui(base, programme);
         Console[] console = new Console[1];
         SwingUtilities.invokeAndWait(() -> console[0] = new Console(gui));
