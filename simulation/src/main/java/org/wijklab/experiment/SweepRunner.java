@@ -507,6 +507,9 @@ public final class SweepRunner {
         if (sweep.trajectories() > 0) {
             m.put("trajectories", sweep.trajectories());
             m.put("levels", sweep.levels());
+            if (sweep.candidates() > 0) {
+                m.put("candidates", sweep.candidates());
+            }
         }
         m.put("points", sweep.points());
         m.put("replications", sweep.replications());

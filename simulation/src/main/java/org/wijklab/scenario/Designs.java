@@ -199,4 +199,78 @@ public final class Designs {
         }
         return x;
     }
+
+    /**
+     * Campolongo's selection (Campolongo, Cariboni and Saltelli 2007): r of {@code candidates}
+     * trajectories of {@link #morris} that lie far apart, so r trajectories cover the grid as many
+     * would. The distance of two trajectories is the sum of the Euclidean distances between each
+     * point of one and each point of the other; the r kept maximise the sum of squared distances
+     * between them, found greedily (the two farthest apart first, then each time the candidate with
+     * the largest sum of squared distances to those kept) rather than over every combination.
+     * The kept trajectories are in the order they were drawn.
+     */
+    public static double[][] morrisSelected(int r, int candidates, int k, int levels, MersenneTwisterFast random) {
+        double[][] all = morris(candidates, k, levels, random);
+        int size = k + 1;
+        double[][] d2 = new double[candidates][candidates];
+        for (int a = 0; a < candidates; a++) {
+            for (int b = a + 1; b < candidates; b++) {
+                double d = 0;
+                for (int i = 0; i < size; i++) {
+                    for (int j = 0; j < size; j++) {
+                        double s = 0;
+                        double[] x = all[a * size + i];
+                        double[] y = all[b * size + j];
+                        for (int z = 0; z < k; z++) {
+                            s += (x[z] - y[z]) * (x[z] - y[z]);
+                        }
+                        d += Math.sqrt(s);
+                    }
+                }
+                d2[a][b] = d * d;
+                d2[b][a] = d * d;
+            }
+        }
+        boolean[] kept = new boolean[candidates];
+        double[] toKept = new double[candidates];
+        int first = 0;
+        int second = 1;
+        for (int a = 0; a < candidates; a++) {
+            for (int b = a + 1; b < candidates; b++) {
+                if (d2[a][b] > d2[first][second]) {
+                    first = a;
+                    second = b;
+                }
+            }
+        }
+        for (int c : new int[] {first, second}) {
+            kept[c] = true;
+            for (int a = 0; a < candidates; a++) {
+                toKept[a] += d2[a][c];
+            }
+        }
+        for (int n = 2; n < r; n++) {
+            int best = -1;
+            for (int a = 0; a < candidates; a++) {
+                if (!kept[a] && (best < 0 || toKept[a] > toKept[best])) {
+                    best = a;
+                }
+            }
+            kept[best] = true;
+            for (int a = 0; a < candidates; a++) {
+                toKept[a] += d2[a][best];
+            }
+        }
+        double[][] u = new double[r * size][];
+        int t = 0;
+        for (int a = 0; a < candidates; a++) {
+            if (kept[a]) {
+                for (int i = 0; i < size; i++) {
+                    u[t * size + i] = all[a * size + i];
+                }
+                t++;
+            }
+        }
+        return u;
+    }
 }

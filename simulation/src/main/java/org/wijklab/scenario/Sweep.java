@@ -21,7 +21,7 @@ import java.util.Set;
  * <pre>
  * {"sweep": {"name": ..., "description": ..., "base": "krachtwijk.json", "replications": 10,
  *            "design": "grid" | "lhs" | "sobol" | "morris", "samples": N, "trajectories": R,
- *            "levels": 4, "designSeed": S, "metrics": [...], "reference": 0,
+ *            "candidates": M, "levels": 4, "designSeed": S, "metrics": [...], "reference": 0,
  *            "set": {PATH: VALUE, ...},
  *            "parameters": [{"name": ..., "path": PATH | "paths": [PATH, ...],
  *                            "values": [...] | "range": [LOW, HIGH], "integer": true}]}}
@@ -41,7 +41,7 @@ public final class Sweep {
     /** The designs a sweep file may name. */
     public static final List<String> DESIGNS = List.of("grid", "lhs", "sobol", "morris");
     private static final Set<String> KEYS = Set.of("name", "description", "base", "replications", "design", "metrics",
-            "reference", "set", "parameters", "samples", "trajectories", "levels", "designSeed");
+            "reference", "set", "parameters", "samples", "trajectories", "candidates", "levels", "designSeed");
     private static final Set<String> PARAMETER_KEYS = Set.of("name", "path", "paths", "values", "range", "integer");
 
     /**
@@ -129,6 +129,8 @@ public final class Sweep {
     private final int samples;
     private final int trajectories;
     private final int levels;
+    /** Candidate trajectories a morris design keeps its {@code trajectories} from (0: no selection). */
+    private final int candidates;
     private final ObjectNode resolved;
 
     private Sweep(Path file, String sha256, JsonNode sweep, List<String> knownMetrics) {
@@ -233,6 +235,14 @@ public final class Sweep {
                     + " or " + 2 * Integer.highestOneBit(samples) + ")");
         }
         trajectories = whole(sweep, "trajectories", f, design.equals("morris"), 2, 100_000);
+        candidates = whole(sweep, "candidates", f, false, 3, 500);
+        if (sweep.has("candidates") && !design.equals("morris")) {
+            throw new ScenarioException(f + ": sweep.candidates: only a morris design selects its trajectories from candidates");
+        }
+        if (sweep.has("candidates") && candidates <= trajectories) {
+            throw new ScenarioException(f + ": sweep.candidates: " + candidates + " is not more than the "
+                    + trajectories + " trajectories kept from them");
+        }
         levels = sweep.has("levels") ? whole(sweep, "levels", f, false, 2, 100) : 4;
         if (sweep.has("levels") && !design.equals("morris")) {
             throw new ScenarioException(f + ": sweep.levels: only a morris design has levels");
@@ -286,7 +296,8 @@ public final class Sweep {
         unit = switch (design) {
             case "lhs" -> Designs.latinHypercube(samples, k, random);
             case "sobol" -> Designs.saltelli(samples, k, random);
-            case "morris" -> Designs.morris(trajectories, k, levels, random);
+            case "morris" -> candidates > 0 ? Designs.morrisSelected(trajectories, candidates, k, levels, random)
+                    : Designs.morris(trajectories, k, levels, random);
             default -> null;
         };
         JsonNode ref = sweep.get("reference");
@@ -577,6 +588,11 @@ public final class Sweep {
     /** Trajectories of a morris design (0 otherwise). */
     public int trajectories() {
         return trajectories;
+    }
+
+    /** Candidate trajectories of a morris design with Campolongo's selection (0 otherwise). */
+    public int candidates() {
+        return candidates;
     }
 
     /** Grid levels of a morris design. */

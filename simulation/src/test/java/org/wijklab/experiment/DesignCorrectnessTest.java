@@ -119,6 +119,92 @@ class DesignCorrectnessTest {
         assertEquals(0.125, oneWay / (double) r, 0.04);
     }
 
+    /** The sum over pairs of trajectories of their squared distance (Campolongo's spread). */
+    private static double spread(double[][] u, int k) {
+        int r = u.length / (k + 1);
+        double total = 0;
+        for (int a = 0; a < r; a++) {
+            for (int b = a + 1; b < r; b++) {
+                double d = 0;
+                for (int i = 0; i <= k; i++) {
+                    for (int j = 0; j <= k; j++) {
+                        double s = 0;
+                        for (int z = 0; z < k; z++) {
+                            double x = u[a * (k + 1) + i][z] - u[b * (k + 1) + j][z];
+                            s += x * x;
+                        }
+                        d += Math.sqrt(s);
+                    }
+                }
+                total += d * d;
+            }
+        }
+        return total;
+    }
+
+    @Test
+    void campolongosSelectionKeepsCandidateTrajectoriesThatLieFarApart() {
+        // 8 of 60 candidate trajectories of 4 parameters: each kept trajectory is one of the
+        // candidates (the same seed draws them), whole and unchanged, and the kept ones are more
+        // spread than any of 200 random choices of 8 candidates (deterministic: fixed seeds)
+        int k = 4;
+        int r = 8;
+        int m = 60;
+        double[][] kept = Designs.morrisSelected(r, m, k, 4, new MersenneTwisterFast(9));
+        double[][] all = Designs.morris(m, k, 4, new MersenneTwisterFast(9));
+        assertEquals(r * (k + 1), kept.length);
+        int last = -1;
+        for (int t = 0; t < r; t++) {
+            int found = -1;
+            for (int c = 0; c < m && found < 0; c++) {
+                boolean same = true;
+                for (int i = 0; i <= k && same; i++) {
+                    same = java.util.Arrays.equals(kept[t * (k + 1) + i], all[c * (k + 1) + i]);
+                }
+                found = same ? c : -1;
+            }
+            assertTrue(found > last, "trajectory " + t + " is a candidate, in the order drawn");
+            last = found;
+        }
+        double best = spread(kept, k);
+        MersenneTwisterFast random = new MersenneTwisterFast(4);
+        for (int trial = 0; trial < 200; trial++) {
+            int[] order = java.util.stream.IntStream.range(0, m).toArray();
+            for (int i = m - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int x = order[i];
+                order[i] = order[j];
+                order[j] = x;
+            }
+            double[][] some = new double[r * (k + 1)][];
+            for (int t = 0; t < r; t++) {
+                for (int i = 0; i <= k; i++) {
+                    some[t * (k + 1) + i] = all[order[t] * (k + 1) + i];
+                }
+            }
+            assertTrue(spread(some, k) < best, "a random choice is less spread than the selection");
+        }
+    }
+
+    @Test
+    void aSweepSelectsItsMorrisTrajectoriesFromCandidates(@TempDir Path dir) throws IOException {
+        String parameters = "\"parameters\": ["
+                + "{\"name\": \"proximity\", \"path\": \"programmes[0].team.proximity\", \"range\": [0.1, 0.9]},"
+                + "{\"name\": \"share\", \"path\": \"housing.leaveCityShare\", \"range\": [0.2, 0.5]}]";
+        Sweep s = sweep(dir, "\"design\": \"morris\", \"trajectories\": 5, \"candidates\": 30, " + parameters);
+        assertEquals(5 * 3, s.points());
+        assertEquals(30, s.candidates());
+        for (String bad : new String[] {"\"trajectories\": 5, \"candidates\": 5", "\"trajectories\": 5, \"candidates\": 501"}) {
+            ScenarioException e = assertThrows(ScenarioException.class,
+                    () -> sweep(dir, "\"design\": \"morris\", " + bad + ", " + parameters));
+            assertTrue(e.getMessage().contains("sweep.candidates: "), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), "one line");
+        }
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> sweep(dir, "\"design\": \"lhs\", \"samples\": 8, \"candidates\": 30, " + parameters));
+        assertTrue(e.getMessage().contains("only a morris design"), e.getMessage());
+    }
+
     // ---- discrete parameters on a Morris grid --------------------------------------------------
 
     private static Sweep sweep(Path dir, String body) throws IOException {
