@@ -36,14 +36,28 @@ public final class Sensitivity {
     }
 
     /**
-     * Morris: point t (k + 1) + s + 1 of trajectory t moves one parameter from point t (k + 1) + s;
-     * its elementary effect is the output's change over the coordinate's change (in the unit cube,
-     * so effects compare across parameters of different units). mu* is the mean absolute effect
-     * (the importance), mu the mean, sigma the standard deviation (interaction or non-linearity).
+     * Morris with the values the runs had at the design's coordinates: {@link #morris(String, List,
+     * double[][], double[][], double[], int)} where every value is its coordinate (continuous
+     * parameters over [0, 1]).
      */
     public static List<Index> morris(String metric, List<String> parameters, double[][] unit, double[] f, int trajectories) {
+        return morris(metric, parameters, unit, unit, f, trajectories);
+    }
+
+    /**
+     * Morris: point t (k + 1) + s + 1 of trajectory t moves one parameter from point t (k + 1) + s
+     * (the one whose {@code unit} coordinate changes); its elementary effect is the output's change
+     * over the change of the parameter's value on its scale ({@code scaled}: [0, 1] over its range or
+     * list, so effects compare across parameters of different units). A whole number or a category
+     * moves by what its values moved, which need not be the grid's step; a step that leaves the
+     * value where it was (a list of one value) gives no effect. mu* is the mean absolute effect
+     * (the importance), mu the mean, sigma the standard deviation (interaction or non-linearity).
+     */
+    public static List<Index> morris(String metric, List<String> parameters, double[][] unit, double[][] scaled,
+            double[] f, int trajectories) {
         int k = parameters.size();
         double[][] effects = new double[k][trajectories];
+        boolean[] changed = new boolean[k];
         for (double[] e : effects) {
             Arrays.fill(e, Double.NaN);
         }
@@ -57,8 +71,12 @@ public final class Sensitivity {
                         moved = j;
                     }
                 }
-                if (moved >= 0 && !Double.isNaN(f[a]) && !Double.isNaN(f[b])) {
-                    effects[moved][t] = (f[b] - f[a]) / (unit[b][moved] - unit[a][moved]);
+                if (moved < 0 || scaled[b][moved] == scaled[a][moved]) {
+                    continue;
+                }
+                changed[moved] = true;
+                if (!Double.isNaN(f[a]) && !Double.isNaN(f[b])) {
+                    effects[moved][t] = (f[b] - f[a]) / (scaled[b][moved] - scaled[a][moved]);
                 }
             }
         }
@@ -67,7 +85,8 @@ public final class Sensitivity {
         for (int j = 0; j < k; j++) {
             double[] e = Arrays.stream(effects[j]).filter(Double::isFinite).toArray();
             double[] abs = Arrays.stream(e).map(Math::abs).toArray();
-            String none = "no elementary effect: the metric is NA at every step of this parameter";
+            String none = changed[j] ? "no elementary effect: the metric is NA at every step of this parameter"
+                    : "no elementary effect: no step changes this parameter's value";
             String meanReason = e.length == 0 ? none : e.length == 1 ? "one elementary effect: no interval" : "";
             double[] ci = bootstrapMean(abs, random);
             out.add(new Index(metric, parameters.get(j), "mu_star", mean(abs), ci[0], ci[1], meanReason));

@@ -423,8 +423,10 @@ public final class SweepRunner {
     private static void writeSensitivity(Sweep sweep, List<String> metrics, double[][] means, Path file) throws IOException {
         List<String> names = sweep.parameters().stream().map(Sweep.Parameter::name).toList();
         double[][] unit = new double[sweep.points()][];
+        double[][] scaled = new double[sweep.points()][];
         for (int p = 0; p < sweep.points(); p++) {
             unit[p] = sweep.unit(p);
+            scaled[p] = sweep.scaled(p);
         }
         // Sobol's check that A and B differ in a parameter compares the values the runs had, not the
         // coordinates: two coordinates can give one value (a list of categories, a range of whole numbers)
@@ -443,7 +445,7 @@ public final class SweepRunner {
                     f[p] = means[p][k];
                 }
                 List<Sensitivity.Index> indices = sweep.design().equals("morris")
-                        ? Sensitivity.morris(metrics.get(k), names, unit, f, sweep.trajectories())
+                        ? Sensitivity.morris(metrics.get(k), names, unit, scaled, f, sweep.trajectories())
                         : Sensitivity.sobol(metrics.get(k), names, values, f, sweep.samples());
                 for (Sensitivity.Index x : indices) {
                     w.write(sweep.design() + "," + x.metric() + "," + cell(x.parameter()) + "," + x.index() + ","
@@ -505,6 +507,9 @@ public final class SweepRunner {
         if (sweep.trajectories() > 0) {
             m.put("trajectories", sweep.trajectories());
             m.put("levels", sweep.levels());
+            if (sweep.candidates() > 0) {
+                m.put("candidates", sweep.candidates());
+            }
         }
         m.put("points", sweep.points());
         m.put("replications", sweep.replications());

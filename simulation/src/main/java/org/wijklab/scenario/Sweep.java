@@ -21,7 +21,7 @@ import java.util.Set;
  * <pre>
  * {"sweep": {"name": ..., "description": ..., "base": "krachtwijk.json", "replications": 10,
  *            "design": "grid" | "lhs" | "sobol" | "morris", "samples": N, "trajectories": R,
- *            "levels": 4, "designSeed": S, "metrics": [...], "reference": 0,
+ *            "candidates": M, "levels": 4, "designSeed": S, "metrics": [...], "reference": 0,
  *            "set": {PATH: VALUE, ...},
  *            "parameters": [{"name": ..., "path": PATH | "paths": [PATH, ...],
  *                            "values": [...] | "range": [LOW, HIGH], "integer": true}]}}
@@ -41,7 +41,7 @@ public final class Sweep {
     /** The designs a sweep file may name. */
     public static final List<String> DESIGNS = List.of("grid", "lhs", "sobol", "morris");
     private static final Set<String> KEYS = Set.of("name", "description", "base", "replications", "design", "metrics",
-            "reference", "set", "parameters", "samples", "trajectories", "levels", "designSeed");
+            "reference", "set", "parameters", "samples", "trajectories", "candidates", "levels", "designSeed");
     private static final Set<String> PARAMETER_KEYS = Set.of("name", "path", "paths", "values", "range", "integer");
 
     /**
@@ -56,8 +56,25 @@ public final class Sweep {
             return values == null;
         }
 
-        /** The value at coordinate u in [0, 1] of the unit cube. */
-        JsonNode at(double u) {
+        /**
+         * The value at coordinate u of the unit cube: u in [0, 1) for a Latin hypercube or a Sobol
+         * design (n values or whole numbers each take an n-th of [0, 1)), or, with {@code levels} > 0,
+         * level l = u (p - 1) of a Morris grid of p levels, which maps exactly (in whole numbers, not
+         * by rounding u) to value round(l (n - 1) / (p - 1)) of n: the first level to the first value,
+         * the last to the last, and, with n at most p, every value reached.
+         */
+        JsonNode at(double u, int levels) {
+            if (levels > 0) {
+                long level = Math.round(u * (levels - 1));
+                if (values != null) {
+                    return values.get((int) onGrid(level, values.size() - 1, levels));
+                }
+                if (integer) {
+                    long lo = (long) low;
+                    return com.fasterxml.jackson.databind.node.LongNode.valueOf(lo + onGrid(level, (long) high - lo, levels));
+                }
+                return com.fasterxml.jackson.databind.node.DoubleNode.valueOf(low + level * (high - low) / (levels - 1));
+            }
             if (values != null) {
                 return values.get(Math.min(values.size() - 1, (int) Math.floor(u * values.size())));
             }
@@ -67,6 +84,30 @@ public final class Sweep {
                 return com.fasterxml.jackson.databind.node.LongNode.valueOf(lo + Math.min(span, (long) Math.floor(u * (span + 1))));
             }
             return com.fasterxml.jackson.databind.node.DoubleNode.valueOf(low + u * (high - low));
+        }
+
+        /** round(level span / (levels - 1)), halves up, in whole numbers. */
+        private static long onGrid(long level, long span, int levels) {
+            return (2 * level * span + (levels - 1)) / (2L * (levels - 1));
+        }
+
+        /**
+         * Where a value lies on the parameter's scale, in [0, 1]: (value - low) / (high - low) for a
+         * range; for a list of numbers the same over its smallest and largest; for other values
+         * (categories) the value's place in the list over the list's last place. Morris's elementary
+         * effects are divided by its change, the change the runs saw.
+         */
+        double scaled(JsonNode value) {
+            if (values == null) {
+                return (value.asDouble() - low) / (high - low);
+            }
+            boolean numbers = values.stream().allMatch(JsonNode::isNumber);
+            double min = values.stream().mapToDouble(JsonNode::asDouble).min().orElse(0);
+            double max = values.stream().mapToDouble(JsonNode::asDouble).max().orElse(0);
+            if (numbers && max > min) {
+                return (value.asDouble() - min) / (max - min);
+            }
+            return values.size() == 1 ? 0.0 : values.indexOf(value) / (double) (values.size() - 1);
         }
     }
 
@@ -88,6 +129,8 @@ public final class Sweep {
     private final int samples;
     private final int trajectories;
     private final int levels;
+    /** Candidate trajectories a morris design keeps its {@code trajectories} from (0: no selection). */
+    private final int candidates;
     private final ObjectNode resolved;
 
     private Sweep(Path file, String sha256, JsonNode sweep, List<String> knownMetrics) {
@@ -186,13 +229,37 @@ public final class Sweep {
                     + Designs.SOBOL_MIN_SAMPLES + " of a sobol design (with fewer base rows the indices and their "
                     + "bootstrap intervals cannot be estimated; a power of two, e.g. 64, is best)");
         }
+        if (design.equals("sobol") && Integer.bitCount(samples) != 1) {
+            throw new ScenarioException(f + ": sweep.samples: " + samples + " is not a power of two; a sobol design's "
+                    + "scrambled Sobol sequence is balanced only on 2^m base rows (e.g. " + Integer.highestOneBit(samples)
+                    + " or " + 2 * Integer.highestOneBit(samples) + ")");
+        }
         trajectories = whole(sweep, "trajectories", f, design.equals("morris"), 2, 100_000);
+        candidates = whole(sweep, "candidates", f, false, 3, 500);
+        if (sweep.has("candidates") && !design.equals("morris")) {
+            throw new ScenarioException(f + ": sweep.candidates: only a morris design selects its trajectories from candidates");
+        }
+        if (sweep.has("candidates") && candidates <= trajectories) {
+            throw new ScenarioException(f + ": sweep.candidates: " + candidates + " is not more than the "
+                    + trajectories + " trajectories kept from them");
+        }
         levels = sweep.has("levels") ? whole(sweep, "levels", f, false, 2, 100) : 4;
         if (sweep.has("levels") && !design.equals("morris")) {
             throw new ScenarioException(f + ": sweep.levels: only a morris design has levels");
         }
         if (levels % 2 != 0) {
             throw new ScenarioException(f + ": sweep.levels: " + levels + " is odd; Morris's grid needs an even number");
+        }
+        if (design.equals("morris")) {
+            for (int i = 0; i < parameters.size(); i++) {
+                Parameter p = parameters.get(i);
+                if (!p.isRange() && p.values().size() > levels) {
+                    throw new ScenarioException(f + ": sweep.parameters[" + i + "]: '" + p.name() + "' has "
+                            + p.values().size() + " values, but a morris grid of " + levels + " levels reaches only "
+                            + levels + " of them; give an even number of levels of at least " + p.values().size()
+                            + " or fewer values");
+                }
+            }
         }
         long seed = base.seed();
         if (sweep.has("designSeed")) {
@@ -228,8 +295,9 @@ public final class Sweep {
         MersenneTwisterFast random = new MersenneTwisterFast(new int[] {(int) seed, (int) (seed >>> 32), 0x44455349});
         unit = switch (design) {
             case "lhs" -> Designs.latinHypercube(samples, k, random);
-            case "sobol" -> Designs.saltelli(samples, k);
-            case "morris" -> Designs.morris(trajectories, k, levels, random);
+            case "sobol" -> Designs.saltelli(samples, k, random);
+            case "morris" -> candidates > 0 ? Designs.morrisSelected(trajectories, candidates, k, levels, random)
+                    : Designs.morris(trajectories, k, levels, random);
             default -> null;
         };
         JsonNode ref = sweep.get("reference");
@@ -448,7 +516,19 @@ public final class Sweep {
         if (unit == null) {
             return parameters.get(k).values().get(indices(point)[k]);
         }
-        return parameters.get(k).at(unit[point][k]);
+        return parameters.get(k).at(unit[point][k], design.equals("morris") ? levels : 0);
+    }
+
+    /**
+     * A point's values on each parameter's scale, in [0, 1] ({@link Parameter#scaled}): where the
+     * unit-cube coordinates say which parameter a Morris step moves, these say by how much its value moved.
+     */
+    public double[] scaled(int point) {
+        double[] x = new double[parameters.size()];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = parameters.get(k).scaled(valueNode(point, k));
+        }
+        return x;
     }
 
     /** The value of parameter k at a point, as JSON text. */
@@ -508,6 +588,11 @@ public final class Sweep {
     /** Trajectories of a morris design (0 otherwise). */
     public int trajectories() {
         return trajectories;
+    }
+
+    /** Candidate trajectories of a morris design with Campolongo's selection (0 otherwise). */
+    public int candidates() {
+        return candidates;
     }
 
     /** Grid levels of a morris design. */
