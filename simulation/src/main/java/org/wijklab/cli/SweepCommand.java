@@ -50,7 +50,8 @@ public final class SweepCommand implements Callable<Integer> {
         Path dir = out != null ? out : CompareCommand.stamped("sweep-" + sweep.name()
                 + (part[1] > 1 ? "-shard" + (part[0] + 1) + "of" + part[1] : ""));
         OutputFolder.check("--out", dir, SweepRunner.MANIFEST, "a sweep's folder");
-        int all = sweep.points() * sweep.replications();
+        int reps = adaptive == null ? sweep.replications() : adaptive.firstStage(sweep);
+        int all = sweep.points() * reps;
         long largest = 0;
         for (int p = 0; p < sweep.points(); p++) {
             largest = Math.max(largest, sweep.scenario(p).city().residents());
@@ -64,8 +65,10 @@ public final class SweepCommand implements Callable<Integer> {
         boolean[] started = {false};
         org.wijklab.experiment.Progress progress = (done, total) -> {
             if (!started[0] && !quiet) {
-                o.printf("Sweep '%s': %d points x %d replications = %d runs%s on %d threads.%n", sweep.name(), sweep.points(),
-                        sweep.replications(), all, part[1] > 1 ? " (shard " + (part[0] + 1) + " of " + part[1] + ")" : "", t);
+                o.printf("Sweep '%s': %d points x %d replications = %d runs%s%s on %d threads.%n", sweep.name(),
+                        sweep.points(), reps, all, adaptive == null ? "" : " (the first stage; then up to "
+                        + adaptive.maxReplications() + " a point, to a 95 % half-width of " + adaptive.ciWidth() + ")",
+                        part[1] > 1 ? " (shard " + (part[0] + 1) + " of " + part[1] + ")" : "", t);
                 o.flush();
             }
             started[0] = true;
@@ -112,12 +115,19 @@ public final class SweepCommand implements Callable<Integer> {
         if (maxReplications < 2 || maxReplications > 10_000) {
             throw new UserException("--max-replications: " + maxReplications + " is not in [2, 10000]");
         }
-        if (maxReplications < sweep.replications()) {
-            throw new UserException("--max-replications: " + maxReplications + " is below the sweep's own "
-                    + sweep.replications() + " replications");
-        }
         if (shards > 1) {
             throw new UserException("--ci-width and --shard: choose one (adaptive rounds need every point's runs)");
+        }
+        if (sweep.design().equals("morris") || sweep.design().equals("sobol")) {
+            throw new UserException("--ci-width and a " + sweep.design() + " design: choose one (its indices pair "
+                    + "points run on the same seeds, and adaptive points get different numbers of them)");
+        }
+        SweepRunner.Adaptive adaptive = new SweepRunner.Adaptive(ciWidth, maxReplications);
+        int firstStage = adaptive.firstStage(sweep);
+        if (maxReplications < firstStage) {
+            throw new UserException("--max-replications: " + maxReplications + " is below the first stage's " + firstStage
+                    + " replications (the sweep's " + sweep.replications() + ", at least "
+                    + org.wijklab.experiment.Statistics.STEIN_FIRST_STAGE + ")");
         }
         // the rounds watch the first metric: one that no run can have would stop them silently after the base runs
         String first = sweep.metrics().get(0);
@@ -132,7 +142,7 @@ public final class SweepCommand implements Callable<Integer> {
             throw new UserException("--ci-width: the sweep's first metric '" + first + "', which adaptive replications "
                     + "watch, is NA in every run of every point (" + why + "); put a metric the runs have first in sweep.metrics");
         }
-        return new SweepRunner.Adaptive(ciWidth, maxReplications);
+        return adaptive;
     }
 
     /** i/N as (i - 1, N). */

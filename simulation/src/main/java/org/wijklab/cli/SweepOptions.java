@@ -20,11 +20,13 @@ public final class SweepOptions {
     public boolean quiet;
 
     @Option(names = "--ci-width", paramLabel = "W",
-            description = "Adaptive replications: add replications to a point, one at a time, until the 95 %% "
-                    + "interval's half-width of the sweep's first metric is at most W (with --max-replications).")
+            description = "Adaptive replications by Stein's two-stage rule (with --max-replications; not for morris "
+                    + "or sobol designs): every point runs a first stage of the sweep's replications (at least 5), "
+                    + "whose spread of the sweep's first metric sets how many more bring its 95 %% interval's "
+                    + "half-width to W; intervals use t on the first stage's degrees of freedom.")
     Double ciWidth;
 
-    @Option(names = "--max-replications", paramLabel = "M", description = "The most replications a point may get (2-10000).")
+    @Option(names = "--max-replications", paramLabel = "M", description = "The most replications a point may get (at least the first stage, at most 10000).")
     Integer maxReplications;
 
     @Option(names = "--shard", paramLabel = "i/N",

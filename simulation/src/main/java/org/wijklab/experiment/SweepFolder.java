@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.wijklab.scenario.ScenarioException;
@@ -34,9 +33,9 @@ final class SweepFolder {
     private final SweepRows rows;
     private final boolean[] recorded;
     private int recordedCount;
-    /** Per point: runs recorded, and the first metric's values (for adaptive replications). */
+    /** Per point: runs recorded; per run: the first metric's value (for adaptive replications; NaN without one). */
     private final int[] perPoint;
-    private final List<List<Double>> firstValues;
+    private final double[] firstValues;
     private final boolean complete;
     private BufferedWriter journal;
 
@@ -48,10 +47,8 @@ final class SweepFolder {
         this.rows = new SweepRows(sweep, stride);
         this.recorded = new boolean[sweep.points() * stride];
         this.perPoint = new int[sweep.points()];
-        this.firstValues = new ArrayList<>();
-        for (int p = 0; p < sweep.points(); p++) {
-            firstValues.add(new ArrayList<>());
-        }
+        this.firstValues = new double[sweep.points() * stride];
+        java.util.Arrays.fill(firstValues, Double.NaN);
         this.complete = complete;
     }
 
@@ -285,9 +282,7 @@ final class SweepFolder {
         recorded[id] = true;
         recordedCount++;
         perPoint[id / stride]++;
-        if (!Double.isNaN(firstMetricValue)) {
-            firstValues.get(id / stride).add(firstMetricValue);
-        }
+        firstValues[id] = firstMetricValue;
     }
 
     /** Runs of a point recorded so far. */
@@ -295,9 +290,20 @@ final class SweepFolder {
         return perPoint[point];
     }
 
-    /** The first metric's values of a point's recorded runs (missing ones left out). */
-    double[] firstMetric(int point) {
-        return firstValues.get(point).stream().mapToDouble(Double::doubleValue).toArray();
+    /**
+     * The first metric's values of a point's recorded runs of replications below {@code upTo}, in
+     * replication order whatever order the runs finished in (missing ones left out).
+     */
+    double[] firstMetric(int point, int upTo) {
+        double[] v = new double[Math.min(upTo, stride)];
+        int n = 0;
+        for (int r = 0; r < v.length; r++) {
+            int id = point * stride + r;
+            if (recorded[id] && !Double.isNaN(firstValues[id])) {
+                v[n++] = firstValues[id];
+            }
+        }
+        return java.util.Arrays.copyOf(v, n);
     }
 
     void closeJournal() {

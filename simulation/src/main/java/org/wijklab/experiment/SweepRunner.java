@@ -72,16 +72,28 @@ public final class SweepRunner {
     }
 
     /**
-     * Adaptive replications: after the sweep's own replications, a point gets one more at a time
-     * until the 95 % interval's half-width of the first metric is at most {@code ciWidth}, or it has
-     * {@code maxReplications}.
+     * Adaptive replications, by Stein's two-stage procedure: every point runs a first stage of
+     * {@link #firstStage} replications (the sweep's, at least {@link Statistics#STEIN_FIRST_STAGE});
+     * its first metric's standard deviation s there sets the point's total
+     * N = max(n0, ceil((t_{n0-1, 0.975} s / ciWidth)^2)), at most {@code maxReplications}, and
+     * summary.csv's intervals use t on n0 - 1 degrees of freedom and the first stage's s (exact 95 %
+     * coverage for normal values; {@link Statistics#stein}).
      */
     public record Adaptive(double ciWidth, int maxReplications) {
+        /** The first stage's replications: the sweep's own, raised to {@link Statistics#STEIN_FIRST_STAGE}. */
+        public int firstStage(Sweep sweep) {
+            return Math.max(sweep.replications(), Statistics.STEIN_FIRST_STAGE);
+        }
     }
 
     /** Replications a point may have: the sweep's, or the adaptive maximum. Run ids are point × this + replication. */
     static int stride(Sweep sweep, Adaptive adaptive) {
-        return adaptive == null ? sweep.replications() : Math.max(sweep.replications(), adaptive.maxReplications());
+        return adaptive == null ? sweep.replications() : Math.max(adaptive.firstStage(sweep), adaptive.maxReplications());
+    }
+
+    /** The replications every point runs before adaptive rounds (all of them without). */
+    static int firstStage(Sweep sweep, Adaptive adaptive) {
+        return adaptive == null ? sweep.replications() : adaptive.firstStage(sweep);
     }
 
     /**
@@ -111,6 +123,14 @@ public final class SweepRunner {
         if (adaptive != null && shards > 1) {
             throw new ScenarioException("adaptive replications and --shard: choose one");
         }
+        if (adaptive != null && (sweep.design().equals("morris") || sweep.design().equals("sobol"))) {
+            throw new ScenarioException("adaptive replications and a " + sweep.design() + " design: choose one (its "
+                    + "indices pair points run on the same seeds, and adaptive points get different numbers of them)");
+        }
+        if (adaptive != null && adaptive.maxReplications() < adaptive.firstStage(sweep)) {
+            throw new ScenarioException("adaptive replications: a maximum of " + adaptive.maxReplications()
+                    + " is below the first stage's " + adaptive.firstStage(sweep));
+        }
         if (keepRuns && !executor.keepsRunFolders()) {
             throw new ScenarioException("this runner keeps no run folders: use --runs none");
         }
@@ -131,8 +151,9 @@ public final class SweepRunner {
             return new Result(out, 0, 0.0, true);
         }
         List<Integer> round = new ArrayList<>();
+        int first = firstStage(sweep, adaptive);
         for (int p = 0; p < sweep.points(); p++) {
-            for (int r = 0; r < sweep.replications(); r++) {
+            for (int r = 0; r < first; r++) {
                 int id = p * stride + r;
                 if (id % shards == shard) {
                     round.add(id);
@@ -163,7 +184,7 @@ public final class SweepRunner {
             Path runs = out.resolve(RUNS);
             folder.writeSorted(header(sweep, metrics), runs);
             if (shards == 1) {
-                finish(sweep, metrics, out, stride);
+                finish(sweep, metrics, out, stride, adaptive == null ? 0 : first);
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             writeManifest(sweep, metrics, out.resolve(MANIFEST), start, wall, keepRuns, commandLine, shard, shards, true,
@@ -218,26 +239,24 @@ public final class SweepRunner {
     }
 
     /**
-     * The next adaptive round: one more replication for every point whose first metric's 95 %
-     * half-width is above the target (or undefined with fewer than two values) and that has fewer
-     * than the maximum; a point whose metric is missing in every run gets no more, and a sweep whose
-     * every point has no value of it is refused (a {@link ScenarioException}) rather than ended there.
+     * The second stage of every point whose first stage is recorded and asks for more: the runs of
+     * replications n0 to {@link Statistics#steinTotal} - 1 not yet recorded. It depends only on the
+     * first stage's values (in replication order), so it is the same on a resumed sweep and is empty
+     * once the second stage is recorded. A first metric that is NA in every first-stage run of every
+     * point is refused.
      */
     private static List<Integer> nextRound(Sweep sweep, SweepFolder folder, int stride, Adaptive adaptive) {
         List<Integer> out = new ArrayList<>();
+        int n0 = adaptive.firstStage(sweep);
         boolean anyValue = false;
         for (int p = 0; p < sweep.points(); p++) {
-            int n = folder.runs(p);
-            Statistics.Estimate e = Statistics.estimate(folder.firstMetric(p));
-            anyValue |= e.n() > 0;
-            if (n >= adaptive.maxReplications()) {
-                continue;
-            }
-            if (e.n() == 0) {
-                continue;
-            }
-            if (!e.hasInterval() || e.halfWidth() > adaptive.ciWidth()) {
-                out.add(p * stride + n);
+            double[] first = folder.firstMetric(p, n0);
+            anyValue |= first.length > 0;
+            int total = Statistics.steinTotal(first, adaptive.ciWidth(), adaptive.maxReplications());
+            for (int r = n0; r < total; r++) {
+                if (!folder.recorded(p * stride + r)) {
+                    out.add(p * stride + r);
+                }
             }
         }
         if (!anyValue) {
@@ -251,7 +270,15 @@ public final class SweepRunner {
 
     /** summary.csv and, for designs that have them, sensitivity.csv from a folder's complete runs.csv. */
     static void finish(Sweep sweep, List<String> metrics, Path out, int stride) throws IOException {
-        double[][] means = writeSummary(sweep, metrics, out.resolve(RUNS), out.resolve(SUMMARY), stride);
+        finish(sweep, metrics, out, stride, 0);
+    }
+
+    /**
+     * As {@link #finish(Sweep, List, Path, int)}; with {@code steinFirstStage} > 0 (adaptive
+     * replications) summary.csv's intervals are Stein's on that first stage.
+     */
+    static void finish(Sweep sweep, List<String> metrics, Path out, int stride, int steinFirstStage) throws IOException {
+        double[][] means = writeSummary(sweep, metrics, out.resolve(RUNS), out.resolve(SUMMARY), stride, steinFirstStage);
         if (sweep.design().equals("morris") || sweep.design().equals("sobol")) {
             writeSensitivity(sweep, metrics, means, out.resolve(SENSITIVITY));
         }
@@ -349,16 +376,35 @@ public final class SweepRunner {
         }
     }
 
+    /** Stein's half-width for n values from a first stage's moments: NaN when its sd is 0 or undefined. */
+    private static double stein(Moments first, long n) {
+        double sd = first.sd();
+        return first.n > 1 && sd > 0 && n > 0 ? Statistics.t975(first.n - 1) * sd / Math.sqrt(n) : Double.NaN;
+    }
+
     /**
      * summary.csv from runs.csv, read twice as a stream: the points' moments, then (with a
      * reference point) the paired differences from the reference's run of the same replication.
      */
     static double[][] writeSummary(Sweep sweep, List<String> metrics, Path runsFile, Path summaryFile, int stride)
             throws IOException {
+        return writeSummary(sweep, metrics, runsFile, summaryFile, stride, 0);
+    }
+
+    /**
+     * With {@code steinFirstStage} n0 > 0 (adaptive replications) every interval, of a mean and of a
+     * paired difference, is Stein's: the mean of all the point's runs with half-width
+     * t_{n0-1, 0.975} s0 / sqrt(n), s0 the standard deviation of replications 0 to n0 - 1 (the first
+     * stage, common to every point); NA when s0 is 0 or rests on fewer than two values.
+     */
+    static double[][] writeSummary(Sweep sweep, List<String> metrics, Path runsFile, Path summaryFile, int stride,
+            int steinFirstStage) throws IOException {
         int m = metrics.size();
         int first = 4 + sweep.parameters().size();
         Moments[][] moments = new Moments[sweep.points()][m];
         Moments[][] differences = new Moments[sweep.points()][m];
+        Moments[][] firstMoments = new Moments[sweep.points()][m];
+        Moments[][] firstDifferences = new Moments[sweep.points()][m];
         double[][] reference = new double[stride][m];
         for (double[] r : reference) {
             java.util.Arrays.fill(r, Double.NaN);
@@ -367,11 +413,16 @@ public final class SweepRunner {
             for (int k = 0; k < m; k++) {
                 moments[p][k] = new Moments();
                 differences[p][k] = new Moments();
+                firstMoments[p][k] = new Moments();
+                firstDifferences[p][k] = new Moments();
             }
         }
         forEachRow(runsFile, first, m, (point, replication, values) -> {
             for (int k = 0; k < m; k++) {
                 moments[point][k].add(values[k]);
+                if (replication < steinFirstStage) {
+                    firstMoments[point][k].add(values[k]);
+                }
             }
             if (point == sweep.reference()) {
                 reference[replication] = values.clone();
@@ -381,6 +432,9 @@ public final class SweepRunner {
             forEachRow(runsFile, first, m, (point, replication, values) -> {
                 for (int k = 0; k < m; k++) {
                     differences[point][k].add(values[k] - reference[replication][k]);
+                    if (replication < steinFirstStage) {
+                        firstDifferences[point][k].add(values[k] - reference[replication][k]);
+                    }
                 }
             });
         }
@@ -399,13 +453,15 @@ public final class SweepRunner {
                         b.append(',').append(cell(sweep.value(p, q)));
                     }
                     double mean = x.n > 0 ? x.mean : Double.NaN;
+                    double half = steinFirstStage > 0 ? stein(firstMoments[p][k], x.n) : x.halfWidth();
                     b.append(',').append(metrics.get(k)).append(',').append(x.n).append(',').append(number(mean))
-                            .append(',').append(number(x.sd())).append(',').append(number(mean - x.halfWidth()))
-                            .append(',').append(number(mean + x.halfWidth()));
+                            .append(',').append(number(x.sd())).append(',').append(number(mean - half))
+                            .append(',').append(number(mean + half));
                     boolean paired = sweep.reference() >= 0 && d.n > 0;
+                    double dHalf = steinFirstStage > 0 ? stein(firstDifferences[p][k], d.n) : d.halfWidth();
                     b.append(',').append(paired ? number(d.mean) : "NA").append(',')
-                            .append(paired ? number(d.mean - d.halfWidth()) : "NA").append(',')
-                            .append(paired ? number(d.mean + d.halfWidth()) : "NA");
+                            .append(paired ? number(d.mean - dHalf) : "NA").append(',')
+                            .append(paired ? number(d.mean + dHalf) : "NA");
                     w.write(b.append('\n').toString());
                 }
             }
@@ -520,8 +576,20 @@ public final class SweepRunner {
         } else {
             m.put("runs", sweep.points() * sweep.replications());
         }
-        m.put("seeds", "base seed " + sweep.base().seed() + " + replication (0-" + (sweep.replications() - 1)
-                + "), the same at every point");
+        if (adaptive != null) {
+            int n0 = adaptive.firstStage(sweep);
+            m.put("firstStage", n0);
+            m.put("seeds", "base seed " + sweep.base().seed() + " + replication: replications 0-" + (n0 - 1)
+                    + " (the first stage) at every point, then up to n - 1 at a point of n replications (at most "
+                    + stride(sweep, adaptive) + "; n is the point's rows in runs.csv)");
+            m.put("intervals", "Stein's two-stage: a point's n = max(" + n0 + ", ceil((t(" + (n0 - 1)
+                    + ") s / ciWidth)^2)), at most maxReplications, s the first metric's sd over the first stage; "
+                    + "each interval is the mean of the n runs +/- t(" + (n0 - 1) + ", 0.975) s0 / sqrt(n), s0 that "
+                    + "metric's (or difference's) sd over the first stage; NA when s0 is 0");
+        } else {
+            m.put("seeds", "base seed " + sweep.base().seed() + " + replication (0-" + (sweep.replications() - 1)
+                    + "), the same at every point");
+        }
         if (sweep.reference() >= 0) {
             m.put("reference", sweep.reference());
         }

@@ -38,7 +38,20 @@ class HonestEstimatesCliTest {
                     + "\"replications\": 2, \"metrics\": [\"" + firstMetric + "\", \"city_good_mental_health_end\"], "
                     + "\"parameters\": [{\"name\": \"leave\", \"path\": \"housing.leaveCityShare\", \"values\": [0.1, 0.3]}]}}");
             return new String[] {"sweep", f.toString(), "--out", dir.resolve("out").toString(), "--quiet", "--threads", "1",
-                "--ci-width", "0.01", "--max-replications", "4"};
+                "--ci-width", "0.01", "--max-replications", "6"};
+        };
+    }
+
+    /** Adaptive replications on a design whose indices pair points by seed. */
+    private static BadInputTest.Setup adaptiveDesign(String design, String size) {
+        return dir -> {
+            BadInputTest.write(dir, "base.json", NO_PROGRAMME);
+            Path f = BadInputTest.write(dir, "sweep.json", "{\"sweep\": {\"name\": \"a\", \"base\": \"base.json\", "
+                    + "\"replications\": 5, \"design\": \"" + design + "\", " + size + "\"metrics\": [\"city_employment_end\"], "
+                    + "\"parameters\": [{\"name\": \"leave\", \"path\": \"housing.leaveCityShare\", \"range\": [0.1, 0.6]}, "
+                    + "{\"name\": \"burden\", \"path\": \"housing.maxBurden\", \"range\": [0.3, 0.5]}]}}");
+            return new String[] {"sweep", f.toString(), "--out", dir.resolve("out").toString(), "--quiet", "--threads", "1",
+                "--ci-width", "0.01", "--max-replications", "6"};
         };
     }
 
@@ -53,6 +66,17 @@ class HonestEstimatesCliTest {
                 BadInputTest.c("sobol with samples 15", "sweep.samples: 15 is below the minimum 16",
                         BadInputTest.sweepFile("{\"sweep\": {\"name\": \"s\", \"base\": \"krachtwijk.json\", "
                                 + "\"replications\": 1, \"design\": \"sobol\", \"samples\": 15, " + params + "}}")),
+                BadInputTest.c("adaptive with a morris design", "--ci-width and a morris design: choose one",
+                        adaptiveDesign("morris", "\"trajectories\": 4, ")),
+                BadInputTest.c("adaptive with a sobol design", "--ci-width and a sobol design: choose one",
+                        adaptiveDesign("sobol", "\"samples\": 16, ")),
+                BadInputTest.c("adaptive with a maximum below the first stage of 5",
+                        "--max-replications: 4 is below the first stage's 5 replications (the sweep's 2, at least 5)",
+                        dir -> {
+                            String[] a = adaptive(NO_PROGRAMME, "city_employment_end").args(dir);
+                            a[a.length - 1] = "4";
+                            return a;
+                        }),
                 BadInputTest.c("adaptive on a programme's metric without a programme",
                         "first metric 'eroded_income_gain', which adaptive replications watch, is NA in every run of every "
                                 + "point (a programme's metric, and the scenario has no programme)",

@@ -15,13 +15,15 @@ import org.wijklab.TestCsv;
 import org.wijklab.scenario.Sweep;
 
 /**
- * Adaptive replications: a point gets replications until its first metric's 95 % half-width is
- * at most the target or it has the maximum; the result does not depend on the threads.
+ * Adaptive replications by Stein's two-stage rule: every point runs a first stage of 5 (the sweep's 2
+ * raised), its first metric's spread there sets its total ({@link Statistics#steinTotal}), and
+ * summary.csv's intervals are Stein's ({@link Statistics#stein}); the result does not depend on the
+ * threads, and the manifest says which seeds the runs had.
  */
 class AdaptiveSweepTest {
 
     @Test
-    void pointsGetReplicationsUntilTheirIntervalIsNarrowEnough(@TempDir Path dir) throws IOException {
+    void pointsGetTheReplicationsSteinsRuleAsksForAndItsInterval(@TempDir Path dir) throws IOException {
         Files.copy(Path.of("scenarios", "baseline.json"), dir.resolve("baseline.json"));
         Path f = dir.resolve("adaptive.json");
         Files.writeString(f, """
@@ -31,7 +33,9 @@ class AdaptiveSweepTest {
                   "parameters": [{"name": "leave", "path": "housing.leaveCityShare", "values": [0.1, 0.3, 0.6]}]}}
                 """);
         Sweep sweep = Sweep.load(f, SweepMetrics.names());
-        SweepRunner.Adaptive adaptive = new SweepRunner.Adaptive(0.006, 6);
+        int max = 9;
+        double w = 0.006;
+        SweepRunner.Adaptive adaptive = new SweepRunner.Adaptive(w, max);
         Path one = dir.resolve("one");
         Path two = dir.resolve("two");
         SweepRunner.run(sweep, one, 1, false, Progress.NONE, "test", 0, 1, adaptive);
@@ -40,30 +44,40 @@ class AdaptiveSweepTest {
             assertArrayEquals(Files.readAllBytes(one.resolve(file)), Files.readAllBytes(two.resolve(file)), file);
         }
         TestCsv runs = TestCsv.read(one.resolve(SweepRunner.RUNS));
-        int moreThanTwo = 0;
+        TestCsv summary = TestCsv.read(one.resolve(SweepRunner.SUMMARY));
+        int moreThanFirst = 0;
         for (int p = 0; p < 3; p++) {
             List<Double> values = new ArrayList<>();
             for (int r = 0; r < runs.size(); r++) {
                 if (runs.integer(r, "point") == p) {
-                    assertEquals(values.size(), runs.integer(r, "replication"), "replications 0, 1, ... without gaps");
-                    assertEquals(p * 6 + values.size(), runs.integer(r, "run_id"), "run id = point x max + replication");
-                    assertEquals(1 + values.size(), runs.integer(r, "seed"), "seed = base seed + replication");
+                    assertEquals((long) values.size(), runs.integer(r, "replication"), "replications 0, 1, ... without gaps");
+                    assertEquals((long) p * max + values.size(), runs.integer(r, "run_id"), "run id = point x max + replication");
+                    assertEquals(1L + values.size(), runs.integer(r, "seed"), "seed = base seed + replication");
                     values.add(runs.num(r, "city_employment_end"));
                 }
             }
-            assertTrue(values.size() >= 2 && values.size() <= 6, p + ": " + values.size());
-            Statistics.Estimate e = Statistics.estimate(values.stream().mapToDouble(Double::doubleValue).toArray());
-            if (values.size() < 6) {
-                assertTrue(e.halfWidth() <= 0.006, "point " + p + " stopped at " + values.size() + " with " + e.halfWidth());
+            double[] all = values.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] first = java.util.Arrays.copyOf(all, 5);
+            assertEquals(Statistics.steinTotal(first, w, max), all.length, "point " + p + ": Stein's total");
+            moreThanFirst += all.length > 5 ? 1 : 0;
+            Statistics.Estimate e = Statistics.stein(first, all);
+            if (all.length < max) {
+                assertTrue(e.halfWidth() <= w, "point " + p + " stopped at " + all.length + " with " + e.halfWidth());
             }
-            // it stopped at the first replication that met the target
-            double[] before = values.subList(0, values.size() - 1).stream().mapToDouble(Double::doubleValue).toArray();
-            if (values.size() > 2) {
-                moreThanTwo++;
-                Statistics.Estimate b = Statistics.estimate(before);
-                assertTrue(b.halfWidth() > 0.006, "point " + p + " went on although " + b.halfWidth() + " met the target");
+            for (int r = 0; r < summary.size(); r++) {
+                if (summary.integer(r, "point") == p && summary.get(r, "metric").equals("city_employment_end")) {
+                    assertEquals((long) all.length, summary.integer(r, "n"));
+                    assertEquals(e.low(), summary.num(r, "ci_low"), 1e-12, "Stein's interval, not a t on n - 1");
+                    assertEquals(e.high(), summary.num(r, "ci_high"), 1e-12);
+                }
             }
         }
-        assertTrue(moreThanTwo > 0, "at least one point needed more replications");
+        assertTrue(moreThanFirst > 0, "at least one point needed a second stage");
+        com.fasterxml.jackson.databind.JsonNode manifest = org.wijklab.scenario.ScenarioLoader.mapper()
+                .readTree(one.resolve(SweepRunner.MANIFEST).toFile());
+        String seeds = manifest.path("seeds").asText();
+        assertTrue(seeds.startsWith("base seed 1 + replication: replications 0-4 (the first stage) at every point, then up "
+                + "to n - 1 at a point of n replications (at most 9"), seeds);
+        assertEquals(5, manifest.path("firstStage").asInt());
     }
 }

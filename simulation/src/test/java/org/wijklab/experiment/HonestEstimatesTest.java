@@ -236,10 +236,10 @@ class HonestEstimatesTest {
                 """);
         Sweep sweep = Sweep.load(file, SweepMetrics.names());
         ScenarioException e = assertThrows(ScenarioException.class, () -> SweepRunner.run(sweep, dir.resolve("out"), 1,
-                false, Progress.NONE, "test", 0, 1, new SweepRunner.Adaptive(0.01, 4)));
+                false, Progress.NONE, "test", 0, 1, new SweepRunner.Adaptive(0.01, 6)));
         assertTrue(e.getMessage().contains("'eroded_income_gain', which adaptive replications watch, is NA in every run"),
                 e.getMessage());
-        assertEquals(2, Files.readAllLines(dir.resolve("out").resolve(SweepFolder.JOURNAL)).size(),
-                "the base replications ran and are kept; no more were made");
+        assertEquals(Statistics.STEIN_FIRST_STAGE, Files.readAllLines(dir.resolve("out").resolve(SweepFolder.JOURNAL)).size(),
+                "the first stage (the sweep's 2 replications raised to 5) ran and is kept; no more were made");
     }
 }
