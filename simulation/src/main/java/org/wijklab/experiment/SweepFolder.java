@@ -103,6 +103,9 @@ final class SweepFolder {
                         + (wasAdaptive ? "--ci-width " + m.path("ciWidth").asDouble() + " --max-replications "
                         + m.path("maxReplications").asInt() : "the sweep's own replications") + "; resume it with the same");
             }
+            if (!m.path("complete").asBoolean(false)) {
+                SweepRunner.checkMethodsVersion(m, "--out " + out);
+            }
             // every file the sweep reads is as it was when the folder was started: runs of two bases never mix
             String base = ScenarioLoader.sha256(sweep.base());
             String was = m.path("baseScenarioSha256").asText();

@@ -56,6 +56,7 @@ public final class SweepMerge {
                         + " of " + m.path("shards") + ")");
             }
             String name = d + " (shard " + (i + 1) + "/" + n + ")";
+            SweepRunner.checkMethodsVersion(m, "merge: " + name);
             if (first == null) {
                 first = m;
                 firstDir = d;

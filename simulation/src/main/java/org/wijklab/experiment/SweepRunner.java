@@ -540,6 +540,24 @@ public final class SweepRunner {
         return List.of(cells);
     }
 
+    /**
+     * The version of how a sweep's design points and adaptive replications are drawn: a folder started
+     * under another version is never resumed or merged (its points and runs would mix two designs).
+     * 2: Morris directions drawn per parameter and levels mapped exactly to values, Sobol scrambled
+     * with designSeed, adaptive replications by Stein's two stages; a manifest without it is version 1.
+     */
+    public static final int METHODS_VERSION = 2;
+
+    /** Refuses a sweep folder or shard whose manifest was written under other design and replication rules. */
+    static void checkMethodsVersion(com.fasterxml.jackson.databind.JsonNode manifest, String what) {
+        int v = manifest.path("methodsVersion").asInt(1);
+        if (v != METHODS_VERSION) {
+            throw new org.wijklab.scenario.ScenarioException(what + ": was started by a WijkLab that draws sweep designs and "
+                    + "adaptive replications another way (methods version " + v + ", this build " + METHODS_VERSION
+                    + "); its runs cannot be joined with this build's: start a new --out");
+        }
+    }
+
     static void writeManifest(Sweep sweep, List<String> metrics, Path file, Instant start, double wall,
             boolean keepRuns, String commandLine, int shard, int shards, boolean complete, Adaptive adaptive)
             throws IOException {
@@ -557,6 +575,7 @@ public final class SweepRunner {
         m.put("base", sweep.baseFile().getFileName().toString());
         m.put("baseScenarioSha256", ScenarioLoader.sha256(sweep.base()));
         m.put("design", sweep.design());
+        m.put("methodsVersion", METHODS_VERSION);
         if (sweep.samples() > 0) {
             m.put("samples", sweep.samples());
         }

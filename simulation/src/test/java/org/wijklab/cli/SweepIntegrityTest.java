@@ -148,6 +148,20 @@ class SweepIntegrityTest {
                     BadInputTest.replaceIn(files.resolve("base.json"), "\"yearlyBudget\": 1000000", "\"yearlyBudget\": 2000000");
                     return sweepArgs(files, out);
                 }));
+        // a folder or shard started by a build that drew designs and adaptive replications another way
+        all.add(BadInputTest.c("resume of a sweep started under methods version 1", "--out DIR/so: was started by a WijkLab "
+                + "that draws sweep designs and adaptive replications another way (methods version 1, this build 2)", dir -> {
+                    Path out = killed(dir);
+                    BadInputTest.replaceRegex(out.resolve("manifest.json"), "\\s*\"methodsVersion\" : \\d+,", "");
+                    return sweepArgs(files(dir), out);
+                }));
+        all.add(BadInputTest.c("merge of a shard of methods version 1", "merge: " + "DIR/sh2 (shard 2/2): was started by a WijkLab "
+                + "that draws sweep designs", dir -> {
+                    String[] merge = shardsWithDamage(dir, f -> { });
+                    BadInputTest.replaceRegex(dir.resolve("sh2").resolve("manifest.json"), "\"methodsVersion\" : \\d+",
+                            "\"methodsVersion\" : 1");
+                    return merge;
+                }));
         // 3. merge of shards that ran different bases or sweep files, or of files edited since
         all.add(BadInputTest.c("merge of shards with different bases", "sh2 (shard 2/2) ran the base scenario base.json with sha256",
                 dir -> shardsEditedBetween(dir, "base")));
