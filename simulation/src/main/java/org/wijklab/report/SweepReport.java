@@ -113,8 +113,10 @@ public final class SweepReport {
             p.path("paths").forEach(x -> paths.add(x.asText()));
             String values = p.has("range") ? p.path("range").toString() + (p.path("integer").asBoolean() ? " (whole)" : "")
                     : p.path("values").toString();
+            String where = p.has("designOnly") ? "none: design-only, the model never reads it; its value picks the random "
+                    + "stream, so its index is the noise floor" : String.join(", ", paths);
             html.append("<tr><td>").append(Report.esc(p.path("name").asText())).append("</td><td><code>")
-                    .append(Report.esc(String.join(", ", paths))).append("</code></td><td>").append(Report.esc(values))
+                    .append(Report.esc(where)).append("</code></td><td>").append(Report.esc(values))
                     .append("</td></tr>\n");
         }
         html.append("</table>\n<table><tr><th>metric</th><th>what</th></tr>\n");
