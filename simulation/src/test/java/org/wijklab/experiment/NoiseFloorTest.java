@@ -279,4 +279,51 @@ class NoiseFloorTest {
         assertTrue(html.contains("Seed noise: 25.0 % of a single run"), "the noise share");
         assertTrue(html.contains("none: design-only"), "the parameters' table marks the dummy");
     }
+
+    /**
+     * A Morris sweep's dummy: on the level grid its steps change the random stream alone, so its
+     * mu* is the mean absolute change that seed noise makes (not 0, as a do-nothing parameter under
+     * common random numbers would read), while proximity's steps keep the stream and show its effect
+     * alone. From a runs.csv of known outputs (proximity over its range plus noise of sd 0.05 drawn
+     * from each run's seed), 20 trajectories, R = 2: proximity's mu* is exactly 1 (a whole range of
+     * the unit cube; the noise cancels within each of its steps), the dummy's is the noise's, above 0
+     * (its size depends on how many distinct dummy steps the Morris design makes, so it is not pinned
+     * here). Deterministic: fixed seeds.
+     */
+    @Test
+    void aMorrisSweepsDummyReadsTheSeedNoise(@TempDir Path dir) throws IOException {
+        Path file = sobolFile(dir, "", PROXIMITY);
+        Files.writeString(file, Files.readString(file).replace("\"design\": \"sobol\", \"samples\": 16",
+                "\"design\": \"morris\", \"trajectories\": 20").replace("\"replications\": 3", "\"replications\": 2"));
+        Sweep sweep = Sweep.load(file, SweepMetrics.names());
+        assertTrue(sweep.hasDummy());
+        assertEquals(20 * 3, sweep.points());
+        List<String> metrics = sweep.metrics();
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        StringBuilder runs = new StringBuilder(SweepRunner.header(sweep, metrics));
+        for (int p = 0; p < sweep.points(); p++) {
+            for (int r = 0; r < 2; r++) {
+                double noise = 0.05 * new MersenneTwisterFast(SweepRunner.seed(sweep, p, r)).nextGaussian();
+                double proximity = (sweep.valueNode(p, 0).asDouble() - 0.1) / 0.8;
+                runs.append(SweepRunner.row(sweep, p * 2 + r, 2, new double[] {proximity + noise}));
+            }
+        }
+        Files.writeString(out.resolve(SweepRunner.RUNS), runs);
+        SweepRunner.finish(sweep, metrics, out, 2);
+        TestCsv s = TestCsv.read(out.resolve(SweepRunner.SENSITIVITY));
+        Map<String, double[]> x = new HashMap<>();
+        for (int r = 0; r < s.size(); r++) {
+            if (s.get(r, "index").equals("mu_star")) {
+                x.put(s.get(r, "parameter") + " mu_star", new double[] {s.num(r, "value"), s.num(r, "ci_high")});
+            }
+        }
+        double[] dummy = x.get("dummy mu_star");
+        // without the streams every dummy step would compare two runs of one scenario and seed: exactly 0
+        assertTrue(dummy[0] > 0.005, "the dummy's mu* is the seed noise: " + dummy[0]);
+        assertTrue(dummy[1] > dummy[0], "its floor lies above it");
+        assertEquals(1, x.get("proximity mu_star")[0], 1e-9, "proximity's steps keep their seeds: its effect alone, exactly");
+        assertTrue(x.get("proximity mu_star")[0] > dummy[1]);
+        assertTrue(TestCsv.read(out.resolve(SweepRunner.NOISE)).num(0, "noise_share") > 0);
+    }
 }
