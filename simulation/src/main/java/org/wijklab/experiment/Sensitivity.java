@@ -143,8 +143,10 @@ public final class Sensitivity {
                 st[b] = x[1];
             }
             double[] x = indices(f, res, n, p, all);
-            out.add(sobolIndex(metric, parameters.get(p), "S1", x[0], s1, reason));
-            out.add(sobolIndex(metric, parameters.get(p), "ST", x[1], st, reason));
+            // with the noise taken out, a resample gives no estimate where its variance is all seed noise
+            String why = res == null ? "" : " (in them the metric's variance over A and B is no more than its seed noise)";
+            out.add(sobolIndex(metric, parameters.get(p), "S1", x[0], s1, reason, why));
+            out.add(sobolIndex(metric, parameters.get(p), "ST", x[1], st, reason, why));
         }
         return out;
     }
@@ -258,7 +260,7 @@ public final class Sensitivity {
 
     /** An index with its bootstrap interval, or NA with the reason. */
     private static Index sobolIndex(String metric, String parameter, String name, double value, double[] resampled,
-            String reason) {
+            String reason, String why) {
         if (!reason.isEmpty()) {
             return new Index(metric, parameter, name, Double.NaN, Double.NaN, Double.NaN, reason);
         }
@@ -268,7 +270,7 @@ public final class Sensitivity {
         long missing = Arrays.stream(resampled).filter(v -> !Double.isFinite(v)).count();
         if (missing > 0.025 * resampled.length) {
             return new Index(metric, parameter, name, value, Double.NaN, Double.NaN, missing + " of " + resampled.length
-                    + " bootstrap resamples give no estimate: no interval");
+                    + " bootstrap resamples give no estimate" + why + ": no interval");
         }
         return new Index(metric, parameter, name, value, percentile(resampled, 0.025), percentile(resampled, 0.975), "");
     }
