@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 /** {@code wijklab merge DIR...}: the folders of a sweep's shards joined into one sweep's files. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = {"Join the folders of a sweep's shards (wijklab sweep --shard i/N) into the files one whole "
-            + "sweep writes: runs.csv, summary.csv, sensitivity.csv and manifest.json. Every shard must be complete "
+            + "sweep writes: runs.csv, summary.csv, sensitivity.csv, noise.csv and manifest.json. Every shard must be complete "
             + "and given once; the sweep file named in their manifests is read again.", ""})
 final class MergeCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -90,7 +90,7 @@ public final class SweepCommand implements Callable<Integer> {
     /** The files of a finished sweep folder, as a list for a message ("runs.csv, summary.csv, ..."). */
     public static String written(Path dir) {
         java.util.List<String> names = new java.util.ArrayList<>();
-        for (String f : java.util.List.of(SweepRunner.RUNS, SweepRunner.SUMMARY, SweepRunner.SENSITIVITY, SweepRunner.MANIFEST)) {
+        for (String f : java.util.List.of(SweepRunner.RUNS, SweepRunner.SUMMARY, SweepRunner.SENSITIVITY, SweepRunner.NOISE, SweepRunner.MANIFEST)) {
             if (java.nio.file.Files.exists(dir.resolve(f))) {
                 names.add(f);
             }

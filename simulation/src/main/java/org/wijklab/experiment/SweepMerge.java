@@ -16,7 +16,7 @@ import org.wijklab.scenario.Sweep;
 
 /**
  * Joins the folders of a sweep's shards ({@code sweep --shard i/N}) into the files one whole
- * sweep writes: runs.csv in run order, summary.csv, sensitivity.csv and a manifest. The shards must
+ * sweep writes: runs.csv in run order, summary.csv, sensitivity.csv, noise.csv and a manifest. The shards must
  * be complete, of the same sweep file and shard count, and cover every part exactly once; every
  * run must be there exactly once. The shards' run folders stay where they are.
  */

@@ -49,6 +49,7 @@ public final class SweepRunner {
     public static final String SUMMARY = "summary.csv";
     public static final String MANIFEST = "manifest.json";
     public static final String SENSITIVITY = "sensitivity.csv";
+    public static final String NOISE = "noise.csv";
 
     /** What a sweep command did: runs made now, their wall time, and whether the folder was already complete. */
     public record Result(Path dir, int runs, double wallSeconds, boolean alreadyComplete) {
@@ -57,9 +58,15 @@ public final class SweepRunner {
     private SweepRunner() {
     }
 
-    /** The seed of a run: the base scenario's seed plus the replication. */
-    public static long seed(Sweep sweep, int replication) {
-        return Replicator.seed(sweep.base().seed(), replication);
+    /**
+     * The seed of a run: the base scenario's seed plus the replication, plus, in a design with the
+     * dummy parameter, {@link Sweep#STREAM_STRIDE} times the point's dummy stream. Points that share
+     * the dummy's value share seeds (common random numbers between a point and the points that move
+     * another parameter from it), and a step in the dummy changes nothing but the random stream, so
+     * the dummy's index is what the seed alone gives: the noise floor.
+     */
+    public static long seed(Sweep sweep, int point, int replication) {
+        return Replicator.seed(sweep.base().seed() + Sweep.STREAM_STRIDE * sweep.stream(point), replication);
     }
 
     public static Result run(Sweep sweep, Path out, int threads, boolean keepRuns, Progress progress, String commandLine) {
@@ -280,7 +287,9 @@ public final class SweepRunner {
     static void finish(Sweep sweep, List<String> metrics, Path out, int stride, int steinFirstStage) throws IOException {
         double[][] means = writeSummary(sweep, metrics, out.resolve(RUNS), out.resolve(SUMMARY), stride, steinFirstStage);
         if (sweep.design().equals("morris") || sweep.design().equals("sobol")) {
-            writeSensitivity(sweep, metrics, means, out.resolve(SENSITIVITY));
+            double[][][] runs = runs(sweep, metrics, out.resolve(RUNS));
+            writeSensitivity(sweep, metrics, means, runs, out.resolve(SENSITIVITY));
+            writeNoise(sweep, metrics, runs, out.resolve(NOISE));
         }
     }
 
@@ -301,7 +310,7 @@ public final class SweepRunner {
 
     /** The scenario of a run: its point's scenario with its replication's seed. */
     public static Scenario scenario(Sweep sweep, int id, int stride) {
-        return sweep.scenario(id / stride).withSeed(seed(sweep, id % stride));
+        return sweep.scenario(id / stride).withSeed(seed(sweep, id / stride, id % stride));
     }
 
     /** Runs a scenario to its end, keeping nothing but the named metrics ({@link SweepMetrics}). */
@@ -325,7 +334,7 @@ public final class SweepRunner {
         int point = id / stride;
         int replication = id % stride;
         StringBuilder b = new StringBuilder();
-        b.append(id).append(',').append(point).append(',').append(replication).append(',').append(seed(sweep, replication));
+        b.append(id).append(',').append(point).append(',').append(replication).append(',').append(seed(sweep, point, replication));
         for (int k = 0; k < sweep.parameters().size(); k++) {
             b.append(',').append(cell(sweep.value(point, k)));
         }
@@ -475,8 +484,50 @@ public final class SweepRunner {
         return means;
     }
 
-    /** sensitivity.csv: Morris's or Sobol's indices per metric and parameter, from the points' means. */
-    private static void writeSensitivity(Sweep sweep, List<String> metrics, double[][] means, Path file) throws IOException {
+    /**
+     * Every run's metrics as runs[metric][point][replication], for the sweep's own replications
+     * 0..R-1 (the same at every point, so the seeds line up; adaptive extras are left out), NaN where
+     * a run has none.
+     */
+    private static double[][][] runs(Sweep sweep, List<String> metrics, Path runsFile) throws IOException {
+        int reps = sweep.replications();
+        double[][][] runs = new double[metrics.size()][sweep.points()][reps];
+        for (double[][] m : runs) {
+            for (double[] p : m) {
+                java.util.Arrays.fill(p, Double.NaN);
+            }
+        }
+        forEachRow(runsFile, 4 + sweep.parameters().size(), metrics.size(), (point, replication, values) -> {
+            if (replication < reps) {
+                for (int k = 0; k < values.length; k++) {
+                    runs[k][point][replication] = values[k];
+                }
+            }
+        });
+        return runs;
+    }
+
+    /**
+     * noise.csv: per metric, a single run's seed-noise variance (pooled over the points' replications),
+     * the variance of all single runs, and the noise share, their ratio ({@link Sensitivity#noise}).
+     */
+    private static void writeNoise(Sweep sweep, List<String> metrics, double[][][] runs, Path file) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("design,metric,replications,noise_variance,total_variance,noise_share,reason\n");
+            for (int k = 0; k < metrics.size(); k++) {
+                Sensitivity.Noise x = Sensitivity.noise(runs[k]);
+                w.write(sweep.design() + "," + metrics.get(k) + "," + sweep.replications() + "," + number(x.variance()) + ","
+                        + number(x.total()) + "," + number(x.share()) + "," + cell(x.reason()) + "\n");
+            }
+        }
+    }
+
+    /**
+     * sensitivity.csv: Morris's indices per metric and parameter from the points' means, Sobol's from
+     * the runs, corrected for seed noise.
+     */
+    private static void writeSensitivity(Sweep sweep, List<String> metrics, double[][] means, double[][][] runs, Path file)
+            throws IOException {
         List<String> names = sweep.parameters().stream().map(Sweep.Parameter::name).toList();
         double[][] unit = new double[sweep.points()][];
         double[][] scaled = new double[sweep.points()][];
@@ -502,7 +553,7 @@ public final class SweepRunner {
                 }
                 List<Sensitivity.Index> indices = sweep.design().equals("morris")
                         ? Sensitivity.morris(metrics.get(k), names, unit, scaled, f, sweep.trajectories())
-                        : Sensitivity.sobol(metrics.get(k), names, values, f, sweep.samples());
+                        : Sensitivity.sobol(metrics.get(k), names, values, runs[k], sweep.samples());
                 for (Sensitivity.Index x : indices) {
                     w.write(sweep.design() + "," + x.metric() + "," + cell(x.parameter()) + "," + x.index() + ","
                             + number(x.value()) + "," + number(x.low()) + "," + number(x.high()) + "," + cell(x.reason())
@@ -544,7 +595,8 @@ public final class SweepRunner {
      * The version of how a sweep's design points and adaptive replications are drawn: a folder started
      * under another version is never resumed or merged (its points and runs would mix two designs).
      * 2: Morris directions drawn per parameter and levels mapped exactly to values, Sobol scrambled
-     * with designSeed, adaptive replications by Stein's two stages; a manifest without it is version 1.
+     * with designSeed, a dummy parameter in Morris and Sobol designs, adaptive replications by Stein's two
+     * stages; a manifest without it is version 1.
      */
     public static final int METHODS_VERSION = 2;
 
@@ -606,7 +658,10 @@ public final class SweepRunner {
                     + "each interval is the mean of the n runs +/- t(" + (n0 - 1) + ", 0.975) s0 / sqrt(n), s0 that "
                     + "metric's (or difference's) sd over the first stage; NA when s0 is 0");
         } else {
-            m.put("seeds", "base seed " + sweep.base().seed() + " + replication (0-" + (sweep.replications() - 1)
+            m.put("seeds", sweep.hasDummy()
+                    ? "base seed " + sweep.base().seed() + " + " + Sweep.STREAM_STRIDE + " x the point's dummy stream + replication (0-"
+                    + (sweep.replications() - 1) + "), the same at every point with the same dummy value"
+                    : "base seed " + sweep.base().seed() + " + replication (0-" + (sweep.replications() - 1)
                     + "), the same at every point");
         }
         if (sweep.reference() >= 0) {
@@ -616,6 +671,10 @@ public final class SweepRunner {
         for (Sweep.Parameter p : sweep.parameters()) {
             ObjectNode q = params.addObject();
             q.put("name", p.name());
+            if (p.designOnly()) {
+                q.put("designOnly", "the dummy: set nowhere in the scenario, never read by the model; its value picks "
+                        + "the random stream, so its index is the noise floor");
+            }
             ArrayNode paths = q.putArray("paths");
             for (ScenarioPath path : p.paths()) {
                 paths.add(path.toString());

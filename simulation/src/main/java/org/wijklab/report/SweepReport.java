@@ -78,9 +78,19 @@ public final class SweepReport {
         }
         String design = manifest.path("design").asText();
         Table sensitivity = design.equals("morris") || design.equals("sobol") ? Table.read(sweep.resolve("sensitivity.csv")) : null;
+        // noise.csv is absent in folders written before it was
+        Table noise = sensitivity != null && Files.isRegularFile(sweep.resolve("noise.csv"))
+                ? Table.read(sweep.resolve("noise.csv")) : null;
         return Folders.writeWhole(out, tmp -> {
             Files.createDirectory(tmp.resolve("charts"));
             SweepReport r = new SweepReport(tmp);
+            r.noise = noise;
+            r.dummy = null;
+            manifest.path("parameters").forEach(p -> {
+                if (p.has("designOnly")) {
+                    r.dummy = p.path("name").asText();
+                }
+            });
             r.build(manifest, runs, sensitivity, parameters, metrics, design);
             Files.writeString(tmp.resolve("index.html"), r.html.toString(), StandardCharsets.UTF_8);
             return new Report.Written(out.resolve("index.html"), 1, runs.size(), r.charts.size());
@@ -103,8 +113,10 @@ public final class SweepReport {
             p.path("paths").forEach(x -> paths.add(x.asText()));
             String values = p.has("range") ? p.path("range").toString() + (p.path("integer").asBoolean() ? " (whole)" : "")
                     : p.path("values").toString();
+            String where = p.has("designOnly") ? "none: design-only, the model never reads it; its value picks the random "
+                    + "stream, so its index is the noise floor" : String.join(", ", paths);
             html.append("<tr><td>").append(Report.esc(p.path("name").asText())).append("</td><td><code>")
-                    .append(Report.esc(String.join(", ", paths))).append("</code></td><td>").append(Report.esc(values))
+                    .append(Report.esc(where)).append("</code></td><td>").append(Report.esc(values))
                     .append("</td></tr>\n");
         }
         html.append("</table>\n<table><tr><th>metric</th><th>what</th></tr>\n");
@@ -121,6 +133,56 @@ public final class SweepReport {
                 + "  for (var i = 0; i < imgs.length; i++) { if (imgs[i].complete && imgs[i].naturalWidth > 0) { ok++; } }\n"
                 + "  document.body.setAttribute('data-images-loaded', ok + '/' + imgs.length);\n});\n</script>\n"
                 + "</body>\n</html>\n");
+    }
+
+    /** The sweep's noise.csv (null when absent) and the name of its design-only dummy parameter (null when none). */
+    private Table noise;
+    private String dummy;
+
+    /**
+     * The noise floor beside a ranking by one index: the upper end of the dummy's 95 % bootstrap
+     * interval of that index (a parameter that only changes the random stream reaches it with
+     * probability about 2.5 %), and the parameters whose estimate lies above it.
+     */
+    static String floor(Map<String, Map<String, double[]>> byParam, List<String> parameters, String dummy, String index) {
+        if (dummy == null) {
+            return " No dummy parameter in this design (\"dummy\": false), so no noise floor: a small index may be the seed's.";
+        }
+        double[] d = byParam.getOrDefault(dummy, Map.of()).get(index);
+        if (d == null || Double.isNaN(d[2])) {
+            return " Noise floor of " + index + ": NA (the dummy's interval could not be estimated).";
+        }
+        List<String> above = new ArrayList<>();
+        int real = 0;
+        for (String p : parameters) {
+            if (p.equals(dummy)) {
+                continue;
+            }
+            real++;
+            double[] v = byParam.getOrDefault(p, Map.of()).get(index);
+            if (v != null && v[0] > d[2]) {
+                above.add(p);
+            }
+        }
+        return String.format(java.util.Locale.ROOT, " Noise floor of %s (the upper end of the dummy's 95 %% interval, "
+                + "what the seed alone gives): %.4g; above it: %s (%d of %d parameters).", index, d[2],
+                above.isEmpty() ? "none" : String.join(", ", above), above.size(), real);
+    }
+
+    /** The metric's seed-noise share from noise.csv, as a sentence, or "". */
+    private String noiseShare(String metric) {
+        if (noise == null) {
+            return "";
+        }
+        for (int r = 0; r < noise.size(); r++) {
+            if (noise.text(r, "metric").equals(metric)) {
+                String share = noise.text(r, "noise_share");
+                return share.equals("NA") ? " Seed noise: NA (" + noise.text(r, "reason") + ")."
+                        : String.format(java.util.Locale.ROOT, " Seed noise: %.1f %% of a single run's variance.",
+                                100 * Double.parseDouble(share));
+            }
+        }
+        return "";
     }
 
     /** Points named on a Morris mu*-sigma plot: the largest effects; the ranking beside it names them all. */
@@ -176,7 +238,8 @@ public final class SweepReport {
                     figure(Charts.sensitivityBars("Morris ranking: " + metric, "mu* (mean absolute effect over the range)",
                             ranked, muStar.toArray(new Estimate[0])), "morris-rank-" + Report.slug(metric),
                             "The parameters of <code>" + Report.esc(metric) + "</code> ranked by Morris's mu*, with 95 % "
-                            + "bootstrap intervals" + (ranked.size() < parameters.size() ? " (NA ones left out)" : "") + ".");
+                            + "bootstrap intervals" + (ranked.size() < parameters.size() ? " (NA ones left out)" : "") + "."
+                            + Report.esc(floor(byParam, parameters, dummy, "mu_star") + noiseShare(metric)));
                 }
                 figure(Charts.labelledScatter("Morris: " + metric, "mu* (mean absolute effect)", "sigma", parameters, x, y,
                         MORRIS_LABELS), "morris-" + Report.slug(metric), "Morris's mu* against sigma for <code>"
@@ -201,7 +264,9 @@ public final class SweepReport {
                             List.of("first order (S1)", "total (ST)"), new Estimate[][] {first.toArray(new Estimate[0]),
                                 total.toArray(new Estimate[0])}), "sobol-" + Report.slug(metric),
                             "Sobol's first-order and total indices of <code>" + Report.esc(metric) + "</code>"
-                            + (shown.size() < parameters.size() ? " (NA ones left out)" : "") + ".");
+                            + (shown.size() < parameters.size() ? " (NA ones left out)" : "") + "."
+                            + Report.esc(floor(byParam, parameters, dummy, "S1") + floor(byParam, parameters, dummy, "ST")
+                                    + noiseShare(metric)));
                 }
             }
         }

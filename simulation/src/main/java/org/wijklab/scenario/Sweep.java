@@ -21,7 +21,7 @@ import java.util.Set;
  * <pre>
  * {"sweep": {"name": ..., "description": ..., "base": "krachtwijk.json", "replications": 10,
  *            "design": "grid" | "lhs" | "sobol" | "morris", "samples": N, "trajectories": R,
- *            "candidates": M, "levels": 4, "designSeed": S, "metrics": [...], "reference": 0,
+ *            "candidates": M, "levels": 4, "designSeed": S, "dummy": true, "metrics": [...], "reference": 0,
  *            "set": {PATH: VALUE, ...},
  *            "parameters": [{"name": ..., "path": PATH | "paths": [PATH, ...],
  *                            "values": [...] | "range": [LOW, HIGH], "integer": true}]}}
@@ -31,7 +31,10 @@ import java.util.Set;
  * hypercube ({@code lhs}) has {@code samples} points; {@code sobol} is Saltelli's scheme on a Sobol
  * sequence, {@code samples} × (parameters + 2) points, for first-order and total indices;
  * {@code morris} is {@code trajectories} × (parameters + 1) points on a grid of {@code levels}
- * levels, for elementary effects ({@link Designs}). Outside a grid a parameter is a range
+ * levels, for elementary effects ({@link Designs}). Morris and Sobol designs get one more parameter
+ * by default, the design-only {@code dummy} ({@code "dummy": false} leaves it out): it sets nothing
+ * in the scenario, and its value picks the runs' random stream ({@link #stream}), so its index is
+ * what the seed alone gives, the noise floor. Outside a grid a parameter is a range
  * (continuous, or of whole numbers) or a list of categories. Paths are {@link ScenarioPath}s into
  * the resolved base. Loading checks everything a run would meet, every point included, so a bad
  * sweep file is one {@link ScenarioException} naming the file and the field, before anything is
@@ -41,7 +44,14 @@ public final class Sweep {
     /** The designs a sweep file may name. */
     public static final List<String> DESIGNS = List.of("grid", "lhs", "sobol", "morris");
     private static final Set<String> KEYS = Set.of("name", "description", "base", "replications", "design", "metrics",
-            "reference", "set", "parameters", "samples", "trajectories", "candidates", "levels", "designSeed");
+            "reference", "set", "parameters", "samples", "trajectories", "candidates", "levels", "designSeed", "dummy");
+    /** The name of the dummy parameter morris and sobol designs get by default. */
+    public static final String DUMMY = "dummy";
+    /**
+     * Seeds of one dummy stream apart from the next: more than any number of replications (at most
+     * 10,000), so no two runs of different streams share a seed.
+     */
+    public static final long STREAM_STRIDE = 10_000;
     private static final Set<String> PARAMETER_KEYS = Set.of("name", "path", "paths", "values", "range", "integer");
 
     /**
@@ -51,6 +61,14 @@ public final class Sweep {
      */
     public record Parameter(String name, List<ScenarioPath> paths, List<JsonNode> values, double low, double high,
             boolean integer) {
+        /**
+         * Whether the parameter belongs to the design only (the dummy): it sets nothing in the
+         * scenario, so the model never reads it; its value picks the run's random stream.
+         */
+        public boolean designOnly() {
+            return paths.isEmpty();
+        }
+
         /** Whether the parameter is a range rather than a list of values. */
         public boolean isRange() {
             return values == null;
@@ -132,6 +150,8 @@ public final class Sweep {
     /** Candidate trajectories a morris design keeps its {@code trajectories} from (0: no selection). */
     private final int candidates;
     private final ObjectNode resolved;
+    /** Each point's random stream: the index of its dummy value among the design's (0 without a dummy). */
+    private final int[] stream;
 
     private Sweep(Path file, String sha256, JsonNode sweep, List<String> knownMetrics) {
         this.file = file;
@@ -269,6 +289,27 @@ public final class Sweep {
             }
             seed = ds.asLong();
         }
+        boolean dummy = design.equals("morris") || design.equals("sobol");
+        if (sweep.has("dummy")) {
+            JsonNode d = sweep.get("dummy");
+            if (!d.isBoolean()) {
+                throw new ScenarioException(f + ": sweep.dummy: " + d + " is not true or false");
+            }
+            if (d.asBoolean() && !dummy) {
+                throw new ScenarioException(f + ": sweep.dummy: only a morris or sobol design has a dummy parameter");
+            }
+            dummy = d.asBoolean();
+        }
+        if (dummy) {
+            for (int i = 0; i < parameters.size(); i++) {
+                if (parameters.get(i).name().equals(DUMMY)) {
+                    throw new ScenarioException(f + ": sweep.parameters[" + i + "].name: '" + DUMMY + "' is the name of the "
+                            + "design's dummy parameter; rename this one or set \"dummy\": false");
+                }
+            }
+            // design-only: no path, so the model never reads it; a range [0, 1]
+            parameters.add(new Parameter(DUMMY, List.of(), null, 0, 1, false));
+        }
         int k = parameters.size();
         long count;
         switch (design) {
@@ -305,6 +346,13 @@ public final class Sweep {
             throw new ScenarioException(f + ": sweep.reference: " + ref + " is not a point (0-" + (count - 1) + ")");
         }
         reference = ref == null ? -1 : ref.asInt();
+        stream = new int[pointCount];
+        if (dummy) {
+            Map<String, Integer> seen = new LinkedHashMap<>();
+            for (int point = 0; point < pointCount; point++) {
+                stream[point] = seen.computeIfAbsent(value(point, k - 1), v -> seen.size());
+            }
+        }
         resolved = (ObjectNode) ScenarioLoader.mapper().valueToTree(base);
         for (Map.Entry<ScenarioPath, JsonNode> e : set.entrySet()) {
             e.getKey().set(resolved, e.getValue(), f + ": sweep.set." + e.getKey());
@@ -578,6 +626,20 @@ public final class Sweep {
 
     public int points() {
         return pointCount;
+    }
+
+    /**
+     * A point's random stream: with the dummy, the index of its dummy value among the design's
+     * (first seen first), so points with one dummy value share seeds and a step in the dummy changes
+     * the stream alone; 0 at every point without a dummy.
+     */
+    public int stream(int point) {
+        return stream[point];
+    }
+
+    /** Whether the design has the dummy parameter (its last parameter). */
+    public boolean hasDummy() {
+        return !parameters.isEmpty() && parameters.get(parameters.size() - 1).designOnly();
     }
 
     /** Base samples of an lhs or sobol design (0 otherwise). */

@@ -77,6 +77,13 @@ class HonestEstimatesCliTest {
                             a[a.length - 1] = "4";
                             return a;
                         }),
+                BadInputTest.c("dummy not a boolean", "sweep.dummy: \"no\" is not true or false",
+                        BadInputTest.sweepFile("{\"sweep\": {\"name\": \"s\", \"base\": \"krachtwijk.json\", "
+                                + "\"replications\": 1, \"design\": \"sobol\", \"samples\": 16, \"dummy\": \"no\", " + params + "}}")),
+                BadInputTest.c("a parameter named dummy beside the dummy", "'dummy' is the name of the design's dummy parameter",
+                        BadInputTest.sweepFile("{\"sweep\": {\"name\": \"s\", \"base\": \"krachtwijk.json\", "
+                                + "\"replications\": 1, \"design\": \"morris\", \"trajectories\": 2, "
+                                + params.replace("\"budget\"", "\"dummy\"") + "}}")),
                 BadInputTest.c("adaptive on a programme's metric without a programme",
                         "first metric 'eroded_income_gain', which adaptive replications watch, is NA in every run of every "
                                 + "point (a programme's metric, and the scenario has no programme)",

@@ -128,7 +128,7 @@ class HonestEstimatesTest {
         Files.writeString(out.resolve(SweepRunner.RUNS), runs);
         SweepRunner.finish(sweep, metrics, out, 1);
         TestCsv s = TestCsv.read(out.resolve(SweepRunner.SENSITIVITY));
-        assertEquals(4, s.size());
+        assertEquals(6, s.size(), "proximity, mode and the dummy, S1 and ST each");
         for (int r = 0; r < s.size(); r++) {
             if (s.get(r, "parameter").equals("mode")) {
                 assertEquals("NA", s.get(r, "value"), "mode " + s.get(r, "index"));

@@ -153,14 +153,14 @@ class SweepRunnerTest {
         Sweep m = Sweep.load(f, SweepMetrics.names());
         SweepRunner.run(m, dir.resolve("out"), 2, false, Progress.NONE, "test");
         TestCsv s = TestCsv.read(dir.resolve("out").resolve(SweepRunner.SENSITIVITY));
-        assertEquals(2 * 2 * 3, s.size(), "metrics x parameters x (mu_star, mu, sigma)");
+        assertEquals(2 * 3 * 3, s.size(), "metrics x (parameters and the dummy) x (mu_star, mu, sigma)");
         for (int r = 0; r < s.size(); r++) {
             assertEquals("morris", s.get(r, "design"));
             if (s.get(r, "index").equals("mu_star")) {
                 assertTrue(s.num(r, "value") >= 0);
             }
         }
-        assertEquals(9, TestCsv.read(dir.resolve("out").resolve(SweepRunner.RUNS)).size(), "3 trajectories x 3 points");
+        assertEquals(12, TestCsv.read(dir.resolve("out").resolve(SweepRunner.RUNS)).size(), "3 trajectories x 4 points");
         assertFalse(Files.exists(one.resolve(SweepRunner.SENSITIVITY)), "a grid has no sensitivity indices");
     }
 

@@ -34,9 +34,12 @@ class SweepTest {
     void theShippedMorrisScreeningHasTwentyThreeParametersOnTheCoreModel() {
         Sweep s = Sweep.load(Path.of("scenarios", "sweep-morris-core.json"), org.wijklab.experiment.SweepMetrics.names());
         assertEquals("morris", s.design());
-        assertEquals(23, s.parameters().size());
-        assertEquals(10 * 24, s.points());
-        for (Sweep.Parameter p : s.parameters()) {
+        // the 23 parameters and the design's dummy, last, which sets nothing
+        assertEquals(23 + 1, s.parameters().size());
+        assertEquals(10 * 25, s.points());
+        assertTrue(s.hasDummy());
+        assertEquals(Sweep.DUMMY, s.parameters().get(23).name());
+        for (Sweep.Parameter p : s.parameters().subList(0, 23)) {
             assertTrue(p.isRange(), p.name());
             String section = p.paths().get(0).toString().split("\\.")[0];
             assertTrue(List.of("housing", "labour", "demography", "problems", "community").contains(section), p.name());
@@ -113,9 +116,9 @@ class SweepTest {
         }
         assertEquals(10, integral, "a Latin hypercube puts half the points in each of two categories");
         Sweep sobol = Sweep.load(sweep(dir, "\"replications\": 1, \"design\": \"sobol\", \"samples\": 16, " + params), METRICS);
-        assertEquals(16 * (3 + 2), sobol.points());
+        assertEquals(16 * (3 + 1 + 2), sobol.points(), "three parameters and the dummy");
         Sweep morris = Sweep.load(sweep(dir, "\"replications\": 1, \"design\": \"morris\", \"trajectories\": 5, " + params), METRICS);
-        assertEquals(5 * (3 + 1), morris.points());
+        assertEquals(5 * (3 + 1 + 1), morris.points(), "three parameters and the dummy");
         assertEquals(4, morris.levels());
         // the same file gives the same points; another design seed others
         Sweep again = Sweep.load(sweep(dir, "\"replications\": 1, \"design\": \"lhs\", \"samples\": 20, " + params), METRICS);

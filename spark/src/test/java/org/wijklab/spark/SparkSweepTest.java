@@ -51,7 +51,7 @@ class SparkSweepTest {
         sweepFile = tmp.resolve("screen.json");
         Files.writeString(sweepFile, """
                 {"sweep": {"name": "screen", "description": "a test", "base": "krachtwijk.json", "replications": 2,
-                  "design": "morris", "trajectories": 2, "levels": 4, "designSeed": 7,
+                  "design": "morris", "trajectories": 2, "levels": 4, "designSeed": 7, "dummy": false,
                   "set": {"years": 6, "warmUpYears": 1, "city.residents": 3000, "output.movesLog": false},
                   "metrics": ["liveability_change_end_pct", "social_return"],
                   "parameters": [
@@ -86,7 +86,7 @@ class SparkSweepTest {
     @Test
     void sparkWritesTheLocalRunnersFiles() throws IOException {
         assertEquals(0, sparkExit, sparkOut);
-        for (String f : List.of(SweepRunner.RUNS, SweepRunner.SUMMARY, SweepRunner.SENSITIVITY)) {
+        for (String f : List.of(SweepRunner.RUNS, SweepRunner.SUMMARY, SweepRunner.SENSITIVITY, SweepRunner.NOISE)) {
             assertArrayEquals(Files.readAllBytes(local.resolve(f)), Files.readAllBytes(spark.resolve(f)), f);
         }
         assertEquals(13, Files.readAllLines(spark.resolve(SweepRunner.RUNS)).size(), "a header and 6 x 2 runs");
@@ -135,7 +135,7 @@ class SparkSweepTest {
         String text = capture(() -> exit[0] = SparkSweep.run(conf(), sweepFile.toString(), "--out", stopped.toString()));
         assertEquals(0, exit[0], text);
         assertTrue(text.contains("Ran 7 runs"), "twelve runs less the five in the journal; the half row is run again: " + text);
-        for (String f : List.of(SweepRunner.RUNS, SweepRunner.SUMMARY, SweepRunner.SENSITIVITY)) {
+        for (String f : List.of(SweepRunner.RUNS, SweepRunner.SUMMARY, SweepRunner.SENSITIVITY, SweepRunner.NOISE)) {
             assertArrayEquals(Files.readAllBytes(spark.resolve(f)), Files.readAllBytes(stopped.resolve(f)), f);
         }
     }
