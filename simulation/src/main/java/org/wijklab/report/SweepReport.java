@@ -245,7 +245,9 @@ public final class SweepReport {
                 + "<code>summary-response.csv</code>, with the reason). For ranges the values are grouped in ten equal "
                 + "bins.</p>\n<div class=\"grid\">\n");
         StringBuilder csv = new StringBuilder("metric,parameter,value,n,mean,ci_low,ci_high,reason\n");
-        List<Point> points = points(runs, parameters, sobol ? 2 * m.path("samples").asInt() : Integer.MAX_VALUE);
+        // Saltelli's design has samples x (parameters + 2) points, A and B first
+        int samples = m.path("samples").asInt(m.path("points").asInt() / (parameters.size() + 2));
+        List<Point> points = points(runs, parameters, sobol && samples > 0 ? 2 * samples : Integer.MAX_VALUE);
         for (String metric : metrics) {
             for (String param : parameters) {
                 boolean numeric = true;
