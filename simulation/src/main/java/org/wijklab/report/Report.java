@@ -285,17 +285,20 @@ public final class Report {
      * (an index of both RunMetrics.SERIES and COHORT_METRICS) at a yearly point, over the same
      * pairs: a pair that lacks any of the three (no cohort in it, a value not a number) is left out
      * of all three, so that eroded = cohort - place holds for the means and the three n are equal.
+     * A scenario with no cohort in any pair (no programme) has no cohort to set its place effect
+     * against: that effect is over all its pairs, and cohort and eroded are NA.
      */
     static Estimate[] placeCohortEroded(List<double[][]> effects, List<double[][]> cohortEffects, int metric, int k) {
         double[] place = new double[effects.size()];
         double[] cohort = new double[effects.size()];
         double[] eroded = new double[effects.size()];
+        boolean anyCohort = cohortEffects.stream().anyMatch(java.util.Objects::nonNull);
         for (int r = 0; r < effects.size(); r++) {
             double[][] c = cohortEffects.get(r);
             place[r] = effects.get(r)[metric][k];
             cohort[r] = c == null ? Double.NaN : c[metric][k];
             eroded[r] = cohort[r] - place[r];
-            if (!Double.isFinite(eroded[r])) {
+            if (anyCohort && !Double.isFinite(eroded[r])) {
                 place[r] = Double.NaN;
                 cohort[r] = Double.NaN;
                 eroded[r] = Double.NaN;

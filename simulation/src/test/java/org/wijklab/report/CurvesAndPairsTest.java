@@ -180,5 +180,15 @@ class CurvesAndPairsTest {
         assertEquals(2.0, e[0].mean(), 1e-9);
         assertEquals(5.5, e[1].mean(), 1e-9);
         assertEquals(e[1].mean() - e[0].mean(), e[2].mean(), 1e-9, "eroded = cohort - place");
+        // a scenario without a cohort in any pair (no programme) keeps its place effect over all pairs
+        List<double[][]> none = new ArrayList<>();
+        none.add(null);
+        none.add(null);
+        none.add(null);
+        Estimate[] p = Report.placeCohortEroded(effects.subList(0, 3), none, 0, 0);
+        assertEquals(3, p[0].n());
+        assertEquals(3.0, p[0].mean(), 1e-9);
+        assertEquals(0, p[1].n());
+        assertEquals(0, p[2].n());
     }
 }
