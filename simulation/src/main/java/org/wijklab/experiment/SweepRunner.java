@@ -34,7 +34,7 @@ import org.wijklab.scenario.Sweep;
  * replication), with the point's parameter values and the run's metrics ({@link SweepMetrics});</li>
  * <li>{@code summary.csv}: per point and metric the replications' n, mean, standard deviation and
  * 95 % confidence interval, and, with a reference point, the paired difference (same seeds) from it
- * with its interval;</li>
+ * with its interval and the number of pairs it is over;</li>
  * <li>{@code manifest.json}: the sweep, its file's SHA-256, the parameters, metrics, seeds, the
  * program's version and the command;</li>
  * <li>{@code runs/point-P/rep-R/}: each run's usual folder, unless the runs are not kept.</li>
@@ -451,7 +451,7 @@ public final class SweepRunner {
             List<String> h = new ArrayList<>(List.of("point"));
             sweep.parameters().forEach(p -> h.add(p.name()));
             h.addAll(List.of("metric", "n", "mean", "sd", "ci_low", "ci_high", "difference", "difference_ci_low",
-                    "difference_ci_high"));
+                    "difference_ci_high", "difference_n"));
             w.write(String.join(",", h) + "\n");
             for (int p = 0; p < sweep.points(); p++) {
                 for (int k = 0; k < m; k++) {
@@ -470,7 +470,9 @@ public final class SweepRunner {
                     double dHalf = steinFirstStage > 0 ? stein(firstDifferences[p][k], d.n) : d.halfWidth();
                     b.append(',').append(paired ? number(d.mean) : "NA").append(',')
                             .append(paired ? number(d.mean - dHalf) : "NA").append(',')
-                            .append(paired ? number(d.mean + dHalf) : "NA");
+                            .append(paired ? number(d.mean + dHalf) : "NA").append(',')
+                            // the pairs the difference is over: replications where both this point and the reference have a value
+                            .append(sweep.reference() >= 0 ? d.n : 0);
                     w.write(b.append('\n').toString());
                 }
             }

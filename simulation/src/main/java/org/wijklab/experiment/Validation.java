@@ -337,11 +337,28 @@ public final class Validation {
         return r.programmes.get(0).targets;
     }
 
-    /** Relative change of the targets' liveability from the programme's start to a tick. */
-    private static double liveabilityGain(RunSummary r, int t1) {
+    /**
+     * Relative change of the targets' liveability from the programme's start to a tick; NaN (NA)
+     * when the start's liveability is 0 (also what targets without households give): a change
+     * relative to nothing is not a number.
+     */
+    static double liveabilityGain(RunSummary r, int t1) {
         RunSummary.ProgrammeRecord p = r.programmes.get(0);
         double l0 = r.mean(r.liveability, p.startTick, p.targets);
-        return r.mean(r.liveability, Math.min(t1, r.ticks), p.targets) / l0 - 1.0;
+        return l0 == 0 ? Double.NaN : r.mean(r.liveability, Math.min(t1, r.ticks), p.targets) / l0 - 1.0;
+    }
+
+    /**
+     * V1's ratio of the targets' relative liveability change over the programme to the city's; NaN
+     * (NA) when the city's start liveability is 0 or its change is not above 0: a ratio to no change,
+     * or to a fall, does not say how many times the city's gain the targets made (it was divided by
+     * 1e-9 instead, which made any gain a pass).
+     */
+    static double liveabilityRatio(RunSummary r) {
+        RunSummary.ProgrammeRecord p = r.programmes.get(0);
+        double c0 = r.mean(r.liveability, p.startTick, r.all());
+        double city = c0 == 0 ? Double.NaN : r.mean(r.liveability, p.endTick, r.all()) / c0 - 1;
+        return city > 0 ? liveabilityGain(r, p.endTick) / city : Double.NaN;
     }
 
     private List<Result> evaluate() {
@@ -352,11 +369,8 @@ public final class Validation {
                 () -> each("krachtwijk", r -> 100 * liveabilityGain(r, r.programmes.get(0).endTick)), ""));
         out.add(result("V1", "targets' liveability change / city's (start to end)",
                 Target.above(1.5, "at least 1.5 (seed: 11 % / 5 % = 2.2)"),
-                () -> each("krachtwijk", r -> {
-                    RunSummary.ProgrammeRecord p = r.programmes.get(0);
-                    double city = r.mean(r.liveability, p.endTick, r.all()) / r.mean(r.liveability, p.startTick, r.all()) - 1;
-                    return liveabilityGain(r, p.endTick) / Math.max(1e-9, city);
-                }), "the city here is the whole modelled city, targets included"));
+                () -> each("krachtwijk", Validation::liveabilityRatio),
+                "the city here is the whole modelled city, targets included; NA where the city's liveability did not rise"));
         // V2: people gain more than places; out-movers are better off, in-movers worse off: all on
         // the decomposition's own person groups, the targets over the programme's own period
         out.add(result("V2", "targets over the programme: eroded gain in employment (people minus place change)",

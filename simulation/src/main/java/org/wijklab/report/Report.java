@@ -234,18 +234,10 @@ public final class Report {
             for (int j = 0; j < 2; j++) {
                 int metric = j; // employment, income: the same index in SERIES and COHORT_METRICS
                 double scale = metric == 0 ? 100.0 : 1.0;
-                double[] place = new double[s.effects.size()];
-                double[] cohort = new double[s.effects.size()];
-                double[] eroded = new double[s.effects.size()];
-                for (int r = 0; r < s.effects.size(); r++) {
-                    double[][] c = s.cohortEffects.get(r);
-                    place[r] = s.effects.get(r)[metric][k];
-                    cohort[r] = c == null ? Double.NaN : c[metric][k];
-                    eroded[r] = cohort[r] - place[r];
+                Estimate[] pce = placeCohortEroded(s.effects, s.cohortEffects, metric, k);
+                for (int q = 0; q < 3; q++) {
+                    e[3 * j + q] = scaled(pce[q], scale);
                 }
-                e[3 * j] = scaled(Summary.estimate(place), scale);
-                e[3 * j + 1] = scaled(Summary.estimate(cohort), scale);
-                e[3 * j + 2] = scaled(Summary.estimate(eroded), scale);
             }
             double[] liveability = new double[s.effects.size()];
             for (int r = 0; r < s.effects.size(); r++) {
@@ -286,6 +278,33 @@ public final class Report {
                 + "avoided per euro spent, cumulative: <em>realised</em> from the city's escalation costs against the "
                 + "counterfactual, <em>expected</em> as the ledger books it; – where the runs do not have it.</p>\n");
         csv.write(dir.resolve("summary-headline.csv"));
+    }
+
+    /**
+     * The headline's place effect, cohort effect and eroded part (cohort minus place) of a metric
+     * (an index of both RunMetrics.SERIES and COHORT_METRICS) at a yearly point, over the same
+     * pairs: a pair that lacks any of the three (no cohort in it, a value not a number) is left out
+     * of all three, so that eroded = cohort - place holds for the means and the three n are equal.
+     * A scenario with no cohort in any pair (no programme) has no cohort to set its place effect
+     * against: that effect is over all its pairs, and cohort and eroded are NA.
+     */
+    static Estimate[] placeCohortEroded(List<double[][]> effects, List<double[][]> cohortEffects, int metric, int k) {
+        double[] place = new double[effects.size()];
+        double[] cohort = new double[effects.size()];
+        double[] eroded = new double[effects.size()];
+        boolean anyCohort = cohortEffects.stream().anyMatch(java.util.Objects::nonNull);
+        for (int r = 0; r < effects.size(); r++) {
+            double[][] c = cohortEffects.get(r);
+            place[r] = effects.get(r)[metric][k];
+            cohort[r] = c == null ? Double.NaN : c[metric][k];
+            eroded[r] = cohort[r] - place[r];
+            if (anyCohort && !Double.isFinite(eroded[r])) {
+                place[r] = Double.NaN;
+                cohort[r] = Double.NaN;
+                eroded[r] = Double.NaN;
+            }
+        }
+        return new Estimate[] {Summary.estimate(place), Summary.estimate(cohort), Summary.estimate(eroded)};
     }
 
     /**
@@ -361,7 +380,7 @@ public final class Report {
         }
         html.append("</tr>\n");
         Csv csv = new Csv("scenario", "metric", "mean", "lo", "hi", "n", "difference", "difference_lo", "difference_hi",
-                "paired");
+                "paired", "difference_n");
         for (Summary.Scenario s : sc) {
             html.append("<tr><td>").append(esc(s.name())).append("</td>");
             boolean paired = s.group.seeds().equals(ref.group.seeds());
@@ -375,7 +394,7 @@ public final class Report {
                 html.append("</td>");
                 csv.row(s.name(), Summary.KEY_METRICS[m], num(e.mean()), num(e.lo()), num(e.hi()), String.valueOf(e.n()),
                         s == ref ? "0" : num(d.mean()), s == ref ? "0" : num(d.lo()), s == ref ? "0" : num(d.hi()),
-                        String.valueOf(paired));
+                        String.valueOf(paired), s == ref ? String.valueOf(e.n()) : String.valueOf(d.n()));
             }
             html.append("</tr>\n");
         }

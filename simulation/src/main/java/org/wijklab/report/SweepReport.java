@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.wijklab.experiment.Folders;
 import org.wijklab.experiment.Statistics;
@@ -22,8 +24,8 @@ import org.wijklab.scenario.ScenarioLoader;
 /**
  * The report of a sweep's folder ({@code wijklab compare SWEEP_DIR}), from its files only
  * (manifest.json, runs.csv, sensitivity.csv): for each metric, a response curve per parameter
- * (the mean over every run at each of the parameter's values, with its 95 % interval; categories
- * as bars), and for Morris designs mu* against sigma, for Sobol designs S1 and ST with their
+ * (at each of the parameter's values the mean over the design points of each point's mean over its
+ * replications, with its 95 % interval from the point means; categories as bars), and for Morris designs mu* against sigma, for Sobol designs S1 and ST with their
  * bootstrap intervals. Every chart as PNG and SVG, the numbers behind the curves in
  * {@code summary-response.csv}, an offline page.
  */
@@ -128,7 +130,7 @@ public final class SweepReport {
         if (sensitivity != null) {
             sensitivitySection(sensitivity, parameters, metrics, design);
         }
-        responseSection(runs, parameters, metrics);
+        responseSection(runs, parameters, metrics, m);
         html.append("<script>\nwindow.addEventListener('load', function () {\n  var imgs = document.images, ok = 0;\n"
                 + "  for (var i = 0; i < imgs.length; i++) { if (imgs[i].complete && imgs[i].naturalWidth > 0) { ok++; } }\n"
                 + "  document.body.setAttribute('data-images-loaded', ok + '/' + imgs.length);\n});\n</script>\n"
@@ -290,70 +292,98 @@ public final class SweepReport {
     }
 
     /**
-     * Per metric and parameter, the mean over every run at each of the parameter's values (all the
-     * other parameters' points pooled), with a 95 % interval over those runs.
+     * Per metric and parameter, the response curve: at each of the parameter's values, the mean over
+     * the design points that have it of each point's mean over its replications, with a 95 % interval
+     * from those point means (n = the distinct points). Replications are not independent draws of the
+     * other parameters, so they do not count as points; a Sobol design's AB rows copy all but one of
+     * an A row's coordinates, so only its A and B rows make the curves; points with the same values
+     * of every parameter are one point. No interval (NA, with the reason) from one point or from
+     * point means that do not vary.
      */
-    private void responseSection(Table runs, List<String> parameters, List<String> metrics) throws IOException {
-        html.append("<h2 id=\"response\">Response to each parameter</h2>\n<p class=\"note\">The mean of the metric over "
-                + "every run at each value of the parameter (other parameters' values pooled), with its 95 % interval. "
-                + "For ranges the values are grouped in ten equal bins.</p>\n<div class=\"grid\">\n");
-        StringBuilder csv = new StringBuilder("metric,parameter,value,n,mean,ci_low,ci_high\n");
+    private void responseSection(Table runs, List<String> parameters, List<String> metrics, JsonNode m) throws IOException {
+        boolean sobol = m.path("design").asText().equals("sobol");
+        html.append("<h2 id=\"response\">Response to each parameter</h2>\n<p class=\"note\">At each value of the parameter, "
+                + "the mean over the design points that have it (other parameters' values pooled) of each point's mean "
+                + "over its replications, with a 95 % interval from those point means; n is the number of points. "
+                + (sobol ? "Only the design's A and B rows are used (its AB rows repeat A's other coordinates). " : "")
+                + "A value with one point, or whose points' means are all equal, has no interval (NA in "
+                + "<code>summary-response.csv</code>, with the reason). For ranges the values are grouped in ten equal "
+                + "bins.</p>\n<div class=\"grid\">\n");
+        StringBuilder csv = new StringBuilder("metric,parameter,value,n,mean,ci_low,ci_high,reason\n");
+        // Saltelli's design has samples x (parameters + 2) points, A and B first
+        int samples = m.path("samples").asInt(m.path("points").asInt() / (parameters.size() + 2));
+        List<Point> points = points(runs, parameters, sobol && samples > 0 ? 2 * samples : Integer.MAX_VALUE);
         for (String metric : metrics) {
             for (String param : parameters) {
-                Map<String, List<Double>> groups = new LinkedHashMap<>();
                 boolean numeric = true;
                 double lo = Double.POSITIVE_INFINITY;
                 double hi = Double.NEGATIVE_INFINITY;
-                for (int r = 0; r < runs.size(); r++) {
-                    String v = runs.text(r, param);
-                    double x;
+                Set<String> distinctValues = new HashSet<>();
+                for (Point pt : points) {
+                    String v = pt.values.get(param);
+                    distinctValues.add(v);
                     try {
-                        x = Double.parseDouble(v);
+                        Double.parseDouble(v);
                     } catch (NumberFormatException e) {
                         numeric = false;
                         continue;
                     }
-                    // a parameter's value that reads as a number must be a usable one
-                    x = runs.number(r, param);
+                    double x = Double.parseDouble(v);
                     lo = Math.min(lo, x);
                     hi = Math.max(hi, x);
                 }
-                int distinct = (int) java.util.stream.IntStream.range(0, runs.size()).mapToObj(r -> runs.text(r, param))
-                        .distinct().count();
-                boolean bins = numeric && distinct > 12;
-                for (int r = 0; r < runs.size(); r++) {
-                    String y = runs.text(r, metric);
-                    if (y.equals("NA")) {
+                boolean bins = numeric && distinctValues.size() > 12;
+                Map<String, List<Double>> groups = new LinkedHashMap<>();
+                for (Point pt : points) {
+                    double y = pt.mean(metric);
+                    if (Double.isNaN(y)) {
                         continue;
                     }
-                    String key = label(runs.text(r, param));
+                    String key = label(pt.values.get(param));
                     if (bins) {
                         double x = Double.parseDouble(key);
                         int b = Math.min(9, (int) Math.floor(10 * (x - lo) / (hi - lo)));
                         key = Double.toString(lo + (b + 0.5) * (hi - lo) / 10);
                     }
-                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(runs.number(r, metric));
+                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(y);
                 }
                 if (groups.isEmpty()) {
                     continue;
                 }
+                int noInterval = 0;
                 Map<Double, double[]> curve = new TreeMap<>();
                 List<String> categories = new ArrayList<>();
                 List<Estimate> estimates = new ArrayList<>();
                 for (Map.Entry<String, List<Double>> g : groups.entrySet()) {
-                    Statistics.Estimate e = Statistics.estimate(g.getValue().stream().mapToDouble(Double::doubleValue).toArray());
+                    double[] means = g.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+                    Statistics.Estimate e = Statistics.estimate(means);
+                    String reason = "";
+                    double low = e.low();
+                    double high = e.high();
+                    if (means.length < 2) {
+                        reason = "one design point at this value";
+                    } else if (java.util.Arrays.stream(means).allMatch(v -> v == means[0])) {
+                        reason = "the design points' means are all equal";
+                    }
+                    if (!reason.isEmpty()) {
+                        noInterval++;
+                        low = Double.NaN;
+                        high = Double.NaN;
+                    }
                     csv.append(metric).append(',').append(param).append(',').append(csvCell(g.getKey())).append(',').append(e.n())
-                            .append(',').append(Report.num(e.mean())).append(',').append(Report.num(e.low())).append(',')
-                            .append(Report.num(e.high())).append('\n');
+                            .append(',').append(Report.num(e.mean())).append(',').append(Report.num(low)).append(',')
+                            .append(Report.num(high)).append(',').append(csvCell(reason)).append('\n');
                     if (numeric) {
-                        curve.put(Double.parseDouble(g.getKey()), new double[] {e.mean(), e.low(), e.high()});
+                        curve.put(Double.parseDouble(g.getKey()), new double[] {e.mean(), low, high});
                     } else {
                         categories.add(g.getKey());
-                        estimates.add(new Estimate(e.mean(), e.low(), e.high(), e.n()));
+                        estimates.add(new Estimate(e.mean(), low, high, e.n()));
                     }
                 }
                 String id = "response-" + Report.slug(metric) + "-" + Report.slug(param);
-                String caption = "<code>" + Report.esc(metric) + "</code> against <code>" + Report.esc(param) + "</code>.";
+                String caption = "<code>" + Report.esc(metric) + "</code> against <code>" + Report.esc(param) + "</code>"
+                        + (noInterval == 0 ? "." : " (no interval at " + noInterval + " of " + groups.size()
+                        + " values: one design point there, or equal point means; see summary-response.csv).");
                 if (numeric) {
                     int n = curve.size();
                     double[] x = new double[n];
@@ -379,6 +409,52 @@ public final class SweepReport {
         html.append("</div>\n");
         Files.writeString(dir.resolve("summary-response.csv"), csv, StandardCharsets.UTF_8);
     }
+
+    /** A design point: its parameters' values as runs.csv holds them, and its runs' metric values. */
+    private static final class Point {
+        final Map<String, String> values;
+        final Map<String, List<Double>> metrics = new LinkedHashMap<>();
+
+        Point(Map<String, String> values) {
+            this.values = values;
+        }
+
+        /** The mean over the point's replications that have the metric, or NaN if none has it. */
+        double mean(String metric) {
+            return metrics.getOrDefault(metric, List.of()).stream().mapToDouble(Double::doubleValue).average()
+                    .orElse(Double.NaN);
+        }
+    }
+
+    /**
+     * The design points of runs.csv below a point number (a Sobol design's A and B rows), in the
+     * order they first appear; points with the same values of every parameter are one.
+     */
+    private static List<Point> points(Table runs, List<String> parameters, int below) {
+        Map<List<String>, Point> byValues = new LinkedHashMap<>();
+        for (int r = 0; r < runs.size(); r++) {
+            if (runs.integer(r, "point") >= below) {
+                continue;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String p : parameters) {
+                String v = runs.text(r, p);
+                if (!Double.isNaN(Summary.numeric(v)) || v.strip().endsWith("NaN")) {
+                    runs.number(r, p); // a parameter's value that reads as a number must be a usable one
+                }
+                values.put(p, v);
+            }
+            Point pt = byValues.computeIfAbsent(List.copyOf(values.values()), k -> new Point(values));
+            for (String c : runs.header()) {
+                if (!values.containsKey(c) && !RUN_COLUMNS.contains(c) && !runs.text(r, c).equals("NA")) {
+                    pt.metrics.computeIfAbsent(c, k -> new ArrayList<>()).add(runs.number(r, c));
+                }
+            }
+        }
+        return new ArrayList<>(byValues.values());
+    }
+
+    private static final Set<String> RUN_COLUMNS = Set.of("run_id", "point", "replication", "seed");
 
     /** A parameter's value as runs.csv holds it (JSON): text without its quotes. */
     private static String label(String json) {

@@ -211,11 +211,21 @@ class CompareEdgeTest {
         Path zero = copy(weakest, "zero-start");
         edit(zero.resolve("neighbourhoods.csv"), r -> r.get("tick").equals("0"), Map.of("liveability", "0"));
         Path out = compare(base, zero);
-        for (String[] r : rows(out.resolve("summary-differences.csv"))) {
+        List<String[]> t = rows(out.resolve("summary-differences.csv"));
+        int pairs = List.of(t.get(0)).indexOf("difference_n");
+        int checked = 0;
+        for (String[] r : t) {
             if (r[0].equals("weakest") && r[1].equals("liveability_change_pct")) {
                 assertEquals("NA", r[2], "a change in % of zero: " + String.join(",", r));
+                assertEquals("0", r[pairs], "no pair has the difference: " + String.join(",", r));
+                checked++;
+            }
+            if (r[0].equals("weakest") && r[1].equals("employment_end")) {
+                assertEquals("1", r[pairs], "the one pair of seed 1: " + String.join(",", r));
+                checked++;
             }
         }
+        assertEquals(2, checked);
     }
 
     @Test

@@ -69,7 +69,7 @@ class SweepReportTest {
     }
 
     @Test
-    void aGridsResponseCurvesAreTheRunsStatistics() throws IOException {
+    void aGridsResponseCurvesAreThePointMeansStatistics() throws IOException {
         Path report = tmp.resolve("grid-report");
         Report.Written w = SweepReport.write(grid, report);
         assertEquals(8, w.runs());
@@ -82,14 +82,17 @@ class SweepReportTest {
         for (int r = 0; r < curve.size(); r++) {
             String metric = curve.get(r, "metric");
             String param = curve.get(r, "parameter");
-            List<Double> values = new ArrayList<>();
+            // the curve is over design points: each point's mean over its replications
+            java.util.Map<String, List<Double>> byPoint = new java.util.LinkedHashMap<>();
             for (int k = 0; k < runs.size(); k++) {
                 if (runs.get(k, param).replace("\"", "").equals(curve.get(r, "value"))) {
-                    values.add(runs.num(k, metric));
+                    byPoint.computeIfAbsent(runs.get(k, "point"), x -> new ArrayList<>()).add(runs.num(k, metric));
                 }
             }
-            Statistics.Estimate e = Statistics.estimate(values.stream().mapToDouble(Double::doubleValue).toArray());
-            assertEquals(values.size(), curve.integer(r, "n"));
+            double[] pointMeans = byPoint.values().stream()
+                    .mapToDouble(v -> v.stream().mapToDouble(Double::doubleValue).average().orElseThrow()).toArray();
+            Statistics.Estimate e = Statistics.estimate(pointMeans);
+            assertEquals(pointMeans.length, curve.integer(r, "n"), "the design points at the value");
             assertEquals(e.mean(), curve.num(r, "mean"), 1e-5 * (1 + Math.abs(e.mean())), metric + " " + param);
             checked++;
         }
