@@ -133,7 +133,12 @@ public final class WijkLabCli implements Runnable {
         } catch (IllegalStateException shuttingDown) {
             return true;
         }
-        Runtime.getRuntime().removeShutdownHook(probe);
+        try {
+            Runtime.getRuntime().removeShutdownHook(probe);
+        } catch (IllegalStateException shuttingDown) {
+            // the stop began between the two calls
+            return true;
+        }
         return false;
     }
 

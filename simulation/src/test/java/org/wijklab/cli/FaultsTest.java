@@ -16,7 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +25,6 @@ import org.wijklab.experiment.Runner;
 import org.wijklab.experiment.SweepRunner;
 import org.wijklab.scenario.ScenarioLoader;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /**
  * Faults that are not the program's: a stop asked for (SIGTERM, Ctrl-C), a full disk, a missing
@@ -182,33 +180,8 @@ class FaultsTest {
 
     // ---- a full disk ------------------------------------------------------------------------------
 
-    @Command(name = "boom")
-    static final class Boom implements Callable<Integer> {
-        static Throwable toThrow;
-
-        @CommandLine.Option(names = "--out")
-        Path out;
-
-        @Override
-        public Integer call() throws Exception {
-            throw (Exception) toThrow;
-        }
-    }
-
     private CliTest.Outcome boom(Throwable t, String... args) {
-        Boom.toThrow = t;
-        CommandLine cl = WijkLabCli.withErrorHandling(new Boom());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String old = System.getProperty(WijkLabCli.LOG_DIR_PROPERTY);
-        System.setProperty(WijkLabCli.LOG_DIR_PROPERTY, tmp.resolve("logs").toString());
-        try {
-            return new CliTest.Outcome(WijkLabCli.execute(cl, args), out.toString(), err.toString());
-        } finally {
-            restore(WijkLabCli.LOG_DIR_PROPERTY, old);
-        }
+        return InternalErrorTest.boom(tmp.resolve("logs"), t, args);
     }
 
     @Test

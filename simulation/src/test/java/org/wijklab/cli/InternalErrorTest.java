@@ -27,9 +27,13 @@ class InternalErrorTest {
     @TempDir
     Path tmp;
 
+    /** A command that throws what a test gives it (an option --out, as the real commands have). */
     @Command(name = "boom")
     static final class Boom implements Callable<Integer> {
         static Throwable toThrow;
+
+        @CommandLine.Option(names = "--out")
+        Path out;
 
         @Override
         public Integer call() throws Exception {
@@ -41,6 +45,11 @@ class InternalErrorTest {
     }
 
     private CliTest.Outcome boom(Throwable t) {
+        return boom(tmp, t);
+    }
+
+    /** Boom throwing t, run with the project's error handling and its error logs in logs. */
+    static CliTest.Outcome boom(Path logs, Throwable t, String... args) {
         Boom.toThrow = t;
         CommandLine cl = WijkLabCli.withErrorHandling(new Boom());
         StringWriter out = new StringWriter();
@@ -48,9 +57,9 @@ class InternalErrorTest {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         String old = System.getProperty(WijkLabCli.LOG_DIR_PROPERTY);
-        System.setProperty(WijkLabCli.LOG_DIR_PROPERTY, tmp.toString());
+        System.setProperty(WijkLabCli.LOG_DIR_PROPERTY, logs.toString());
         try {
-            return new CliTest.Outcome(WijkLabCli.execute(cl), out.toString(), err.toString());
+            return new CliTest.Outcome(WijkLabCli.execute(cl, args), out.toString(), err.toString());
         } finally {
             if (old == null) {
                 System.clearProperty(WijkLabCli.LOG_DIR_PROPERTY);
