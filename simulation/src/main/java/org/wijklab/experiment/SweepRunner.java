@@ -380,8 +380,9 @@ public final class SweepRunner {
             return n > 1 ? Math.sqrt(m2 / (n - 1)) : Double.NaN;
         }
 
+        /** The 95 % t interval's half-width; NaN (NA) for one value, or for values all equal: no zero-width interval. */
         double halfWidth() {
-            return n > 1 ? Statistics.t975(n - 1) * sd() / Math.sqrt(n) : Double.NaN;
+            return n > 1 && m2 > 0 ? Statistics.t975(n - 1) * sd() / Math.sqrt(n) : Double.NaN;
         }
     }
 
