@@ -271,13 +271,21 @@ final class Summary {
         return k;
     }
 
-    /** Mean and 95 % CI of values; NaN (and infinite) values are left out (none left gives a NaN mean and n 0). */
+    /**
+     * Mean and 95 % CI of values; NaN (and infinite) values are left out (none left gives a NaN mean
+     * and n 0). Values that are all equal have no interval (NA bounds), as one value has none: a
+     * zero-width interval would claim a certainty the replications cannot give (e.g. two scenarios'
+     * difference before they part, where every pair is exactly 0).
+     */
     static Estimate estimate(double[] values) {
         double[] v = java.util.Arrays.stream(values).filter(Double::isFinite).toArray();
         if (v.length == 0) {
             return new Estimate(Double.NaN, Double.NaN, Double.NaN, 0);
         }
         Statistics.Estimate e = Statistics.estimate(v);
+        if (!(e.halfWidth() > 0)) {
+            return new Estimate(e.mean(), Double.NaN, Double.NaN, e.n());
+        }
         return new Estimate(e.mean(), e.low(), e.high(), e.n());
     }
 
@@ -292,6 +300,11 @@ final class Summary {
             }
             return estimate(d);
         }
+        return welch(x, y);
+    }
+
+    /** Unpaired difference mean(y) − mean(x) with Welch's interval; NA bounds without two values a side or without spread. */
+    static Estimate welch(double[] x, double[] y) {
         Estimate ea = estimate(x);
         Estimate eb = estimate(y);
         if (ea.n() == 0 || eb.n() == 0) {
@@ -305,8 +318,9 @@ final class Summary {
             // one replication on a side: the difference has no interval
             return new Estimate(mean, Double.NaN, Double.NaN, Math.min(ea.n(), eb.n()));
         }
-        if (se2 == 0) {
-            return new Estimate(mean, mean, mean, Math.min(ea.n(), eb.n()));
+        if (!(se2 > 0)) {
+            // both sides without spread: no interval (NA), not one of zero width
+            return new Estimate(mean, Double.NaN, Double.NaN, Math.min(ea.n(), eb.n()));
         }
         // Welch-Satterthwaite degrees of freedom, fractional, and the t quantile for them
         double df = se2 * se2 / (Math.pow(va / ea.n(), 2) / (ea.n() - 1) + Math.pow(vb / eb.n(), 2) / (eb.n() - 1));
