@@ -76,6 +76,15 @@ public final class Discovery {
             List<String> kept, List<String> all, double quasiP, String reason) {
     }
 
+    /** A --box that is no step of the trajectory. */
+    public static final class NoSuchStep extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        NoSuchStep(String message) {
+            super(message);
+        }
+    }
+
     /** A feature score. */
     public record Score(String parameter, String role, double score, int rank, boolean aboveFloor) {
     }
@@ -90,7 +99,7 @@ public final class Discovery {
 
     /**
      * Runs discovery on cases with the outcome y. {@code box}: the step to report (null: the
-     * default, the step of largest coverage × density, the earlier on a tie).
+     * default: {@link #defaultStep}).
      */
     public static Result run(List<Parameter> parameters, boolean[] y, Integer box, long seed) {
         List<Prim.Dimension> dims = new ArrayList<>();
@@ -106,7 +115,7 @@ public final class Discovery {
         int chosen;
         if (box != null) {
             if (box < 0 || box >= trajectory.size()) {
-                throw new IllegalArgumentException("--box " + box + ": the trajectory has steps 0 to " + (trajectory.size() - 1));
+                throw new NoSuchStep("--box " + box + ": the peeling trajectory has steps 0 to " + (trajectory.size() - 1));
             }
             chosen = box;
         } else {
@@ -147,10 +156,14 @@ public final class Discovery {
         return new Result(trajectory, chosen, box == null, limits, scores(parameters, y, seed), y.length, hits);
     }
 
-    /** The default box: the step of largest coverage × density (hits² / (all hits × box cases)), the earlier on a tie. */
+    /**
+     * The default box: the step of largest coverage × density (hits² / (all hits × box cases)), the
+     * earlier on a tie, from step 1 on (the whole space, step 0, is no box; it is chosen only when
+     * nothing could be peeled).
+     */
     public static int defaultStep(List<Prim.Step> trajectory) {
-        int best = 0;
-        for (int s = 1; s < trajectory.size(); s++) {
+        int best = trajectory.size() > 1 ? 1 : 0;
+        for (int s = best + 1; s < trajectory.size(); s++) {
             Prim.Step a = trajectory.get(s);
             Prim.Step b = trajectory.get(best);
             if (a.coverage() * a.density() > b.coverage() * b.density()) {

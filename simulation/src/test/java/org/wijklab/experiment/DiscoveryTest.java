@@ -168,6 +168,20 @@ class DiscoveryTest {
         }
     }
 
+    static Prim.Step step(int s, double coverage, double density) {
+        return new Prim.Step(s, null, 10, 5, coverage, density, 0.5, List.of());
+    }
+
+    @Test
+    void theDefaultBoxHasTheLargestCoverageTimesDensityFromStepOne() {
+        // a common outcome: the whole space's 1 x 0.85 is the largest product, but it is no box
+        assertEquals(1, Discovery.defaultStep(List.of(step(0, 1, 0.85), step(1, 0.9, 0.86), step(2, 0.6, 0.95),
+                step(3, 0.3, 1))));
+        assertEquals(2, Discovery.defaultStep(List.of(step(0, 1, 0.2), step(1, 0.95, 0.3), step(2, 0.8, 0.9),
+                step(3, 0.5, 0.95), step(4, 0.8, 0.9))), "the earlier of a tie");
+        assertEquals(0, Discovery.defaultStep(List.of(step(0, 1, 0.5))), "nothing peeled");
+    }
+
     @Test
     void theUpperTailIsTheBinomialsTail() {
         // P(X >= 3) for X ~ binomial(4, 0.5) = 5/16; P(X >= 0) = 1; a far tail keeps its digits
