@@ -156,6 +156,23 @@ class DiscoverCommandTest {
         assertEquals(2, m.get("dropped").asInt());
     }
 
+    @Test
+    void theShippedDesignSweepLoadsWithEveryPointAValidScenario() {
+        org.wijklab.scenario.Sweep s = org.wijklab.scenario.Sweep.load(Path.of("scenarios", "sweep-design-lhs.json"),
+                org.wijklab.experiment.SweepMetrics.names());
+        assertEquals("lhs", s.design());
+        assertEquals(200, s.points());
+        assertEquals(List.of("eroded_income_gain", "eroded_employment_gain", "social_return", "liveability_change_pct",
+                "liveability_change_end_pct", "escalations_targets"), s.metrics());
+        assertTrue(s.metrics().contains("eroded_income_gain") && s.metrics().contains("social_return"),
+                "the metrics of the issue's two examples");
+        for (int p = 0; p < s.points(); p++) {
+            org.wijklab.scenario.Scenario sc = s.scenario(p);
+            assertEquals(40000, sc.city().residents());
+            assertTrue(sc.programmes().get(0).endYear() <= sc.years(), "point " + p + ": the programme ends within the run");
+        }
+    }
+
     static Path copySweep(Path dir) throws IOException {
         Path copy = dir.resolve("in");
         Files.createDirectories(copy);
