@@ -123,8 +123,8 @@ public final class DiscoveryReport {
                 double hi = box.number(i, "high");
                 double rl = box.number(i, "range_low");
                 double rh = box.number(i, "range_high");
-                limits = "[" + Report.fmt(lo) + ", " + Report.fmt(hi) + "]";
-                range = "[" + Report.fmt(rl) + ", " + Report.fmt(rh) + "]";
+                limits = "[" + fmt(lo) + ", " + fmt(hi) + "]";
+                range = "[" + fmt(rl) + ", " + fmt(rh) + "]";
                 if (rh > rl) {
                     ranged.add(p, (lo - rl) / (rh - rl), (hi - rl) / (rh - rl));
                 }
@@ -137,8 +137,8 @@ public final class DiscoveryReport {
         }
         JsonNode step = m.path("chosen");
         html.append("<h2 id=\"box\">The chosen box</h2>\n<p class=\"note\">Step ").append(chosen).append(": coverage ")
-                .append(Report.fmt(step.path("coverage").asDouble())).append(", density ")
-                .append(Report.fmt(step.path("density").asDouble())).append(", mass ").append(Report.fmt(step.path("mass").asDouble()))
+                .append(fmt(step.path("coverage").asDouble())).append(", density ")
+                .append(fmt(step.path("density").asDouble())).append(", mass ").append(fmt(step.path("mass").asDouble()))
                 .append(" (").append(step.path("cases").asInt()).append(" cases, ").append(step.path("hits").asInt())
                 .append(" of interest). Quasi-p: the one-sided binomial probability of at least the box's cases of interest "
                 + "if its cases had the density of the box without that restriction; a large one (say above 0.05) marks a "
@@ -177,7 +177,7 @@ public final class DiscoveryReport {
                 .append(m.path("trees").asInt()).append(" trees, seed ").append(m.path("seed").asLong())
                 .append(") of the condition, the scores summing to 1. The noise reference is ").append(Report.esc(what))
                 .append(String.format(java.util.Locale.ROOT, ": its score, %s, is the floor; above it: %s (%d of %d parameters). "
-                        + "A parameter little above the floor may be noise too.</p>\n", Report.fmt(floor),
+                        + "A parameter little above the floor may be noise too.</p>\n", fmt(floor),
                         above.isEmpty() ? "none" : Report.esc(String.join(", ", above)), above.size(), names.size() - 1));
         figure(DiscoveryCharts.scores("Feature scores", names, s, reference, floor), "feature-scores",
                 "Feature scores for <code>" + Report.esc(where) + "</code> (<code>feature-scores.csv</code>); the dashed line is "
@@ -186,6 +186,18 @@ public final class DiscoveryReport {
                 + "  for (var i = 0; i < imgs.length; i++) { if (imgs[i].complete && imgs[i].naturalWidth > 0) { ok++; } }\n"
                 + "  document.body.setAttribute('data-images-loaded', ok + '/' + imgs.length);\n});\n</script>\n"
                 + "</body>\n</html>\n");
+    }
+
+    /** A number for reading: 3 significant digits, plain, thousands unseparated; NaN is NA. */
+    static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "NA";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        java.math.BigDecimal b = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros();
+        return b.scale() < 0 ? b.setScale(0).toPlainString() : b.toPlainString();
     }
 
     /** The numeric parameters of the box, their limits as shares of their ranges. */

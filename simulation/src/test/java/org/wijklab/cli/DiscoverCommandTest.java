@@ -130,6 +130,29 @@ class DiscoverCommandTest {
     }
 
     @Test
+    void aMergedSweepGivesTheSameDiscoveryAndAShardIsRefused() throws IOException {
+        Path file = shared.resolve("tiny-lhs.json");
+        for (int i = 1; i <= 2; i++) {
+            CliTest.Outcome o = CliTest.execute("sweep", file.toString(), "--shard", i + "/2", "--out", tmp.resolve("s" + i).toString(),
+                    "--threads", "1", "--runs", "none", "--quiet");
+            assertEquals(0, o.code(), o.toString());
+        }
+        CliTest.Outcome merged = CliTest.execute("merge", tmp.resolve("s1").toString(), tmp.resolve("s2").toString(), "--out",
+                tmp.resolve("merged").toString());
+        assertEquals(0, merged.code(), merged.toString());
+        Path whole = tmp.resolve("whole");
+        Path fromMerged = tmp.resolve("from-merged");
+        assertEquals(0, CliTest.execute("discover", sweep.toString(), "--where", where(), "--out", whole.toString()).code());
+        assertEquals(0, CliTest.execute("discover", tmp.resolve("merged").toString(), "--where", where(), "--out",
+                fromMerged.toString()).code());
+        for (String f : List.of("trajectory.csv", "box.csv", "feature-scores.csv")) {
+            assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(fromMerged.resolve(f)), f);
+        }
+        BadInputTest.assertRefused(tmp, dir -> new String[] {"discover", tmp.resolve("s1").toString(), "--where", where(),
+            "--out", dir.resolve("out").toString()}, "a shard of a sweep; merge the shards first");
+    }
+
+    @Test
     void casesWithNaAreLeftOutAndCounted() throws IOException {
         Path copy = copySweep(tmp);
         // both replications of points 0 and 1 without a value: two points left out
