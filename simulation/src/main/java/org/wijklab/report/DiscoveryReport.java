@@ -177,7 +177,8 @@ public final class DiscoveryReport {
                 .append(m.path("trees").asInt()).append(" trees, seed ").append(m.path("seed").asLong())
                 .append(") of the condition, the scores summing to 1. The noise reference is ").append(Report.esc(what))
                 .append(String.format(java.util.Locale.ROOT, ": its score, %s, is the floor; above it: %s (%d of %d parameters). "
-                        + "A parameter little above the floor may be noise too.</p>\n", fmt(floor),
+                        + "A parameter little above the floor may be noise too; the impurity decrease favours parameters with many "
+                        + "distinct values, so a list-valued parameter of few values below the floor may still matter (see the box).</p>\n", fmt(floor),
                         above.isEmpty() ? "none" : Report.esc(String.join(", ", above)), above.size(), names.size() - 1));
         figure(DiscoveryCharts.scores("Feature scores", names, s, reference, floor), "feature-scores",
                 "Feature scores for <code>" + Report.esc(where) + "</code> (<code>feature-scores.csv</code>); the dashed line is "

@@ -153,6 +153,49 @@ class DiscoverCommandTest {
     }
 
     @Test
+    void aMorrisDesignsDummyIsTheFloorAndNoDimension() throws IOException {
+        Path f = tmp.resolve("tiny-morris.json");
+        Files.copy(Path.of("scenarios", "krachtwijk.json"), tmp.resolve("krachtwijk.json"));
+        Files.writeString(f, """
+                {"sweep": {"name": "tiny-morris", "description": "a test", "base": "krachtwijk.json", "replications": 1,
+                  "design": "morris", "trajectories": 3,
+                  "set": {"years": 1, "warmUpYears": 0, "city.residents": 2000, "output.movesLog": false,
+                          "programmes[0].startYear": 0, "programmes[0].durationYears": 1},
+                  "metrics": ["liveability_change_pct"],
+                  "parameters": [
+                    {"name": "budget", "path": "programmes[0].yearlyBudget", "range": [1000000, 20000000]},
+                    {"name": "proximity", "path": "programmes[0].team.proximity", "range": [0.1, 0.9]}]}}
+                """);
+        Path morris = tmp.resolve("morris");
+        CliTest.Outcome o = CliTest.execute("sweep", f.toString(), "--out", morris.toString(), "--threads", "2", "--runs", "none",
+                "--quiet");
+        assertEquals(0, o.code(), o.toString());
+        TestCsv runs = TestCsv.read(morris.resolve("runs.csv"));
+        double[] y = new double[runs.size()];
+        for (int r = 0; r < y.length; r++) {
+            y[r] = runs.num(r, "liveability_change_pct");
+        }
+        Arrays.sort(y);
+        double threshold = (y[y.length / 2 - 1] + y[y.length / 2]) / 2;
+        Path out = tmp.resolve("d");
+        o = CliTest.execute("discover", morris.toString(), "--where", "liveability_change_pct > " + threshold, "--out", out.toString());
+        assertEquals(0, o.code(), o.toString());
+        TestCsv box = TestCsv.read(out.resolve("box.csv"));
+        assertEquals(2, box.size(), "budget and proximity; the dummy is no PRIM dimension");
+        TestCsv scores = TestCsv.read(out.resolve("feature-scores.csv"));
+        assertEquals(3, scores.size());
+        int dummies = 0;
+        for (int r = 0; r < scores.size(); r++) {
+            if (scores.get(r, "parameter").equals("dummy")) {
+                assertEquals("dummy", scores.get(r, "role"), "the design's own dummy, not a probe");
+                dummies++;
+            }
+        }
+        assertEquals(1, dummies);
+        assertTrue(!ScenarioLoader.mapper().readTree(out.resolve("discover.json").toFile()).get("probe").asBoolean());
+    }
+
+    @Test
     void casesWithNaAreLeftOutAndCounted() throws IOException {
         Path copy = copySweep(tmp);
         // both replications of points 0 and 1 without a value: two points left out
