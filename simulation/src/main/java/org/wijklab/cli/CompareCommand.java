@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.wijklab.report.DiscoveryReport;
 import org.wijklab.report.Report;
 import org.wijklab.report.SweepReport;
 import picocli.CommandLine;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Parameters;
             + "replications of a scenario (the same scenario, other seeds) are grouped, and the first scenario is the "
             + "reference the others are compared with.",
             "Given a sweep's folder (wijklab sweep), it writes the sweep's report instead: response curves per "
-            + "parameter, and Morris's mu*-sigma plot or Sobol's S1 and ST bars."})
+            + "parameter, and Morris's mu*-sigma plot or Sobol's S1 and ST bars; given a scenario discovery's folder "
+            + "(wijklab discover), its page."})
 final class CompareCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,6 +53,18 @@ final class CompareCommand implements Callable<Integer> {
         int[] ticks = mapTicks(mapYears);
         Path dir = out != null ? out : stamped("report");
         RunCommand.checkFolder(dir);
+        if (inputs.size() == 1 && DiscoveryReport.isDiscovery(inputs.get(0))) {
+            // a scenario discovery's folder (wijklab discover): its page, drawn again from its files
+            if (horizon != null) {
+                throw new UserException("compare: --horizon applies to runs compared with a reference, not to a discovery");
+            }
+            Report.Written w = DiscoveryReport.write(inputs.get(0), dir);
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("Reported the scenario discovery (%d cases): %d charts.%n", w.runs(), w.charts());
+            o.println(w.index());
+            o.flush();
+            return 0;
+        }
         long sweeps = inputs.stream().filter(SweepReport::isSweep).count();
         if (sweeps > 0) {
             if (horizon != null) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "wijklab", mixinStandardHelpOptions = true, versionProvider = WijkLabCli.Version.class,
         description = "WijkLab: why neighbourhood gains erode when the residents who gain move out.",
         subcommands = {StudyCommand.class, RunCommand.class, SweepCommand.class, MergeCommand.class, CompareCommand.class, ValidateCommand.class,
-            GuiCommand.class,
+            DiscoverCommand.class, GuiCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 a user error (one line on standard error, nothing written), "
             + "1 an internal error, 3 validation ran but a statistic failed."})
