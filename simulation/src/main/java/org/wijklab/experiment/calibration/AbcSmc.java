@@ -49,7 +49,8 @@ import java.util.List;
  * discarded and both the particle and the perturbation drawn again (the kernel is truncated to the
  * cube). Its importance weight is prior / proposal density: 1 / (sum_j (w_j / sum w) K(x | x_j) / Z),
  * where K is the full Gaussian density and Z, the probability that a draw lands in the cube, is
- * estimated by the share of draws that did. These raw weights are kept as they are from
+ * estimated by the share of draws that did (redrawing costs time, not runs: with many parameters
+ * and a wide kernel most draws may fall outside). These raw weights are kept as they are from
  * generation to generation (as in Lenormand et al.), so old and new particles are comparable;
  * {@link #result} normalises them to sum to 1. Each generation's effective sample size is
  * (sum w)^2 / sum w^2 over the kept weights.
@@ -238,6 +239,12 @@ public final class AbcSmc implements Method {
         }
         if (deviations.length != pending.length) {
             throw new IllegalArgumentException(deviations.length + " results for " + pending.length + " points");
+        }
+        for (double[] row : deviations) {
+            if (row.length != deviations[0].length) {
+                throw new IllegalArgumentException("results with " + row.length + " and " + deviations[0].length
+                        + " deviations in one generation");
+            }
         }
         List<Particle> fresh = new ArrayList<>(pending.length);
         for (int c = 0; c < pending.length; c++) {

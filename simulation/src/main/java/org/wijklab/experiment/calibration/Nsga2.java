@@ -234,6 +234,12 @@ public final class Nsga2 implements Method {
         if (deviations.length != pending.length) {
             throw new IllegalArgumentException(deviations.length + " results for " + pending.length + " points");
         }
+        for (double[] row : deviations) {
+            if (row.length != deviations[0].length) {
+                throw new IllegalArgumentException("results with " + row.length + " and " + deviations[0].length
+                        + " deviations in one generation");
+            }
+        }
         List<Member> union = new ArrayList<>(current);
         for (int c = 0; c < pending.length; c++) {
             union.add(new Member(pending[c], deviations[c], generation));

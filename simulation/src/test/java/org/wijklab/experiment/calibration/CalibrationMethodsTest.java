@@ -95,7 +95,8 @@ class CalibrationMethodsTest {
 
     @Test
     void abcRecoversTheNormalPosteriorOfAMean() {
-        Method abc = run(Methods.abc(1, 4, 1000, 0.5, 0.02, 200, null), MEAN_OF_DRAWS, 131, null);
+        List<double[][]> record = new ArrayList<>();
+        Method abc = run(Methods.abc(1, 4, 1000, 0.5, 0.02, 200, null), MEAN_OF_DRAWS, 131, record);
         double[][] m = moments(abc.result(), -10, 10);
         // Over seeds 1 to 100 (N = 1000, about 400 effective particles, 40 generations) the
         // largest errors were 0.16 in the mean and 0.10 in the sd: tolerances 0.25 and 0.15,
@@ -114,6 +115,20 @@ class CalibrationMethodsTest {
             assertTrue(g.bestDistance() <= g.medianDistance() && g.medianDistance() <= g.tolerance());
         }
         assertTrue(generations.get(generations.size() - 1).tolerance() < 0.2, "the tolerance shrank");
+        // The stop rule: every generation but the last accepted at least 2% of its new points
+        // within the previous tolerance, the last fewer.
+        int last = generations.size() - 1;
+        assertTrue(last > 2 && last < 199, "stopped by the acceptance rate, not the generation cap");
+        for (int t = 1; t <= last; t++) {
+            int accepted = 0;
+            for (double[] deviations : record.get(t)) {
+                if (Math.abs(deviations[0]) <= generations.get(t - 1).tolerance()) {
+                    accepted++;
+                }
+            }
+            double rate = accepted / (double) record.get(t).length;
+            assertTrue(t < last ? rate >= 0.02 : rate < 0.02, "generation " + t + " accepted " + rate);
+        }
         assertTrue(abc.propose().isEmpty(), "a finished method proposes nothing");
     }
 
