@@ -73,6 +73,7 @@ public final class AbcSmc implements Method {
     private final double[] schedule;
     private final MersenneTwisterFast random;
     private final List<GenerationSummary> summaries = new ArrayList<>();
+    private final List<Double> acceptanceRates = new ArrayList<>();
 
     /** The kept particles, with raw (unnormalised) importance weights. */
     private List<Particle> kept = List.of();
@@ -263,16 +264,10 @@ public final class AbcSmc implements Method {
             }
             kept = List.copyOf(candidates.subList(0, count));
             tolerance = count == 0 ? Double.NaN : kept.get(count - 1).distance();
-            if (pendingFromKernel) {
-                int accepted = 0;
-                for (Particle p : fresh) {
-                    if (p.distance() <= previousTolerance) {
-                        accepted++;
-                    }
-                }
-                if ((double) accepted / fresh.size() < minAcceptance) {
-                    finished = true;
-                }
+            double rate = pendingFromKernel ? share(fresh, previousTolerance) : Double.NaN;
+            acceptanceRates.add(rate);
+            if (rate < minAcceptance) {
+                finished = true;
             }
         } else {
             tolerance = schedule[generation];
@@ -281,6 +276,7 @@ public final class AbcSmc implements Method {
                 count++;
             }
             kept = List.copyOf(candidates.subList(0, count));
+            acceptanceRates.add(share(fresh, tolerance));
             if (generation + 1 >= schedule.length) {
                 finished = true;
             }
@@ -296,6 +292,26 @@ public final class AbcSmc implements Method {
         pending = null;
         pendingWeights = null;
         generation++;
+    }
+
+    /** The share of the points within a tolerance. */
+    private static double share(List<Particle> points, double tolerance) {
+        int within = 0;
+        for (Particle p : points) {
+            if (p.distance() <= tolerance) {
+                within++;
+            }
+        }
+        return within / (double) points.size();
+    }
+
+    /**
+     * Each finished generation's acceptance rate, the statistic of the adaptive stop rule: the
+     * share of its new points within the previous generation's tolerance (NaN for a generation
+     * drawn from the prior); with a schedule, the share of its new points within its own tolerance.
+     */
+    public List<Double> acceptanceRates() {
+        return List.copyOf(acceptanceRates);
     }
 
     private GenerationSummary summary(int proposed, double tolerance) {

@@ -131,7 +131,9 @@ class CalibrationMethodsTest {
             }
             double rate = accepted / (double) record.get(t).length;
             assertTrue(t < last ? rate >= 0.02 : rate < 0.02, "generation " + t + " accepted " + rate);
+            assertEquals(rate, ((AbcSmc) abc).acceptanceRates().get(t), 0);
         }
+        assertTrue(Double.isNaN(((AbcSmc) abc).acceptanceRates().get(0)), "generation 0 is drawn from the prior");
         assertTrue(abc.propose().isEmpty(), "a finished method proposes nothing");
     }
 
