@@ -22,7 +22,9 @@ import picocli.CommandLine.Parameters;
             + "replications of a scenario (the same scenario, other seeds) are grouped, and the first scenario is the "
             + "reference the others are compared with.",
             "Given a sweep's folder (wijklab sweep), it writes the sweep's report instead: response curves per "
-            + "parameter, and Morris's mu*-sigma plot or Sobol's S1 and ST bars."})
+            + "parameter, and Morris's mu*-sigma plot or Sobol's S1 and ST bars.",
+            "Given a calibration's folder (wijklab calibrate), it writes the calibration's report: marginal posteriors, "
+            + "pairwise plots and the fit of every target."})
 final class CompareCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,6 +53,17 @@ final class CompareCommand implements Callable<Integer> {
         int[] ticks = mapTicks(mapYears);
         Path dir = out != null ? out : stamped("report");
         RunCommand.checkFolder(dir);
+        if (inputs.size() == 1 && org.wijklab.report.CalibrationReport.isCalibration(inputs.get(0))) {
+            if (horizon != null) {
+                throw new UserException("compare: --horizon applies to runs compared with a reference, not to a calibration");
+            }
+            Report.Written w = org.wijklab.report.CalibrationReport.write(inputs.get(0), dir);
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("Reported the calibration (%d particles): %d charts.%n", w.runs(), w.charts());
+            o.println(w.index());
+            o.flush();
+            return 0;
+        }
         long sweeps = inputs.stream().filter(SweepReport::isSweep).count();
         if (sweeps > 0) {
             if (horizon != null) {
