@@ -212,7 +212,7 @@ public final class CalibrationReport {
                 }
             }
             figure(CalibrationCharts.marginal("Posterior of " + name, name, range[0], range[1], v, weights, BINS),
-                    "marginal-" + name, "The weighted distribution of " + Report.esc(name) + " over its prior range "
+                    "marginal-" + (names.size() + 1) + "-" + name, "The weighted distribution of " + Report.esc(name) + " over its prior range "
                     + range[0] + " to " + range[1] + ".");
             columns.add(v);
             ranges.add(range);
@@ -239,7 +239,7 @@ public final class CalibrationReport {
                 int i = top.get(a);
                 int j = top.get(b);
                 figure(CalibrationCharts.pair(names.get(i) + " and " + names.get(j), names.get(i), names.get(j), columns.get(i),
-                        columns.get(j), ranges.get(i), ranges.get(j)), "pair-" + names.get(i) + "-" + names.get(j),
+                        columns.get(j), ranges.get(i), ranges.get(j)), "pair-" + (i + 1) + "-" + (j + 1) + "-" + names.get(i) + "-" + names.get(j),
                         "Accepted particles of " + Report.esc(names.get(i)) + " and " + Report.esc(names.get(j))
                         + ", each axis over its prior's range.");
             }
@@ -286,7 +286,8 @@ public final class CalibrationReport {
     }
 
     private void figure(Chart chart, String id, String caption) throws IOException {
-        String file = id.replaceAll("[^A-Za-z0-9_-]", "_");
+        // chart ids are lower case letters, digits and '-'; the number before a name keeps two names apart
+        String file = id.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
         ChartFiles.write(chart, dir.resolve("charts"), file, W, H);
         charts.add(file);
         html.append("<figure><img src=\"charts/").append(file).append(".png\" width=\"").append(W).append("\" height=\"")
