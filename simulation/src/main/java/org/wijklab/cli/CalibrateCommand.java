@@ -95,7 +95,12 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     /** The method a calibration names, from its settings. */
     static Method method(Calibration cal) {
-        throw new IllegalArgumentException("'" + cal.method().name() + "' is not available in this build");
+        Calibration.MethodSettings m = cal.method();
+        int dims = cal.parameters().size();
+        return m.name().equals("abc")
+                ? org.wijklab.experiment.calibration.Methods.abc(dims, cal.seed(), m.population(), m.alpha(), m.minAcceptance(),
+                        m.maxGenerations(), m.tolerances())
+                : org.wijklab.experiment.calibration.Methods.nsga2(dims, cal.seed(), m.population(), m.generations());
     }
 
     private String commandLine() {

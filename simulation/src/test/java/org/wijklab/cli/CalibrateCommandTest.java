@@ -68,6 +68,46 @@ class CalibrateCommandTest {
         }
     }
 
+    /**
+     * The shipped example, made tiny, with the real methods: ABC-SMC (population 8, at most 2
+     * generations) writes posterior.csv with normalised weights, NSGA-II (population 4, 2
+     * generations) front.csv; both their reports.
+     */
+    @Test
+    void theShippedExampleRunsTinyWithAbcAndNsga2() throws IOException {
+        CalibrationRunner.MethodMaker test = CalibrateCommand.methods;
+        CalibrateCommand.methods = CalibrateCommand::method;
+        try {
+            Path cal = Files.writeString(tmp.resolve("abc.json"), tinyExample());
+            CliTest.Outcome o = CliTest.execute("calibrate", cal.toString(), "--out", tmp.resolve("abc").toString(),
+                    "--threads", "2");
+            assertEquals(0, o.code(), o.toString());
+            assertTrue(o.out().contains("generation 1: 8 points x 1 replications = 8 runs"), o.toString());
+            org.wijklab.report.Table p = org.wijklab.report.Table.read(tmp.resolve("abc/posterior.csv"), "weight",
+                    "partneringRate", "city_single_share", "moves_within_city_share");
+            double sum = 0;
+            for (int i = 0; i < p.size(); i++) {
+                sum += p.number(i, "weight");
+            }
+            assertEquals(1.0, sum, 1e-9, "normalised weights");
+            assertTrue(Files.isRegularFile(tmp.resolve("abc/report/index.html")));
+            ObjectNode root = (ObjectNode) ScenarioLoader.mapper().readTree(tinyExample());
+            ((ObjectNode) root.get("calibration")).set("method", ScenarioLoader.mapper().readTree(
+                    "{\"name\": \"nsga2\", \"population\": 4, \"generations\": 2}"));
+            Path nsga = Files.writeString(tmp.resolve("nsga.json"), root.toString());
+            o = CliTest.execute("calibrate", nsga.toString(), "--out", tmp.resolve("nsga").toString(), "--threads", "2",
+                    "--quiet");
+            assertEquals(0, o.code(), o.toString());
+            org.wijklab.report.Table f = org.wijklab.report.Table.read(tmp.resolve("nsga/front.csv"), "distance",
+                    "city_single_share_abs_deviation");
+            assertTrue(f.size() >= 1);
+            assertFalse(f.has("weight"));
+            assertTrue(Files.isRegularFile(tmp.resolve("nsga/report/index.html")));
+        } finally {
+            CalibrateCommand.methods = test;
+        }
+    }
+
     @Test
     void prepareWritesEachGenerationForSweepShardsAndMergeThenCalibrateFinishes() throws IOException {
         Path cal = Files.writeString(tmp.resolve("cal.json"), tinyExample());
