@@ -119,7 +119,9 @@ public final class CalibrationCharts {
         r.setSeriesPaint(1, Palette.series(0));
         r.setErrorStroke(new BasicStroke(2f));
         XYPlot plot = new XYPlot(data, x, y, r);
-        plot.setOrientation(PlotOrientation.VERTICAL);
+        // targets down the side: every name has room
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        x.setInverted(true);
         JFreeChart chart = ChartStyle.apply(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
         plot.addRangeMarker(new ValueMarker(0, Palette.ZERO_LINE, new BasicStroke(1f)));
         x.setRange(-0.6, targets.size() - 0.4);
