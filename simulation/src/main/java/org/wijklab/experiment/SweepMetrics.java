@@ -155,6 +155,25 @@ public final class SweepMetrics {
         return null;
     }
 
+    /**
+     * The metrics that are the validation suite's V2 statistics (the eroded gain and its two parts,
+     * docs/VALIDATION.md) though their descriptions do not name the pattern.
+     */
+    private static final java.util.Set<String> V2 = java.util.Set.of("eroded_income_gain", "eroded_employment_gain",
+            "people_change_income", "place_change_income");
+
+    /**
+     * The validation pattern (V1 to V10) whose statistic a metric is, or null: the one its
+     * description names, or V2 for the eroded gain and its parts. Calibration refuses these as targets.
+     */
+    public static String pattern(String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((V\\d+)\\)").matcher(description(name));
+        if (m.find()) {
+            return m.group(1);
+        }
+        return V2.contains(name) ? "V2" : null;
+    }
+
     /** Every metric's name, in the documented order. */
     public static List<String> names() {
         return new ArrayList<>(METRICS.keySet());

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.wijklab.experiment.SweepMetrics;
 import org.wijklab.scenario.ScenarioException;
 import org.wijklab.scenario.ScenarioLoader;
@@ -43,7 +41,6 @@ public final class Calibration {
     private static final Set<String> ABC_KEYS = Set.of("name", "population", "alpha", "minAcceptance", "maxGenerations",
             "tolerances");
     private static final Set<String> NSGA2_KEYS = Set.of("name", "population", "generations");
-    private static final Pattern PATTERN = Pattern.compile("\\((V\\d+)\\)");
 
     /**
      * A target: a run metric's mean over the replications is compared with the observed value, in
@@ -230,10 +227,10 @@ public final class Calibration {
                         + " (known: " + String.join(", ", SweepMetrics.names()) + ")");
             }
             String metric = m.asText();
-            Matcher v = PATTERN.matcher(SweepMetrics.description(metric));
-            if (v.find()) {
+            String v = SweepMetrics.pattern(metric);
+            if (v != null) {
                 throw new ScenarioException(where + ".metric: '" + metric + "' is the statistic of validation pattern "
-                        + v.group(1) + "; calibration targets must be facts the validation suite does not check");
+                        + v + "; calibration targets must be facts the validation suite does not check");
             }
             for (Target before : out) {
                 if (before.metric().equals(metric)) {
