@@ -291,6 +291,12 @@ class CalibrationTest {
                 () -> calibrate(cal, tampered, 1, Progress.NONE, CalibrationRunner.Listener.NONE, false));
         assertTrue(e.getMessage().contains("gen-01.json is not the generation the method proposes"), e.getMessage());
 
+        // an edited base scenario is refused on its folder
+        Files.writeString(tmp.resolve("base.json"), BASE.replace("\"seed\": 3", "\"seed\": 4"));
+        e = assertThrows(ScenarioException.class, () -> calibrate(cal, killed, 1, Progress.NONE, CalibrationRunner.Listener.NONE, false));
+        assertTrue(e.getMessage().contains("base scenario base.json changed since this calibration started"), e.getMessage());
+        Files.writeString(tmp.resolve("base.json"), BASE);
+
         // an edited calibration file is refused on its folder
         Files.writeString(cal, calibration(PARAMETERS, TARGETS, METHOD).replace("\"seed\": 5", "\"seed\": 6"));
         e = assertThrows(ScenarioException.class, () -> calibrate(cal, killed, 1, Progress.NONE, CalibrationRunner.Listener.NONE, false));
