@@ -30,7 +30,7 @@ import org.wijklab.scenario.Sweep;
  * Calibration files, the points design a generation runs as, the calibration metrics, and the
  * runner around a method (a tiny deterministic one here; the methods have their own tests).
  */
-class CalibrationTest {
+class CalibrationRunnerTest {
     @TempDir
     Path tmp;
 
@@ -342,7 +342,7 @@ class CalibrationTest {
         }
         double mean = m / w;
         double sd = Math.sqrt(Math.max(0, m2 / w - mean * mean));
-        System.out.printf("CalibrationTest: observed %.4f at leaveCityShare 0.35; posterior mean %.4f, sd %.4f (prior sd %.4f)%n",
+        System.out.printf("CalibrationRunnerTest: observed %.4f at leaveCityShare 0.35; posterior mean %.4f, sd %.4f (prior sd %.4f)%n",
                 observed, mean, sd, 0.6 / Math.sqrt(12));
         assertEquals(0.35, mean, 0.1, "the posterior's mean");
         assertTrue(sd < 0.6 * 0.6 / Math.sqrt(12), "the posterior narrowed the prior: sd " + sd);
