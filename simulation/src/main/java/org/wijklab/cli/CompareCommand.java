@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
             + "reference the others are compared with.",
             "Given a sweep's folder (wijklab sweep), it writes the sweep's report instead: response curves per "
             + "parameter, and Morris's mu*-sigma plot or Sobol's S1 and ST bars; given a scenario discovery's folder "
-            + "(wijklab discover), its page."})
+            + "(wijklab discover), its page.",
+            "Given a calibration's folder (wijklab calibrate), it writes the calibration's report: marginal posteriors, "
+            + "pairwise plots and the fit of every target."})
 final class CompareCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,6 +63,17 @@ final class CompareCommand implements Callable<Integer> {
             Report.Written w = DiscoveryReport.write(inputs.get(0), dir);
             PrintWriter o = spec.commandLine().getOut();
             o.printf("Reported the scenario discovery (%d cases): %d charts.%n", w.runs(), w.charts());
+            o.println(w.index());
+            o.flush();
+            return 0;
+        }
+        if (inputs.size() == 1 && org.wijklab.report.CalibrationReport.isCalibration(inputs.get(0))) {
+            if (horizon != null) {
+                throw new UserException("compare: --horizon applies to runs compared with a reference, not to a calibration");
+            }
+            Report.Written w = org.wijklab.report.CalibrationReport.write(inputs.get(0), dir);
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("Reported the calibration (%d particles): %d charts.%n", w.runs(), w.charts());
             o.println(w.index());
             o.flush();
             return 0;

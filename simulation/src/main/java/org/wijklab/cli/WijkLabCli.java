@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "wijklab", mixinStandardHelpOptions = true, versionProvider = WijkLabCli.Version.class,
         description = "WijkLab: why neighbourhood gains erode when the residents who gain move out.",
-        subcommands = {StudyCommand.class, RunCommand.class, SweepCommand.class, MergeCommand.class, CompareCommand.class, ValidateCommand.class,
+        subcommands = {StudyCommand.class, RunCommand.class, SweepCommand.class, CalibrateCommand.class, MergeCommand.class, CompareCommand.class, ValidateCommand.class,
             DiscoverCommand.class, GuiCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 a user error (one line on standard error, nothing written), "
@@ -149,7 +149,7 @@ public final class WijkLabCli implements Runnable {
     }
 
     /** The commands whose --out keeps what was finished, for the same command to resume. */
-    private static final java.util.Set<String> RESUMING = java.util.Set.of("study", "sweep", "validate");
+    private static final java.util.Set<String> RESUMING = java.util.Set.of("study", "sweep", "calibrate", "validate");
 
     /** What a command that ended early leaves: nothing, or (a study, sweep or validation) what it finished. */
     private static String afterwards(CommandLine.ParseResult parseResult) {

@@ -44,6 +44,18 @@ public final class RunSummary implements Replicator.RunObserver {
     public int[][] orders;
     public int[][] secondLine;
     public double[] socialShare;
+    /**
+     * Per tick and neighbourhood, for calibration targets ({@link SweepMetrics}): households of one
+     * adult without children, working-age adults in households without an earner, working-age
+     * adults, households that moved out (within the city or out of it) and households that left the
+     * city. Kept in memory only: a record read back by {@link #read} has none (null), and its
+     * metrics are NA.
+     */
+    public int[][] singles;
+    public int[][] onBenefit;
+    public int[][] workingAge;
+    public int[][] movesOut;
+    public int[][] leftCity;
     public final List<ProgrammeRecord> programmes = new ArrayList<>();
     /** Decomposition rows by "unit|metric|t0|t1", each column by its header name. */
     public final Map<String, Map<String, Double>> decomposition = new HashMap<>();
@@ -115,6 +127,11 @@ public final class RunSummary implements Replicator.RunObserver {
             evictions = new int[ticks + 1][nb.count];
             orders = new int[ticks + 1][nb.count];
             secondLine = new int[ticks + 1][nb.count];
+            singles = new int[ticks + 1][nb.count];
+            onBenefit = new int[ticks + 1][nb.count];
+            workingAge = new int[ticks + 1][nb.count];
+            movesOut = new int[ticks + 1][nb.count];
+            leftCity = new int[ticks + 1][nb.count];
             socialShare = new double[nb.count];
             for (int j = 0; j < nb.count; j++) {
                 socialShare[j] = nb.dwellingsByTenure[j][Tenure.SOCIAL] / (double) Math.max(1, nb.dwellings[j]);
@@ -136,6 +153,11 @@ public final class RunSummary implements Replicator.RunObserver {
             evictions[tick][j] = nb.evictions[j];
             orders[tick][j] = nb.supervisionOrders[j];
             secondLine[tick][j] = nb.secondLineCare[j];
+            singles[tick][j] = m.observation().singles(j);
+            onBenefit[tick][j] = m.observation().onBenefit(j);
+            workingAge[tick][j] = m.observation().workingAge(j);
+            movesOut[tick][j] = nb.movesOut[j];
+            leftCity[tick][j] = nb.outMigrants[j];
         }
         CostLedger ledger = m.costs();
         List<Programmes.Run> runs = m.programmes().runs();

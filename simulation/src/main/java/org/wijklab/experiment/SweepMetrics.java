@@ -71,6 +71,59 @@ public final class SweepMetrics {
         add("city_employment_end", "the city's employment rate at the end", r -> r.mean(r.employment, r.ticks, r.all()));
         add("city_good_mental_health_end", "the city's share of adults in good mental health at the end",
                 r -> r.mean(r.goodMental, r.ticks, r.all()));
+        // calibration targets: household composition, benefit receipt and mobility (PARAMETERS.md §1, §2, §4)
+        add("city_single_share", "the city's share of households of one adult without children, over the recorded "
+                + "years' ticks, share", r -> ratio(r, r.singles, r.households, r.all()));
+        add("weakest_single_share", "the weakest three's share of households of one adult without children, over the "
+                + "recorded years' ticks, share", r -> ratio(r, r.singles, r.households, weakest(r)));
+        add("city_benefit_share", "the city's share of working-age adults (adults not retired) in a household without an earner (on "
+                + "benefits), over the recorded years' ticks, share", r -> ratio(r, r.onBenefit, r.workingAge, r.all()));
+        add("weakest_benefit_share", "the weakest three's share of working-age adults (adults not retired) in a household without an earner "
+                + "(on benefits), over the recorded years' ticks, share", r -> ratio(r, r.onBenefit, r.workingAge, weakest(r)));
+        add("yearly_move_share", "households that moved (within the city or out of it) per year, over the mean number "
+                + "of households, share per year", r -> {
+                    if (r.movesOut == null || r.ticks < 1) {
+                        return Double.NaN;
+                    }
+                    double households = 0;
+                    for (int t = 1; t <= r.ticks; t++) {
+                        households += total(r.households, t, r.all());
+                    }
+                    return households == 0 ? Double.NaN : 12.0 * r.sum(r.movesOut, 0, r.ticks, r.all()) / households;
+                });
+        add("moves_within_city_share", "of the households that moved, the share that stayed in the city, share",
+                r -> {
+                    if (r.movesOut == null) {
+                        return Double.NaN;
+                    }
+                    long moved = r.sum(r.movesOut, 0, r.ticks, r.all());
+                    return moved == 0 ? Double.NaN : 1.0 - r.sum(r.leftCity, 0, r.ticks, r.all()) / (double) moved;
+                });
+    }
+
+    /**
+     * Sum over the ticks 1 to the end of a count over a set of neighbourhoods, divided by the same
+     * sum of another: a share over the recorded months (NaN without the counts or a denominator).
+     */
+    private static double ratio(RunSummary r, int[][] count, int[][] of, int[] set) {
+        if (count == null || of == null || r.ticks < 1) {
+            return Double.NaN;
+        }
+        double a = 0;
+        double b = 0;
+        for (int t = 1; t <= r.ticks; t++) {
+            a += total(count, t, set);
+            b += total(of, t, set);
+        }
+        return b == 0 ? Double.NaN : a / b;
+    }
+
+    private static double total(int[][] series, int t, int[] set) {
+        double s = 0;
+        for (int j : set) {
+            s += series[t][j];
+        }
+        return s;
     }
 
     private SweepMetrics() {
@@ -100,6 +153,25 @@ public final class SweepMetrics {
             return "a 10-year statistic, and the run has " + s.years() + " recorded years";
         }
         return null;
+    }
+
+    /**
+     * The metrics that are the validation suite's V2 statistics (the eroded gain and its two parts,
+     * docs/VALIDATION.md) though their descriptions do not name the pattern.
+     */
+    private static final java.util.Set<String> V2 = java.util.Set.of("eroded_income_gain", "eroded_employment_gain",
+            "people_change_income", "place_change_income");
+
+    /**
+     * The validation pattern (V1 to V10) whose statistic a metric is, or null: the one its
+     * description names, or V2 for the eroded gain and its parts. Calibration refuses these as targets.
+     */
+    public static String pattern(String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((V\\d+)\\)").matcher(description(name));
+        if (m.find()) {
+            return m.group(1);
+        }
+        return V2.contains(name) ? "V2" : null;
     }
 
     /** Every metric's name, in the documented order. */

@@ -97,7 +97,7 @@ public final class ScenarioLoader {
     }
 
     /** A JSON file's text; a missing or unreadable file is a one-line {@link ScenarioException}. */
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             if (Files.isDirectory(file)) {
                 throw new ScenarioException(file + ": is a folder, not a JSON file");

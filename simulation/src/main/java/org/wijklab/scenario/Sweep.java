@@ -42,9 +42,9 @@ import java.util.Set;
  */
 public final class Sweep {
     /** The designs a sweep file may name. */
-    public static final List<String> DESIGNS = List.of("grid", "lhs", "sobol", "morris");
+    public static final List<String> DESIGNS = List.of("grid", "lhs", "sobol", "morris", "points");
     private static final Set<String> KEYS = Set.of("name", "description", "base", "replications", "design", "metrics",
-            "reference", "set", "parameters", "samples", "trajectories", "candidates", "levels", "designSeed", "dummy");
+            "reference", "set", "parameters", "samples", "trajectories", "candidates", "levels", "designSeed", "dummy", "points");
     /** The name of the dummy parameter morris and sobol designs get by default. */
     public static final String DUMMY = "dummy";
     /**
@@ -311,6 +311,7 @@ public final class Sweep {
             parameters.add(new Parameter(DUMMY, List.of(), null, 0, 1, false));
         }
         int k = parameters.size();
+        double[][] explicit = explicitPoints(sweep, f, k);
         long count;
         switch (design) {
             case "grid" -> {
@@ -326,6 +327,7 @@ public final class Sweep {
                 }
             }
             case "lhs" -> count = samples;
+            case "points" -> count = explicit.length;
             case "sobol" -> count = (long) samples * (k + 2);
             default -> count = (long) trajectories * (k + 1);
         }
@@ -337,6 +339,7 @@ public final class Sweep {
         unit = switch (design) {
             case "lhs" -> Designs.latinHypercube(samples, k, random);
             case "sobol" -> Designs.saltelli(samples, k, random);
+            case "points" -> explicit;
             case "morris" -> candidates > 0 ? Designs.morrisSelected(trajectories, candidates, k, levels, random)
                     : Designs.morris(trajectories, k, levels, random);
             default -> null;
@@ -409,6 +412,40 @@ public final class Sweep {
         }
     }
 
+    /**
+     * A points design's list of unit-cube coordinates (one number in [0, 1] per parameter each), as
+     * a calibration writes each generation's proposals; null for other designs, which may not have it.
+     */
+    private double[][] explicitPoints(JsonNode sweep, String f, int k) {
+        JsonNode ps = sweep.get("points");
+        if (!design.equals("points")) {
+            if (ps != null) {
+                throw new ScenarioException(f + ": sweep.points: only a points design lists its points");
+            }
+            return null;
+        }
+        if (ps == null || !ps.isArray() || ps.isEmpty() || ps.size() > 1_000_000) {
+            throw new ScenarioException(f + ": sweep.points: " + (ps == null ? "missing" : "not")
+                    + " a non-empty list of points (each a list of " + k + " unit-cube coordinates in [0, 1])");
+        }
+        double[][] out = new double[ps.size()][k];
+        for (int i = 0; i < ps.size(); i++) {
+            JsonNode row = ps.get(i);
+            if (!row.isArray() || row.size() != k) {
+                throw new ScenarioException(f + ": sweep.points[" + i + "]: " + row + " is not a list of " + k
+                        + " coordinates (one per parameter)");
+            }
+            for (int q = 0; q < k; q++) {
+                JsonNode x = row.get(q);
+                if (!x.isNumber() || !(x.asDouble() >= 0 && x.asDouble() <= 1)) {
+                    throw new ScenarioException(f + ": sweep.points[" + i + "][" + q + "]: " + x + " is not a number in [0, 1]");
+                }
+                out[i][q] = x.asDouble();
+            }
+        }
+        return out;
+    }
+
     private static boolean sameParameter(String a, String b) {
         return a.substring(0, a.indexOf(']')).equals(b.substring(0, b.indexOf(']')));
     }
@@ -444,6 +481,15 @@ public final class Sweep {
             throw new ScenarioException(file + ": a sweep file is an object with the single field \"sweep\"");
         }
         return new Sweep(file, ScenarioLoader.sha256(text), tree.get("sweep"), knownMetrics);
+    }
+
+    /**
+     * A sweep from the fields of a sweep object held in another file (a calibration's parameters,
+     * base and replications, with a points design), checked as a sweep file's are; its messages
+     * name {@code file} and the fields as {@code sweep.*}.
+     */
+    public static Sweep of(Path file, String sha256, JsonNode sweep, List<String> knownMetrics) {
+        return new Sweep(file, sha256, sweep, knownMetrics);
     }
 
     /** Whether a text is a valid scenario. */

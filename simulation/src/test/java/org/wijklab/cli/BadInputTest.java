@@ -59,7 +59,7 @@ class BadInputTest {
         return Arguments.of(Named.of(name, setup), expect);
     }
 
-    static final List<String> COMMANDS = List.of("run", "study", "sweep", "merge", "compare", "validate");
+    static final List<String> COMMANDS = List.of("run", "study", "sweep", "calibrate", "merge", "compare", "validate");
 
     /** The command line of a command with everything but its --out, cheap if it ever got past the checks. */
     static List<String> base(String command, Path dir) throws IOException {
@@ -67,6 +67,7 @@ class BadInputTest {
             case "run" -> List.of("run", "--years", "1", "--residents", "500", "--threads", "1");
             case "study" -> List.of("study", "--residents", "500", "--replications", "1", "--threads", "1", "--quiet");
             case "sweep" -> List.of("sweep", "scenarios/sweep-duration.json", "--threads", "1", "--quiet");
+            case "calibrate" -> List.of("calibrate", "scenarios/calibrate-households.json", "--threads", "1", "--quiet");
             case "merge" -> List.of("merge", dir.resolve("no-shard").toString());
             case "compare" -> List.of("compare", copyRun(dir).toString());
             case "validate" -> List.of("validate", "--quick", "--threads", "1", "--quiet");
@@ -190,6 +191,18 @@ class BadInputTest {
             Files.createDirectories(o);
             write(o, "validation.json", "{\"other\": true}");
             return with(base("validate", dir), "--out", o.toString());
+        }));
+        all.add(c("calibrate --out a folder of another calibration", "of another calibration file", dir -> {
+            Path o = dir.resolve("old");
+            Files.createDirectories(o);
+            write(o, "manifest.json", "{\"calibrationSha256\": \"0\"}");
+            return with(base("calibrate", dir), "--out", o.toString());
+        }));
+        all.add(c("calibrate --out a sweep's folder", "not a calibration's folder", dir -> {
+            Path o = dir.resolve("old");
+            Files.createDirectories(o);
+            write(o, "manifest.json", "{\"sweepSha256\": \"0\"}");
+            return with(base("calibrate", dir), "--out", o.toString());
         }));
         all.add(c("sweep --out a folder of another sweep", "another sweep file", dir -> {
             Path o = dir.resolve("old");

@@ -300,8 +300,17 @@ class ProgrammeValidationTest {
 
     @TestFactory
     Stream<DynamicTest> everyScenarioFileIsAComparableProgrammeScenario() throws IOException {
-        return jsonFiles().stream().filter(f -> !isSweep(read(f)))
+        return jsonFiles().stream().filter(f -> !isSweep(read(f))
+                        && !org.wijklab.experiment.calibration.Calibration.isCalibration(read(f)))
                 .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> checkScenarioFile(f)));
+    }
+
+    /** A calibration file (wijklab calibrate) loads: its parameters' corners resolve and validate, its targets are sourced. */
+    @TestFactory
+    Stream<DynamicTest> everyCalibrationFileLoads() throws IOException {
+        return jsonFiles().stream().filter(f -> org.wijklab.experiment.calibration.Calibration.isCalibration(read(f)))
+                .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(),
+                        () -> org.wijklab.experiment.calibration.Calibration.load(f)));
     }
 
     private static void checkScenarioFile(Path file) {
