@@ -49,6 +49,7 @@ final class CostsSection extends ComparisonSection {
                 "cumulative_avoided", "cumulative_avoided_lo", "cumulative_avoided_hi", "n");
         SummaryCsv ret = new SummaryCsv("scenario", "year", "social_return", "lo", "hi", "n");
         List<Band> returns = new ArrayList<>();
+        List<Summary.Scenario> returned = new ArrayList<>();
         List<String> parties = List.of(RunMetrics.PARTIES);
         double[][] spentEnd = new double[parties.size()][with.size()];
         double[][] avoidedEnd = new double[parties.size()][with.size()];
@@ -76,6 +77,7 @@ final class CostsSection extends ComparisonSection {
             Band social = trimNaN(s.name(), x, mean, lo, hi);
             if (social.x().length > 0) {
                 returns.add(social);
+                returned.add(s);
             }
             for (int p = 0; p < parties.size(); p++) {
                 double[][] bands = new double[6][years];
@@ -116,7 +118,20 @@ final class CostsSection extends ComparisonSection {
         }
         html.append("</div>\n<div class=\"grid\">\n");
         List<String> names = with.stream().map(Summary.Scenario::name).toList();
-        if (!returns.isEmpty()) {
+        if (SmallMultiples.needed(returns.size())) {
+            List<SmallMultiples.Panel> panels = new ArrayList<>();
+            for (int i = 0; i < returns.size(); i++) {
+                Summary.Scenario s = returned.get(i);
+                panels.add(new SmallMultiples.Panel(s.name(), SmallMultiples.flat("break-even", returns.get(i).x(), 1.0),
+                        SmallMultiples.BREAK_EVEN, List.of(returns.get(i)), i, List.of(),
+                        "costs-social-return-" + (summary.scenarios.indexOf(s) + 1)));
+            }
+            html.append("</div>\n<h3>Social return per euro over time</h3>\n");
+            SmallMultiples.write(page, panels, "euro avoided per euro spent", "cumulative avoided costs per euro spent, "
+                    + "all parties, with its 95 % band. Above 1 the programme pays for itself in avoided escalations "
+                    + "alone; look at how long that takes.");
+            html.append("<div class=\"grid\">\n");
+        } else if (!returns.isEmpty()) {
             page.figure(Charts.timeSeries("Social return per euro over time", "year", "euro avoided per euro spent", returns),
                     "costs-social-return", WIDE_W, WIDE_H,
                     "Cumulative avoided costs per euro spent, all parties, per scenario. Above 1 the programme pays for "

@@ -68,6 +68,7 @@ final class EffectsSection extends ComparisonSection {
         List<double[]> periods = periods(sc);
         for (int m = 0; m < Summary.EFFECTS.length; m++) {
             List<Band> bands = new ArrayList<>();
+            List<Summary.Scenario> drawn = new ArrayList<>();
             List<String> none = new ArrayList<>();
             for (Summary.Scenario s : sc.subList(1, sc.size())) {
                 if (s.effects.isEmpty()) {
@@ -80,6 +81,7 @@ final class EffectsSection extends ComparisonSection {
                                 "place")));
                 if (b != null) {
                     bands.add(b);
+                    drawn.add(s);
                 } else {
                     none.add(s.name());
                 }
@@ -89,6 +91,24 @@ final class EffectsSection extends ComparisonSection {
             if (bands.isEmpty()) {
                 html.append("<p class=\"note\">Effect on the targets' ").append(esc(SERIES_LABELS[m])).append(": no data.")
                         .append(esc(missing)).append("</p>\n");
+                continue;
+            }
+            if (SmallMultiples.needed(bands.size())) {
+                List<SmallMultiples.Panel> panels = new ArrayList<>();
+                for (int i = 0; i < bands.size(); i++) {
+                    Summary.Scenario s = drawn.get(i);
+                    panels.add(new SmallMultiples.Panel(s.name(), SmallMultiples.zeroReference(s.against.name(),
+                            bands.get(i).x()), "the reference, " + esc(s.against.name()) + " (zero difference)",
+                            List.of(bands.get(i)), i, s.period == null ? List.of()
+                            : List.of(new double[] {s.period[0] / 12.0, s.period[1] / 12.0}),
+                            "effects-" + SERIES_IDS[m] + "-" + (sc.indexOf(s) + 1)));
+                }
+                html.append("<h3>Effect on the targets: ").append(esc(SERIES_TITLES[m])).append("</h3>\n");
+                SmallMultiples.write(page, panels, "difference in " + SERIES_AXES[m], "the targets' "
+                        + esc(SERIES_LABELS[m]) + " minus its counterfactual's (paired by seed), with its 95 % band.");
+                if (!missing.isEmpty()) {
+                    html.append("<p class=\"note\">").append(esc(missing.strip())).append("</p>\n");
+                }
                 continue;
             }
             page.figure(Charts.effectCurves("Effect on the targets: " + SERIES_TITLES[m], "year",

@@ -50,6 +50,7 @@ final class RealisedCostsSection extends ComparisonSection {
         SummaryCsv parties = new SummaryCsv("scenario", "year", "party", "spent_cumulative", "expected_avoided_cumulative",
                 "expected_lo", "expected_hi", "realised_avoided_cumulative", "realised_lo", "realised_hi", "n");
         List<Band> bands = new ArrayList<>();
+        List<Summary.Scenario> drawn = new ArrayList<>();
         for (Map.Entry<Summary.Scenario, Money> entry : money.entrySet()) {
             Summary.Scenario s = entry.getKey();
             Money m = entry.getValue();
@@ -95,6 +96,7 @@ final class RealisedCostsSection extends ComparisonSection {
                 bands.add(new Band(s.name() + " — expected", Arrays.copyOfRange(x, from, shown),
                         Arrays.copyOfRange(er[0], from, shown), Arrays.copyOfRange(er[1], from, shown),
                         Arrays.copyOfRange(er[2], from, shown), true));
+                drawn.add(s);
             }
         }
         csv.write(dir.resolve("summary-costs-realised.csv"));
@@ -111,6 +113,23 @@ final class RealisedCostsSection extends ComparisonSection {
                 + "the ledger books while families are treated (<code>costs.csv</code>). The gap is what the booked "
                 + "figure claims and the city does not show; the realised line goes on after a programme stops. "
                 + "Shown to the horizon, year ").append(horizon).append(" (<code>--horizon</code>).</p>\n");
+        if (SmallMultiples.needed(drawn.size())) {
+            List<SmallMultiples.Panel> panels = new ArrayList<>();
+            for (int i = 0; i < drawn.size(); i++) {
+                Summary.Scenario s = drawn.get(i);
+                Band realised = bands.get(2 * i);
+                Band expected = bands.get(2 * i + 1);
+                panels.add(new SmallMultiples.Panel(s.name(), SmallMultiples.flat("break-even", realised.x(), 1.0),
+                        SmallMultiples.BREAK_EVEN, List.of(new Band("realised", realised.x(), realised.mean(), realised.lo(),
+                                realised.hi(), false), new Band("expected", expected.x(), expected.mean(), expected.lo(),
+                                expected.hi(), true)), i, List.of(), "costs-realised-return-" + (sc.indexOf(s) + 1)));
+            }
+            SmallMultiples.write(page, panels, "euro avoided per euro spent", "cumulative avoided costs per euro spent: "
+                    + "realised against " + "its counterfactual (solid) and expected by the ledger (dashed), with 95 % "
+                    + "bands, years 1 to " + horizon + ".");
+            partiesAtHorizon(page);
+            return;
+        }
         page.figure(Charts.timeSeries("Social return per euro: realised and expected, to year " + horizon, "year",
                 "euro avoided per euro spent", bands), "costs-realised-return", WIDE_W, WIDE_H + 80,
                 "Cumulative avoided costs per euro spent: realised against the reference (solid) and expected by the "
