@@ -147,7 +147,6 @@ final class CostsSection extends ComparisonSection {
         ret.write(dir.resolve("summary-social-return.csv"));
     }
 
-
     private static Band trimNaN(String label, double[] x, double[] mean, double[] lo, double[] hi) {
         int from = 0;
         while (from < mean.length && Double.isNaN(mean[from])) {

@@ -119,7 +119,6 @@ final class DecompositionSection extends ComparisonSection {
         html.append("</div>\n");
     }
 
-
     /** A part nobody was in (no estimate) is drawn as zero, without an interval. */
     private static Estimate drawable(Estimate e) {
         return Double.isNaN(e.mean()) ? new Estimate(0.0, Double.NaN, Double.NaN, 0) : e;

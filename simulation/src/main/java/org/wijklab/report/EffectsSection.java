@@ -23,8 +23,9 @@ import org.wijklab.report.chart.Charts;
 /**
  * Effect curves: for every scenario but the reference, its targets minus the same neighbourhoods
  * in the reference's run of the same seed, over time, with the 95 % band of the mean paired
- * difference; one chart per metric with every scenario on it, the programmes' periods shaded.
- * The rows go to summary-effects.csv with the cohort's ({@link #cohortEffects}).
+ * difference; one chart per metric with every scenario on it, the programmes' periods shaded, or
+ * with more than six scenarios {@link SmallMultiples}. The rows go to summary-effects.csv with the
+ * cohort's ({@link CohortSection}, which writes the file).
  */
 final class EffectsSection extends ComparisonSection {
     EffectsSection(Comparison c) {

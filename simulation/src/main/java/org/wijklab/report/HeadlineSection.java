@@ -133,7 +133,6 @@ final class HeadlineSection extends ComparisonSection {
         return new Estimate[] {Summary.estimate(place), Summary.estimate(cohort), Summary.estimate(eroded)};
     }
 
-
     /** The index of a scenario's yearly point at the horizon year (the last point if the run ends before). */
     private static int pointAt(Summary.Scenario s, int year) {
         int[] ticks = s.first().ticks;

@@ -85,7 +85,6 @@ final class MapsSection extends ComparisonSection {
         csv.write(dir.resolve("summary-maps.csv"));
     }
 
-
     /** Whether two scenarios start from the same city (same maps at tick 0 in every replication). */
     private static boolean sameStart(Summary.Scenario a, Summary.Scenario b) {
         if (!a.group.seeds().equals(b.group.seeds())) {

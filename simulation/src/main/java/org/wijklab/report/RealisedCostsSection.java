@@ -137,7 +137,6 @@ final class RealisedCostsSection extends ComparisonSection {
         partiesAtHorizon(page);
     }
 
-
     /** Who really saved: per scenario and party, realised beside expected avoided costs at the horizon. */
     private void partiesAtHorizon(Page page) throws IOException {
         StringBuilder html = page.html();

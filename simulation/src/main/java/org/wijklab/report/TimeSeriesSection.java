@@ -91,7 +91,6 @@ final class TimeSeriesSection extends ComparisonSection {
         csv.write(dir.resolve("summary-timeseries.csv"));
     }
 
-
     /**
      * Why a set of a scenario's time series has no line, or only part of one: nobody to average over
      * (NA in summary-timeseries.csv).
