@@ -173,7 +173,7 @@ class CurvesAndPairsTest {
         // a fourth pair whose place effect is not a number is left out of the cohort too
         effects.add(new double[][] {{Double.NaN}});
         cohorts.add(new double[][] {{100}});
-        Estimate[] e = Report.placeCohortEroded(effects, cohorts, 0, 0);
+        Estimate[] e = HeadlineSection.placeCohortEroded(effects, cohorts, 0, 0);
         for (Estimate x : e) {
             assertEquals(2, x.n(), "the two pairs that have all three");
         }
@@ -185,7 +185,7 @@ class CurvesAndPairsTest {
         none.add(null);
         none.add(null);
         none.add(null);
-        Estimate[] p = Report.placeCohortEroded(effects.subList(0, 3), none, 0, 0);
+        Estimate[] p = HeadlineSection.placeCohortEroded(effects.subList(0, 3), none, 0, 0);
         assertEquals(3, p[0].n());
         assertEquals(3.0, p[0].mean(), 1e-9);
         assertEquals(0, p[1].n());

@@ -143,6 +143,40 @@ public final class Charts {
         for (int b = 0; b < bands.size(); b++) {
             colours.add(Palette.series(b));
         }
+        return effectPlot(title, xLabel, yLabel, bands, colours, periods, yRange, false);
+    }
+
+    /**
+     * One panel of small multiples, one scenario's: the reference in grey (e.g. its line at zero, the
+     * difference of the counterfactual with itself), then the scenario's bands (told apart by their
+     * dashes) in the colour it has as series {@code colour} of one chart, a line at zero, the given
+     * periods shaded; on the given y range, shared by the panels of one figure (null: auto-ranged
+     * with zero).
+     */
+    public static Chart effectPanel(String title, String xLabel, String yLabel, Band reference, List<Band> bands,
+            int colour, List<double[]> periods, double[] yRange) {
+        checkTexts(title, xLabel, yLabel);
+        Checks.notNull(reference, "reference");
+        Checks.notNull(bands, "bands");
+        List<Band> all = new ArrayList<>();
+        all.add(reference);
+        all.addAll(bands);
+        Checks.bands(all);
+        Checks.notNull(periods, "periods");
+        if (colour < 0) {
+            throw new IllegalArgumentException("colour must be 0 or more, not " + colour);
+        }
+        List<Color> colours = new ArrayList<>();
+        colours.add(Palette.REFERENCE);
+        for (int b = 0; b < bands.size(); b++) {
+            colours.add(Palette.series(colour));
+        }
+        return effectPlot(title, xLabel, yLabel, all, colours, periods, yRange, true);
+    }
+
+    /** Effect curves; the line at zero behind the lines (so that a reference drawn at zero shows) or in front. */
+    private static Chart effectPlot(String title, String xLabel, String yLabel, List<Band> bands, List<Color> colours,
+            List<double[]> periods, double[] yRange, boolean zeroBehind) {
         XYPlot plot = bandChart(title, xLabel, yLabel, bands, colours);
         for (double[] p : periods) {
             org.jfree.chart.plot.IntervalMarker m = new org.jfree.chart.plot.IntervalMarker(p[0], p[1]);
@@ -153,7 +187,7 @@ public final class Charts {
         org.jfree.chart.plot.ValueMarker zero = new org.jfree.chart.plot.ValueMarker(0.0);
         zero.setPaint(Palette.ZERO_LINE);
         zero.setStroke(new java.awt.BasicStroke(1.0f));
-        plot.addRangeMarker(zero);
+        plot.addRangeMarker(0, zero, zeroBehind ? org.jfree.chart.ui.Layer.BACKGROUND : org.jfree.chart.ui.Layer.FOREGROUND);
         ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
         fixRange(plot, yRange);
         return plot.getChart()::draw;

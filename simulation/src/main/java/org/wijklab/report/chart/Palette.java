@@ -38,6 +38,8 @@ final class Palette {
     static final Color AXIS = new Color(0x666666);
     static final Color GRID = new Color(0xE0E0E0);
     static final Color ZERO_LINE = new Color(0x555555);
+    /** The reference drawn in every panel of small multiples. */
+    static final Color REFERENCE = new Color(0x9E9E9E);
     static final Color ERROR_BAR = new Color(0x333333);
     static final Color NO_DATA = new Color(0xD9D9D9);
     /** Series beside a class ramp (e.g. "outside the city"): greys and a blue, none on the ramp. */
