@@ -110,9 +110,17 @@ public final class Page {
      * {@link #WIDE_W} or wider gets a figure of its own width.
      */
     public void figure(Chart chart, String id, int w, int h, String captionHtml) throws IOException {
+        figure(chart, id, w, h, captionHtml, w >= WIDE_W);
+    }
+
+    /**
+     * {@link #figure(Chart, String, int, int, String)}, saying whether the figure is a wide one (at most
+     * as wide as a {@link #WIDE_W} chart's) whatever the chart's size.
+     */
+    public void figure(Chart chart, String id, int w, int h, String captionHtml, boolean wide) throws IOException {
         ChartFiles.write(chart, dir.resolve("charts"), id, w, h);
         charts.add(id);
-        html.append("<figure").append(w >= WIDE_W ? " class=\"wide\"" : "").append("><img src=\"charts/").append(id)
+        html.append("<figure").append(wide ? " class=\"wide\"" : "").append("><img src=\"charts/").append(id)
                 .append(".png\" width=\"").append(w).append("\" height=\"").append(h).append("\" alt=\"")
                 .append(Html.esc(Html.stripTags(captionHtml))).append("\"><figcaption>").append(captionHtml)
                 .append(" <a href=\"charts/").append(id).append(".svg\">SVG</a></figcaption></figure>\n");

@@ -101,31 +101,4 @@ public final class Report {
                 + "scenario's <em>targets</em> are its focus neighbourhoods (the table says which); the numbers behind every "
                 + "chart are in the <code>summary-*.csv</code> files beside this page.</p>\n";
     }
-
-    // ---- for standalone pages not yet made of sections (they called these here); new code uses Html and Page
-
-    /** {@link Page#head}: the start of a report page up to its body. */
-    static String pageHead(String title) {
-        return Page.head(title);
-    }
-
-    /** {@link Html#num}: a number for the summary CSVs. */
-    static String num(double v) {
-        return Html.num(v);
-    }
-
-    /** {@link Html#fmt}: a number for reading. */
-    static String fmt(double v) {
-        return Html.fmt(v);
-    }
-
-    /** {@link Html#slug}: an id from a name. */
-    static String slug(String s) {
-        return Html.slug(s);
-    }
-
-    /** {@link Html#esc}: HTML-escaped text. */
-    static String esc(String s) {
-        return Html.esc(s);
-    }
 }

@@ -14,15 +14,16 @@ import java.io.IOException;
  * chart (PNG and SVG under {@code charts/}, a figure with its caption and alt text). What a section
  * needs beyond that (the comparison's {@link Summary}, a sweep's files) it is given when made.
  *
- * <p>A standalone page converts in a few lines: move what its build method appends between the
- * page head and the closing script into sections' {@code write(Page page)}, with
- * {@code page.html().append(...)} for {@code html.append(...)} and {@code page.figure(...)} for its
- * own figure method, and write the page with
+ * <p>A standalone page converts in a few lines (as {@link CalibrationReport} and {@link DiscoveryReport}
+ * did): move what its build method appends between the page head and the closing script into
+ * sections' {@code write(Page page)}, with {@code page.html().append(...)} for {@code html.append(...)}
+ * and {@code page.figure(...)} for its own figure method, its heading and lead into the page's
+ * {@link Page#intro}, and write the page with
  * <pre>{@code
  * return Folders.writeWhole(out, tmp -> {
- *     Page page = new Page(tmp, "WijkLab calibration report");
- *     page.write(List.of(new CalibrationOverview(data), new CalibrationFit(data)));
- *     return new Report.Written(out.resolve("index.html"), 1, runs, page.charts().size());
+ *     Page page = new Page(tmp, "WijkLab calibration report: " + name).intro(intro(files)).nav(true);
+ *     page.write(sections(files));
+ *     return new Report.Written(out.resolve("index.html"), 1, particles.size(), page.charts().size());
  * });
  * }</pre>
  */
