@@ -44,18 +44,34 @@ final class CalibrationGenerationsSection implements Section {
             return;
         }
         double[] x = new double[n];
-        double[] acceptance = new double[n];
         List<Double> tol = new ArrayList<>();
+        List<double[]> rates = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             x[i] = g.number(i, "generation");
-            acceptance[i] = g.number(i, "kept") / Math.max(1, g.number(i, "proposed"));
             if (!g.text(i, "tolerance").equals("NA")) {
                 tol.add(g.number(i, "tolerance"));
             }
+            if (g.header().contains("acceptance_rate") && !g.text(i, "acceptance_rate").equals("NA")) {
+                rates.add(new double[] {x[i], g.number(i, "acceptance_rate")});
+            }
         }
-        CalibrationReport.figure(page, Charts.responseCurve("Acceptance per generation", "generation", "kept / proposed",
-                List.of(new Band("acceptance", x, acceptance, acceptance, acceptance, false))), "acceptance",
-                "The share of a generation's points kept.");
+        if (!rates.isEmpty()) {
+            double[] rx = rates.stream().mapToDouble(r -> r[0]).toArray();
+            double[] ry = rates.stream().mapToDouble(r -> r[1]).toArray();
+            CalibrationReport.figure(page, Charts.responseCurve("Acceptance per generation", "generation",
+                    "new points within the previous tolerance", List.of(new Band("acceptance", rx, ry, ry, ry, false))),
+                    "acceptance", "ABC's acceptance rate: the share of a generation's new points within the previous "
+                    + "generation's tolerance (with a schedule, its own); the calibration stops when it falls below "
+                    + "the minimum acceptance.");
+        } else if (tol.isEmpty()) {
+            double[] front = new double[n];
+            for (int i = 0; i < n; i++) {
+                front[i] = g.number(i, "kept") / Math.max(1, g.number(i, "proposed"));
+            }
+            CalibrationReport.figure(page, Charts.responseCurve("The front per generation", "generation",
+                    "on the front / proposed", List.of(new Band("front", x, front, front, front, false))), "acceptance",
+                    "The share of a generation's points on the non-dominated front.");
+        }
         if (tol.size() == n) {
             double[] t = tol.stream().mapToDouble(Double::doubleValue).toArray();
             CalibrationReport.figure(page, Charts.responseCurve("Tolerance per generation", "generation", "tolerance (distance)",

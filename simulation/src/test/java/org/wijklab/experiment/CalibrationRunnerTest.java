@@ -346,5 +346,28 @@ class CalibrationRunnerTest {
                 observed, mean, sd, 0.6 / Math.sqrt(12));
         assertEquals(0.35, mean, 0.1, "the posterior's mean");
         assertTrue(sd < 0.6 * 0.6 / Math.sqrt(12), "the posterior narrowed the prior: sd " + sd);
+        // generations.csv carries ABC's stop statistic, not kept / proposed (which is 1 in every
+        // generation, the kept set including earlier particles): NA for the generation from the prior,
+        // then the share of the new points within the previous tolerance, recounted here from gen-NN/runs.csv
+        Table g = Table.read(out.resolve("generations.csv"), "generation", "proposed", "kept", "tolerance", "acceptance_rate");
+        assertEquals(4, g.size());
+        assertEquals("NA", g.text(0, "acceptance_rate"));
+        for (int i = 1; i < g.size(); i++) {
+            Table runs = Table.read(out.resolve(String.format("gen-%02d/runs.csv", i + 1)), "point", "moves_within_city_share");
+            double previous = g.number(i - 1, "tolerance");
+            java.util.Map<Integer, double[]> byPoint = new java.util.TreeMap<>();
+            for (int r = 0; r < runs.size(); r++) {
+                double[] a = byPoint.computeIfAbsent((int) runs.number(r, "point"), k -> new double[2]);
+                a[0] += runs.number(r, "moves_within_city_share");
+                a[1]++;
+            }
+            int within = 0;
+            for (double[] a : byPoint.values()) {
+                if (Math.abs(a[0] / a[1] - observed) / 0.02 <= previous) {
+                    within++;
+                }
+            }
+            assertEquals(within / (double) byPoint.size(), g.number(i, "acceptance_rate"), 1e-9, "generation " + (i + 1));
+        }
     }
 }

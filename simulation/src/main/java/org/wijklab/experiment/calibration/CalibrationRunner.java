@@ -227,12 +227,18 @@ public final class CalibrationRunner {
     private static void finish(Calibration cal, Path out, Method method, List<Double> walls, String commandLine,
             Instant start, double wall) throws IOException {
         boolean abc = cal.method().name().equals("abc");
-        StringBuilder g = new StringBuilder("generation,proposed,kept,tolerance,ess,best_distance,median_distance,wall_seconds\n");
+        StringBuilder g = new StringBuilder(
+                "generation,proposed,kept,tolerance,acceptance_rate,ess,best_distance,median_distance,wall_seconds\n");
         List<Method.GenerationSummary> gens = method.generations();
+        // ABC's stop statistic: the share of a generation's new points within the previous tolerance
+        // (kept / proposed would read 1 in every generation, as the kept set includes earlier particles)
+        List<Double> rates = method instanceof AbcSmc a ? a.acceptanceRates() : List.of();
         for (int i = 0; i < gens.size(); i++) {
             Method.GenerationSummary s = gens.get(i);
             g.append(s.generation() + 1).append(',').append(s.proposed()).append(',').append(s.kept()).append(',')
-                    .append(number(s.tolerance())).append(',').append(number(s.effectiveSampleSize())).append(',')
+                    .append(number(s.tolerance())).append(',')
+                    .append(number(i < rates.size() ? rates.get(i) : Double.NaN)).append(',')
+                    .append(number(s.effectiveSampleSize())).append(',')
                     .append(number(s.bestDistance())).append(',').append(number(s.medianDistance())).append(',')
                     .append(number(i < walls.size() ? walls.get(i) : Double.NaN)).append('\n');
         }
