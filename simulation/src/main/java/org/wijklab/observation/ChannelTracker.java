@@ -26,7 +26,7 @@ import org.wijklab.model.WijkLabModel;
  * a household month ({@link PersonSnapshot#EMPLOYMENT_WEIGHT_HOUSEHOLD}, {@link
  * PersonSnapshot#ADULT_WEIGHT_HOUSEHOLD}).
  *
- * <p>A slot reused by a new person (another id) starts again with nothing. 38 bytes per person slot;
+ * <p>A slot reused by a new person (another id) starts again with nothing. 50 bytes per person slot;
  * one pass over the slots per recorded month, on the model's thread, reading state only (no
  * randomness): the same bytes whatever the thread count.
  */
