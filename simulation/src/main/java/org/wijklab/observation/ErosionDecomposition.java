@@ -51,7 +51,8 @@ public final class ErosionDecomposition implements TickListener, OutputFile {
         "out_movers", "in_movers", "out_within_city", "out_left_city", "out_died", "in_from_city",
         "in_left_parental_home", "in_born", "in_from_outside", "cohort_alive", "people_change_in_city",
         "people_change_moved_within", "people_change_left_city", "y_stayers_t0", "y_stayers_t1", "y_out_movers_t0",
-        "y_in_movers_t1", "y_out_within_t0", "y_out_left_t0", "y_out_died_t0", "w_out", "w_in"};
+        "y_in_movers_t1", "y_out_within_t0", "y_out_left_t0", "y_out_died_t0", "w_out", "w_in",
+        "people_change_own", "people_change_household", "same_persons_change", "ageing_in_effect", "ageing_out_effect"};
     /** The unit name of a programme's target set: this prefix and the programme's name. */
     public static final String TARGETS_PREFIX = "targets:";
     private static final int M = METRICS.length;
@@ -67,6 +68,7 @@ public final class ErosionDecomposition implements TickListener, OutputFile {
     private Groups[] ownEnd;
     private Groups[] ownLast;
     private int[] ownEndT1;
+    private final ChannelTracker tracker = new ChannelTracker();
 
     public ErosionDecomposition(Path file, int periodYears, int lastTick) {
         this(new Csv(file, HEADER), periodYears, lastTick);
@@ -107,15 +109,16 @@ public final class ErosionDecomposition implements TickListener, OutputFile {
         List<Programmes.Run> runs = model.programmes().runs();
         Neighbourhoods nb = model.neighbourhoods();
         PersonSnapshot now = null;
+        tracker.update(model, tick);
         if (tick == 0) {
-            start = new PersonSnapshot(model, 0);
+            start = new PersonSnapshot(model, 0, tracker);
             periodStart = start;
             programmeStart = new PersonSnapshot[runs.size()];
             ownEnd = new Groups[runs.size()];
             ownLast = new Groups[runs.size()];
             ownEndT1 = new int[runs.size()];
         } else if (tick % periodTicks == 0 || tick == lastTick) {
-            now = new PersonSnapshot(model, tick);
+            now = new PersonSnapshot(model, tick, tracker);
             period(nb, periodStart, now, runs.size());
             if (tick == lastTick && periodStart != start) {
                 period(nb, start, now, runs.size());
@@ -128,12 +131,12 @@ public final class ErosionDecomposition implements TickListener, OutputFile {
             Programmes.Run run = runs.get(r);
             if (tick == run.startTick) {
                 // the programme's baseline: its targets are chosen from this state at its first step
-                programmeStart[r] = tick == 0 ? start : periodStart.tick == tick ? periodStart : new PersonSnapshot(model, tick);
+                programmeStart[r] = tick == 0 ? start : periodStart.tick == tick ? periodStart : new PersonSnapshot(model, tick, tracker);
             }
             if (programmeStart[r] != null && run.started() && tick > run.startTick
                     && (tick == run.endTick || tick == lastTick)) {
                 if (now == null) {
-                    now = new PersonSnapshot(model, tick);
+                    now = new PersonSnapshot(model, tick, tracker);
                 }
                 Groups g = groups(programmeStart[r], now, unitOf(run.isTarget), 1);
                 if (tick == run.endTick) {
@@ -242,6 +245,7 @@ public final class ErosionDecomposition implements TickListener, OutputFile {
         final long[] inParental;
         final long[] inBorn;
         final long[] inOutside;
+        final Channels channels;
 
         Groups(int n) {
             stay0 = new Sums(n);
@@ -257,6 +261,81 @@ public final class ErosionDecomposition implements TickListener, OutputFile {
             inParental = new long[n];
             inBorn = new long[n];
             inOutside = new long[n];
+            channels = new Channels(n);
+        }
+    }
+
+    /**
+     * The channel sums of the cohort alive at t1, per unit and metric: the same persons (weight at t0
+     * and t1: their values at both times and their household-channel change), those who aged in (weight
+     * at t1 only: their values at t1, all and those whose weight came in a household month) and those who
+     * aged out (weight at t0 only: their values at t0, all and in a household month).
+     */
+    static final class Channels implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        final double[] sameW;
+        final double[] sameV0;
+        final double[] sameV1;
+        final double[] sameHousehold;
+        final double[] inW;
+        final double[] inV;
+        final double[] inHouseholdW;
+        final double[] inHouseholdV;
+        final double[] outW;
+        final double[] outV;
+        final double[] outHouseholdW;
+        final double[] outHouseholdV;
+
+        Channels(int n) {
+            sameW = new double[n * M];
+            sameV0 = new double[n * M];
+            sameV1 = new double[n * M];
+            sameHousehold = new double[n * M];
+            inW = new double[n * M];
+            inV = new double[n * M];
+            inHouseholdW = new double[n * M];
+            inHouseholdV = new double[n * M];
+            outW = new double[n * M];
+            outV = new double[n * M];
+            outHouseholdW = new double[n * M];
+            outHouseholdV = new double[n * M];
+        }
+
+        /** Person p of the cohort of unit u, alive at t1 (weights are 0 or 1). */
+        void add(int u, PersonSnapshot s0, PersonSnapshot s1, int p) {
+            for (int m = 0; m < M; m++) {
+                int k = u * M + m;
+                boolean w0 = s0.weight(p, m) > 0;
+                boolean w1 = s1.weight(p, m) > 0;
+                if (w0 && w1) {
+                    sameW[k]++;
+                    sameV0[k] += s0.value(p, m);
+                    sameV1[k] += s1.value(p, m);
+                    sameHousehold[k] += s1.household(p, m) - s0.household(p, m);
+                } else if (w0 != w1) {
+                    // the weight's last change (into or out of it) came in a household month
+                    byte bit = m == 0 ? PersonSnapshot.EMPLOYMENT_WEIGHT_HOUSEHOLD : PersonSnapshot.ADULT_WEIGHT_HOUSEHOLD;
+                    boolean household = (s1.flags[p] & bit) != 0;
+                    if (w1) {
+                        double v = s1.value(p, m);
+                        inW[k]++;
+                        inV[k] += v;
+                        if (household) {
+                            inHouseholdW[k]++;
+                            inHouseholdV[k] += v;
+                        }
+                    } else {
+                        double v = s0.value(p, m);
+                        outW[k]++;
+                        outV[k] += v;
+                        if (household) {
+                            outHouseholdW[k]++;
+                            outHouseholdV[k] += v;
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -282,6 +361,7 @@ public final class ErosionDecomposition implements TickListener, OutputFile {
                 if (u1 == u0) {
                     g.stay0.add(u0, s0, p);
                     g.stay1.add(u0, s1, p);
+                    g.channels.add(u0, s0, s1, p);
                     g.stay0.count[u0]++;
                     continue;
                 }
@@ -290,10 +370,12 @@ public final class ErosionDecomposition implements TickListener, OutputFile {
                 if (a1 >= 0) {
                     g.within0.add(u0, s0, p);
                     g.within1.add(u0, s1, p);
+                    g.channels.add(u0, s0, s1, p);
                     g.within0.count[u0]++;
                 } else if (a1 == PersonSnapshot.REGION) {
                     g.left0.add(u0, s0, p);
                     g.left1.add(u0, s1, p);
+                    g.channels.add(u0, s0, s1, p);
                     g.left0.count[u0]++;
                 } else {
                     g.died0.add(u0, s0, p);
@@ -397,12 +479,49 @@ public final class ErosionDecomposition implements TickListener, OutputFile {
         // the cohort alive at t1 and its parts: stayers, moved within the city, left the city
         double alive = change(g, k, true, true, true);
         double people = Double.isNaN(alive) ? 0.0 : alive;
+        double[] c = channels(g, j, m, people);
         return new double[] {y0, y1, place, stayers, inflow, outflow, people, people - place,
             stay0.count[j], out0.count[j], in1.count[j], g.within0.count[j], g.left0.count[j], g.died0.count[j],
             g.inCity[j], g.inParental[j], g.inBorn[j], g.inOutside[j],
             stay0.count[j] + g.within0.count[j] + g.left0.count[j],
             change(g, k, true, true, false), change(g, k, false, true, false), change(g, k, false, false, true),
-            ys0, ys1, yo0, yi1, g.within0.mean(j, m), g.left0.mean(j, m), g.died0.mean(j, m), wOut, wIn};
+            ys0, ys1, yo0, yi1, g.within0.mean(j, m), g.left0.mean(j, m), g.died0.mean(j, m), wOut, wIn,
+            c[0], c[1], c[2], c[3], c[4]};
+    }
+
+    /**
+     * The people change's channels for unit j and metric m ({@code people} is the row's people change):
+     * own, household, and the same persons' change with the effects of ageing in and out. With the
+     * cohort's weights W0 (at t0) and W1 (at t1), the same persons B (weight at both), those who aged in
+     * A (at t1 only) and out R (at t0 only), and B's means yB0, yB1 (0 when B is empty):
+     * <pre>
+     *   people change = (yB1 - yB0) + sum_A (y1 - yB1) / W1 - sum_R (y0 - yB0) / W0
+     *                 = same persons + ageing in + ageing out
+     *   household     = sum_B (H1 - H0) / |B| + the ageing terms of the persons whose weight changed last in a household month
+     *   own           = people change - household
+     * </pre>
+     * where H is a person's running sum of its changes in household-event months. Without cohort weight
+     * at t0 or t1 the people change is 0 and so is every channel.
+     */
+    static double[] channels(Groups g, int j, int m, double people) {
+        int k = j * M + m;
+        double w0 = g.stay0.w[k] + g.within0.w[k] + g.left0.w[k];
+        double w1 = g.stay1.w[k] + g.within1.w[k] + g.left1.w[k];
+        if (w0 <= 0 || w1 <= 0) {
+            return new double[5];
+        }
+        Channels c = g.channels;
+        double nB = c.sameW[k];
+        double yB0 = nB > 0 ? c.sameV0[k] / nB : 0.0;
+        double yB1 = nB > 0 ? c.sameV1[k] / nB : 0.0;
+        double same = nB > 0 ? yB1 - yB0 : 0.0;
+        double sameHousehold = nB > 0 ? c.sameHousehold[k] / nB : 0.0;
+        double in = (c.inV[k] - c.inW[k] * yB1) / w1;
+        double inHousehold = (c.inHouseholdV[k] - c.inHouseholdW[k] * yB1) / w1;
+        double out = -(c.outV[k] - c.outW[k] * yB0) / w0;
+        double outHousehold = -(c.outHouseholdV[k] - c.outHouseholdW[k] * yB0) / w0;
+        double household = sameHousehold + inHousehold + outHousehold;
+        return new double[] {people - household, household, same, in, out};
     }
 
     /** The change of the mean over the chosen parts of the cohort (k = unit * M + metric); NaN without weight. */

@@ -18,7 +18,7 @@ import org.wijklab.model.WijkLabModel;
  * <li>{@code good_mental_health}: in good mental health, per adult;</li>
  * <li>{@code household_income}: the household's disposable income, per person.</li>
  * </ul>
- * About 15 bytes per person slot.
+ * About 15 bytes per person slot, and 32 more with the channel sums.
  */
 final class PersonSnapshot implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -36,6 +36,10 @@ final class PersonSnapshot implements java.io.Serializable {
     static final byte EMPLOYED = 4;
     static final byte GOOD = 8;
     static final byte BORN = 16;
+    /** The employment weight (of working age) last changed in a household-event month ({@link ChannelTracker}). */
+    static final byte EMPLOYMENT_WEIGHT_HOUSEHOLD = 32;
+    /** The adult weight last changed in a household-event month. */
+    static final byte ADULT_WEIGHT_HOUSEHOLD = 64;
 
     final int tick;
     final int bound;
@@ -44,8 +48,15 @@ final class PersonSnapshot implements java.io.Serializable {
     final byte[] flags;
     final float[] income;
     final float[] householdIncome;
+    /** Per metric, each person's running sum of changes in household-event months ({@link ChannelTracker}); null without. */
+    final double[][] household;
 
     PersonSnapshot(WijkLabModel model, int tick) {
+        this(model, tick, null);
+    }
+
+    /** The persons now, with their channel sums from the tracker (brought up to this tick) when there is one. */
+    PersonSnapshot(WijkLabModel model, int tick, ChannelTracker tracker) {
         this.tick = tick;
         Persons persons = model.persons();
         bound = persons.bound();
@@ -54,6 +65,7 @@ final class PersonSnapshot implements java.io.Serializable {
         flags = new byte[bound];
         income = new float[bound];
         householdIncome = new float[bound];
+        household = tracker == null ? null : new double[M][bound];
         View v = new View();
         for (int p = 0; p < bound; p++) {
             v.read(model, p);
@@ -62,6 +74,12 @@ final class PersonSnapshot implements java.io.Serializable {
             flags[p] = v.flags;
             income[p] = v.income;
             householdIncome[p] = v.householdIncome;
+            if (tracker != null && where[p] != NONE && where[p] != DEAD) {
+                flags[p] |= tracker.weightBits(p);
+                for (int m = 0; m < M; m++) {
+                    household[m][p] = tracker.household(p, m);
+                }
+            }
         }
     }
 
@@ -74,6 +92,25 @@ final class PersonSnapshot implements java.io.Serializable {
         this.flags = flags;
         this.income = income;
         this.householdIncome = householdIncome;
+        this.household = null;
+    }
+
+    /** A constructed snapshot with channel sums (household[metric][slot]) and weight bits in the flags. */
+    PersonSnapshot(int tick, int[] id, short[] where, byte[] flags, float[] income, float[] householdIncome,
+            double[][] household) {
+        this.tick = tick;
+        this.bound = id.length;
+        this.id = id;
+        this.where = where;
+        this.flags = flags;
+        this.income = income;
+        this.householdIncome = householdIncome;
+        this.household = household;
+    }
+
+    /** Person p's running household-channel sum of metric m (0 without a tracker). */
+    double household(int p, int metric) {
+        return household == null ? 0.0 : household[metric][p];
     }
 
     static double value(byte flags, float income, float householdIncome, int metric) {

@@ -109,6 +109,22 @@ final class DecompositionSection extends ComparisonSection {
                     "The people change of the targets' residents of the start, whole and split by where they live at the "
                     + "period's end: still in a target, elsewhere in the city, or in the region outside it (" + esc(metric)
                     + "). A measure that follows only those still in the city misses the last bar." + esc(left));
+            // the eroded gain by channel: household events' people change, and own transitions' less the place change
+            Estimate[][] channels = new Estimate[3][known.size()];
+            for (int i = 0; i < known.size(); i++) {
+                Summary.Scenario s = known.get(i);
+                channels[0][i] = decompositionEstimate(s, m, RunMetrics.ERODED);
+                channels[1][i] = drawable(decompositionEstimate(s, m, RunMetrics.HOUSEHOLD));
+                channels[2][i] = drawable(perRun(s, r -> r.decomposition[m][RunMetrics.OWN] - r.decomposition[m][0]));
+            }
+            page.figure(Charts.groupedBars("The eroded gain by channel: " + metric, "change per period, " + unit, names,
+                    List.of("eroded gain", "household events (partnering, separation, leaving home, births, deaths)",
+                            "own transitions (jobs, wages, benefits, health) less the place change"), channels),
+                    "decomposition-channels-" + key, WIDE_W, WIDE_H,
+                    "The eroded gain (people change less place change) split by what changed the persons: the people "
+                    + "change in months their household's composition changed, and the rest of the people change (their "
+                    + "own and their household's transitions) less the place change; the two add up to the eroded gain ("
+                    + esc(metric) + ")." + esc(left));
             page.figure(Charts.stackedBars("Place change split: " + metric, "per period, " + unit, names,
                     List.of("stayers' own change", "who came in (inflow effect)", "who left (outflow effect)"), bucket),
                     "decomposition-bucket-" + key, WIDE_W, WIDE_H,
@@ -125,9 +141,14 @@ final class DecompositionSection extends ComparisonSection {
     }
 
     private static Estimate decompositionEstimate(Summary.Scenario s, int metric, int component) {
+        return perRun(s, r -> r.decomposition[metric][component]);
+    }
+
+    /** A figure of each run, with its interval over the replications. */
+    private static Estimate perRun(Summary.Scenario s, java.util.function.ToDoubleFunction<RunMetrics> f) {
         double[] v = new double[s.runs.size()];
         for (int r = 0; r < v.length; r++) {
-            v[r] = s.runs.get(r).decomposition[metric][component];
+            v[r] = f.applyAsDouble(s.runs.get(r));
         }
         return Summary.estimate(v);
     }

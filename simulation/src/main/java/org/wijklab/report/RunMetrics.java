@@ -30,8 +30,12 @@ final class RunMetrics {
     static final String[] DECOMPOSITION_METRICS = {"employment", "income", "good_mental_health", "household_income"};
     static final String[] COMPONENTS = {"place_change", "people_change", "stayers_change", "inflow_effect",
         "outflow_effect", "eroded_gain", "people_change_in_city", "people_change_moved_within",
-        "people_change_left_city"};
+        "people_change_left_city", "people_change_own", "people_change_household", "same_persons_change",
+        "ageing_in_effect", "ageing_out_effect"};
     static final int ERODED = 5;
+    /** The people change's channels: own transitions and household events (own + household = people change). */
+    static final int OWN = 9;
+    static final int HOUSEHOLD = 10;
     /**
      * The weight of a neighbourhood's row in a component's mean over the focus, as persons counted by
      * decomposition.csv: its cohort at t0 for the place's terms and the whole cohort's people change
@@ -40,7 +44,8 @@ final class RunMetrics {
      */
     private static final String[][] COMPONENT_PERSONS = {{"stayers", "out_movers"}, {"stayers", "out_movers"},
         {"stayers", "out_movers"}, {"stayers", "out_movers"}, {"stayers", "out_movers"}, {},
-        {"stayers", "out_within_city"}, {"out_within_city"}, {"out_left_city"}};
+        {"stayers", "out_within_city"}, {"out_within_city"}, {"out_left_city"}, {"stayers", "out_movers"},
+        {"stayers", "out_movers"}, {"stayers", "out_movers"}, {"stayers", "out_movers"}, {"stayers", "out_movers"}};
     /** Liveability classes 1-7 (docs/OUTPUTS.md) and the move categories: a class or outside the city. */
     static final String[] CLASSES = {"very_negative", "negative", "mediocre", "moderately_positive", "positive",
         "very_positive", "excellent"};

@@ -109,10 +109,10 @@ class ReportTest {
             assertTrue(shown.add(m.group(1)), "shown twice: " + m.group(1));
         }
         assertEquals(written.charts(), shown.size());
-        // 6 effect curves, 3 place-and-cohort charts (one scenario), 4 metrics x 2 scenarios, 6 decomposition
-        // (people/place, who gained, bucket; income and employment), 2 flows, 1 party chart + 3 cost charts + the
+        // 6 effect curves, 3 place-and-cohort charts (one scenario), 4 metrics x 2 scenarios, 8 decomposition
+        // (people/place, who gained, by channel, bucket; income and employment), 2 flows, 1 party chart + 3 cost charts + the
         // realised return and its per-party bars, 3 maps (start once, 2 ends)
-        assertEquals(6 + 3 + 8 + 6 + 2 + 6 + 3, shown.size(), shown.toString());
+        assertEquals(6 + 3 + 8 + 8 + 2 + 6 + 3, shown.size(), shown.toString());
         try (Stream<Path> files = Files.list(report.resolve("charts"))) {
             assertEquals(2 * shown.size(), files.count(), "a PNG and an SVG per chart, nothing else");
         }

@@ -1,0 +1,163 @@
+package org.wijklab.observation;
+
+import java.util.Arrays;
+import org.wijklab.model.Households;
+import org.wijklab.model.Persons;
+import org.wijklab.model.RegionHouseholds;
+import org.wijklab.model.WijkLabModel;
+
+/**
+ * The channel of every followed person's monthly change, for the people change's split into own
+ * transitions and household events ({@link ErosionDecomposition}). Once a recorded month, for each
+ * person in the city or followed in the region, it reads the person's metrics ({@link
+ * PersonSnapshot.View}) and its household's composition: the number of adults and children and the
+ * ids of its followed members, as a 32-bit signature. A month in which the signature changed is a
+ * household event for the person (partnering or a merge, separation, leaving the parental home, a
+ * birth or death in the household, a member leaving); the whole of that month's change of each
+ * metric is added to the person's running household-channel sum ({@link #household}). Every other
+ * month's change is the own channel (own or household labour, benefit and health transitions, the
+ * economy's wage growth), kept as the rest: own = change - household. Moving house, or a whole
+ * household leaving the city for the region, keeps the members and so the signature. It detects
+ * events from composition rather than from how income is computed, so it keeps its meaning when
+ * persons have incomes of their own.
+ *
+ * <p>The weight of a weighted metric (of working age for employment, adult for good mental health)
+ * changes for a person who ages in or out; {@link #weightBits} keeps whether its last change fell in
+ * a household month ({@link PersonSnapshot#EMPLOYMENT_WEIGHT_HOUSEHOLD}, {@link
+ * PersonSnapshot#ADULT_WEIGHT_HOUSEHOLD}).
+ *
+ * <p>A slot reused by a new person (another id) starts again with nothing. 50 bytes per person slot;
+ * one pass over the slots per recorded month, on the model's thread, reading state only (no
+ * randomness): the same bytes whatever the thread count.
+ */
+final class ChannelTracker implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The id of the person each slot's state is of, or -1. */
+    private int[] id = new int[0];
+    private int[] signature = new int[0];
+    private byte[] flags = new byte[0];
+    private float[] income = new float[0];
+    private float[] householdIncome = new float[0];
+    /** Running sums of the changes in household months, per metric of {@link PersonSnapshot#METRICS}. */
+    private double[][] household = new double[PersonSnapshot.M][0];
+    private byte[] weightBits = new byte[0];
+    private int lastTick = Integer.MIN_VALUE;
+    private final PersonSnapshot.View view = new PersonSnapshot.View();
+
+    /** Brings every followed person's channel sums up to this tick (once per tick). */
+    void update(WijkLabModel model, int tick) {
+        if (tick == lastTick) {
+            return;
+        }
+        lastTick = tick;
+        Persons persons = model.persons();
+        int bound = persons.bound();
+        if (id.length < bound) {
+            grow(Math.max(bound, 2 * id.length));
+        }
+        for (int p = 0; p < bound; p++) {
+            byte place = persons.place[p];
+            if (place != Persons.CITY && place != Persons.REGION) {
+                id[p] = -1;
+                continue;
+            }
+            view.read(model, p);
+            int sig = signature(model, persons, p);
+            if (id[p] != persons.id[p]) {
+                id[p] = persons.id[p];
+                for (double[] h : household) {
+                    h[p] = 0.0;
+                }
+                weightBits[p] = 0;
+            } else if (sig != signature[p]) {
+                for (int m = 0; m < PersonSnapshot.M; m++) {
+                    household[m][p] += PersonSnapshot.value(view.flags, view.income, view.householdIncome, m)
+                            - PersonSnapshot.value(flags[p], income[p], householdIncome[p], m);
+                }
+                weightBits[p] = weightBits(weightBits[p], flags[p], view.flags, true);
+            } else {
+                weightBits[p] = weightBits(weightBits[p], flags[p], view.flags, false);
+            }
+            signature[p] = sig;
+            flags[p] = view.flags;
+            income[p] = view.income;
+            householdIncome[p] = view.householdIncome;
+        }
+    }
+
+    /** The weight bits after a month: a weight that changed takes the month's channel. */
+    static byte weightBits(byte bits, byte before, byte after, boolean householdMonth) {
+        int b = bits;
+        if (((before ^ after) & PersonSnapshot.WORKING_AGE) != 0) {
+            b = householdMonth ? b | PersonSnapshot.EMPLOYMENT_WEIGHT_HOUSEHOLD : b & ~PersonSnapshot.EMPLOYMENT_WEIGHT_HOUSEHOLD;
+        }
+        if (((before ^ after) & PersonSnapshot.ADULT) != 0) {
+            b = householdMonth ? b | PersonSnapshot.ADULT_WEIGHT_HOUSEHOLD : b & ~PersonSnapshot.ADULT_WEIGHT_HOUSEHOLD;
+        }
+        return (byte) b;
+    }
+
+    /** The composition of person p's household: counts of adults and children and its followed members' ids. */
+    static int signature(WijkLabModel model, Persons persons, int p) {
+        int k = persons.household[p];
+        int s;
+        if (persons.place[p] == Persons.CITY) {
+            Households h = model.households();
+            s = 31 * h.adults[k] + h.children[k];
+            for (int a = 0; a < 2; a++) {
+                int q = h.adultPerson[2 * k + a];
+                s += mix(q < 0 ? -1 - a : persons.id[q]);
+            }
+            for (int q = h.firstChild[k]; q >= 0; q = persons.nextChild[q]) {
+                s += mix(persons.id[q]);
+            }
+        } else {
+            RegionHouseholds r = model.region();
+            s = 31 * r.adults[k] + r.children[k];
+            for (int a = 0; a < 2; a++) {
+                int q = r.adultPerson[2 * k + a];
+                s += mix(q < 0 ? -1 - a : persons.id[q]);
+            }
+            for (int q = r.firstChild[k]; q >= 0; q = persons.nextChild[q]) {
+                s += mix(persons.id[q]);
+            }
+        }
+        return s;
+    }
+
+    /** A well-spread 32-bit image of an id (a bijection), so that sums of members rarely collide. */
+    private static int mix(int x) {
+        x = (x ^ (x >>> 16)) * 0x45d9f3b;
+        x = (x ^ (x >>> 16)) * 0x45d9f3b;
+        return x ^ (x >>> 16);
+    }
+
+    private void grow(int n) {
+        int old = id.length;
+        id = Arrays.copyOf(id, n);
+        Arrays.fill(id, old, n, -1);
+        signature = Arrays.copyOf(signature, n);
+        flags = Arrays.copyOf(flags, n);
+        income = Arrays.copyOf(income, n);
+        householdIncome = Arrays.copyOf(householdIncome, n);
+        for (int m = 0; m < household.length; m++) {
+            household[m] = Arrays.copyOf(household[m], n);
+        }
+        weightBits = Arrays.copyOf(weightBits, n);
+    }
+
+    /** Person p's household-channel sum of metric m so far (0 for a slot not followed now). */
+    double household(int p, int m) {
+        return p < id.length && id[p] >= 0 ? household[m][p] : 0.0;
+    }
+
+    byte weightBits(int p) {
+        return p < id.length && id[p] >= 0 ? weightBits[p] : 0;
+    }
+
+    /** Bytes per person slot (for the memory figures). */
+    static int bytesPerSlot() {
+        return 4 + 4 + 1 + 4 + 4 + 8 * PersonSnapshot.M + 1;
+    }
+}
