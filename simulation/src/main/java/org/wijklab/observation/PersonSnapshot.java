@@ -85,14 +85,7 @@ final class PersonSnapshot implements java.io.Serializable {
 
     /** A snapshot of given persons (for constructed cities in tests). */
     PersonSnapshot(int tick, int[] id, short[] where, byte[] flags, float[] income, float[] householdIncome) {
-        this.tick = tick;
-        this.bound = id.length;
-        this.id = id;
-        this.where = where;
-        this.flags = flags;
-        this.income = income;
-        this.householdIncome = householdIncome;
-        this.household = null;
+        this(tick, id, where, flags, income, householdIncome, null);
     }
 
     /** A constructed snapshot with channel sums (household[metric][slot]) and weight bits in the flags. */
