@@ -101,27 +101,21 @@ final class ChannelTracker implements java.io.Serializable {
     /** The composition of person p's household: counts of adults and children and its followed members' ids. */
     static int signature(WijkLabModel model, Persons persons, int p) {
         int k = persons.household[p];
-        int s;
-        if (persons.place[p] == Persons.CITY) {
-            Households h = model.households();
-            s = 31 * h.adults[k] + h.children[k];
-            for (int a = 0; a < 2; a++) {
-                int q = h.adultPerson[2 * k + a];
-                s += mix(q < 0 ? -1 - a : persons.id[q]);
-            }
-            for (int q = h.firstChild[k]; q >= 0; q = persons.nextChild[q]) {
-                s += mix(persons.id[q]);
-            }
-        } else {
-            RegionHouseholds r = model.region();
-            s = 31 * r.adults[k] + r.children[k];
-            for (int a = 0; a < 2; a++) {
-                int q = r.adultPerson[2 * k + a];
-                s += mix(q < 0 ? -1 - a : persons.id[q]);
-            }
-            for (int q = r.firstChild[k]; q >= 0; q = persons.nextChild[q]) {
-                s += mix(persons.id[q]);
-            }
+        boolean city = persons.place[p] == Persons.CITY;
+        Households h = model.households();
+        RegionHouseholds r = model.region();
+        // a household in the city and one in the region keep the same composition in parallel arrays
+        byte[] adults = city ? h.adults : r.adults;
+        byte[] children = city ? h.children : r.children;
+        int[] adultPerson = city ? h.adultPerson : r.adultPerson;
+        int[] firstChild = city ? h.firstChild : r.firstChild;
+        int s = 31 * adults[k] + children[k];
+        for (int a = 0; a < 2; a++) {
+            int q = adultPerson[2 * k + a];
+            s += mix(q < 0 ? -1 - a : persons.id[q]);
+        }
+        for (int q = firstChild[k]; q >= 0; q = persons.nextChild[q]) {
+            s += mix(persons.id[q]);
         }
         return s;
     }

@@ -2,6 +2,7 @@ package org.wijklab.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -301,6 +302,20 @@ class CalibrationRunnerTest {
         Files.writeString(cal, calibration(PARAMETERS, TARGETS, METHOD).replace("\"seed\": 5", "\"seed\": 6"));
         e = assertThrows(ScenarioException.class, () -> calibrate(cal, killed, 1, Progress.NONE, CalibrationRunner.Listener.NONE, false));
         assertTrue(e.getMessage().contains("of another calibration file"), e.getMessage());
+    }
+
+    /** Every metric whose description names a validation pattern is that pattern's statistic, refused as a target. */
+    @Test
+    void everyMetricThatNamesAPatternIsOne() {
+        java.util.regex.Pattern named = java.util.regex.Pattern.compile("\\((V\\d+)\\)");
+        for (String name : SweepMetrics.names()) {
+            java.util.regex.Matcher m = named.matcher(SweepMetrics.description(name));
+            if (m.find()) {
+                assertEquals(m.group(1), SweepMetrics.pattern(name), name);
+            }
+        }
+        assertEquals("V2", SweepMetrics.pattern("eroded_income_gain"));
+        assertNull(SweepMetrics.pattern("city_single_share"));
     }
 
     /**
