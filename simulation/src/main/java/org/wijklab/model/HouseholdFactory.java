@@ -26,13 +26,17 @@ public final class HouseholdFactory implements java.io.Serializable {
     private final MersenneTwisterFast random;
     private final Scenario s;
 
+    /** Share of couples whose partners have the same education at set-up and among in-migrants (assumed: see docs/ODD.md). */
+    static final double SAME_EDUCATION_COUPLE = 0.55;
+
     private int cAdults;
     private int cChildren;
-    private int cAge;
-    private byte cEducation;
+    private final int[] cAge = new int[2];
+    private final byte[] cEducation = new byte[2];
     private final byte[] cStatus = new byte[2];
     private final byte[] cMental = new byte[2];
-    private double cWage;
+    private final float[] cAbility = new float[2];
+    private final int[] cExperience = new int[2];
     private double cIncome;
 
     public HouseholdFactory(WijkLabModel model) {
@@ -53,18 +57,31 @@ public final class HouseholdFactory implements java.io.Serializable {
                 int slot = h.allocate(initial ? Households.ORIGIN_INITIAL : Households.ORIGIN_MIGRANT);
                 h.adults[slot] = (byte) cAdults;
                 h.children[slot] = (byte) cChildren;
-                h.birthTick[slot] = tick - cAge * 12 - random.nextInt(12);
-                h.education[slot] = cEducation;
                 for (int a = 0; a < 2; a++) {
                     h.status[2 * slot + a] = a < cAdults ? cStatus[a] : Households.INACTIVE;
                     h.mental[2 * slot + a] = a < cAdults ? cMental[a] : Households.GOOD;
                 }
-                h.wage[slot] = (float) cWage;
                 model.addPersons(slot, initial ? Persons.ORIGIN_INITIAL : Persons.ORIGIN_MIGRANT);
+                Persons persons = model.persons();
+                for (int a = 0; a < cAdults; a++) {
+                    int p = h.adultPerson[2 * slot + a];
+                    persons.birthTick[p] = tick - cAge[a] * 12 - random.nextInt(12);
+                    persons.education[p] = cEducation[a];
+                    persons.ability[p] = cAbility[a];
+                    persons.experienceMonths[p] = cExperience[a];
+                    persons.statusSince[p] = tick;
+                    h.placeAdult(slot, a, p, persons);
+                }
+                // children: ages spread over the parents' child-bearing years, youngest last
+                int youngestMother = Math.max(0, cAge[0] - 22);
+                for (int c = h.firstChild[slot], i = 0; c >= 0; c = persons.nextChild[c], i++) {
+                    int childAge = Math.min(youngestMother, Math.max(0, youngestMother - 2 * i - random.nextInt(3)));
+                    persons.birthTick[c] = tick - Math.min(childAge, 17) * 12 - random.nextInt(12);
+                }
                 model.updateIncome(slot);
                 model.moveInto(slot, d, tick);
                 if (initial) {
-                    int maxYears = Math.max(0, cAge - 18);
+                    int maxYears = Math.max(0, cAge[0] - 18);
                     int lived = (int) Math.min(maxYears * 12.0, -Math.log(1.0 - random.nextDouble()) * 10 * 12);
                     h.moveInTick[slot] = tick - lived;
                     seedProblems(slot);
@@ -93,11 +110,14 @@ public final class HouseholdFactory implements java.io.Serializable {
         Scenario.Demography demo = s.demography();
         cAdults = random.nextDouble() < 0.40 ? 1 : 2;
         double u = random.nextDouble();
-        cAge = initial ? 20 + (int) (70 * Math.pow(u, 1.6)) : 20 + (int) (55 * Math.pow(u, 1.8));
-        double e = random.nextDouble();
-        cEducation = (byte) (e < EDUCATION[0] ? 0 : e < EDUCATION[0] + EDUCATION[1] ? 1 : 2);
+        int age = initial ? 20 + (int) (70 * Math.pow(u, 1.6)) : 20 + (int) (55 * Math.pow(u, 1.8));
+        cAge[0] = age;
+        cEducation[0] = drawEducation(random);
+        // the partner: about the head's age (a gap of up to three years either way), often the same education
+        cAge[1] = Math.max(18, age + random.nextInt(7) - 3);
+        cEducation[1] = random.nextDouble() < SAME_EDUCATION_COUPLE ? cEducation[0] : drawEducation(random);
         cChildren = 0;
-        if (cAge >= 25 && cAge <= 55) {
+        if (age >= 25 && age <= 55) {
             double c = random.nextDouble();
             if (cAdults == 2) {
                 cChildren = c < 0.35 ? 0 : c < 0.55 ? 1 : c < 0.85 ? 2 : 3;
@@ -105,13 +125,49 @@ public final class HouseholdFactory implements java.io.Serializable {
                 cChildren = 1 + random.nextInt(2);
             }
         }
-        for (int a = 0; a < cAdults; a++) {
-            cStatus[a] = regionalStatus(random, cEducation, cAge, demo.retirementAge());
-            cMental[a] = regionalMental(random, cStatus[a]);
-        }
         Scenario.Labour lab = s.labour();
-        cWage = regionalWage(random, lab, cEducation, cAge);
-        cIncome = IncomeRules.income(lab, cStatus, 0, cAdults, cWage, cChildren);
+        double own = 0;
+        int workingAge = 0;
+        for (int a = 0; a < cAdults; a++) {
+            cStatus[a] = regionalStatus(random, cEducation[a], cAge[a], demo.retirementAge());
+            cMental[a] = regionalMental(random, cStatus[a]);
+            cAbility[a] = (float) ability(random, lab);
+            cExperience[a] = regionalExperience(random, cEducation[a], cAge[a], cStatus[a]);
+            byte source = IncomeRules.source(cStatus[a], cMental[a], cExperience[a], Persons.NO_WW, 0);
+            double wage = model.wageLevel * lab.wageByEducation()[cEducation[a]] * cAbility[a]
+                    * lab.experienceFactor(cExperience[a]);
+            own += IncomeRules.own(lab, source, wage, 0, 0.0, 0);
+            workingAge += cStatus[a] != Households.RETIRED ? 1 : 0;
+        }
+        cIncome = IncomeRules.household(lab, own, workingAge, cAdults, cChildren);
+    }
+
+    /** Low, mid or high education in the regional shares. */
+    static byte drawEducation(MersenneTwisterFast random) {
+        double e = random.nextDouble();
+        return (byte) (e < EDUCATION[0] ? 0 : e < EDUCATION[0] + EDUCATION[1] ? 1 : 2);
+    }
+
+    /** A person's own earnings factor: log-normal with mean 1 and the wage dispersion as its sigma. */
+    public static double ability(MersenneTwisterFast random, Scenario.Labour lab) {
+        double sigma = lab.wageDispersion();
+        return Math.exp(sigma * random.nextGaussian() - 0.5 * sigma * sigma);
+    }
+
+    /** The age a person of this education starts work after school (low 18, mid 20, high 23). */
+    public static int entryAge(int education) {
+        return education == 0 ? 18 : education == 1 ? 20 : 23;
+    }
+
+    /**
+     * Months of work experience of an adult of the regional population: its years since it left
+     * school, nearly all of them in work for the employed and the retired, half for the others
+     * (assumed).
+     */
+    public static int regionalExperience(MersenneTwisterFast random, int education, int age, byte status) {
+        int years = Math.max(0, age - entryAge(education));
+        double share = status == Households.EMPLOYED || status == Households.RETIRED ? 0.85 : 0.5;
+        return (int) Math.round(12 * years * share * (0.8 + 0.4 * random.nextDouble()));
     }
 
     /** An adult of the regional population: employment by education, retired from the retirement age. */
@@ -132,12 +188,11 @@ public final class HouseholdFactory implements java.io.Serializable {
                 ? (random.nextDouble() < 0.15 ? Households.SEVERE : Households.POOR) : Households.GOOD;
     }
 
-    /** A wage of the regional population: by education, log-normal, grown over the career so far. */
-    public static double regionalWage(MersenneTwisterFast random, Scenario.Labour lab, int education, int age) {
-        double sigma = lab.wageDispersion();
-        int career = Math.max(0, Math.min(age - 25, 35));
-        return lab.wageByEducation()[education] * Math.exp(sigma * random.nextGaussian() - 0.5 * sigma * sigma)
-                * Math.pow(1 + lab.wageGrowth(), career);
+    /** A wage of the regional population: its education's, its own earnings factor and its work experience so far. */
+    public static double regionalWage(MersenneTwisterFast random, Scenario.Labour lab, double wageLevel, int education,
+            int age, byte status) {
+        return wageLevel * lab.wageByEducation()[education] * ability(random, lab)
+                * lab.experienceFactor(regionalExperience(random, education, age, status));
     }
 
     private boolean fits(int d, boolean initial) {

@@ -45,6 +45,9 @@ public final class Households implements java.io.Serializable {
     public static final byte FORCED_EVICTED = 1;
     public static final byte FORCED_RENEWAL = 2;
 
+    /** {@link #incomeChange} of a household whose income changes only with an event. */
+    public static final int NO_CHANGE = Integer.MAX_VALUE;
+
     /** {@code searchSince} of a household that is not looking for a dwelling (ticks can be negative). */
     public static final int NOT_SEARCHING = Integer.MIN_VALUE;
 
@@ -62,13 +65,23 @@ public final class Households implements java.io.Serializable {
     public final byte[] tenure;
     public final byte[] adults;
     public final byte[] children;
-    public final int[] birthTick;
-    public final byte[] education;
+    /**
+     * Each adult's birth month and education, in the adults' pairs: copies of the person's own
+     * ({@link Persons#birthTick}, {@link Persons#education}), which never change for an adult, kept
+     * here so the monthly passes read them in slot order. The head's (position 0) are the
+     * household's age and education.
+     */
+    public final int[] adultBirth;
+    public final byte[] adultEducation;
     public final byte[] origin;
+    /** Each adult's labour status and mental health, in the adults' pairs. */
     public final byte[] status;
     public final byte[] mental;
-    public final float[] wage;
     public final float[] income;
+    /** Adults of working age who live on a benefit (WW, disability benefit or social assistance), from the last income update. */
+    public final byte[] onBenefit;
+    /** The next tick at which the household's income changes by itself (an adult's WW steps down or runs out), or {@link #NO_CHANGE}. */
+    public final int[] incomeChange;
     public final float[] incomeAtMoveIn;
     public final float[] housingCost;
     public final int[] moveInTick;
@@ -102,13 +115,14 @@ public final class Households implements java.io.Serializable {
         tenure = new byte[capacity];
         adults = new byte[capacity];
         children = new byte[capacity];
-        birthTick = new int[capacity];
-        education = new byte[capacity];
+        adultBirth = new int[2 * capacity];
+        adultEducation = new byte[2 * capacity];
         origin = new byte[capacity];
         status = new byte[2 * capacity];
         mental = new byte[2 * capacity];
-        wage = new float[capacity];
         income = new float[capacity];
+        onBenefit = new byte[capacity];
+        incomeChange = new int[capacity];
         incomeAtMoveIn = new float[capacity];
         housingCost = new float[capacity];
         moveInTick = new int[capacity];
@@ -153,6 +167,8 @@ public final class Households implements java.io.Serializable {
         youth[slot] = 0;
         leaving[slot] = 0;
         caseType[slot] = CASE_NONE;
+        onBenefit[slot] = 0;
+        incomeChange[slot] = NO_CHANGE;
         adultPerson[2 * slot] = -1;
         adultPerson[2 * slot + 1] = -1;
         firstChild[slot] = -1;
@@ -207,7 +223,28 @@ public final class Households implements java.io.Serializable {
 
     /** Age in whole years of the head at the given tick (months since birth / 12). */
     public int age(int slot, int tick) {
-        return (tick - birthTick[slot]) / 12;
+        return (tick - adultBirth[2 * slot]) / 12;
+    }
+
+    /** The head's education (0 low, 1 mid, 2 high). */
+    public byte education(int slot) {
+        return adultEducation[2 * slot];
+    }
+
+    /** Puts person p into adult position a of a household, with its own birth month and education. */
+    public void placeAdult(int slot, int a, int p, Persons persons) {
+        adultPerson[2 * slot + a] = p;
+        adultBirth[2 * slot + a] = persons.birthTick[p];
+        adultEducation[2 * slot + a] = persons.education[p];
+    }
+
+    /** Moves adult position {@code from} to {@code to} (within or between households): person, birth, education, status, health. */
+    public void moveAdult(int from, int to) {
+        adultPerson[to] = adultPerson[from];
+        adultBirth[to] = adultBirth[from];
+        adultEducation[to] = adultEducation[from];
+        status[to] = status[from];
+        mental[to] = mental[from];
     }
 
     // The per-adult counts below are written without branches on the adults' states (the second

@@ -38,6 +38,12 @@ public final class Persons implements java.io.Serializable {
     public static final byte ORIGIN_BORN = 1;
     public static final byte ORIGIN_MIGRANT = 2;
 
+    /** {@link #education} of a child still at home: its own is fixed when it leaves. */
+    public static final byte AT_SCHOOL = -1;
+
+    /** {@link #wwUntil} of a person without unemployment insurance. */
+    public static final int NO_WW = Integer.MIN_VALUE;
+
     /** {@link #neededUntil} of a person no period or cohort needs. */
     public static final int NOT_NEEDED = Integer.MIN_VALUE;
 
@@ -52,6 +58,26 @@ public final class Persons implements java.io.Serializable {
     public int[] neededUntil;
     /** A child already waiting in the pending pool for a home of its own (it does not leave twice). */
     public boolean[] pending;
+
+    // ---- each person's own state (city and region alike; it travels with the person) ----
+
+    /** Month of birth (a tick; negative before the recorded start). */
+    public int[] birthTick;
+    /** Education, 0 low, 1 mid, 2 high; {@link #AT_SCHOOL} for a child until it leaves home. */
+    public byte[] education;
+    /** The person's own earnings factor (log-normal, mean 1): what the wage of its education and experience is multiplied by. */
+    public float[] ability;
+    /** Months of work experience up to {@link #statusSince} (the current spell is added by {@link #experience}). */
+    public int[] experienceMonths;
+    /** The tick the person's labour status last changed (experience accrues or decays from here). */
+    public int[] statusSince;
+    /** Unemployment insurance (WW): first month, the month it runs out (exclusive), and the wage it is a share of. */
+    public int[] wwFrom;
+    public int[] wwUntil;
+    public float[] wwBase;
+    /** A child's upbringing: the sum over its months at home of the neighbourhood's score, and the months counted. */
+    public float[] exposureSum;
+    public short[] exposureMonths;
 
     private int[] free;
     private int freeTop;
@@ -76,6 +102,16 @@ public final class Persons implements java.io.Serializable {
         nextChild = new int[capacity];
         neededUntil = new int[capacity];
         pending = new boolean[capacity];
+        birthTick = new int[capacity];
+        education = new byte[capacity];
+        ability = new float[capacity];
+        experienceMonths = new int[capacity];
+        statusSince = new int[capacity];
+        wwFrom = new int[capacity];
+        wwUntil = new int[capacity];
+        wwBase = new float[capacity];
+        exposureSum = new float[capacity];
+        exposureMonths = new short[capacity];
         free = new int[capacity];
     }
 
@@ -97,6 +133,16 @@ public final class Persons implements java.io.Serializable {
         nextChild[p] = -1;
         neededUntil[p] = NOT_NEEDED;
         pending[p] = false;
+        birthTick[p] = 0;
+        education[p] = AT_SCHOOL;
+        ability[p] = 1f;
+        experienceMonths[p] = 0;
+        statusSince[p] = 0;
+        wwFrom[p] = NO_WW;
+        wwUntil[p] = NO_WW;
+        wwBase[p] = 0f;
+        exposureSum[p] = 0f;
+        exposureMonths[p] = 0;
         inCity++;
         return p;
     }
@@ -110,6 +156,16 @@ public final class Persons implements java.io.Serializable {
         nextChild = Arrays.copyOf(nextChild, n);
         neededUntil = Arrays.copyOf(neededUntil, n);
         pending = Arrays.copyOf(pending, n);
+        birthTick = Arrays.copyOf(birthTick, n);
+        education = Arrays.copyOf(education, n);
+        ability = Arrays.copyOf(ability, n);
+        experienceMonths = Arrays.copyOf(experienceMonths, n);
+        statusSince = Arrays.copyOf(statusSince, n);
+        wwFrom = Arrays.copyOf(wwFrom, n);
+        wwUntil = Arrays.copyOf(wwUntil, n);
+        wwBase = Arrays.copyOf(wwBase, n);
+        exposureSum = Arrays.copyOf(exposureSum, n);
+        exposureMonths = Arrays.copyOf(exposureMonths, n);
         free = Arrays.copyOf(free, n);
         capacity = n;
     }
@@ -265,7 +321,32 @@ public final class Persons implements java.io.Serializable {
 
     /** Bytes held per person slot by these arrays (for the memory figures). */
     public static int bytesPerSlot() {
-        return 4 + 4 + 1 + 1 + 4 + 4 + 1 + 4;
+        return 4 + 4 + 1 + 1 + 4 + 4 + 1 + 4 // identity, place, lists, pins, free list
+                + 4 + 1 + 4 + 4 + 4 + 4 + 4 + 4 + 4 + 2; // own state: birth, education, ability, experience, WW, upbringing
+    }
+
+    /** Age in whole years at a tick. */
+    public int age(int p, int tick) {
+        return Math.floorDiv(tick - birthTick[p], 12);
+    }
+
+    /**
+     * Months of work experience at a tick: what was accrued up to the last status change, plus the
+     * current spell when the person works in it ({@code working}); out of work, experience is lost at
+     * {@code lossPerMonth} months a month (never below zero).
+     */
+    public double experience(int p, boolean working, double lossPerMonth, int tick) {
+        int spell = Math.max(0, tick - statusSince[p]);
+        return working ? experienceMonths[p] + spell : Math.max(0.0, experienceMonths[p] - lossPerMonth * spell);
+    }
+
+    /**
+     * The person's labour status changes at a tick: the spell that ends is added to (in work) or
+     * taken from (out of work) its experience, and a new spell starts.
+     */
+    public void statusChanged(int p, boolean wasWorking, double lossPerMonth, int tick) {
+        experienceMonths[p] = (int) Math.round(experience(p, wasWorking, lossPerMonth, tick));
+        statusSince[p] = tick;
     }
 
     // ---- children lists, shared by city and region households ----

@@ -28,8 +28,11 @@ public final class RegionHouseholds implements java.io.Serializable {
     public byte[] education;
     public byte[] status;
     public byte[] mental;
+    /** Each adult's own wage, in the adults' pairs: used for adults the run does not follow (a followed person's is its own, in {@link Persons}). */
     public float[] wage;
     public float[] income;
+    /** Adults of working age who live on a benefit, from the last income update (as {@link Households#onBenefit}). */
+    public byte[] onBenefit;
     /** The tick it joined the region (its first region month is the next tick). */
     public int[] since;
     public boolean[] live;
@@ -50,8 +53,9 @@ public final class RegionHouseholds implements java.io.Serializable {
         education = new byte[capacity];
         status = new byte[2 * capacity];
         mental = new byte[2 * capacity];
-        wage = new float[capacity];
+        wage = new float[2 * capacity];
         income = new float[capacity];
+        onBenefit = new byte[capacity];
         since = new int[capacity];
         live = new boolean[capacity];
         free = new int[capacity];
@@ -74,8 +78,10 @@ public final class RegionHouseholds implements java.io.Serializable {
         status[2 * k + 1] = Households.INACTIVE;
         mental[2 * k] = Households.GOOD;
         mental[2 * k + 1] = Households.GOOD;
-        wage[k] = 0f;
+        wage[2 * k] = 0f;
+        wage[2 * k + 1] = 0f;
         income[k] = 0f;
+        onBenefit[k] = 0;
         since[k] = tick;
         liveCount++;
         return k;
@@ -92,8 +98,9 @@ public final class RegionHouseholds implements java.io.Serializable {
         education = Arrays.copyOf(education, n);
         status = Arrays.copyOf(status, 2 * n);
         mental = Arrays.copyOf(mental, 2 * n);
-        wage = Arrays.copyOf(wage, n);
+        wage = Arrays.copyOf(wage, 2 * n);
         income = Arrays.copyOf(income, n);
+        onBenefit = Arrays.copyOf(onBenefit, n);
         since = Arrays.copyOf(since, n);
         live = Arrays.copyOf(live, n);
         free = Arrays.copyOf(free, n);
@@ -156,6 +163,6 @@ public final class RegionHouseholds implements java.io.Serializable {
 
     /** Bytes held per region slot by these arrays (for the memory figures). */
     public static int bytesPerSlot() {
-        return 1 + 1 + 1 + 4 + 8 + 4 + 1 + 2 + 2 + 4 + 4 + 4 + 1 + 4;
+        return 1 + 1 + 1 + 4 + 8 + 4 + 1 + 2 + 2 + 8 + 4 + 1 + 4 + 1 + 4;
     }
 }

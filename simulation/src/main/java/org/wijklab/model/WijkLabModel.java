@@ -78,6 +78,8 @@ public final class WijkLabModel extends SimState {
     public double jobFindingMultiplier = 1.0;
     /** City-wide employment rate of working-age adults at the last observation. */
     public double cityEmploymentRate = 0.65;
+    /** The economy's wage level: 1 at set-up, raised each January by {@code labour.wageGrowth}. */
+    public double wageLevel = 1.0;
     /** Cumulative share of households below each income bin (bins of {@link #INCOME_BIN} euro). */
     public static final double INCOME_BIN = 500.0;
     private final double[] incomeCdf = new double[400];
@@ -297,6 +299,7 @@ public final class WijkLabModel extends SimState {
         for (int a = 0; a < h.adults[slot]; a++) {
             h.adultPerson[2 * slot + a] = persons.create(how, slot);
         }
+        // (the caller gives each adult its own state and places it: Households#placeAdult)
         int first = -1;
         for (int c = 0; c < h.children[slot]; c++) {
             first = persons.appendChild(first, persons.create(how, slot));
@@ -357,11 +360,120 @@ public final class WijkLabModel extends SimState {
         return tiesTable[Math.max(0, Math.min(monthsLived, tiesTable.length - 1))];
     }
 
-    /** Recomputes a household's yearly disposable income from its adults' states. */
+    /**
+     * Person p's own yearly wage at a tick, in work or not (what it would earn): the economy's wage
+     * level, its education's wage, its own earnings factor and its work experience. Pay is revalued
+     * once a year (the first month of each year, when the wage level rises) and when the person's
+     * status changes: experience counts up to the later of the two.
+     */
+    public double wage(int p, boolean working, int tick) {
+        Scenario.Labour lab = scenario.labour();
+        int lastRaise = tick - Math.floorMod(tick - 1, 12);
+        int counted = Math.max(persons.statusSince[p], Math.min(tick, lastRaise));
+        return wageLevel * lab.wageByEducation()[persons.education[p]] * persons.ability[p]
+                * lab.experienceFactor(persons.experience(p, working, lab.experienceLoss(), counted));
+    }
+
+    /**
+     * Recomputes a household's yearly disposable income from its persons' own incomes
+     * ({@link IncomeRules}), how many of its working-age adults live on a benefit, and the next
+     * tick its income changes by itself (an adult's WW steps down or runs out).
+     */
     public void updateIncome(int slot) {
+        income(slot, true);
+    }
+
+    /** The income the rules give a household now, from its persons' state (what {@link #updateIncome} sets; nothing written). */
+    public double incomeRule(int slot) {
+        return income(slot, false);
+    }
+
+    private double income(int slot, boolean write) {
         Households h = households;
-        h.income[slot] = (float) IncomeRules.income(scenario.labour(), h.status, 2 * slot, h.adults[slot],
-                h.wage[slot], h.children[slot]);
+        Scenario.Labour lab = scenario.labour();
+        int tick = tick();
+        int adults = h.adults[slot];
+        double own = 0;
+        int workingAge = 0;
+        int benefits = 0;
+        int notWorking = 0;
+        int next = Households.NO_CHANGE;
+        for (int a = 0; a < adults; a++) {
+            int k = 2 * slot + a;
+            int p = h.adultPerson[k];
+            byte st = h.status[k];
+            boolean working = st == Households.EMPLOYED;
+            byte source = IncomeRules.source(st, h.mental[k], persons.experienceMonths[p], persons.wwUntil[p], tick);
+            double w = source == IncomeRules.WAGE || source == IncomeRules.DISABILITY ? wage(p, working, tick) : 0.0;
+            own += IncomeRules.own(lab, source, w, persons.wwFrom[p], persons.wwBase[p], tick);
+            if (st != Households.RETIRED) {
+                workingAge++;
+                if (source == IncomeRules.WW || source == IncomeRules.DISABILITY) {
+                    benefits++;
+                } else if (!working) {
+                    notWorking++;
+                }
+            }
+            if (source == IncomeRules.WW) {
+                int step = persons.wwFrom[p] + IncomeRules.WW_FIRST_MONTHS;
+                next = Math.min(next, tick < step ? step : persons.wwUntil[p]);
+            }
+        }
+        if (IncomeRules.topUp(lab, own, workingAge, adults) > 0) {
+            // social assistance: every working-age adult without work or a benefit of its own lives on it
+            benefits += notWorking;
+        }
+        double income = IncomeRules.household(lab, own, workingAge, adults, h.children[slot]);
+        if (write) {
+            h.income[slot] = (float) income;
+            h.onBenefit[slot] = (byte) benefits;
+            h.incomeChange[slot] = next;
+        }
+        return income;
+    }
+
+    /** The yearly income person p would have living alone with this status and health (what a starter or a separated partner searches with). */
+    public double incomeAlone(int p, byte status, byte mental) {
+        Scenario.Labour lab = scenario.labour();
+        int tick = tick();
+        byte source = IncomeRules.source(status, mental, persons.experienceMonths[p], persons.wwUntil[p], tick);
+        double w = source == IncomeRules.WAGE || source == IncomeRules.DISABILITY
+                ? wage(p, status == Households.EMPLOYED, tick) : 0.0;
+        double own = IncomeRules.own(lab, source, w, persons.wwFrom[p], persons.wwBase[p], tick);
+        return IncomeRules.household(lab, own, status == Households.RETIRED ? 0 : 1, 1, 0);
+    }
+
+    /**
+     * Adult position k changes labour status at this tick: the person's experience spell closes, a
+     * job loss starts WW (for as long as its work history entitles it to), any other change out of
+     * unemployment ends it. The caller updates the income.
+     */
+    public void changeStatus(int k, byte to) {
+        Households h = households;
+        personStatusChange(h.adultPerson[k], h.status[k], to);
+        h.status[k] = to;
+    }
+
+    /** Person p (in the city or the region; -1 for an adult the run does not follow) changes labour status from {@code from} to {@code to}: see {@link #changeStatus}. */
+    public void personStatusChange(int p, byte from, byte to) {
+        if (p < 0) {
+            return;
+        }
+        Scenario.Labour lab = scenario.labour();
+        int tick = tick();
+        boolean wasWorking = from == Households.EMPLOYED;
+        if (wasWorking && to == Households.UNEMPLOYED) {
+            double experience = persons.experience(p, true, lab.experienceLoss(), tick);
+            int months = lab.wwMonths(experience, scenario.demography().year(tick));
+            if (months > 0) {
+                persons.wwBase[p] = (float) wage(p, true, tick);
+                persons.wwFrom[p] = tick;
+                persons.wwUntil[p] = tick + months;
+            }
+        } else if (from == Households.UNEMPLOYED) {
+            persons.wwUntil[p] = Persons.NO_WW;
+        }
+        persons.statusChanged(p, wasWorking, lab.experienceLoss(), tick);
     }
 
     /** Puts a household into a vacant dwelling (its old one, if any, becomes vacant: a vacancy chain). */
@@ -432,12 +544,10 @@ public final class WijkLabModel extends SimState {
         neighbourhoods.movesOut[fromHood]++;
         neighbourhoods.movesIn[toHood]++;
         ledger.movedWithin();
-        h.status[2 * into + 1] = h.status[2 * from];
-        h.mental[2 * into + 1] = h.mental[2 * from];
+        // the persons move with them: the adult (with its own state) into the second position, the children into the list
+        h.moveAdult(2 * from, 2 * into + 1);
         h.adults[into] = 2;
-        // the persons move with them: the adult into the second position, the children into the list
-        int partner = h.adultPerson[2 * from];
-        h.adultPerson[2 * into + 1] = partner;
+        int partner = h.adultPerson[2 * into + 1];
         persons.household[partner] = into;
         for (int c = h.firstChild[from]; c >= 0;) {
             int next = persons.nextChild[c];
@@ -449,7 +559,6 @@ public final class WijkLabModel extends SimState {
         }
         h.firstChild[from] = -1;
         h.children[into] = (byte) Math.min(Byte.MAX_VALUE, h.children[into] + h.children[from]);
-        h.wage[into] = Math.max(h.wage[into], h.wage[from]);
         h.debt[into] = (byte) Math.max(h.debt[into], h.debt[from]);
         h.youth[into] = (byte) Math.max(h.youth[into], h.youth[from]);
         updateIncome(into);
@@ -470,14 +579,11 @@ public final class WijkLabModel extends SimState {
         int slot = h.allocate(Households.ORIGIN_FORMED);
         h.adults[slot] = 1;
         h.children[slot] = 0;
-        h.birthTick[slot] = pending.birthTick[i];
-        h.education[slot] = pending.education[i];
+        h.placeAdult(slot, 0, who, persons);
         h.status[2 * slot] = pending.status[i];
         h.mental[2 * slot] = pending.mental[i];
         h.status[2 * slot + 1] = Households.INACTIVE;
         h.mental[2 * slot + 1] = Households.GOOD;
-        h.wage[slot] = pending.wage[i];
-        h.adultPerson[2 * slot] = who;
         persons.household[who] = slot;
         updateIncome(slot);
         moveInto(slot, d, tick);
@@ -489,8 +595,7 @@ public final class WijkLabModel extends SimState {
     public void leaveForRegion(int parent, int i, int tick) {
         int who = leaver(parent, i, pending.kind[i] == Pending.STARTER);
         leaveParent(parent, pending.kind[i] == Pending.STARTER);
-        regionProcess.admitPerson(who, pending.education[i], pending.birthTick[i], pending.status[i],
-                pending.mental[i], pending.wage[i], tick);
+        regionProcess.admitPerson(who, pending.status[i], pending.mental[i], tick);
     }
 
     /**

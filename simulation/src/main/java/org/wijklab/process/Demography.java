@@ -38,6 +38,8 @@ public final class Demography implements Steppable {
     private int[] looking = new int[64];
     private BlockEvents[] partials = new BlockEvents[0];
     private final double[] deathByAge = new double[131];
+    /** A child's monthly chance of leaving home by its age in years (from the shares still at home by age). */
+    private double[] leaveByAge = new double[0];
 
     public Demography(WijkLabModel model) {
         this.model = model;
@@ -54,9 +56,14 @@ public final class Demography implements Steppable {
         Persons persons = model.persons();
         int tick = model.tick();
         double birth = demo.birthRate() / 12.0;
-        double leave = demo.childLeaveRate() / 12.0;
+        leaveByAge = demo.leaveHomeHazards(leaveByAge);
+        double maxLeave = 0.0;
+        for (double v : leaveByAge) {
+            maxLeave = Math.max(maxLeave, v);
+        }
+        double leave = maxLeave;
+        int pensionAge = demo.pensionAgeMonths(demo.year(tick));
         double separation = demo.separationRate() / 12.0;
-        int retirement = demo.retirementAge();
         double partnering = demo.partneringRate() / 12.0;
 
         for (int a = 0; a < deathByAge.length; a++) {
@@ -70,7 +77,7 @@ public final class Demography implements Steppable {
             }
         }
         blocks.forEach(b -> stepBlock(partials[b], blocks.from(b), blocks.to(b), blocks.random(b), tick, demo, lab,
-                birth, leave, separation, retirement, partnering));
+                birth, leave, separation, pensionAge, partnering));
         // the blocks' events, in block order, on the model's thread: as if stepped in slot order
         int lookingCount = 0;
         for (BlockEvents e : partials) {
@@ -87,7 +94,9 @@ public final class Demography implements Steppable {
             }
             for (int k = 0; k < e.bornCount; k++) {
                 int slot = e.born[k];
-                h.firstChild[slot] = persons.appendChild(h.firstChild[slot], persons.create(Persons.ORIGIN_BORN, slot));
+                int child = persons.create(Persons.ORIGIN_BORN, slot);
+                persons.birthTick[child] = tick;
+                h.firstChild[slot] = persons.appendChild(h.firstChild[slot], child);
             }
             for (int k = 0; k < e.leftCount; k++) {
                 model.regionProcess().admitStarter(e.left[k], e.leftEducation[k], e.leftExtraUp[k], tick);
@@ -97,8 +106,8 @@ public final class Demography implements Steppable {
             }
             Pending buffer = e.pending;
             for (int i = 0; i < buffer.size(); i++) {
-                pending.add(buffer.parentId[i], buffer.person[i], buffer.kind[i], buffer.education[i],
-                        buffer.birthTick[i], buffer.status[i], buffer.mental[i], buffer.wage[i], buffer.since[i]);
+                pending.add(buffer.parentId[i], buffer.person[i], buffer.kind[i], buffer.status[i], buffer.mental[i],
+                        buffer.since[i]);
             }
             for (int k = 0; k < e.lookingCount; k++) {
                 if (lookingCount == looking.length) {
@@ -113,7 +122,7 @@ public final class Demography implements Steppable {
     /** One block's month: its households' events, the structural ones collected in its partial. */
     private void stepBlock(BlockEvents e, int from, int to, MersenneTwisterFast random, int tick,
             Scenario.Demography demo, Scenario.Labour lab, double birth, double leave, double separation,
-            int retirement, double partnering) {
+            int pensionAge, double partnering) {
         Households h = model.households();
         e.clear();
         boolean bounded = Bounds.skipQuietMonths && deathByAge[0] >= 0 && birth >= 0 && leave >= 0 && partnering >= 0 && separation >= 0;
@@ -122,9 +131,7 @@ public final class Demography implements Steppable {
                 continue;
             }
             int age = h.age(slot, tick);
-            if (age >= retirement) {
-                retire(slot);
-            }
+            retire(slot, tick, pensionAge);
             // competing monthly events: one uniform draw decides which (if any) happens
             int adults = h.adults[slot];
             int kids = h.children[slot];
@@ -147,10 +154,8 @@ public final class Demography implements Steppable {
                     continue;
                 }
                 if (dying == 0) {
-                    // the head died: the partner becomes the head
-                    h.status[2 * slot] = h.status[2 * slot + 1];
-                    h.mental[2 * slot] = h.mental[2 * slot + 1];
-                    h.adultPerson[2 * slot] = h.adultPerson[2 * slot + 1];
+                    // the head died: the partner (with its own state) becomes the head
+                    h.moveAdult(2 * slot + 1, 2 * slot);
                 }
                 h.adultPerson[2 * slot + 1] = -1;
                 h.adults[slot] = 1;
@@ -168,11 +173,24 @@ public final class Demography implements Steppable {
                 continue;
             }
             u -= pBirth;
-            // children already waiting for a home of their own do not leave twice
-            int atHome = kids - h.leaving[slot];
-            double pLeave = atHome > 0 && age >= 42 ? leave * atHome : 0.0;
-            if (u < pLeave) {
-                childLeaves(slot, tick, demo, lab, e, random);
+            // children already waiting for a home of their own do not leave twice; each leaves by its own age
+            double pLeave = 0.0;
+            int leaver = -1;
+            if (kids - h.leaving[slot] > 0) {
+                Persons persons = model.persons();
+                for (int c = h.firstChild[slot]; c >= 0; c = persons.nextChild[c]) {
+                    if (persons.pending[c]) {
+                        continue;
+                    }
+                    double pc = leaveByAge[Math.max(0, Math.min(persons.age(c, tick), leaveByAge.length - 1))];
+                    if (leaver < 0 && u < pLeave + pc) {
+                        leaver = c;
+                    }
+                    pLeave += pc;
+                }
+            }
+            if (leaver >= 0) {
+                childLeaves(slot, leaver, tick, demo, lab, e, random);
                 continue;
             }
             u -= pLeave;
@@ -184,8 +202,8 @@ public final class Demography implements Steppable {
             u -= pPartner;
             if (adults == 2 && h.leaving[slot] == 0 && u < separation) {
                 h.leaving[slot]++;
-                e.pending.add(h.id[slot], -1, Pending.SEPARATED, h.education[slot], h.birthTick[slot],
-                        h.status[2 * slot + 1], h.mental[2 * slot + 1], h.wage[slot], tick);
+                e.pending.add(h.id[slot], h.adultPerson[2 * slot + 1], Pending.SEPARATED, h.status[2 * slot + 1],
+                        h.mental[2 * slot + 1], tick);
             }
         }
     }
@@ -266,12 +284,14 @@ public final class Demography implements Steppable {
         }
     }
 
-    private void retire(int slot) {
+    /** Each adult retires at the state-pension age of the year, by its own age. */
+    private void retire(int slot, int tick, int pensionAge) {
         Households h = model.households();
         boolean changed = false;
         for (int a = 0; a < h.adults[slot]; a++) {
-            if (h.status[2 * slot + a] != Households.RETIRED) {
-                h.status[2 * slot + a] = Households.RETIRED;
+            int k = 2 * slot + a;
+            if (tick - h.adultBirth[k] >= pensionAge && h.status[k] != Households.RETIRED) {
+                model.changeStatus(k, Households.RETIRED);
                 changed = true;
             }
         }
@@ -281,35 +301,38 @@ public final class Demography implements Steppable {
     }
 
     /**
-     * A child leaves home: the first of its household's children not already waiting. A share look
-     * for a dwelling in the city (the pending pool), with a starter's education, work and wage drawn
-     * here; the others leave for the region, where the region draws their state from its own stream.
+     * Child p of a household leaves home. A share look for a dwelling in the city (the pending pool),
+     * with its own education, earnings factor, first work and health drawn here; the others leave
+     * for the region, where the region draws their state from its own stream.
      */
-    private void childLeaves(int slot, int tick, Scenario.Demography demo, Scenario.Labour lab, BlockEvents e,
+    private void childLeaves(int slot, int child, int tick, Scenario.Demography demo, Scenario.Labour lab, BlockEvents e,
             MersenneTwisterFast random) {
         Households h = model.households();
         Persons persons = model.persons();
-        int child = persons.firstNotPending(h.firstChild[slot]);
-        if (child < 0) {
-            throw new IllegalStateException("household " + h.id[slot] + ": " + h.children[slot] + " children, "
-                    + h.leaving[slot] + " waiting to leave, none free to leave home");
-        }
         int j = h.hood[slot];
         if (random.nextDouble() < demo.starterStayShare()) {
-            byte edu = starterEducation(h.education[slot], model.effects().educationUp[j], random);
+            byte edu = starterEducation(h.education(slot), model.effects().educationUp[j], random);
+            becomeAdult(persons, child, edu, org.wijklab.model.HouseholdFactory.ability(random, lab), tick);
             byte st = starterStatus(edu, random);
-            float wage = starterWage(lab, edu, random);
             byte mh = starterMental(random);
             h.leaving[slot]++;
             persons.pending[child] = true;
-            e.pending.add(h.id[slot], child, Pending.STARTER, edu, tick - (18 + random.nextInt(6)) * 12, st, mh, wage, tick);
+            e.pending.add(h.id[slot], child, Pending.STARTER, st, mh, tick);
         } else {
             h.children[slot]--;
             h.firstChild[slot] = persons.removeChild(h.firstChild[slot], child);
-            e.left(child, h.education[slot], model.effects().educationUp[j]);
+            e.left(child, h.education(slot), model.effects().educationUp[j]);
             e.personsLeft++;
             model.updateIncome(slot);
         }
+    }
+
+    /** Child p becomes an adult: its own education and earnings factor, no work experience yet. */
+    public static void becomeAdult(Persons persons, int p, byte education, double ability, int tick) {
+        persons.education[p] = education;
+        persons.ability[p] = (float) ability;
+        persons.experienceMonths[p] = 0;
+        persons.statusSince[p] = tick;
     }
 
     /** A starter's education: the parent's, one up or one down; programmes (learning) add to "up". */
@@ -321,13 +344,6 @@ public final class Demography implements Steppable {
     static byte starterStatus(byte education, MersenneTwisterFast random) {
         return random.nextDouble() < STARTER_EMPLOYED[education] ? Households.EMPLOYED
                 : random.nextDouble() < 0.3 ? Households.UNEMPLOYED : Households.INACTIVE;
-    }
-
-    /** A starter's wage: 85 % of its education's, log-normal. */
-    static float starterWage(Scenario.Labour lab, byte education, MersenneTwisterFast random) {
-        double sigma = lab.wageDispersion();
-        return (float) (0.85 * lab.wageByEducation()[education]
-                * Math.exp(sigma * random.nextGaussian() - 0.5 * sigma * sigma));
     }
 
     /** A starter's mental health: poor for one in ten. */

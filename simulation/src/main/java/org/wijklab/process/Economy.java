@@ -33,6 +33,11 @@ public final class Economy implements Steppable {
         }
         model.jobLossMultiplier = loss;
         model.jobFindingMultiplier = find;
+        // wages grow with the economy once a year, in the first month of each year (the labour
+        // market and the region revalue every income that month)
+        if (Math.floorMod(tick, 12) == 1) {
+            model.wageLevel *= 1.0 + model.scenario().labour().wageGrowth();
+        }
     }
 
     /** Whether a crisis is on in the given (fractional) year of the run. */

@@ -6,7 +6,6 @@ import org.wijklab.model.Blocks;
 import org.wijklab.model.Dwellings;
 import org.wijklab.model.HouseholdFactory;
 import org.wijklab.model.Households;
-import org.wijklab.model.IncomeRules;
 import org.wijklab.model.Ledger;
 import org.wijklab.model.MoveReason;
 import org.wijklab.model.Neighbourhoods;
@@ -50,7 +49,6 @@ public final class HousingMarket implements Steppable {
     private HouseholdFactory factory;
     private long[] order = new long[1024];
     private boolean[] pendingDone = new boolean[256];
-    private final byte[] scratchStatus = new byte[2];
     private double[] placeScore = new double[0];
     private double bestUtility;
     private final double[] baseMonthly = new double[Tenure.COUNT];
@@ -288,9 +286,9 @@ public final class HousingMarket implements Steppable {
             return true;
         }
         Scenario.Labour lab = model.scenario().labour();
-        scratchStatus[0] = pending.status[i];
-        double income = IncomeRules.income(lab, scratchStatus, 0, 1, pending.wage[i], 0);
-        int age = (tick - pending.birthTick[i]) / 12;
+        int who = pending.person[i];
+        double income = model.incomeAlone(who, pending.status[i], pending.mental[i]);
+        int age = model.persons().age(who, tick);
         int best = findBest(income, 1, 1, 0, age, Households.FORCED_NO, -1, 0.0);
         if (best >= 0) {
             int from = model.dwellings().neighbourhood[h.dwelling[parent]];

@@ -56,9 +56,10 @@ public final class LabourMarket implements Steppable {
         double[] eduLoss = lab.jobLossByEducation();
         double poorFind = lab.poorHealthFinding();
         double poorLoss = lab.poorHealthLoss();
-        // wages rise once a year, in the first month of each year
-        float growth = (float) (1.0 + lab.wageGrowth());
+        // pay is revalued once a year, in the first month of each year (the economy raised the wage
+        // level; each person's experience counts up to now): every income is recomputed then
         boolean raise = Math.floorMod(model.tick(), 12) == 1;
+        int tick = model.tick();
         org.wijklab.model.PolicyEffects fx = model.effects();
         double benefitYear = model.scenario().policy().costs().benefitYear();
         Blocks blocks = model.blocks();
@@ -100,33 +101,37 @@ public final class LabourMarket implements Steppable {
                 if (j < 0) {
                     continue;
                 }
-                int edu = h.education[slot];
                 double boost = fx.jobFinding[j];
-                double find = findingByNeighbourhood[j] * eduFind[edu];
                 double local = fx.localJobs[j];
-                boolean changed = false;
+                // an adult's WW steps down or runs out this month: the income changes without an event
+                boolean changed = h.incomeChange[slot] <= tick;
                 boolean employed = false;
                 int n = h.adults[slot];
                 // the adults' transitions compete for one uniform draw per household and month
                 double u = random.nextDouble();
-                if (skipping && noProgramme[j]) {
+                if (skipping && noProgramme[j] && !changed) {
                     int k = 2 * slot;
-                    int base = (j * levels + edu) * 8;
-                    double first = hazard[base + 2 * h.status[k] + (h.mental[k] != Households.GOOD ? 1 : 0)];
-                    double second = hazard[base + 2 * h.status[k + 1] + (h.mental[k + 1] != Households.GOOD ? 1 : 0)];
+                    double first = hazard[(j * levels + h.adultEducation[k]) * 8 + 2 * h.status[k]
+                            + (h.mental[k] != Households.GOOD ? 1 : 0)];
+                    double second = hazard[(j * levels + h.adultEducation[k + 1]) * 8 + 2 * h.status[k + 1]
+                            + (h.mental[k + 1] != Households.GOOD ? 1 : 0)];
                     if (u >= (first + second * (n >> 1)) * Bounds.MARGIN) {
                         continue;
                     }
                 }
+                boolean moved = false;
                 for (int a = 0; a < n; a++) {
                     int k = 2 * slot + a;
+                    // each adult by its own education
+                    int edu = h.adultEducation[k];
+                    double find = findingByNeighbourhood[j] * eduFind[edu];
                     boolean poor = h.mental[k] != Households.GOOD;
                     switch (h.status[k]) {
                         case Households.EMPLOYED -> {
                             double pl = loss * eduLoss[edu] * (poor ? poorLoss : 1.0);
-                            if (!changed && u < pl) {
-                                h.status[k] = Households.UNEMPLOYED;
-                                changed = true;
+                            if (!moved && u < pl) {
+                                model.changeStatus(k, Households.UNEMPLOYED);
+                                moved = true;
                             } else {
                                 employed = true;
                                 u -= pl;
@@ -139,22 +144,22 @@ public final class LabourMarket implements Steppable {
                                 // activation and local jobs: a year of social assistance avoided per extra job found
                                 saved[j] += (pf - plain) * benefitYear;
                             }
-                            if (!changed && u < pf) {
-                                h.status[k] = Households.EMPLOYED;
+                            if (!moved && u < pf) {
+                                model.changeStatus(k, Households.EMPLOYED);
                                 employed = true;
-                                changed = true;
-                            } else if (!changed && u < pf + discouragement) {
-                                h.status[k] = Households.INACTIVE;
-                                changed = true;
+                                moved = true;
+                            } else if (!moved && u < pf + discouragement) {
+                                model.changeStatus(k, Households.INACTIVE);
+                                moved = true;
                             } else {
                                 u -= pf + discouragement;
                             }
                         }
                         case Households.INACTIVE -> {
                             double pa = activation * (poor ? poorFind : 1.0) * (1.0 + boost);
-                            if (!changed && u < pa) {
-                                h.status[k] = Households.UNEMPLOYED;
-                                changed = true;
+                            if (!moved && u < pa) {
+                                model.changeStatus(k, Households.UNEMPLOYED);
+                                moved = true;
                             } else {
                                 u -= pa;
                             }
@@ -163,10 +168,7 @@ public final class LabourMarket implements Steppable {
                         }
                     }
                 }
-                if (employed && raise) {
-                    h.wage[slot] *= growth;
-                }
-                if (changed || (employed && raise)) {
+                if (changed || moved || raise) {
                     model.updateIncome(slot);
                 }
             }

@@ -299,9 +299,9 @@ public final class Observation implements Steppable {
             c[SEVERE * n + j] += (m0 == Households.SEVERE ? first : 0) + (m1 == Households.SEVERE ? second : 0);
             c[GOOD_MENTAL * n + j] += (m0 == Households.GOOD ? first : 0) + (m1 == Households.GOOD ? second : 0);
             c[SINGLES * n + j] += a == 1 && kids == 0 ? 1 : 0;
-            c[LOW_EDUCATED * n + j] += h.education[slot] == 0 ? a : 0;
-            // nobody earns: the working-age adults live on a benefit
-            c[ON_BENEFIT * n + j] += e == 0 ? wa : 0;
+            c[LOW_EDUCATED * n + j] += (h.adultEducation[k] == 0 ? first : 0) + (h.adultEducation[k + 1] == 0 ? second : 0);
+            // working-age adults living on a benefit of their own (WW, disability) or on social assistance
+            c[ON_BENEFIT * n + j] += h.onBenefit[slot];
             ageSum[j] += h.age(slot, tick);
             int youth = h.youth[slot];
             c[DEBTS * n + j] += h.debt[slot] > 0 ? 1 : 0;
@@ -364,7 +364,7 @@ public final class Observation implements Steppable {
         return singles[j];
     }
 
-    /** Adults with low education (the household's education is the head's). */
+    /** Adults with low education (each by its own). */
     public int lowEducated(int j) {
         return lowEducated[j];
     }

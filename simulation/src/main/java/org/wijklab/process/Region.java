@@ -45,6 +45,7 @@ public final class Region implements Steppable {
 
     private final WijkLabModel model;
     private final MersenneTwisterFast random;
+    private double[] leaveByAge = new double[0];
     private final double[] deathByAge = new double[131];
     private double[] find = new double[0];
     private double[] loss = new double[0];
@@ -78,6 +79,7 @@ public final class Region implements Steppable {
         for (int a = 0; a < deathByAge.length; a++) {
             deathByAge[a] = demo.mortalityAt60() * Math.exp(demo.mortalityGrowth() * (a - 60)) / 12.0;
         }
+        leaveByAge = demo.leaveHomeHazards(leaveByAge);
         int levels = lab.jobFindingByEducation().length;
         if (find.length != levels) {
             find = new double[levels];
@@ -95,24 +97,26 @@ public final class Region implements Steppable {
             if (!r.live[k] || r.since[k] == tick || release && !keepFollowed(r, k, tick)) {
                 continue;
             }
-            boolean changed = false;
-            if (r.adults[k] > 0 && r.age(k, tick) >= demo.retirementAge()) {
-                for (int a = 0; a < r.adults[k]; a++) {
-                    changed |= r.status[2 * k + a] != Households.RETIRED;
-                    r.status[2 * k + a] = Households.RETIRED;
+            // each adult retires at the state-pension age of the year, by its own age
+            int pensionAge = demo.pensionAgeMonths(demo.year(tick));
+            for (int a = 0; a < r.adults[k]; a++) {
+                int i = 2 * k + a;
+                int p = r.adultPerson[i];
+                int months = tick - (p >= 0 ? persons.birthTick[p] : r.birthTick[k]);
+                if (months >= pensionAge && r.status[i] != Households.RETIRED) {
+                    model.personStatusChange(p, r.status[i], Households.RETIRED);
+                    r.status[i] = Households.RETIRED;
                 }
             }
             int event = demography(r, k, tick, demo, lab);
             if (event < 0) {
                 continue;
             }
-            changed |= event > 0;
-            changed |= work(r, k, lab, raise);
+            work(r, k, lab, raise);
             // mental health reads the month's starting income, as the city's problems do
             health(r, k, s.problems(), reg);
-            if (changed) {
-                updateIncome(r, k, lab);
-            }
+            // incomes every month: WW steps down and runs out by the calendar, not only with events
+            updateIncome(r, k, lab, tick);
         }
     }
 
@@ -163,6 +167,12 @@ public final class Region implements Steppable {
                 r.adultPerson[2 * k] = r.adultPerson[2 * k + 1];
                 r.status[2 * k] = r.status[2 * k + 1];
                 r.mental[2 * k] = r.mental[2 * k + 1];
+                r.wage[2 * k] = r.wage[2 * k + 1];
+                int head = r.adultPerson[2 * k];
+                if (head >= 0) {
+                    r.birthTick[k] = persons.birthTick[head];
+                    r.education[k] = persons.education[head];
+                }
             } else if (adults == 1) {
                 r.adultPerson[2 * k] = -1;
             }
@@ -180,7 +190,10 @@ public final class Region implements Steppable {
             return 1;
         }
         u -= birth;
-        double leave = kids > 0 && (age >= 42 || adults == 0) ? demo.childLeaveRate() / 12.0 * kids : 0.0;
+        // children leave by age: a followed child by its own, the others as if thirty years younger than the head
+        int first = r.firstChild[k];
+        int childAge = first >= 0 ? persons.age(first, tick) : adults == 0 ? 30 : age - 30;
+        double leave = kids > 0 ? leaveByAge[Math.max(0, Math.min(childAge, leaveByAge.length - 1))] * kids : 0.0;
         if (u < leave) {
             int c = r.firstChild[k];
             r.children[k]--;
@@ -199,7 +212,7 @@ public final class Region implements Steppable {
             byte st = HouseholdFactory.regionalStatus(random, r.education[k], age, demo.retirementAge());
             r.status[2 * k + 1] = st;
             r.mental[2 * k + 1] = HouseholdFactory.regionalMental(random, st);
-            r.wage[k] = (float) Math.max(r.wage[k], HouseholdFactory.regionalWage(random, lab, r.education[k], age));
+            r.wage[2 * k + 1] = (float) HouseholdFactory.regionalWage(random, lab, model.wageLevel, r.education[k], age, st);
             r.adultPerson[2 * k + 1] = -1;
             r.adults[k] = 2;
             return 1;
@@ -208,7 +221,7 @@ public final class Region implements Steppable {
         if (adults == 2 && u < demo.separationRate() / 12.0) {
             int p = r.adultPerson[2 * k + 1];
             if (p >= 0) {
-                single(p, r.education[k], r.birthTick[k], r.status[2 * k + 1], r.mental[2 * k + 1], r.wage[k], tick);
+                single(p, r.status[2 * k + 1], r.mental[2 * k + 1], tick);
             }
             r.adultPerson[2 * k + 1] = -1;
             r.status[2 * k + 1] = Households.INACTIVE;
@@ -241,6 +254,7 @@ public final class Region implements Steppable {
                 case Households.EMPLOYED -> {
                     double pl = loss[edu] * (poor ? lab.poorHealthLoss() : 1.0);
                     if (!changed && u < pl) {
+                        model.personStatusChange(r.adultPerson[i], r.status[i], Households.UNEMPLOYED);
                         r.status[i] = Households.UNEMPLOYED;
                         changed = true;
                     } else {
@@ -251,10 +265,12 @@ public final class Region implements Steppable {
                 case Households.UNEMPLOYED -> {
                     double pf = Math.min(1.0, find[edu] * (poor ? lab.poorHealthFinding() : 1.0));
                     if (!changed && u < pf) {
+                        model.personStatusChange(r.adultPerson[i], r.status[i], Households.EMPLOYED);
                         r.status[i] = Households.EMPLOYED;
                         employed = true;
                         changed = true;
                     } else if (!changed && u < pf + lab.discouragementMonthly()) {
+                        model.personStatusChange(r.adultPerson[i], r.status[i], Households.INACTIVE);
                         r.status[i] = Households.INACTIVE;
                         changed = true;
                     } else {
@@ -264,6 +280,7 @@ public final class Region implements Steppable {
                 case Households.INACTIVE -> {
                     double pa = lab.activationMonthly() * (poor ? lab.poorHealthFinding() : 1.0);
                     if (!changed && u < pa) {
+                        model.personStatusChange(r.adultPerson[i], r.status[i], Households.UNEMPLOYED);
                         r.status[i] = Households.UNEMPLOYED;
                         changed = true;
                     } else {
@@ -274,10 +291,13 @@ public final class Region implements Steppable {
                 }
             }
         }
-        if (employed && raise) {
-            r.wage[k] *= (float) (1.0 + lab.wageGrowth());
+        if (raise) {
+            // the wages of adults the run does not follow rise with the economy (a followed person's follow the wage level)
+            for (int a = 0; a < r.adults[k]; a++) {
+                r.wage[2 * k + a] *= (float) (1.0 + lab.wageGrowth());
+            }
         }
-        return changed || employed && raise;
+        return changed;
     }
 
     /** Mental health's month for the adults of household k (one draw; at most one change). */
@@ -328,11 +348,64 @@ public final class Region implements Steppable {
         }
     }
 
-    /** Household income by the city's rules; without adults, a carer's single social-assistance norm (assumed). */
-    static void updateIncome(RegionHouseholds r, int k, Scenario.Labour lab) {
+    /**
+     * Household income by the city's rules ({@link IncomeRules}): a followed adult's own state (its
+     * wage, WW) from {@link Persons}, another adult's from its wage here; without adults, a carer's
+     * single social-assistance norm (assumed).
+     */
+    void updateIncome(RegionHouseholds r, int k, Scenario.Labour lab, int tick) {
+        income(r, k, lab, tick, true);
+    }
+
+    /** The income the rules give region household k now (what {@link #updateIncome} sets; nothing written). */
+    public double incomeRule(RegionHouseholds r, int k, Scenario.Labour lab, int tick) {
+        return income(r, k, lab, tick, false);
+    }
+
+    private double income(RegionHouseholds r, int k, Scenario.Labour lab, int tick, boolean write) {
         int adults = r.adults[k];
-        r.income[k] = (float) (adults == 0 ? lab.benefitSingle() + r.children[k] * lab.childBenefit()
-                : IncomeRules.income(lab, r.status, 2 * k, adults, r.wage[k], r.children[k]));
+        if (adults == 0) {
+            double income = lab.benefitSingle() + r.children[k] * lab.childBenefit();
+            if (write) {
+                r.income[k] = (float) income;
+                r.onBenefit[k] = 0;
+            }
+            return income;
+        }
+        Persons persons = model.persons();
+        double own = 0;
+        int workingAge = 0;
+        int benefits = 0;
+        int notWorking = 0;
+        for (int a = 0; a < adults; a++) {
+            int i = 2 * k + a;
+            int p = r.adultPerson[i];
+            byte st = r.status[i];
+            boolean followed = p >= 0;
+            int experience = followed ? persons.experienceMonths[p] : r.wage[i] > 0 ? 1 : 0;
+            byte source = IncomeRules.source(st, r.mental[i], experience, followed ? persons.wwUntil[p] : Persons.NO_WW, tick);
+            double w = !followed ? r.wage[i]
+                    : source == IncomeRules.WAGE || source == IncomeRules.DISABILITY
+                            ? model.wage(p, st == Households.EMPLOYED, tick) : 0.0;
+            own += IncomeRules.own(lab, source, w, followed ? persons.wwFrom[p] : 0, followed ? persons.wwBase[p] : 0.0, tick);
+            if (st != Households.RETIRED) {
+                workingAge++;
+                if (source == IncomeRules.WW || source == IncomeRules.DISABILITY) {
+                    benefits++;
+                } else if (st != Households.EMPLOYED) {
+                    notWorking++;
+                }
+            }
+        }
+        if (IncomeRules.topUp(lab, own, workingAge, adults) > 0) {
+            benefits += notWorking;
+        }
+        double income = IncomeRules.household(lab, own, workingAge, adults, r.children[k]);
+        if (write) {
+            r.income[k] = (float) income;
+            r.onBenefit[k] = (byte) benefits;
+        }
+        return income;
     }
 
     // ---- persons joining the region from the city (on the model's thread, in the city's order) ----
@@ -352,13 +425,14 @@ public final class Region implements Steppable {
         int adults = h.adults[slot];
         r.adults[k] = (byte) adults;
         r.children[k] = h.children[slot];
-        r.education[k] = h.education[slot];
-        r.birthTick[k] = h.birthTick[slot];
-        r.wage[k] = h.wage[slot];
+        r.education[k] = h.education(slot);
+        r.birthTick[k] = h.adultBirth[2 * slot];
         for (int a = 0; a < adults; a++) {
             r.status[2 * k + a] = h.status[2 * slot + a];
             r.mental[2 * k + a] = h.mental[2 * slot + a];
             int p = h.adultPerson[2 * slot + a];
+            // what the adult earns goes with it (used here only if the run stops following it)
+            r.wage[2 * k + a] = (float) model.wage(p, h.status[2 * slot + a] == Households.EMPLOYED, tick);
             if (persons.needed(p, tick)) {
                 persons.toRegion(p, k);
                 r.adultPerson[2 * k + a] = p;
@@ -367,7 +441,7 @@ public final class Region implements Steppable {
             }
         }
         moveChildren(h, slot, r, k, tick);
-        updateIncome(r, k, model.scenario().labour());
+        updateIncome(r, k, model.scenario().labour(), tick);
     }
 
     /**
@@ -382,10 +456,10 @@ public final class Region implements Steppable {
         RegionHouseholds r = model.region();
         int k = r.allocate(tick);
         r.children[k] = h.children[slot];
-        r.education[k] = h.education[slot];
-        r.birthTick[k] = h.birthTick[slot];
+        r.education[k] = h.education(slot);
+        r.birthTick[k] = h.adultBirth[2 * slot];
         moveChildren(h, slot, r, k, tick);
-        updateIncome(r, k, model.scenario().labour());
+        updateIncome(r, k, model.scenario().labour(), tick);
     }
 
     /**
@@ -402,33 +476,34 @@ public final class Region implements Steppable {
     }
 
     /** A person from the pending pool who found no dwelling in the city: a single household in the region. */
-    public void admitPerson(int p, byte education, int birthTick, byte status, byte mental, float wage, int tick) {
+    public void admitPerson(int p, byte status, byte mental, int tick) {
         if (!model.persons().needed(p, tick)) {
             model.persons().release(p);
             return;
         }
-        single(p, education, birthTick, status, mental, wage, tick);
+        single(p, status, mental, tick);
     }
 
+    /** Child p leaves home in the region: its own education, earnings factor and first state drawn from the region's stream. */
     private void starter(int p, byte parentEducation, double extraUp, Scenario.Labour lab, int tick) {
+        Persons persons = model.persons();
         byte edu = Demography.starterEducation(parentEducation, extraUp, random);
+        Demography.becomeAdult(persons, p, edu, HouseholdFactory.ability(random, lab), tick);
         byte st = Demography.starterStatus(edu, random);
-        float wage = Demography.starterWage(lab, edu, random);
         byte mh = Demography.starterMental(random);
-        single(p, edu, tick - (18 + random.nextInt(6)) * 12, st, mh, wage, tick);
+        single(p, st, mh, tick);
     }
 
     /** Person p (city or region) becomes the only adult of a new region household. */
-    private void single(int p, byte education, int birthTick, byte status, byte mental, float wage, int tick) {
+    private void single(int p, byte status, byte mental, int tick) {
         Persons persons = model.persons();
         RegionHouseholds r = model.region();
         int k = r.allocate(tick);
         r.adults[k] = 1;
-        r.education[k] = education;
-        r.birthTick[k] = birthTick;
+        r.education[k] = persons.education[p];
+        r.birthTick[k] = persons.birthTick[p];
         r.status[2 * k] = status;
         r.mental[2 * k] = mental;
-        r.wage[k] = wage;
         r.adultPerson[2 * k] = p;
         if (persons.place[p] == Persons.CITY) {
             persons.toRegion(p, k);
@@ -436,7 +511,7 @@ public final class Region implements Steppable {
             persons.household[p] = k;
             persons.nextChild[p] = -1;
         }
-        updateIncome(r, k, model.scenario().labour());
+        updateIncome(r, k, model.scenario().labour(), tick);
     }
 
     private boolean anyNeeded(Households h, int slot, int tick) {

@@ -250,22 +250,79 @@ public record Scenario(
             double mortalityAt60,
             double mortalityGrowth,
             double birthRate,
-            double childLeaveRate,
+            int[] leaveHomeAges,
+            double[] stillHomeShares,
             double starterStayShare,
             double separationRate,
             double partneringRate,
             int retirementAge,
-            int starterSearchMonths) implements java.io.Serializable {
+            int starterSearchMonths,
+            int startYear) implements java.io.Serializable {
         void validate(String p) {
             Check.range(p + ".mortalityAt60", mortalityAt60, 0.0, 0.5);
             Check.range(p + ".mortalityGrowth", mortalityGrowth, 0.0, 0.3);
             Check.range(p + ".birthRate", birthRate, 0.0, 1.0);
-            Check.range(p + ".childLeaveRate", childLeaveRate, 0.0, 2.0);
+            Check.length(p + ".stillHomeShares", stillHomeShares, leaveHomeAges.length);
+            for (int i = 0; i < leaveHomeAges.length; i++) {
+                Check.range(p + ".leaveHomeAges[" + i + "]", leaveHomeAges[i], 12, 60);
+                Check.range(p + ".stillHomeShares[" + i + "]", stillHomeShares[i], 0.001, 1.0);
+                if (i > 0 && (leaveHomeAges[i] <= leaveHomeAges[i - 1] || stillHomeShares[i] > stillHomeShares[i - 1])) {
+                    throw new ScenarioException(p + ".leaveHomeAges must rise and " + p
+                            + ".stillHomeShares must not: the share still at home falls with age");
+                }
+            }
             Check.probability(p + ".starterStayShare", starterStayShare);
             Check.range(p + ".separationRate", separationRate, 0.0, 0.5);
             Check.range(p + ".partneringRate", partneringRate, 0.0, 1.0);
             Check.range(p + ".retirementAge", retirementAge, 50, 80);
             Check.range(p + ".starterSearchMonths", starterSearchMonths, 1, 120);
+            Check.range(p + ".startYear", startYear, 1900, 2100);
+        }
+
+        /**
+         * The state-pension (AOW) age in a calendar year, in months: {@link #retirementAge} until
+         * 2012, then the legal rise (Algemene Ouderdomswet as amended in 2012 and 2015: 65 + 1
+         * month in 2013, 2014 and 2015, + 3 months a year from 2016 to 66 in 2018, + 4 months a
+         * year to 67 in 2021-2024 (66 + 4 m in 2019-2021, 66 + 7 m in 2022, 66 + 10 m in 2023, 67
+         * in 2024-2027, 67 + 3 m from 2028), on top of the base age.
+         */
+        public int pensionAgeMonths(int year) {
+            int[] rise = {1, 2, 3, 6, 9, 12, 16, 16, 16, 19, 22, 24, 24, 24, 24, 27};
+            int extra = year < 2013 ? 0 : rise[Math.min(year - 2013, rise.length - 1)];
+            return 12 * retirementAge + extra;
+        }
+
+        /**
+         * A child's monthly chance of leaving home by its age in whole years: constant between two
+         * ages of {@link #leaveHomeAges}, so that the shares still at home ({@link #stillHomeShares},
+         * 1 before the first age) are met; after the last age, the last interval's rate. Fills and
+         * returns {@code into} (a new array if it is too short).
+         */
+        public double[] leaveHomeHazards(double[] into) {
+            int last = leaveHomeAges[leaveHomeAges.length - 1];
+            double[] h = into.length == 121 ? into : new double[121];
+            java.util.Arrays.fill(h, 0.0);
+            double before = 1.0;
+            int from = leaveHomeAges[0] - 1;
+            double rate = 0.0;
+            for (int i = 0; i < leaveHomeAges.length; i++) {
+                int to = leaveHomeAges[i];
+                rate = Math.log(before / stillHomeShares[i]) / (to - from);
+                for (int a = Math.max(0, from); a < to; a++) {
+                    h[a] = 1.0 - Math.exp(-rate / 12.0);
+                }
+                before = stillHomeShares[i];
+                from = to;
+            }
+            for (int a = last; a < h.length; a++) {
+                h[a] = 1.0 - Math.exp(-rate / 12.0);
+            }
+            return h;
+        }
+
+        /** The calendar year of a tick (tick 0 is January of {@link #startYear}). */
+        public int year(int tick) {
+            return startYear + Math.floorDiv(tick, 12);
         }
     }
 
@@ -287,7 +344,17 @@ public record Scenario(
             double benefitSingle,
             double benefitPerAdultInCouple,
             double pensionPerAdult,
-            double childBenefit) implements java.io.Serializable {
+            double childBenefit,
+            double experienceReturn,
+            double experienceReturnSquared,
+            double experienceLoss,
+            double wwShareFirst,
+            double wwShare,
+            int wwQualifyingMonths,
+            int wwMinMonths,
+            int wwMaxMonths,
+            int wwMaxMonthsFrom2016,
+            double disabilityShare) implements java.io.Serializable {
         void validate(String p) {
             Check.probability(p + ".jobLossMonthly", jobLossMonthly);
             Check.probability(p + ".jobFindingMonthly", jobFindingMonthly);
@@ -311,6 +378,34 @@ public record Scenario(
             Check.range(p + ".benefitPerAdultInCouple", benefitPerAdultInCouple, 0.0, 100_000.0);
             Check.range(p + ".pensionPerAdult", pensionPerAdult, 0.0, 100_000.0);
             Check.range(p + ".childBenefit", childBenefit, 0.0, 100_000.0);
+            Check.range(p + ".experienceReturn", experienceReturn, 0.0, 0.2);
+            Check.range(p + ".experienceReturnSquared", experienceReturnSquared, 0.0, 0.01);
+            Check.range(p + ".experienceLoss", experienceLoss, 0.0, 2.0);
+            Check.probability(p + ".wwShareFirst", wwShareFirst);
+            Check.probability(p + ".wwShare", wwShare);
+            Check.range(p + ".wwQualifyingMonths", wwQualifyingMonths, 0, 120);
+            Check.range(p + ".wwMinMonths", wwMinMonths, 0, 120);
+            Check.range(p + ".wwMaxMonths", wwMaxMonths, wwMinMonths, 120);
+            Check.range(p + ".wwMaxMonthsFrom2016", wwMaxMonthsFrom2016, wwMinMonths, 120);
+            Check.probability(p + ".disabilityShare", disabilityShare);
+        }
+
+        /**
+         * The wage factor of work experience (a Mincer profile, exp(r x - s x^2) with x in years),
+         * relative to 15 years: {@link #wageByEducation} is the wage at 15 years' experience.
+         */
+        public double experienceFactor(double months) {
+            double x = months / 12.0;
+            return Math.exp(experienceReturn * (x - 15.0) - experienceReturnSquared * (x * x - 225.0));
+        }
+
+        /** WW months for a job lost in a calendar year after this much work experience: 0 below the qualifying months. */
+        public int wwMonths(double experienceMonths, int year) {
+            if (experienceMonths < wwQualifyingMonths) {
+                return 0;
+            }
+            int cap = year >= 2016 ? wwMaxMonthsFrom2016 : wwMaxMonths;
+            return Math.min(cap, wwMinMonths + (int) (experienceMonths / 12.0));
         }
     }
 

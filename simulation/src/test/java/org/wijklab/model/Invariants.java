@@ -210,9 +210,7 @@ public final class Invariants {
                 throw broken(tick, "region household " + k + " has " + r.children[k] + " children, " + followedChildren
                         + " followed and " + r.otherChildren[k] + " others");
             }
-            float rule = (float) (r.adults[k] == 0
-                    ? m.scenario().labour().benefitSingle() + r.children[k] * m.scenario().labour().childBenefit()
-                    : IncomeRules.income(m.scenario().labour(), r.status, 2 * k, r.adults[k], r.wage[k], r.children[k]));
+            float rule = (float) m.regionProcess().incomeRule(r, k, m.scenario().labour(), tick);
             if (r.since[k] < tick && r.income[k] != rule) {
                 throw broken(tick, "region household " + k + " has income " + r.income[k] + ", the rule gives " + rule);
             }
@@ -326,10 +324,16 @@ public final class Invariants {
         if (h.children[slot] < 0) {
             return "has " + h.children[slot] + " children";
         }
-        if (h.education[slot] < 0 || h.education[slot] > 2) {
-            return "has education " + h.education[slot];
-        }
         for (int a = 0; a < h.adults[slot]; a++) {
+            int p = h.adultPerson[2 * slot + a];
+            byte edu = h.adultEducation[2 * slot + a];
+            if (edu < 0 || edu > 2) {
+                return "adult " + a + " has education " + edu;
+            }
+            if (p >= 0 && (m.persons().education[p] != edu || m.persons().birthTick[p] != h.adultBirth[2 * slot + a])) {
+                return "adult " + a + " has education " + edu + " and birth " + h.adultBirth[2 * slot + a]
+                        + ", but its person has " + m.persons().education[p] + " and " + m.persons().birthTick[p];
+            }
             byte st = h.status[2 * slot + a];
             byte mh = h.mental[2 * slot + a];
             if (st < Households.EMPLOYED || st > Households.RETIRED) {
@@ -345,9 +349,6 @@ public final class Invariants {
         if (!finiteNonNegative(h.income[slot])) {
             return "has income " + h.income[slot];
         }
-        if (!finiteNonNegative(h.wage[slot])) {
-            return "has wage " + h.wage[slot];
-        }
         if (!finiteNonNegative(h.housingCost[slot])) {
             return "has housing cost " + h.housingCost[slot];
         }
@@ -358,10 +359,9 @@ public final class Invariants {
             return "moved in at tick " + h.moveInTick[slot] + ", in the future";
         }
         if (h.age(slot, tick) < MIN_HEAD_AGE) {
-            return "has a head aged " + h.age(slot, tick) + " (born at tick " + h.birthTick[slot] + ")";
+            return "has a head aged " + h.age(slot, tick) + " (born at tick " + h.adultBirth[2 * slot] + ")";
         }
-        float rule = (float) IncomeRules.income(m.scenario().labour(), h.status, 2 * slot, h.adults[slot],
-                h.wage[slot], h.children[slot]);
+        float rule = (float) m.incomeRule(slot);
         if (h.income[slot] != rule) {
             return "has income " + h.income[slot] + ", but the income rule for its adults' states gives " + rule;
         }

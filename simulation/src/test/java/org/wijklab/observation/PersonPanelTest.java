@@ -279,8 +279,9 @@ class PersonPanelTest {
         h.leaving[parent]++;
         persons.pending[child] = true;
         Pending pending = m.pending();
-        int entry = pending.add(h.id[parent], child, Pending.STARTER, h.education[parent], -20 * 12, Households.EMPLOYED,
-                Households.GOOD, 20_000f, 0);
+        persons.education[child] = h.education(parent);
+        persons.birthTick[child] = -20 * 12;
+        int entry = pending.add(h.id[parent], child, Pending.STARTER, Households.EMPLOYED, Households.GOOD, 0);
         int slot = m.formHousehold(parent, entry, d, 0);
         pending.remove(entry);
         PersonSnapshot s1 = new PersonSnapshot(m, 0);
@@ -308,7 +309,7 @@ class PersonPanelTest {
         int j = h.hood[slot];
         int head = h.adultPerson[2 * slot];
         int size = h.persons(slot);
-        float wage = h.wage[slot];
+        float income = h.income[slot];
         PersonSnapshot s0 = new PersonSnapshot(m, 0);
         m.leaveCity(slot, MoveReason.LEFT_CITY, 0);
         Persons persons = m.persons();
@@ -316,7 +317,7 @@ class PersonPanelTest {
         RegionHouseholds r = m.region();
         int k = persons.household[head];
         assertEquals(2, r.adults[k]);
-        assertEquals(wage, r.wage[k]);
+        assertEquals(income, r.income[k], "the same persons, the same income by the same rules");
         assertEquals(size, 2 + r.children[k]);
         Invariants.checkPersons(m);
         // a year on, the household is observed in the region like anyone in the city
