@@ -277,6 +277,8 @@ public final class Problems implements Steppable {
                         } else if (u < recover + severe) {
                             h.mental[k] = Households.SEVERE;
                             ev[SECOND_LINE * nb.count + j]++;
+                            // an inactive adult in severe poor health may now live on a disability benefit
+                            model.updateIncome(slot);
                             break adults;
                         }
                         u -= recover + severe;
@@ -284,6 +286,8 @@ public final class Problems implements Steppable {
                     default -> {
                         if (u < severeOut) {
                             h.mental[k] = Households.POOR;
+                            // and off it again on recovery
+                            model.updateIncome(slot);
                             break adults;
                         }
                         u -= severeOut;
