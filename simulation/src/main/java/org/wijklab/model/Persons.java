@@ -75,9 +75,15 @@ public final class Persons implements java.io.Serializable {
     public int[] wwFrom;
     public int[] wwUntil;
     public float[] wwBase;
-    /** A child's upbringing: the sum over its months at home of the neighbourhood's score, and the months counted. */
+    /**
+     * A child's upbringing, accrued each month it lives at home in the city (nothing accrues in the
+     * region): the sum of its neighbourhood's score (employment rate minus the city's), the months
+     * counted (capped at {@link Short#MAX_VALUE}), and the sum of the programmes' monthly chance of
+     * a step up in education where it lived ({@code PolicyEffects.educationUp}).
+     */
     public float[] exposureSum;
     public short[] exposureMonths;
+    public float[] learningSum;
 
     private int[] free;
     private int freeTop;
@@ -112,6 +118,7 @@ public final class Persons implements java.io.Serializable {
         wwBase = new float[capacity];
         exposureSum = new float[capacity];
         exposureMonths = new short[capacity];
+        learningSum = new float[capacity];
         free = new int[capacity];
     }
 
@@ -143,6 +150,7 @@ public final class Persons implements java.io.Serializable {
         wwBase[p] = 0f;
         exposureSum[p] = 0f;
         exposureMonths[p] = 0;
+        learningSum[p] = 0f;
         inCity++;
         return p;
     }
@@ -166,6 +174,7 @@ public final class Persons implements java.io.Serializable {
         wwBase = Arrays.copyOf(wwBase, n);
         exposureSum = Arrays.copyOf(exposureSum, n);
         exposureMonths = Arrays.copyOf(exposureMonths, n);
+        learningSum = Arrays.copyOf(learningSum, n);
         free = Arrays.copyOf(free, n);
         capacity = n;
     }
@@ -322,7 +331,7 @@ public final class Persons implements java.io.Serializable {
     /** Bytes held per person slot by these arrays (for the memory figures). */
     public static int bytesPerSlot() {
         return 4 + 4 + 1 + 1 + 4 + 4 + 1 + 4 // identity, place, lists, pins, free list
-                + 4 + 1 + 4 + 4 + 4 + 4 + 4 + 4 + 4 + 2; // own state: birth, education, ability, experience, WW, upbringing
+                + 4 + 1 + 4 + 4 + 4 + 4 + 4 + 4 + 4 + 2 + 4; // own state: birth, education, ability, experience, WW, upbringing
     }
 
     /** Age in whole years at a tick. */

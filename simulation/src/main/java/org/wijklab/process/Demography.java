@@ -22,6 +22,12 @@ import sim.engine.Steppable;
  * 20-50 look for a partner with a yearly hazard; those looking in the same month are paired in the
  * order they were found and move in together (the second into the first one's dwelling).
  *
+ * <p>Every month, before the household's events, each child at home accrues its upbringing: its
+ * neighbourhood's employment rate minus the city's, and the programmes' chance of a step up in
+ * education there ({@link #accrueUpbringing}). When it leaves home its own education is drawn from
+ * its parents' (the higher of the two), shifted by its mean score ({@code demography.upbringingEffect}
+ * per percentage point) and by the programmes' chance weighted by the months it spent where they ran.
+ *
  * <p>The blocks of households are stepped in parallel, each drawing from its own stream; what
  * changes the city beyond a block's own households (dissolutions, the pending pool, the singles
  * looking for a partner, the counters) is collected per block and applied in block order.
@@ -29,9 +35,10 @@ import sim.engine.Steppable;
 public final class Demography implements Steppable {
     private static final long serialVersionUID = 1L;
 
-    /** Chance that a child's education equals, exceeds or falls below the parent's (assumed). */
+    /** Chance that a child's education equals, exceeds or falls below the parents' (assumed), before its upbringing. */
     private static final double SAME_EDUCATION = 0.5;
     private static final double UP_EDUCATION = 0.35;
+    private static final double DOWN_EDUCATION = 1.0 - SAME_EDUCATION - UP_EDUCATION;
     private static final double[] STARTER_EMPLOYED = {0.45, 0.6, 0.7};
 
     private final WijkLabModel model;
@@ -99,7 +106,7 @@ public final class Demography implements Steppable {
                 h.firstChild[slot] = persons.appendChild(h.firstChild[slot], child);
             }
             for (int k = 0; k < e.leftCount; k++) {
-                model.regionProcess().admitStarter(e.left[k], e.leftEducation[k], e.leftExtraUp[k], tick);
+                model.regionProcess().admitStarter(e.left[k], e.leftEducation[k], tick);
             }
             for (int k = 0; k < e.dissolvedCount; k++) {
                 model.dissolve(e.dissolved[k]);
@@ -129,6 +136,10 @@ public final class Demography implements Steppable {
         for (int slot = from; slot < to; slot++) {
             if (h.hood[slot] < 0) {
                 continue;
+            }
+            // every child at home counts every month, quiet or not
+            if (h.firstChild[slot] >= 0) {
+                accrueUpbringing(slot);
             }
             int age = h.age(slot, tick);
             retire(slot, tick, pensionAge);
@@ -227,8 +238,8 @@ public final class Demography implements Steppable {
         int[] born = new int[16];
         int bornCount;
         int[] left = new int[16];
+        /** The parents' (higher) education of a child gone to the region. */
         byte[] leftEducation = new byte[16];
-        double[] leftExtraUp = new double[16];
         int leftCount;
         final Pending pending = new Pending();
 
@@ -271,15 +282,13 @@ public final class Demography implements Steppable {
             born[bornCount++] = slot;
         }
 
-        void left(int person, byte parentEducation, double extraUp) {
+        void left(int person, byte parentEducation) {
             if (leftCount == left.length) {
                 leftEducation = java.util.Arrays.copyOf(leftEducation, 2 * leftCount);
-                leftExtraUp = java.util.Arrays.copyOf(leftExtraUp, 2 * leftCount);
             }
             left = Blocks.grow(left, leftCount);
             left[leftCount] = person;
             leftEducation[leftCount] = parentEducation;
-            leftExtraUp[leftCount] = extraUp;
             leftCount++;
         }
     }
@@ -301,6 +310,41 @@ public final class Demography implements Steppable {
     }
 
     /**
+     * A month of upbringing for the children at home of household {@code slot} (on the block's
+     * thread: each block walks only its own households' children). Each child not yet waiting for a
+     * home of its own adds its neighbourhood's score, the employment rate minus the city's (both
+     * from the last observation), to {@link Persons#exposureSum}, the programmes' monthly chance of
+     * a step up in education there ({@code PolicyEffects.educationUp}) to {@link Persons#learningSum},
+     * and counts the month. A child whose months reached {@link Short#MAX_VALUE} adds nothing more,
+     * so that its sums stay means over the months counted. Children in the region accrue nothing:
+     * the region has no neighbourhoods; what a child brings there is its months in the city.
+     */
+    void accrueUpbringing(int slot) {
+        Households h = model.households();
+        Persons persons = model.persons();
+        int j = h.hood[slot];
+        float score = (float) (model.neighbourhoods().employmentRate[j] - model.cityEmploymentRate);
+        float learning = (float) model.effects().educationUp[j];
+        for (int c = h.firstChild[slot]; c >= 0; c = persons.nextChild[c]) {
+            if (persons.education[c] != Persons.AT_SCHOOL || persons.exposureMonths[c] == Short.MAX_VALUE) {
+                continue;
+            }
+            persons.exposureSum[c] += score;
+            persons.learningSum[c] += learning;
+            persons.exposureMonths[c]++;
+        }
+    }
+
+    /** The parents' education for a child of city household {@code slot}: the higher of its adults' own. */
+    static byte parentsEducation(Households h, int slot) {
+        byte e = h.adultEducation[2 * slot];
+        if (h.adults[slot] == 2 && h.adultEducation[2 * slot + 1] > e) {
+            e = h.adultEducation[2 * slot + 1];
+        }
+        return e;
+    }
+
+    /**
      * Child p of a household leaves home. A share look for a dwelling in the city (the pending pool),
      * with its own education, earnings factor, first work and health drawn here; the others leave
      * for the region, where the region draws their state from its own stream.
@@ -309,9 +353,9 @@ public final class Demography implements Steppable {
             MersenneTwisterFast random) {
         Households h = model.households();
         Persons persons = model.persons();
-        int j = h.hood[slot];
+        byte parents = parentsEducation(h, slot);
         if (random.nextDouble() < demo.starterStayShare()) {
-            byte edu = starterEducation(h.education(slot), model.effects().educationUp[j], random);
+            byte edu = starterEducation(persons, child, parents, demo.upbringingEffect(), random);
             becomeAdult(persons, child, edu, org.wijklab.model.HouseholdFactory.ability(random, lab), tick);
             byte st = starterStatus(edu, random);
             byte mh = starterMental(random);
@@ -321,7 +365,7 @@ public final class Demography implements Steppable {
         } else {
             h.children[slot]--;
             h.firstChild[slot] = persons.removeChild(h.firstChild[slot], child);
-            e.left(child, h.education(slot), model.effects().educationUp[j]);
+            e.left(child, parents);
             e.personsLeft++;
             model.updateIncome(slot);
         }
@@ -335,9 +379,21 @@ public final class Demography implements Steppable {
         persons.statusSince[p] = tick;
     }
 
-    /** A starter's education: the parent's, one up or one down; programmes (learning) add to "up". */
-    static byte starterEducation(byte parent, double extraUp, MersenneTwisterFast random) {
-        return childEducation(parent, extraUp, random);
+    /**
+     * A starter's education, drawn when it leaves home (in the city or the region): its parents'
+     * (the higher of the two), one step up or one down, shifted by its upbringing. With
+     * {@code meanScore} its mean neighbourhood score over its months at home (a share; times 100 in
+     * percentage points), the chance of a step up is {@code UP + effect * 100 * meanScore} and that
+     * of a step down {@code DOWN - effect * 100 * meanScore}, clamped to [0, 1]. Before that, the
+     * programmes' chance of a step up weighted by the months spent where they ran: its
+     * {@link Persons#learningSum} over its months at home. A child with no months counted (arrived
+     * at the last moment) has mean score 0 and no programme chance.
+     */
+    static byte starterEducation(Persons persons, int child, byte parents, double effect, MersenneTwisterFast random) {
+        double months = Math.max(1, persons.exposureMonths[child]);
+        double meanScore = persons.exposureSum[child] / months;
+        double extraUp = persons.learningSum[child] / months;
+        return childEducation(parents, effect * 100.0 * meanScore, extraUp, random);
     }
 
     /** A starter's first state on the labour market, by education. */
@@ -361,18 +417,30 @@ public final class Demography implements Steppable {
         }
     }
 
-    /** A child's education: the parent's, one up or one down; programmes (learning) add to "up". */
-    private static byte childEducation(byte parent, double extraUp, MersenneTwisterFast random) {
+    /**
+     * A child's education: the parents', one up or one down, the chance of "up" raised and that of
+     * "down" lowered by {@code shift} (clamped to [0, 1]); programmes (learning) add to "up". With no
+     * shift the draws are those of the fixed chances.
+     */
+    static byte childEducation(byte parent, double shift, double extraUp, MersenneTwisterFast random) {
         if (extraUp > 0 && random.nextDouble() < extraUp) {
             return (byte) Math.min(2, parent + 1);
         }
+        double up = Math.max(0.0, Math.min(1.0, UP_EDUCATION + shift));
+        double down = Math.max(0.0, Math.min(1.0 - up, DOWN_EDUCATION - shift));
+        double same = 1.0 - up - down;
         double r = random.nextDouble();
-        if (r < SAME_EDUCATION) {
+        if (r < same) {
             return parent;
         }
-        if (r < SAME_EDUCATION + UP_EDUCATION) {
+        if (r < same + up) {
             return (byte) Math.min(2, parent + 1);
         }
         return (byte) Math.max(0, parent - 1);
+    }
+
+    /** The chance of one education step above the parents' for a given upbringing shift (for tests and docs). */
+    static double upChance(double shift) {
+        return Math.max(0.0, Math.min(1.0, UP_EDUCATION + shift));
     }
 }

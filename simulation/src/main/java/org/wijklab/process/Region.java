@@ -199,7 +199,7 @@ public final class Region implements Steppable {
             r.children[k]--;
             if (c >= 0) {
                 r.firstChild[k] = persons.removeChild(r.firstChild[k], c);
-                starter(c, r.education[k], 0.0, lab, tick);
+                starter(c, parentsEducation(r, k), lab, tick);
             } else {
                 r.otherChildren[k]--;
             }
@@ -464,15 +464,15 @@ public final class Region implements Steppable {
 
     /**
      * A child leaves its city home for the region: a household of its own there, with the state of
-     * a starter drawn from the region's stream (the parent's education, with the programmes' extra
-     * chance of a step up where it grew up); released if nobody needs it.
+     * a starter drawn from the region's stream (its parents' education shifted by its upbringing in
+     * the city, see {@link Demography#starterEducation}); released if nobody needs it.
      */
-    public void admitStarter(int p, byte parentEducation, double extraUp, int tick) {
+    public void admitStarter(int p, byte parentEducation, int tick) {
         if (!model.persons().needed(p, tick)) {
             model.persons().release(p);
             return;
         }
-        starter(p, parentEducation, extraUp, model.scenario().labour(), tick);
+        starter(p, parentEducation, model.scenario().labour(), tick);
     }
 
     /** A person from the pending pool who found no dwelling in the city: a single household in the region. */
@@ -484,14 +484,38 @@ public final class Region implements Steppable {
         single(p, status, mental, tick);
     }
 
-    /** Child p leaves home in the region: its own education, earnings factor and first state drawn from the region's stream. */
-    private void starter(int p, byte parentEducation, double extraUp, Scenario.Labour lab, int tick) {
+    /**
+     * Child p leaves home in the region: its own education, earnings factor and first state drawn
+     * from the region's stream. Its education is drawn from its parents' as in the city, shifted by
+     * the upbringing it accrued in the city ({@link Persons#exposureSum}, {@link Persons#learningSum});
+     * its months in the region add nothing (the region has no neighbourhoods), so a child that
+     * left the city with its family keeps the mean of its city months, and one born to a followed
+     * adult in the region is not followed.
+     */
+    private void starter(int p, byte parentEducation, Scenario.Labour lab, int tick) {
         Persons persons = model.persons();
-        byte edu = Demography.starterEducation(parentEducation, extraUp, random);
+        byte edu = Demography.starterEducation(persons, p, parentEducation, model.scenario().demography().upbringingEffect(),
+                random);
         Demography.becomeAdult(persons, p, edu, HouseholdFactory.ability(random, lab), tick);
         byte st = Demography.starterStatus(edu, random);
         byte mh = Demography.starterMental(random);
         single(p, st, mh, tick);
+    }
+
+    /**
+     * The parents' education for a followed child of region household k: the higher of the head's
+     * and a followed partner's own (a partner from the regional population has no education of its own here).
+     */
+    private byte parentsEducation(RegionHouseholds r, int k) {
+        Persons persons = model.persons();
+        byte e = r.education[k];
+        for (int a = 0; a < r.adults[k]; a++) {
+            int p = r.adultPerson[2 * k + a];
+            if (p >= 0 && persons.education[p] > e) {
+                e = persons.education[p];
+            }
+        }
+        return e;
     }
 
     /** Person p (city or region) becomes the only adult of a new region household. */

@@ -245,7 +245,12 @@ public record Scenario(
         }
     }
 
-    /** Ageing, births, deaths, home-leaving, separations and singles moving in together. */
+    /**
+     * Ageing, births, deaths, home-leaving, separations and singles moving in together.
+     * {@code upbringingEffect}: how much a child's mean neighbourhood score over its months at home
+     * (the neighbourhood's employment rate minus the city's, in percentage points) raises its chance
+     * of one education step above its parents' (and lowers that of one step below), per point.
+     */
     public record Demography(
             double mortalityAt60,
             double mortalityGrowth,
@@ -257,7 +262,8 @@ public record Scenario(
             double partneringRate,
             int retirementAge,
             int starterSearchMonths,
-            int startYear) implements java.io.Serializable {
+            int startYear,
+            double upbringingEffect) implements java.io.Serializable {
         void validate(String p) {
             Check.range(p + ".mortalityAt60", mortalityAt60, 0.0, 0.5);
             Check.range(p + ".mortalityGrowth", mortalityGrowth, 0.0, 0.3);
@@ -277,6 +283,7 @@ public record Scenario(
             Check.range(p + ".retirementAge", retirementAge, 50, 80);
             Check.range(p + ".starterSearchMonths", starterSearchMonths, 1, 120);
             Check.range(p + ".startYear", startYear, 1900, 2100);
+            Check.range(p + ".upbringingEffect", upbringingEffect, -0.05, 0.05);
         }
 
         /**
