@@ -3,11 +3,14 @@ package org.wijklab.gui;
 import java.util.List;
 import java.util.Locale;
 import org.wijklab.model.Households;
+import org.wijklab.model.IncomeRules;
 import org.wijklab.model.Neighbourhoods;
+import org.wijklab.model.Persons;
 import org.wijklab.model.Tenure;
 import org.wijklab.model.WijkLabModel;
 import org.wijklab.policy.Programmes;
 import org.wijklab.scenario.Programme;
+import org.wijklab.scenario.Scenario;
 
 /**
  * What the inspectors show: read-only views of the model's state, read afresh whenever MASON
@@ -45,8 +48,94 @@ final class Inspections {
         };
     }
 
+    static String education(byte e) {
+        return switch (e) {
+            case 0 -> "low";
+            case 1 -> "mid";
+            case 2 -> "high";
+            default -> "at school";
+        };
+    }
+
     static String tenure(byte t) {
         return t == Tenure.SOCIAL ? "social rent" : t == Tenure.PRIVATE ? "private rent" : "owner-occupied";
+    }
+
+    /**
+     * The lines of {@link Dwelling#getPersons} for household slot {@code s}: the adults by the
+     * model's income rules ({@link IncomeRules}, each adult's own wage by {@link WijkLabModel#wage}),
+     * then the children.
+     */
+    static String[] persons(WijkLabModel model, int s) {
+        Households h = model.households();
+        Persons ps = model.persons();
+        Scenario.Labour lab = model.scenario().labour();
+        int tick = model.tick();
+        int adults = h.adults[s];
+        // each adult's source of income and own income, as the model's income rules count them
+        byte[] source = new byte[adults];
+        double[] wage = new double[adults];
+        double own = 0;
+        int workingAge = 0;
+        for (int a = 0; a < adults; a++) {
+            int k = 2 * s + a;
+            int p = h.adultPerson[k];
+            if (p < 0) {
+                continue;
+            }
+            boolean working = h.status[k] == Households.EMPLOYED;
+            source[a] = IncomeRules.source(h.status[k], h.mental[k], ps.experienceMonths[p], ps.wwUntil[p], tick);
+            wage[a] = model.wage(p, working, tick);
+            double w = source[a] == IncomeRules.WAGE || source[a] == IncomeRules.DISABILITY ? wage[a] : 0.0;
+            own += IncomeRules.own(lab, source[a], w, ps.wwFrom[p], ps.wwBase[p], tick);
+            if (h.status[k] != Households.RETIRED) {
+                workingAge++;
+            }
+        }
+        double topUp = IncomeRules.topUp(lab, own, workingAge, adults);
+        List<String> out = new java.util.ArrayList<>();
+        for (int a = 0; a < adults; a++) {
+            int k = 2 * s + a;
+            int p = h.adultPerson[k];
+            if (p < 0) {
+                out.add("adult " + (a + 1) + ": not followed");
+                continue;
+            }
+            boolean working = h.status[k] == Households.EMPLOYED;
+            String pay = working
+                    ? String.format(Locale.ROOT, "earns %,.0f euro a year", wage[a])
+                    : String.format(Locale.ROOT, "would earn %,.0f euro a year in work", wage[a]);
+            out.add(String.format(Locale.ROOT, "adult %d: %d years, %s education, %s, %s; lives on %s; %.1f years of work experience",
+                    a + 1, ps.age(p, tick), education(ps.education[p]), status(h.status[k]), pay,
+                    livesOn(lab, source[a], h.status[k], topUp, ps.wwFrom[p], ps.wwUntil[p], ps.wwBase[p], tick),
+                    ps.experience(p, working, lab.experienceLoss(), tick) / 12.0));
+        }
+        int c = 0;
+        for (int p = h.firstChild[s]; p >= 0; p = ps.nextChild[p]) {
+            c++;
+            String upbringing = ps.place[p] == Persons.CITY
+                    ? ps.exposureMonths[p] + " months of upbringing counted"
+                    : "not in the city";
+            out.add(String.format(Locale.ROOT, "child %d: %d years, %s%s", c, ps.age(p, tick), upbringing,
+                    ps.pending[p] ? ", looking for a home of its own" : ""));
+        }
+        return out.toArray(new String[0]);
+    }
+
+    /** What an adult lives on, in words: its own source, or social assistance when the household is topped up. */
+    private static String livesOn(Scenario.Labour lab, byte source, byte status, double topUp, int wwFrom, int wwUntil,
+            double wwBase, int tick) {
+        return switch (source) {
+            case IncomeRules.WAGE -> "its wage" + (topUp > 0 ? ", topped up by social assistance" : "");
+            case IncomeRules.PENSION -> "the state pension (AOW)";
+            case IncomeRules.WW -> String.format(Locale.ROOT, "unemployment insurance (WW), %,.0f euro a year, %d month%s left%s",
+                    IncomeRules.own(lab, source, 0.0, wwFrom, wwBase, tick), wwUntil - tick, wwUntil - tick == 1 ? "" : "s",
+                    topUp > 0 ? ", topped up by social assistance" : "");
+            case IncomeRules.DISABILITY -> "a disability benefit" + (topUp > 0 ? ", topped up by social assistance" : "");
+            default -> status == Households.RETIRED ? "no income of its own"
+                    : topUp > 0 ? String.format(Locale.ROOT, "social assistance (the household is topped up by %,.0f euro a year)", topUp)
+                    : "no income of its own (its partner's income counts)";
+        };
     }
 
     /** One dwelling on the map and the household living there. */
@@ -88,6 +177,19 @@ final class Inspections {
 
         public String getWork() {
             return perAdult(a -> status(model.households().status[a]));
+        }
+
+        /**
+         * Each person of the household, one line each: an adult's age, education, labour status,
+         * own wage, what it lives on and its work experience; a child's age and the months of its
+         * upbringing counted so far. The adults first, then the children.
+         */
+        public String[] getPersons() {
+            int s = slot();
+            if (s < 0) {
+                return new String[0];
+            }
+            return persons(model, s);
         }
 
         /** Each adult's value, separated by "; " (empty for a vacant dwelling). */

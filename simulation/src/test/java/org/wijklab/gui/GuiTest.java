@@ -186,6 +186,9 @@ class GuiTest {
         for (int x = 0; x < v.width; x++) {
             for (int y = 0; y < v.height; y++) {
                 if (gui.inspectAt(x, y) instanceof Inspections.Dwelling d && !d.getHousehold().equals("vacant")) {
+                    String[] persons = d.getPersons();
+                    assertTrue(persons.length > 0 && persons[0].startsWith("adult 1: ") && persons[0].contains(" euro a year"),
+                            "each person of the household, the head first with its own wage: " + String.join("; ", persons));
                     withHistory += d.getWorkAndCaseHistory()[0].startsWith("no change") ? 0 : 1;
                     withMoves += d.getLastMoves()[0].startsWith("none") ? 0 : 1;
                 }
