@@ -257,7 +257,9 @@ public record Scenario(
             double partneringRate,
             int retirementAge,
             int starterSearchMonths,
-            int startYear) implements java.io.Serializable {
+            int startYear,
+            double partnerEducationYears,
+            int partnerCandidates) implements java.io.Serializable {
         void validate(String p) {
             Check.range(p + ".mortalityAt60", mortalityAt60, 0.0, 0.5);
             Check.range(p + ".mortalityGrowth", mortalityGrowth, 0.0, 0.3);
@@ -277,6 +279,8 @@ public record Scenario(
             Check.range(p + ".retirementAge", retirementAge, 50, 80);
             Check.range(p + ".starterSearchMonths", starterSearchMonths, 1, 120);
             Check.range(p + ".startYear", startYear, 1900, 2100);
+            Check.range(p + ".partnerEducationYears", partnerEducationYears, 0.0, 100.0);
+            Check.range(p + ".partnerCandidates", partnerCandidates, 1, 1000);
         }
 
         /**
