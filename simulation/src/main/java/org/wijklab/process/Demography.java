@@ -19,8 +19,8 @@ import sim.engine.Steppable;
  * The events of a month compete: one uniform draw per household decides which one, if any,
  * happens (at most one per household per month; the hazards are small, so this changes rates by
  * their square). A household whose last adult dies dissolves and its dwelling becomes vacant. Single adults of
- * 20-50 look for a partner with a yearly hazard; those looking in the same month are paired in the
- * order they were found and move in together (the second into the first one's dwelling).
+ * 20-50 look for a partner with a yearly hazard; those looking in the same month are paired by age
+ * and education (see {@link #pairUp}) and move in together (the second into the first one's dwelling).
  *
  * <p>Every month, before the household's events, each child at home accrues its upbringing: its
  * neighbourhood's employment rate minus the city's, and the programmes' chance of a step up in
@@ -43,6 +43,15 @@ public final class Demography implements Steppable {
 
     private final WijkLabModel model;
     private int[] looking = new int[64];
+    /** The unpaired singles of the month as a linked list over positions in {@link #looking} (pairUp's scratch). */
+    private int[] nextFree = new int[0];
+    private int[] prevFree = new int[0];
+    /** Couples formed in the city since the start, those with the same education, and their summed age gaps in months. */
+    public long couplesFormed;
+    public long sameEducationCouples;
+    public long ageGapMonths;
+    /** The singles who looked for a partner since the start, by education (low, mid, high). */
+    public final long[] lookersByEducation = new long[3];
     private BlockEvents[] partials = new BlockEvents[0];
     private final double[] deathByAge = new double[131];
     /** A child's monthly chance of leaving home by its age in years (from the shares still at home by age). */
@@ -407,14 +416,76 @@ public final class Demography implements Steppable {
         return random.nextDouble() < 0.1 ? Households.POOR : Households.GOOD;
     }
 
+    /**
+     * The singles looking for a partner this month pair up by age and education. The city is one
+     * partner market: their order is shuffled (model.random), then each unpaired single in turn
+     * meets the next {@code demography.partnerCandidates} unpaired ones and takes the best match:
+     * the smallest age gap, counting {@code demography.partnerEducationYears} years more when
+     * their education differs (the earlier in the shuffled order wins a tie). A fixed number of
+     * candidates keeps the strength of the matching the same in a small and a large city once a
+     * month has more lookers than that; O(n * candidates). The second of a pair moves in with the
+     * first; a single left without a match stays single this month.
+     */
     private void pairUp(int count) {
-        for (int k = 0; k + 1 < count; k += 2) {
+        Households h = model.households();
+        Scenario.Demography demo = model.scenario().demography();
+        double penalty = 12.0 * demo.partnerEducationYears();
+        int candidates = demo.partnerCandidates();
+        if (nextFree.length < count + 1) {
+            nextFree = new int[Math.max(count + 1, 2 * nextFree.length)];
+            prevFree = new int[nextFree.length];
+        }
+        for (int k = count - 1; k > 0; k--) {
+            int j = model.random.nextInt(k + 1);
+            int t = looking[k];
+            looking[k] = looking[j];
+            looking[j] = t;
+        }
+        // the unpaired singles as a linked list over positions 0..count-1 (count ends it)
+        for (int k = 0; k < count; k++) {
+            nextFree[k] = k + 1;
+            prevFree[k] = k - 1;
+            lookersByEducation[h.adultEducation[2 * looking[k]]]++;
+        }
+        for (int k = 0; k < count; k = nextFree[k]) {
             int a = looking[k];
-            int b = looking[k + 1];
-            if (model.households().adults[a] == 1 && model.households().adults[b] == 1) {
+            int best = -1;
+            double bestCost = Double.POSITIVE_INFINITY;
+            int seen = 0;
+            for (int j = nextFree[k]; j < count && seen < candidates; j = nextFree[j], seen++) {
+                double cost = partnerCost(h, a, looking[j], penalty);
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    best = j;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            // best leaves the list of unpaired singles (k is passed over by the loop)
+            int before = prevFree[best];
+            int after = nextFree[best];
+            nextFree[before] = after;
+            if (after < count) {
+                prevFree[after] = before;
+            }
+            int b = looking[best];
+            if (h.adults[a] == 1 && h.adults[b] == 1) {
+                int gap = Math.abs(h.adultBirth[2 * a] - h.adultBirth[2 * b]);
+                couplesFormed++;
+                if (h.adultEducation[2 * a] == h.adultEducation[2 * b]) {
+                    sameEducationCouples++;
+                }
+                ageGapMonths += gap;
                 model.merge(a, b);
             }
         }
+    }
+
+    /** How badly singles a and b match: their age gap in months plus the penalty (months) if their education differs. */
+    private static double partnerCost(Households h, int a, int b, double penalty) {
+        double cost = Math.abs(h.adultBirth[2 * a] - h.adultBirth[2 * b]);
+        return h.adultEducation[2 * a] == h.adultEducation[2 * b] ? cost : cost + penalty;
     }
 
     /**

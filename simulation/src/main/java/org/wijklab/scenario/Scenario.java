@@ -263,7 +263,9 @@ public record Scenario(
             int retirementAge,
             int starterSearchMonths,
             int startYear,
-            double upbringingEffect) implements java.io.Serializable {
+            double upbringingEffect,
+            double partnerEducationYears,
+            int partnerCandidates) implements java.io.Serializable {
         void validate(String p) {
             Check.range(p + ".mortalityAt60", mortalityAt60, 0.0, 0.5);
             Check.range(p + ".mortalityGrowth", mortalityGrowth, 0.0, 0.3);
@@ -284,6 +286,8 @@ public record Scenario(
             Check.range(p + ".starterSearchMonths", starterSearchMonths, 1, 120);
             Check.range(p + ".startYear", startYear, 1900, 2100);
             Check.range(p + ".upbringingEffect", upbringingEffect, -0.05, 0.05);
+            Check.range(p + ".partnerEducationYears", partnerEducationYears, 0.0, 100.0);
+            Check.range(p + ".partnerCandidates", partnerCandidates, 1, 1000);
         }
 
         /**
