@@ -16,10 +16,11 @@ import sim.engine.Schedule;
  * pension (AOW) age and the wage's experience profile. The expected figures are written out from
  * the default parameters (defaults.json), not taken from the code under test.
  *
- * <p>All checks but the retirement one are deterministic: the model's clock is replaced by a
- * {@link Clock} that only tells the tick, and the income methods are called at the ticks wanted
- * (no process runs, no random draw is made). The retirement check steps the real model one or two
- * months with a fixed seed and mortality set to zero.
+ * <p>Most checks are deterministic: the model's clock is replaced by a {@link Clock} that only
+ * tells the tick, and the income methods are called at the ticks wanted (no process runs, no
+ * random draw is made). Two checks step the real model with a fixed seed and the hazards that
+ * could disturb the household set to zero (retirement; the WW calendar as the labour market
+ * follows it); they assert that the household is still where it was.
  */
 class BenefitsTest {
     private static final double EUR = 0.01;
@@ -183,6 +184,33 @@ class BenefitsTest {
             int next = t < lost + 2 ? lost + 2 : t < until ? until : Households.NO_CHANGE;
             assertEquals(next, h.incomeChange[slot], "the next step of the income, month " + (t - lost));
             assertEquals(h.income[slot], m.incomeRule(slot), EUR, "the rule reads the same state");
+        }
+    }
+
+    @Test
+    void theMonthlyStepsFollowTheWwCalendarWithoutAnyOtherEvent() {
+        // the real processes, stepped month by month: nobody finds work or stops looking, nobody
+        // dies or partners, so the only change to the single's income is the WW calendar, which
+        // the labour market must pick up by itself (the household's income-change tick)
+        WijkLabModel m = new WijkLabModel(ScenarioLoader.fromJson("{\"labour\": {\"jobFindingMonthly\": 0, "
+                + "\"discouragementMonthly\": 0}, \"demography\": {\"mortalityAt60\": 0, \"partneringRate\": 0}}",
+                "benefits test").withResidents(3000).withYears(3).withWarmUpYears(0).withSeed(11));
+        m.start();
+        City c = new City(m, null);
+        Households h = m.households();
+        int slot = household(m, 1);
+        int p = adult(c, slot, 0, 2, 1.0, Households.EMPLOYED, Households.GOOD, 15 * 12, 0, BORN_1970);
+        m.changeStatus(2 * slot, Households.UNEMPLOYED);
+        m.updateIncome(slot);
+        double wage = WAGE_BY_EDUCATION[2]; // the wage level is 1 at tick 0
+        assertEquals(18, c.persons().wwUntil[p], "15 years of work: 18 months");
+        for (int t = 1; t <= 20; t++) {
+            assertTrue(m.schedule.step(m));
+            assertEquals(t, m.tick());
+            assertEquals(p, h.adultPerson[2 * slot], "the single still lives here (fixed seed), month " + t);
+            assertEquals(Households.UNEMPLOYED, h.status[2 * slot]);
+            double expected = t < 2 ? 0.75 * wage : t < 18 ? 0.70 * wage : BENEFIT_SINGLE;
+            assertEquals(expected, h.income[slot], EUR * expected, "month " + t);
         }
     }
 
