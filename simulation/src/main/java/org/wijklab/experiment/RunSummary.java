@@ -46,7 +46,7 @@ public final class RunSummary implements Replicator.RunObserver {
     public double[] socialShare;
     /**
      * Per tick and neighbourhood, for calibration targets ({@link SweepMetrics}): households of one
-     * adult without children, working-age adults in households without an earner, working-age
+     * adult without children, working-age adults on a benefit (WW, disability, social assistance), working-age
      * adults, households that moved out (within the city or out of it) and households that left the
      * city. Kept in memory only: a record read back by {@link #read} has none (null), and its
      * metrics are NA.

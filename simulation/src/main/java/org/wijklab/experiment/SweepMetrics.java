@@ -76,10 +76,10 @@ public final class SweepMetrics {
                 + "years' ticks, share", r -> ratio(r, r.singles, r.households, r.all()));
         add("weakest_single_share", "the weakest three's share of households of one adult without children, over the "
                 + "recorded years' ticks, share", r -> ratio(r, r.singles, r.households, weakest(r)));
-        add("city_benefit_share", "the city's share of working-age adults (adults not retired) in a household without an earner (on "
-                + "benefits), over the recorded years' ticks, share", r -> ratio(r, r.onBenefit, r.workingAge, r.all()));
-        add("weakest_benefit_share", "the weakest three's share of working-age adults (adults not retired) in a household without an earner "
-                + "(on benefits), over the recorded years' ticks, share", r -> ratio(r, r.onBenefit, r.workingAge, weakest(r)));
+        add("city_benefit_share", "the city's share of working-age adults (adults not retired) living on a benefit (WW, disability "
+                + "benefit or social assistance), over the recorded years' ticks, share", r -> ratio(r, r.onBenefit, r.workingAge, r.all()));
+        add("weakest_benefit_share", "the weakest three's share of working-age adults (adults not retired) living on a benefit (WW, "
+                + "disability benefit or social assistance), over the recorded years' ticks, share", r -> ratio(r, r.onBenefit, r.workingAge, weakest(r)));
         add("yearly_move_share", "households that moved (within the city or out of it) per year, over the mean number "
                 + "of households, share per year", r -> {
                     if (r.movesOut == null || r.ticks < 1) {

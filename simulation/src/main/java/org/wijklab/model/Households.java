@@ -80,6 +80,8 @@ public final class Households implements java.io.Serializable {
     public final float[] income;
     /** Adults of working age who live on a benefit (WW, disability benefit or social assistance), from the last income update. */
     public final byte[] onBenefit;
+    /** Whether the household lives (partly) on social assistance: its income is topped up to the norm (from the last income update). */
+    public final boolean[] assisted;
     /** The next tick at which the household's income changes by itself (an adult's WW steps down or runs out), or {@link #NO_CHANGE}. */
     public final int[] incomeChange;
     public final float[] incomeAtMoveIn;
@@ -122,6 +124,7 @@ public final class Households implements java.io.Serializable {
         mental = new byte[2 * capacity];
         income = new float[capacity];
         onBenefit = new byte[capacity];
+        assisted = new boolean[capacity];
         incomeChange = new int[capacity];
         incomeAtMoveIn = new float[capacity];
         housingCost = new float[capacity];
@@ -168,6 +171,7 @@ public final class Households implements java.io.Serializable {
         leaving[slot] = 0;
         caseType[slot] = CASE_NONE;
         onBenefit[slot] = 0;
+        assisted[slot] = false;
         incomeChange[slot] = NO_CHANGE;
         adultPerson[2 * slot] = -1;
         adultPerson[2 * slot + 1] = -1;

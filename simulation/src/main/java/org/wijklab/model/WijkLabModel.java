@@ -419,7 +419,8 @@ public final class WijkLabModel extends SimState {
                 next = Math.min(next, tick < step ? step : persons.wwUntil[p]);
             }
         }
-        if (IncomeRules.topUp(lab, own, workingAge, adults) > 0) {
+        boolean assisted = IncomeRules.topUp(lab, own, workingAge, adults) > 0;
+        if (assisted) {
             // social assistance: every working-age adult without work or a benefit of its own lives on it
             benefits += notWorking;
         }
@@ -427,6 +428,7 @@ public final class WijkLabModel extends SimState {
         if (write) {
             h.income[slot] = (float) income;
             h.onBenefit[slot] = (byte) benefits;
+            h.assisted[slot] = assisted;
             h.incomeChange[slot] = next;
         }
         return income;

@@ -140,8 +140,9 @@ public final class LabourMarket implements Steppable {
                         case Households.UNEMPLOYED -> {
                             double plain = find * (poor ? poorFind : 1.0);
                             double pf = Math.min(1.0, plain * (1.0 + boost) + local);
-                            if (pf > plain && h.employed(slot) == 0) {
+                            if (pf > plain && h.assisted[slot]) {
                                 // activation and local jobs: a year of social assistance avoided per extra job found
+                                // by an adult of a household on social assistance
                                 saved[j] += (pf - plain) * benefitYear;
                             }
                             if (!moved && u < pf) {

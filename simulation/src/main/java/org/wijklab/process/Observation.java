@@ -369,7 +369,7 @@ public final class Observation implements Steppable {
         return lowEducated[j];
     }
 
-    /** Working-age adults in households without an earner (on unemployment or social assistance). */
+    /** Working-age adults living on a benefit: WW, a disability benefit or social assistance (their household topped up to the norm). */
     public int onBenefit(int j) {
         return onBenefit[j];
     }

@@ -455,7 +455,8 @@ public final class Problems implements Steppable {
         if (adults > 1 & h.mental[k + 1] == Households.SEVERE) {
             escalation[row + CostLedger.HEALTH_INSURER] += c.secondLineCareYear() / 12.0;
         }
-        if (h.employed(slot) == 0 && h.workingAge(slot) > 0) {
+        // the municipality pays social assistance to households topped up to the norm (not WW or disability benefits)
+        if (h.assisted[slot]) {
             escalation[row + CostLedger.MUNICIPALITY] += c.benefitYear() / 12.0;
         }
     }

@@ -331,9 +331,13 @@ public record Scenario(
             return h;
         }
 
-        /** The calendar year of a tick (tick 0 is January of {@link #startYear}). */
+        /**
+         * The calendar year of a tick: ticks 1-12 are the months of {@link #startYear} (tick 0, the
+         * recorded start, is the last month before it), as the economy's year and the yearly wage
+         * rise in the first month of each year count them.
+         */
         public int year(int tick) {
-            return startYear + Math.floorDiv(tick, 12);
+            return startYear + Math.floorDiv(tick - 1, 12);
         }
     }
 

@@ -126,20 +126,22 @@ class BenefitsTest {
     @Test
     void wwLastsThreeMonthsPlusOneAYearOfWorkUpTo38AndTo24ForJobsLostFrom2016() {
         City c = city();
-        assertEquals(2006, c.model().scenario().demography().year(0), "tick 0 is in the start year");
+        assertEquals(2005, c.model().scenario().demography().year(0), "tick 0 is the last month before the start year");
+        assertEquals(2006, c.model().scenario().demography().year(1), "tick 1 is its first month");
+        assertEquals(2006, c.model().scenario().demography().year(12), "tick 12 its last");
         // a job lost in 2010 (tick 48): 3 + N months, at most 38
         int[][] before2016 = {{1, 4}, {5, 8}, {20, 23}, {35, 38}, {36, 38}, {44, 38}};
         for (int[] e : before2016) {
             assertEquals(e[1], wwMonths(c, e[0], 0, 48), e[0] + " years of work, job lost in 2010");
         }
         // the last month of 2015 still has the old maximum, the first of 2016 the new one
-        assertEquals(2015, c.model().scenario().demography().year(119));
-        assertEquals(2016, c.model().scenario().demography().year(120));
-        assertEquals(38, wwMonths(c, 40, 0, 119), "job lost in December 2015");
-        assertEquals(24, wwMonths(c, 40, 0, 120), "job lost in January 2016");
-        assertEquals(24, wwMonths(c, 21, 0, 120), "3 + 21 = 24");
-        assertEquals(23, wwMonths(c, 20, 0, 120), "below the cap the work history counts as before");
-        assertEquals(8, wwMonths(c, 5, 11, 120), "only whole years count");
+        assertEquals(2015, c.model().scenario().demography().year(120));
+        assertEquals(2016, c.model().scenario().demography().year(121));
+        assertEquals(38, wwMonths(c, 40, 0, 120), "job lost in December 2015");
+        assertEquals(24, wwMonths(c, 40, 0, 121), "job lost in January 2016");
+        assertEquals(24, wwMonths(c, 21, 0, 121), "3 + 21 = 24");
+        assertEquals(23, wwMonths(c, 20, 0, 121), "below the cap the work history counts as before");
+        assertEquals(8, wwMonths(c, 5, 11, 121), "only whole years count");
     }
 
     @Test
