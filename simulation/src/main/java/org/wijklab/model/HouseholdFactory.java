@@ -110,7 +110,8 @@ public final class HouseholdFactory implements java.io.Serializable {
         Scenario.Demography demo = s.demography();
         cAdults = random.nextDouble() < 0.40 ? 1 : 2;
         double u = random.nextDouble();
-        int age = initial ? 20 + (int) (70 * Math.pow(u, 1.6)) : 20 + (int) (55 * Math.pow(u, 1.8));
+        int age = initial ? bandAge(demo.migrantAges(), demo.initialAgeShares(), u, random)
+                : bandAge(demo.migrantAges(), demo.migrantAgeShares(), u, random);
         cAge[0] = age;
         cEducation[0] = drawEducation(random);
         // the partner: about the head's age (a gap of up to three years either way), often the same education
@@ -140,6 +141,21 @@ public final class HouseholdFactory implements java.io.Serializable {
             workingAge += cStatus[a] != Households.RETIRED ? 1 : 0;
         }
         cIncome = IncomeRules.household(lab, own, workingAge, cAdults, cChildren);
+    }
+
+    /**
+     * A head's age: the band of {@code ages} ({@link Scenario.Demography#migrantAges}) chosen by
+     * {@code u} in the bands' shares (of the in-migrants, most in their twenties, or of the
+     * residents at set-up), uniform within the band.
+     */
+    static int bandAge(int[] ages, double[] shares, double u, MersenneTwisterFast random) {
+        int band = 0;
+        double cumulative = shares[0];
+        while (band < shares.length - 1 && u >= cumulative) {
+            band++;
+            cumulative += shares[band];
+        }
+        return ages[band] + random.nextInt(ages[band + 1] - ages[band]);
     }
 
     /** Low, mid or high education in the regional shares. */

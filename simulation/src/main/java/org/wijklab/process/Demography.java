@@ -13,8 +13,8 @@ import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
- * Demography, monthly: deaths (Gompertz hazard on the head's age), retirement, births to couples
- * of childbearing age, children leaving home (a share look for a dwelling in the city and join the
+ * Demography, monthly: deaths (Gompertz hazard on each adult's own age), retirement, births to
+ * couples by the woman's (the younger adult's) own age at the age-specific fertility rates, children leaving home (a share look for a dwelling in the city and join the
  * pending pool; the rest leave the city), and separations (one partner joins the pending pool).
  * The events of a month compete: one uniform draw per household decides which one, if any,
  * happens (at most one per household per month; the hazards are small, so this changes rates by
@@ -54,6 +54,14 @@ public final class Demography implements Steppable {
     public final long[] lookersByEducation = new long[3];
     private BlockEvents[] partials = new BlockEvents[0];
     private final double[] deathByAge = new double[131];
+    /**
+     * A couple's monthly chance of a birth by the age group of the younger adult (taken to be the
+     * woman), set each month so that the city's women of each group bear children at the
+     * age-specific fertility rate (births happen in couples).
+     */
+    private double[] coupleBirth = new double[0];
+    /** A couple's yearly chance of a birth is at most this (assumed: about one birth in 20 months). */
+    private static final double MAX_COUPLE_BIRTHS = 0.6;
     /** A child's monthly chance of leaving home by its age in years (from the shares still at home by age). */
     private double[] leaveByAge = new double[0];
 
@@ -71,7 +79,7 @@ public final class Demography implements Steppable {
         Households h = model.households();
         Persons persons = model.persons();
         int tick = model.tick();
-        double birth = demo.birthRate() / 12.0;
+        double birth = coupleBirthRates(demo, tick);
         leaveByAge = demo.leaveHomeHazards(leaveByAge);
         double maxLeave = 0.0;
         for (double v : leaveByAge) {
@@ -135,6 +143,53 @@ public final class Demography implements Steppable {
         pairUp(lookingCount);
     }
 
+    /**
+     * Sets {@link #coupleBirth}: per age group of {@link Scenario.Demography#fertilityAges}, the
+     * group's fertility rate times the city's women of that age (the younger adult of each couple,
+     * and {@link Scenario.Demography#singleWomenShare} of the single adults) over the couples that
+     * may have a child (the younger adult in the group, fewer than three children), a month's
+     * share, at most {@link #MAX_COUPLE_BIRTHS} a year. Returns the largest (a bound for the
+     * quiet-month test).
+     */
+    private double coupleBirthRates(Scenario.Demography demo, int tick) {
+        int groups = demo.fertilityRates().length;
+        if (coupleBirth.length != groups) {
+            coupleBirth = new double[groups];
+        }
+        double[] women = new double[groups];
+        int[] couples = new int[groups];
+        Households h = model.households();
+        for (int slot = 0; slot < h.capacity; slot++) {
+            if (h.hood[slot] < 0) {
+                continue;
+            }
+            int age = Math.max(0, (tick - h.adultBirth[2 * slot]) / 12);
+            if (h.adults[slot] == 2) {
+                age = Math.min(age, Math.max(0, (tick - h.adultBirth[2 * slot + 1]) / 12));
+            }
+            int g = demo.fertilityGroup(age);
+            if (g < 0) {
+                continue;
+            }
+            if (h.adults[slot] == 2) {
+                women[g] += 1.0;
+                if (h.children[slot] < 3) {
+                    couples[g]++;
+                }
+            } else {
+                women[g] += demo.singleWomenShare();
+            }
+        }
+        double max = 0.0;
+        for (int g = 0; g < groups; g++) {
+            double yearly = couples[g] == 0 ? 0.0
+                    : Math.min(MAX_COUPLE_BIRTHS, demo.fertilityRates()[g] * women[g] / couples[g]);
+            coupleBirth[g] = yearly / 12.0;
+            max = Math.max(max, coupleBirth[g]);
+        }
+        return max;
+    }
+
     /** One block's month: its households' events, the structural ones collected in its partial. */
     private void stepBlock(BlockEvents e, int from, int to, MersenneTwisterFast random, int tick,
             Scenario.Demography demo, Scenario.Labour lab, double birth, double leave, double separation,
@@ -156,17 +211,26 @@ public final class Demography implements Steppable {
             int adults = h.adults[slot];
             int kids = h.children[slot];
             double u = random.nextDouble();
-            double death = deathByAge[Math.min(age, deathByAge.length - 1)];
+            // each adult dies by its own age
+            double death0 = deathByAge[Math.min(age, deathByAge.length - 1)];
+            double death1 = 0.0;
+            int younger = age;
+            if (adults == 2) {
+                younger = Math.max(0, (tick - h.adultBirth[2 * slot + 1]) / 12);
+                death1 = deathByAge[Math.min(younger, deathByAge.length - 1)];
+                younger = Math.min(age, younger);
+            }
+            double death = death0 + death1;
             // the events' summed chances are at most this (children waiting to leave and the
             // conditions on age and adults only lower them): a draw above it is a quiet month
-            if (bounded && u >= (death * adults + birth + leave * kids + partnering + separation) * Bounds.MARGIN) {
+            if (bounded && u >= (death + birth + leave * kids + partnering + separation) * Bounds.MARGIN) {
                 continue;
             }
-            if (u < death * adults) {
+            if (u < death) {
                 int j = model.dwellings().neighbourhood[h.dwelling[slot]];
                 e.deaths[j]++;
                 e.personsDied++;
-                int dying = u < death ? 0 : 1;
+                int dying = u < death0 ? 0 : 1;
                 e.died(h.adultPerson[2 * slot + dying]);
                 if (adults == 1) {
                     h.adultPerson[2 * slot] = -1;
@@ -182,8 +246,10 @@ public final class Demography implements Steppable {
                 model.updateIncome(slot);
                 continue;
             }
-            u -= death * adults;
-            double pBirth = adults == 2 && age >= 22 && age <= 40 && kids < 3 ? birth : 0.0;
+            u -= death;
+            // a birth by the woman's (the younger adult's) own age
+            int group = adults == 2 && kids < 3 ? demo.fertilityGroup(younger) : -1;
+            double pBirth = group >= 0 ? coupleBirth[group] : 0.0;
             if (u < pBirth) {
                 h.children[slot]++;
                 e.born(slot);

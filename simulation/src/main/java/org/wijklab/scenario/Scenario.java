@@ -265,7 +265,13 @@ public record Scenario(
             int startYear,
             double upbringingEffect,
             double partnerEducationYears,
-            int partnerCandidates) implements java.io.Serializable {
+            int partnerCandidates,
+            int[] fertilityAges,
+            double[] fertilityRates,
+            double singleWomenShare,
+            int[] migrantAges,
+            double[] migrantAgeShares,
+            double[] initialAgeShares) implements java.io.Serializable {
         void validate(String p) {
             Check.range(p + ".mortalityAt60", mortalityAt60, 0.0, 0.5);
             Check.range(p + ".mortalityGrowth", mortalityGrowth, 0.0, 0.3);
@@ -288,6 +294,56 @@ public record Scenario(
             Check.range(p + ".upbringingEffect", upbringingEffect, -0.05, 0.05);
             Check.range(p + ".partnerEducationYears", partnerEducationYears, 0.0, 100.0);
             Check.range(p + ".partnerCandidates", partnerCandidates, 1, 1000);
+            Check.length(p + ".fertilityRates", fertilityRates, fertilityAges.length - 1);
+            for (int i = 0; i < fertilityAges.length; i++) {
+                Check.range(p + ".fertilityAges[" + i + "]", fertilityAges[i], 12, 60);
+                if (i > 0 && fertilityAges[i] <= fertilityAges[i - 1]) {
+                    throw new ScenarioException(p + ".fertilityAges must rise");
+                }
+                if (i < fertilityRates.length) {
+                    Check.range(p + ".fertilityRates[" + i + "]", fertilityRates[i], 0.0, 1.0);
+                }
+            }
+            Check.probability(p + ".singleWomenShare", singleWomenShare);
+            Check.length(p + ".migrantAgeShares", migrantAgeShares, migrantAges.length - 1);
+            double migrantSum = 0.0;
+            for (int i = 0; i < migrantAges.length; i++) {
+                Check.range(p + ".migrantAges[" + i + "]", migrantAges[i], 18, 100);
+                if (i > 0 && migrantAges[i] <= migrantAges[i - 1]) {
+                    throw new ScenarioException(p + ".migrantAges must rise");
+                }
+                if (i < migrantAgeShares.length) {
+                    Check.probability(p + ".migrantAgeShares[" + i + "]", migrantAgeShares[i]);
+                    migrantSum += migrantAgeShares[i];
+                }
+            }
+            if (Math.abs(migrantSum - 1.0) > 1e-6) {
+                throw new ScenarioException(p + ".migrantAgeShares must add up to 1, not " + Check.fmt(migrantSum));
+            }
+            Check.length(p + ".initialAgeShares", initialAgeShares, migrantAges.length - 1);
+            double initialSum = 0.0;
+            for (int i = 0; i < initialAgeShares.length; i++) {
+                Check.probability(p + ".initialAgeShares[" + i + "]", initialAgeShares[i]);
+                initialSum += initialAgeShares[i];
+            }
+            if (Math.abs(initialSum - 1.0) > 1e-6) {
+                throw new ScenarioException(p + ".initialAgeShares must add up to 1, not " + Check.fmt(initialSum));
+            }
+        }
+
+        /**
+         * The age group of {@link #fertilityAges} a woman of this age in years is in, or -1 outside
+         * the childbearing ages (from the first age up to but not including the last).
+         */
+        public int fertilityGroup(int age) {
+            if (age < fertilityAges[0] || age >= fertilityAges[fertilityAges.length - 1]) {
+                return -1;
+            }
+            int g = 0;
+            while (age >= fertilityAges[g + 1]) {
+                g++;
+            }
+            return g;
         }
 
         /**
