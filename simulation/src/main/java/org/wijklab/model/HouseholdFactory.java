@@ -26,8 +26,12 @@ public final class HouseholdFactory implements java.io.Serializable {
     private final MersenneTwisterFast random;
     private final Scenario s;
 
-    /** Share of couples whose partners have the same education at set-up and among in-migrants (assumed: see docs/ODD.md). */
-    static final double SAME_EDUCATION_COUPLE = 0.55;
+    /**
+     * Chance that a drawn partner has the head's education outright (else drawn from the regional
+     * shares, which match it by chance in 0.347 of cases): 0.33 + 0.67 · 0.347 = 0.56 of couples share
+     * their level, as in the Netherlands (CBS 2017/45; docs/ODD.md, demography.partnerEducationYears).
+     */
+    static final double SAME_EDUCATION_COUPLE = 0.33;
 
     private int cAdults;
     private int cChildren;
@@ -51,7 +55,7 @@ public final class HouseholdFactory implements java.io.Serializable {
      */
     public int settle(int d, int tick, boolean initial) {
         for (int attempt = 0; attempt < TRIES; attempt++) {
-            draw(initial);
+            draw(initial, tick);
             if (fits(d, initial)) {
                 Households h = model.households();
                 int slot = h.allocate(initial ? Households.ORIGIN_INITIAL : Households.ORIGIN_MIGRANT);
@@ -106,7 +110,7 @@ public final class HouseholdFactory implements java.io.Serializable {
         }
     }
 
-    private void draw(boolean initial) {
+    private void draw(boolean initial, int drawTick) {
         Scenario.Demography demo = s.demography();
         cAdults = random.nextDouble() < 0.40 ? 1 : 2;
         double u = random.nextDouble();
@@ -130,7 +134,7 @@ public final class HouseholdFactory implements java.io.Serializable {
         double own = 0;
         int workingAge = 0;
         for (int a = 0; a < cAdults; a++) {
-            cStatus[a] = regionalStatus(random, cEducation[a], cAge[a], demo.retirementAge());
+            cStatus[a] = regionalStatus(random, cEducation[a], cAge[a], demo.pensionAgeMonths(demo.year(drawTick)) / 12);
             cMental[a] = regionalMental(random, cStatus[a]);
             cAbility[a] = (float) ability(random, lab);
             cExperience[a] = regionalExperience(random, cEducation[a], cAge[a], cStatus[a]);

@@ -183,7 +183,10 @@ public final class Region implements Steppable {
             return stillFollowed(r, k);
         }
         u -= death * adults;
-        double birth = adults == 2 && age >= 22 && age <= 40 && kids < 3 ? demo.birthRate() / 12.0 : 0.0;
+        // couples have children at the age-specific fertility of the head's age (the region does not
+        // weigh single women as the city does: it follows few households with a woman of child-bearing age)
+        int group = demo.fertilityGroup(age);
+        double birth = adults == 2 && group >= 0 && kids < 3 ? demo.fertilityRates()[group] / 12.0 : 0.0;
         if (u < birth) {
             r.children[k]++;
             r.otherChildren[k]++;
@@ -209,7 +212,7 @@ public final class Region implements Steppable {
         double partnering = adults == 1 && age >= 20 && age <= 50 ? demo.partneringRate() / 12.0 : 0.0;
         if (u < partnering) {
             // a partner from the regional population, whom the run does not follow
-            byte st = HouseholdFactory.regionalStatus(random, r.education[k], age, demo.retirementAge());
+            byte st = HouseholdFactory.regionalStatus(random, r.education[k], age, demo.pensionAgeMonths(demo.year(tick)) / 12);
             r.status[2 * k + 1] = st;
             r.mental[2 * k + 1] = HouseholdFactory.regionalMental(random, st);
             r.wage[2 * k + 1] = (float) HouseholdFactory.regionalWage(random, lab, model.wageLevel, r.education[k], age, st);

@@ -254,7 +254,6 @@ public record Scenario(
     public record Demography(
             double mortalityAt60,
             double mortalityGrowth,
-            double birthRate,
             int[] leaveHomeAges,
             double[] stillHomeShares,
             double starterStayShare,
@@ -275,7 +274,6 @@ public record Scenario(
         void validate(String p) {
             Check.range(p + ".mortalityAt60", mortalityAt60, 0.0, 0.5);
             Check.range(p + ".mortalityGrowth", mortalityGrowth, 0.0, 0.3);
-            Check.range(p + ".birthRate", birthRate, 0.0, 1.0);
             Check.length(p + ".stillHomeShares", stillHomeShares, leaveHomeAges.length);
             for (int i = 0; i < leaveHomeAges.length; i++) {
                 Check.range(p + ".leaveHomeAges[" + i + "]", leaveHomeAges[i], 12, 60);

@@ -112,7 +112,7 @@ class InvariantsTest {
                   "years": 4,
                   "seed": 7,
                   "city": { "residents": 6000 },
-                  "demography": { "mortalityAt60": 0.05, "birthRate": 1.0, "leaveHomeAges": [18, 19], "stillHomeShares": [0.5, 0.01],
+                  "demography": { "mortalityAt60": 0.05, "fertilityRates": [1.0, 1.0, 1.0, 1.0, 1.0], "leaveHomeAges": [18, 19], "stillHomeShares": [0.5, 0.01],
                                   "separationRate": 0.5, "starterSearchMonths": 2 },
                   "problems": { "debtIncidence": 2.0, "debtEscalation": 5.0, "evictionRate": 5.0,
                                 "youthIncidence": 2.0, "mentalIncidence": 2.0 },

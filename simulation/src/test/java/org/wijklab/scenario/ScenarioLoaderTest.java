@@ -102,15 +102,15 @@ class ScenarioLoaderTest {
     @Test
     void aFileOverridingOneNestedFieldKeepsEveryOtherDefault() throws IOException {
         ObjectNode expected = defaultsTree();
-        double birth = expected.get("demography").get("birthRate").asDouble();
-        double other = birth == 0.2 ? 0.25 : 0.2;
-        ((ObjectNode) expected.get("demography")).put("birthRate", other);
-        Path file = write("override.json", "{ \"demography\": { \"birthRate\": " + other + " } }");
+        double separation = expected.get("demography").get("separationRate").asDouble();
+        double other = separation == 0.02 ? 0.025 : 0.02;
+        ((ObjectNode) expected.get("demography")).put("separationRate", other);
+        Path file = write("override.json", "{ \"demography\": { \"separationRate\": " + other + " } }");
 
         Scenario s = ScenarioLoader.load(file);
-        assertEquals(other, s.demography().birthRate());
+        assertEquals(other, s.demography().separationRate());
         JsonNode actual = ScenarioLoader.mapper().readTree(ScenarioLoader.toJson(s));
-        assertEquals(expected, actual, "only demography.birthRate differs from the defaults");
+        assertEquals(expected, actual, "only demography.separationRate differs from the defaults");
     }
 
     @Test
@@ -167,7 +167,7 @@ class ScenarioLoaderTest {
 
     @Test
     void stringForANumberNamesTheField() {
-        assertContains(rejects("{ \"demography\": { \"birthRate\": \"high\" } }").getMessage(), "demography.birthRate");
+        assertContains(rejects("{ \"demography\": { \"separationRate\": \"high\" } }").getMessage(), "demography.separationRate");
     }
 
     @Test
