@@ -91,6 +91,7 @@ public final class Region implements Steppable {
             loss[e] = lab.jobLossMonthly() * model.jobLossMultiplier * reg.jobLossFactor() * lab.jobLossByEducation()[e];
         }
         boolean raise = Math.floorMod(tick, 12) == 1;
+        int pensionAge = demo.pensionAgeMonths(demo.year(tick));
         int bound = r.bound();
         for (int k = 0; k < bound; k++) {
             // households that joined this month start next month
@@ -98,7 +99,6 @@ public final class Region implements Steppable {
                 continue;
             }
             // each adult retires at the state-pension age of the year, by its own age
-            int pensionAge = demo.pensionAgeMonths(demo.year(tick));
             for (int a = 0; a < r.adults[k]; a++) {
                 int i = 2 * k + a;
                 int p = r.adultPerson[i];

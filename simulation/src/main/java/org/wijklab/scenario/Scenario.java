@@ -251,6 +251,9 @@ public record Scenario(
      * (the neighbourhood's employment rate minus the city's, in percentage points) raises its chance
      * of one education step above its parents' (and lowers that of one step below), per point.
      */
+    /** Months the state-pension age rose above its base, for the years 2013, 2014, ... (the last value holds after). */
+    private static final int[] PENSION_RISE = {1, 2, 3, 6, 9, 12, 16, 16, 16, 19, 22, 24, 24, 24, 24, 27};
+
     public record Demography(
             double mortalityAt60,
             double mortalityGrowth,
@@ -352,8 +355,7 @@ public record Scenario(
          * in 2024-2027, 67 + 3 m from 2028), on top of the base age.
          */
         public int pensionAgeMonths(int year) {
-            int[] rise = {1, 2, 3, 6, 9, 12, 16, 16, 16, 19, 22, 24, 24, 24, 24, 27};
-            int extra = year < 2013 ? 0 : rise[Math.min(year - 2013, rise.length - 1)];
+            int extra = year < 2013 ? 0 : PENSION_RISE[Math.min(year - 2013, PENSION_RISE.length - 1)];
             return 12 * retirementAge + extra;
         }
 
