@@ -33,6 +33,8 @@ public final class RegionHouseholds implements java.io.Serializable {
     public float[] income;
     /** Adults of working age who live on a benefit, from the last income update (as {@link Households#onBenefit}). */
     public byte[] onBenefit;
+    /** The next tick its income changes by itself (a followed adult's WW steps down or runs out), as {@link Households#incomeChange}. */
+    public int[] incomeChange;
     /** The tick it joined the region (its first region month is the next tick). */
     public int[] since;
     public boolean[] live;
@@ -56,6 +58,7 @@ public final class RegionHouseholds implements java.io.Serializable {
         wage = new float[2 * capacity];
         income = new float[capacity];
         onBenefit = new byte[capacity];
+        incomeChange = new int[capacity];
         since = new int[capacity];
         live = new boolean[capacity];
         free = new int[capacity];
@@ -82,6 +85,7 @@ public final class RegionHouseholds implements java.io.Serializable {
         wage[2 * k + 1] = 0f;
         income[k] = 0f;
         onBenefit[k] = 0;
+        incomeChange[k] = Households.NO_CHANGE;
         since[k] = tick;
         liveCount++;
         return k;
@@ -101,6 +105,7 @@ public final class RegionHouseholds implements java.io.Serializable {
         wage = Arrays.copyOf(wage, 2 * n);
         income = Arrays.copyOf(income, n);
         onBenefit = Arrays.copyOf(onBenefit, n);
+        incomeChange = Arrays.copyOf(incomeChange, n);
         since = Arrays.copyOf(since, n);
         live = Arrays.copyOf(live, n);
         free = Arrays.copyOf(free, n);
@@ -163,6 +168,6 @@ public final class RegionHouseholds implements java.io.Serializable {
 
     /** Bytes held per region slot by these arrays (for the memory figures). */
     public static int bytesPerSlot() {
-        return 1 + 1 + 1 + 4 + 8 + 4 + 1 + 2 + 2 + 8 + 4 + 1 + 4 + 1 + 4;
+        return 1 + 1 + 1 + 4 + 8 + 4 + 1 + 2 + 2 + 8 + 4 + 1 + 4 + 4 + 1 + 4;
     }
 }

@@ -98,6 +98,7 @@ public final class Region implements Steppable {
             if (!r.live[k] || r.since[k] == tick || release && !keepFollowed(r, k, tick)) {
                 continue;
             }
+            boolean changed = false;
             // each adult retires at the state-pension age of the year, by its own age
             for (int a = 0; a < r.adults[k]; a++) {
                 int i = 2 * k + a;
@@ -106,17 +107,22 @@ public final class Region implements Steppable {
                 if (months >= pensionAge && r.status[i] != Households.RETIRED) {
                     model.personStatusChange(p, r.status[i], Households.RETIRED);
                     r.status[i] = Households.RETIRED;
+                    changed = true;
                 }
             }
             int event = demography(r, k, tick, demo, lab);
             if (event < 0) {
                 continue;
             }
-            work(r, k, lab, raise);
+            changed |= event > 0;
+            changed |= work(r, k, lab, raise);
             // mental health reads the month's starting income, as the city's problems do
-            health(r, k, s.problems(), reg);
-            // incomes every month: WW steps down and runs out by the calendar, not only with events
-            updateIncome(r, k, lab, tick);
+            changed |= health(r, k, s.problems(), reg);
+            // the income follows every change, the yearly revaluation of pay, and a WW that steps
+            // down or runs out this month
+            if (changed || raise || r.incomeChange[k] <= tick) {
+                updateIncome(r, k, lab, tick);
+            }
         }
     }
 
@@ -303,8 +309,8 @@ public final class Region implements Steppable {
         return changed;
     }
 
-    /** Mental health's month for the adults of household k (one draw; at most one change). */
-    private void health(RegionHouseholds r, int k, Scenario.Problems p, Scenario.Region reg) {
+    /** Mental health's month for the adults of household k (one draw; at most one change); whether one changed. */
+    private boolean health(RegionHouseholds r, int k, Scenario.Problems p, Scenario.Region reg) {
         double u = random.nextDouble();
         double placeRisk = 1.0 + p.neighbourhoodRisk() * (1.0 - reg.safety());
         double strain = Math.max(0.0, 1.0 + p.insecurityRisk() * (model.jobLossMultiplier - 1.0));
@@ -326,29 +332,30 @@ public final class Region implements Steppable {
                     double p0 = onset * risk;
                     if (u < p0) {
                         r.mental[i] = Households.POOR;
-                        return;
+                        return true;
                     }
                     u -= p0;
                 }
                 case Households.POOR -> {
                     if (u < recover) {
                         r.mental[i] = Households.GOOD;
-                        return;
+                        return true;
                     } else if (u < recover + severe) {
                         r.mental[i] = Households.SEVERE;
-                        return;
+                        return true;
                     }
                     u -= recover + severe;
                 }
                 default -> {
                     if (u < severeOut) {
                         r.mental[i] = Households.POOR;
-                        return;
+                        return true;
                     }
                     u -= severeOut;
                 }
             }
         }
+        return false;
     }
 
     /**
@@ -372,6 +379,7 @@ public final class Region implements Steppable {
             if (write) {
                 r.income[k] = (float) income;
                 r.onBenefit[k] = 0;
+                r.incomeChange[k] = Households.NO_CHANGE;
             }
             return income;
         }
@@ -380,6 +388,7 @@ public final class Region implements Steppable {
         int workingAge = 0;
         int benefits = 0;
         int notWorking = 0;
+        int next = Households.NO_CHANGE;
         for (int a = 0; a < adults; a++) {
             int i = 2 * k + a;
             int p = r.adultPerson[i];
@@ -391,6 +400,10 @@ public final class Region implements Steppable {
                     : source == IncomeRules.WAGE || source == IncomeRules.DISABILITY
                             ? model.wage(p, st == Households.EMPLOYED, tick) : 0.0;
             own += IncomeRules.own(lab, source, w, followed ? persons.wwFrom[p] : 0, followed ? persons.wwBase[p] : 0.0, tick);
+            if (source == IncomeRules.WW) {
+                int step = persons.wwFrom[p] + IncomeRules.WW_FIRST_MONTHS;
+                next = Math.min(next, tick < step ? step : persons.wwUntil[p]);
+            }
             if (st != Households.RETIRED) {
                 workingAge++;
                 if (source == IncomeRules.WW || source == IncomeRules.DISABILITY) {
@@ -407,6 +420,7 @@ public final class Region implements Steppable {
         if (write) {
             r.income[k] = (float) income;
             r.onBenefit[k] = (byte) benefits;
+            r.incomeChange[k] = next;
         }
         return income;
     }
