@@ -206,7 +206,12 @@ public final class Demography implements Steppable {
                 accrueUpbringing(slot);
             }
             int age = h.age(slot, tick);
-            retire(slot, tick, pensionAge);
+            // an adult reaches the pension age (read in slot order; most households have nobody to retire)
+            int k = 2 * slot;
+            if (tick - h.adultBirth[k] >= pensionAge && h.status[k] != Households.RETIRED
+                    || h.adults[slot] > 1 && tick - h.adultBirth[k + 1] >= pensionAge && h.status[k + 1] != Households.RETIRED) {
+                retire(slot, tick, pensionAge);
+            }
             // competing monthly events: one uniform draw decides which (if any) happens
             int adults = h.adults[slot];
             int kids = h.children[slot];
