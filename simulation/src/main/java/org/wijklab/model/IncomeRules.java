@@ -56,6 +56,15 @@ public final class IncomeRules {
         };
     }
 
+    /**
+     * The next tick at which an adult on WW changes the household's income by itself (its WW steps
+     * down after the first months or runs out), folded into {@code next}, the earliest so far.
+     */
+    public static int nextWwChange(int next, int wwFrom, int wwUntil, int tick) {
+        int step = wwFrom + WW_FIRST_MONTHS;
+        return Math.min(next, tick < step ? step : wwUntil);
+    }
+
     /** The social-assistance norm for a household of this many adults (yearly). */
     public static double norm(Scenario.Labour lab, int adults) {
         return adults >= 2 ? 2 * lab.benefitPerAdultInCouple() : lab.benefitSingle();

@@ -415,8 +415,7 @@ public final class WijkLabModel extends SimState {
                 }
             }
             if (source == IncomeRules.WW) {
-                int step = persons.wwFrom[p] + IncomeRules.WW_FIRST_MONTHS;
-                next = Math.min(next, tick < step ? step : persons.wwUntil[p]);
+                next = IncomeRules.nextWwChange(next, persons.wwFrom[p], persons.wwUntil[p], tick);
             }
         }
         boolean assisted = IncomeRules.topUp(lab, own, workingAge, adults) > 0;

@@ -60,6 +60,9 @@ public final class Demography implements Steppable {
      * age-specific fertility rate (births happen in couples).
      */
     private double[] coupleBirth = new double[0];
+    /** The fertility pass's counts by age group (scratch, kept between months): women and couples that may have a child. */
+    private double[] women = new double[0];
+    private int[] couples = new int[0];
     /** A couple's yearly chance of a birth is at most this (assumed: about one birth in 20 months). */
     private static final double MAX_COUPLE_BIRTHS = 0.6;
     /** A child's monthly chance of leaving home by its age in years (from the shares still at home by age). */
@@ -155,9 +158,11 @@ public final class Demography implements Steppable {
         int groups = demo.fertilityRates().length;
         if (coupleBirth.length != groups) {
             coupleBirth = new double[groups];
+            women = new double[groups];
+            couples = new int[groups];
         }
-        double[] women = new double[groups];
-        int[] couples = new int[groups];
+        java.util.Arrays.fill(women, 0.0);
+        java.util.Arrays.fill(couples, 0);
         Households h = model.households();
         for (int slot = 0; slot < h.capacity; slot++) {
             if (h.hood[slot] < 0) {

@@ -16,7 +16,7 @@ import sim.engine.Steppable;
  * finding also on employed contacts (the neighbourhood's employment rate against the city's) and
  * on address stigma (the neighbourhood's reputation). Jobs are not local: only the odds are.
  * Programmes add activation (work theme, initiatives' volunteer roles: more job finding and
- * more inactive adults looking for work) and local jobs in their targets. Wages of the employed rise once a year; incomes follow every change. The adults of a
+ * more inactive adults looking for work) and local jobs in their targets. Pay is revalued once a year (the economy's wage level and each worker's experience); incomes follow every change. The adults of a
  * household compete for one uniform draw a month (from its block's stream), so at most one of
  * them changes state. The blocks of households are stepped in parallel.
  */
@@ -105,7 +105,6 @@ public final class LabourMarket implements Steppable {
                 double local = fx.localJobs[j];
                 // an adult's WW steps down or runs out this month: the income changes without an event
                 boolean changed = h.incomeChange[slot] <= tick;
-                boolean employed = false;
                 int n = h.adults[slot];
                 // the adults' transitions compete for one uniform draw per household and month
                 double u = random.nextDouble();
@@ -133,7 +132,6 @@ public final class LabourMarket implements Steppable {
                                 model.changeStatus(k, Households.UNEMPLOYED);
                                 moved = true;
                             } else {
-                                employed = true;
                                 u -= pl;
                             }
                         }
@@ -147,7 +145,6 @@ public final class LabourMarket implements Steppable {
                             }
                             if (!moved && u < pf) {
                                 model.changeStatus(k, Households.EMPLOYED);
-                                employed = true;
                                 moved = true;
                             } else if (!moved && u < pf + discouragement) {
                                 model.changeStatus(k, Households.INACTIVE);

@@ -255,7 +255,6 @@ public final class Region implements Steppable {
         int edu = r.education[k];
         double u = random.nextDouble();
         boolean changed = false;
-        boolean employed = false;
         for (int a = 0; a < r.adults[k]; a++) {
             int i = 2 * k + a;
             boolean poor = r.mental[i] != Households.GOOD;
@@ -267,7 +266,6 @@ public final class Region implements Steppable {
                         r.status[i] = Households.UNEMPLOYED;
                         changed = true;
                     } else {
-                        employed = true;
                         u -= pl;
                     }
                 }
@@ -276,7 +274,6 @@ public final class Region implements Steppable {
                     if (!changed && u < pf) {
                         model.personStatusChange(r.adultPerson[i], r.status[i], Households.EMPLOYED);
                         r.status[i] = Households.EMPLOYED;
-                        employed = true;
                         changed = true;
                     } else if (!changed && u < pf + lab.discouragementMonthly()) {
                         model.personStatusChange(r.adultPerson[i], r.status[i], Households.INACTIVE);
@@ -401,8 +398,7 @@ public final class Region implements Steppable {
                             ? model.wage(p, st == Households.EMPLOYED, tick) : 0.0;
             own += IncomeRules.own(lab, source, w, followed ? persons.wwFrom[p] : 0, followed ? persons.wwBase[p] : 0.0, tick);
             if (source == IncomeRules.WW) {
-                int step = persons.wwFrom[p] + IncomeRules.WW_FIRST_MONTHS;
-                next = Math.min(next, tick < step ? step : persons.wwUntil[p]);
+                next = IncomeRules.nextWwChange(next, persons.wwFrom[p], persons.wwUntil[p], tick);
             }
             if (st != Households.RETIRED) {
                 workingAge++;
