@@ -11,7 +11,10 @@ import org.wijklab.observation.CityTable;
 import org.wijklab.observation.CohortTable;
 import org.wijklab.observation.CostsTable;
 import org.wijklab.observation.ErosionDecomposition;
+import org.wijklab.observation.DistancesTable;
 import org.wijklab.observation.EscalationsTable;
+import org.wijklab.observation.MapTable;
+import org.wijklab.observation.RegionTable;
 import org.wijklab.observation.MovesLog;
 import org.wijklab.observation.NeighbourhoodTable;
 import org.wijklab.observation.OriginsTable;
@@ -76,6 +79,9 @@ final class RunState implements Serializable {
                     folder.resolve(Runner.DECOMPOSITION), scenario.output().decompositionYears(), scenario.ticks()));
             EscalationsTable escalations = st.add(new EscalationsTable(folder.resolve(Runner.ESCALATIONS),
                     scenario.ticks()));
+            MapTable map = st.add(new MapTable(folder.resolve(Runner.MAP)));
+            DistancesTable distances = st.add(new DistancesTable(folder.resolve(Runner.DISTANCES), scenario.ticks()));
+            RegionTable region = st.add(new RegionTable(folder.resolve(Runner.REGION), scenario.ticks()));
             OriginsTable cohortsByOrigin = origins ? st.add(new OriginsTable(folder.resolve(Runner.ORIGINS),
                     scenario.output().cohortYears(), scenario.ticks())) : null;
             ServicesTable services = programmes ? st.add(new ServicesTable(folder.resolve(Runner.SERVICES))) : null;
@@ -87,6 +93,9 @@ final class RunState implements Serializable {
             }
             model.addTickListener(hoods);
             model.addTickListener(escalations);
+            model.addTickListener(map);
+            model.addTickListener(distances);
+            model.addTickListener(region);
             if (origins) {
                 model.addTickListener(cohortsByOrigin);
             }

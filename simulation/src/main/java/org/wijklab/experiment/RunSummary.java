@@ -56,6 +56,15 @@ public final class RunSummary implements Replicator.RunObserver {
     public int[][] workingAge;
     public int[][] movesOut;
     public int[][] leftCity;
+    /**
+     * Over the recorded ticks, in memory only (null in a record read back): households moving out of
+     * a neighbourhood by distance class (same, adjacent, further, out of the city), moves to each
+     * place of the region, and social lets by search with the registration months they were let at.
+     */
+    public long[] movedByClass;
+    public long[] movedToPlace;
+    public long socialLets;
+    public long socialLetMonths;
     public final List<ProgrammeRecord> programmes = new ArrayList<>();
     /** Decomposition rows by "unit|metric|t0|t1", each column by its header name. */
     public final Map<String, Map<String, Double>> decomposition = new HashMap<>();
@@ -132,6 +141,8 @@ public final class RunSummary implements Replicator.RunObserver {
             workingAge = new int[ticks + 1][nb.count];
             movesOut = new int[ticks + 1][nb.count];
             leftCity = new int[ticks + 1][nb.count];
+            movedByClass = new long[Neighbourhoods.DISTANCE_CLASSES];
+            movedToPlace = new long[m.regionPlaces().count];
             socialShare = new double[nb.count];
             for (int j = 0; j < nb.count; j++) {
                 socialShare[j] = nb.dwellingsByTenure[j][Tenure.SOCIAL] / (double) Math.max(1, nb.dwellings[j]);
@@ -158,6 +169,18 @@ public final class RunSummary implements Replicator.RunObserver {
             workingAge[tick][j] = m.observation().workingAge(j);
             movesOut[tick][j] = nb.movesOut[j];
             leftCity[tick][j] = nb.outMigrants[j];
+            if (tick > 0) {
+                for (int c = 0; c < Neighbourhoods.DISTANCE_CLASSES; c++) {
+                    movedByClass[c] += nb.movedByClass[j][c];
+                }
+                socialLets += nb.socialLets[j];
+                socialLetMonths += nb.socialLetMonths[j];
+            }
+        }
+        if (tick > 0) {
+            for (int r = 0; r < movedToPlace.length; r++) {
+                movedToPlace[r] += m.regionPlaces().movedTo[r];
+            }
         }
         CostLedger ledger = m.costs();
         List<Programmes.Run> runs = m.programmes().runs();

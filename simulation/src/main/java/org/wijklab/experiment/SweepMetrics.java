@@ -99,6 +99,38 @@ public final class SweepMetrics {
                     long moved = r.sum(r.movesOut, 0, r.ticks, r.all());
                     return moved == 0 ? Double.NaN : 1.0 - r.sum(r.leftCity, 0, r.ticks, r.all()) / (double) moved;
                 });
+        add("moves_same_or_adjacent_share", "of the households that moved within the city, the share that stayed in "
+                + "their own or an adjacent neighbourhood, share", r -> {
+                    if (r.movedByClass == null) {
+                        return Double.NaN;
+                    }
+                    long within = r.movedByClass[0] + r.movedByClass[1] + r.movedByClass[2];
+                    return within == 0 ? Double.NaN : (r.movedByClass[0] + r.movedByClass[1]) / (double) within;
+                });
+        add("leavers_within_50km_share", "of the moves out of the city to the region, the share to places at most 50 km "
+                + "away (the province), share", r -> leavers(r, 0, 50));
+        add("leavers_50_to_100km_share", "of the moves out of the city to the region, the share to places more than 50 "
+                + "and at most 100 km away (the adjacent provinces), share", r -> leavers(r, 50, 100));
+        add("social_let_registration_years", "the mean registration (years) at which social dwellings were let by search",
+                r -> r.movedByClass == null || r.socialLets == 0 ? Double.NaN : r.socialLetMonths / 12.0 / r.socialLets);
+    }
+
+    /** Share of the moves to the region that went to places more than lo and at most hi km away. */
+    private static double leavers(RunSummary r, double lo, double hi) {
+        if (r.movedToPlace == null) {
+            return Double.NaN;
+        }
+        java.util.List<org.wijklab.scenario.Scenario.Place> places = r.scenario.region().places();
+        long all = 0;
+        long in = 0;
+        for (int k = 0; k < r.movedToPlace.length; k++) {
+            all += r.movedToPlace[k];
+            double km = places.get(k).distanceKm();
+            if ((lo == 0 ? km >= 0 : km > lo) && km <= hi) {
+                in += r.movedToPlace[k];
+            }
+        }
+        return all == 0 ? Double.NaN : in / (double) all;
     }
 
     /**

@@ -64,6 +64,21 @@ public final class Neighbourhoods implements java.io.Serializable {
     public final int[] secondLineCare;
     public final int[] births;
     public final int[] deaths;
+    /** Distance classes of a move out of a neighbourhood: the same one, an adjacent one, further in the city, out of the city. */
+    public static final int SAME = 0;
+    public static final int ADJACENT = 1;
+    public static final int FURTHER = 2;
+    public static final int REGION = 3;
+    public static final int DISTANCE_CLASSES = 4;
+    /** This tick's households moving out, by distance class; and of them those moved out for restructuring. */
+    public final int[][] movedByClass;
+    public final int[][] renewalByClass;
+    /** This tick's social lets by search, the registration months they were let at (sum), and urgent lets among them. */
+    public final int[] socialLets;
+    public final long[] socialLetMonths;
+    public final int[] urgentLets;
+    /** This tick's social dwellings let to in-migrants (without registration in the city). */
+    public final int[] newcomerSocialLets;
 
     public Neighbourhoods(int count) {
         this.count = count;
@@ -107,6 +122,21 @@ public final class Neighbourhoods implements java.io.Serializable {
         secondLineCare = new int[count];
         births = new int[count];
         deaths = new int[count];
+        movedByClass = new int[count][DISTANCE_CLASSES];
+        renewalByClass = new int[count][DISTANCE_CLASSES];
+        socialLets = new int[count];
+        socialLetMonths = new long[count];
+        urgentLets = new int[count];
+        newcomerSocialLets = new int[count];
+    }
+
+    /** Counts a household's move out of {@code from} into {@code to} (-1: out of the city) by distance class. */
+    public void countMove(int from, int to, boolean renewal) {
+        int c = to < 0 ? REGION : distanceClass(from, to);
+        movedByClass[from][c]++;
+        if (renewal) {
+            renewalByClass[from][c]++;
+        }
     }
 
     public void resetEvents() {
@@ -119,6 +149,14 @@ public final class Neighbourhoods implements java.io.Serializable {
         java.util.Arrays.fill(secondLineCare, 0);
         java.util.Arrays.fill(births, 0);
         java.util.Arrays.fill(deaths, 0);
+        for (int j = 0; j < count; j++) {
+            java.util.Arrays.fill(movedByClass[j], 0);
+            java.util.Arrays.fill(renewalByClass[j], 0);
+        }
+        java.util.Arrays.fill(socialLets, 0);
+        java.util.Arrays.fill(socialLetMonths, 0);
+        java.util.Arrays.fill(urgentLets, 0);
+        java.util.Arrays.fill(newcomerSocialLets, 0);
     }
 
     /**

@@ -48,6 +48,8 @@ public final class Persons implements java.io.Serializable {
     public static final int NOT_NEEDED = Integer.MIN_VALUE;
 
     private int capacity;
+    /** {@link #registeredSince} of a person whose registration has not been looked at yet. */
+    public static final int REGISTRATION_UNKNOWN = Integer.MIN_VALUE;
     public int[] id;
     public int[] household;
     public byte[] place;
@@ -84,6 +86,11 @@ public final class Persons implements java.io.Serializable {
     public float[] exposureSum;
     public short[] exposureMonths;
     public float[] learningSum;
+    /**
+     * The tick from which the person is registered for social rent ({@link #REGISTRATION_UNKNOWN}
+     * until the housing market first needs it); a social let starts it anew.
+     */
+    public int[] registeredSince;
 
     private int[] free;
     private int freeTop;
@@ -119,6 +126,7 @@ public final class Persons implements java.io.Serializable {
         exposureSum = new float[capacity];
         exposureMonths = new short[capacity];
         learningSum = new float[capacity];
+        registeredSince = new int[capacity];
         free = new int[capacity];
     }
 
@@ -151,6 +159,7 @@ public final class Persons implements java.io.Serializable {
         exposureSum[p] = 0f;
         exposureMonths[p] = 0;
         learningSum[p] = 0f;
+        registeredSince[p] = REGISTRATION_UNKNOWN;
         inCity++;
         return p;
     }
@@ -175,6 +184,7 @@ public final class Persons implements java.io.Serializable {
         exposureSum = Arrays.copyOf(exposureSum, n);
         exposureMonths = Arrays.copyOf(exposureMonths, n);
         learningSum = Arrays.copyOf(learningSum, n);
+        registeredSince = Arrays.copyOf(registeredSince, n);
         free = Arrays.copyOf(free, n);
         capacity = n;
     }
@@ -331,7 +341,8 @@ public final class Persons implements java.io.Serializable {
     /** Bytes held per person slot by these arrays (for the memory figures). */
     public static int bytesPerSlot() {
         return 4 + 4 + 1 + 1 + 4 + 4 + 1 + 4 // identity, place, lists, pins, free list
-                + 4 + 1 + 4 + 4 + 4 + 4 + 4 + 4 + 4 + 2 + 4; // own state: birth, education, ability, experience, WW, upbringing
+                + 4 + 1 + 4 + 4 + 4 + 4 + 4 + 4 + 4 + 2 + 4 // own state: birth, education, ability, experience, WW, upbringing
+                + 4; // registration for social rent
     }
 
     /** Age in whole years at a tick. */

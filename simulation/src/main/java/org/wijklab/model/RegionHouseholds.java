@@ -38,6 +38,8 @@ public final class RegionHouseholds implements java.io.Serializable {
     /** The tick it joined the region (its first region month is the next tick). */
     public int[] since;
     public boolean[] live;
+    /** The place of the region each household lives in (scenario region.places, in order). */
+    public byte[] place;
 
     private int[] free;
     private int freeTop;
@@ -61,6 +63,7 @@ public final class RegionHouseholds implements java.io.Serializable {
         incomeChange = new int[capacity];
         since = new int[capacity];
         live = new boolean[capacity];
+        place = new byte[capacity];
         free = new int[capacity];
     }
 
@@ -87,6 +90,7 @@ public final class RegionHouseholds implements java.io.Serializable {
         onBenefit[k] = 0;
         incomeChange[k] = Households.NO_CHANGE;
         since[k] = tick;
+        place[k] = 0;
         liveCount++;
         return k;
     }
@@ -108,6 +112,7 @@ public final class RegionHouseholds implements java.io.Serializable {
         incomeChange = Arrays.copyOf(incomeChange, n);
         since = Arrays.copyOf(since, n);
         live = Arrays.copyOf(live, n);
+        place = Arrays.copyOf(place, n);
         free = Arrays.copyOf(free, n);
         capacity = n;
     }
@@ -168,6 +173,6 @@ public final class RegionHouseholds implements java.io.Serializable {
 
     /** Bytes held per region slot by these arrays (for the memory figures). */
     public static int bytesPerSlot() {
-        return 1 + 1 + 1 + 4 + 8 + 4 + 1 + 2 + 2 + 8 + 4 + 1 + 4 + 4 + 1 + 4;
+        return 1 + 1 + 1 + 4 + 8 + 4 + 1 + 2 + 2 + 8 + 4 + 1 + 4 + 4 + 1 + 4 + 1;
     }
 }

@@ -71,6 +71,7 @@ public final class WijkLabModel extends SimState {
     private final Ledger ledger = new Ledger();
     private Persons persons;
     private RegionHouseholds region;
+    private RegionPlaces regionPlaces;
     private IntGrid2D map;
 
     /** Multipliers on job loss and job finding set by the economy this tick. */
@@ -202,6 +203,7 @@ public final class WijkLabModel extends SimState {
     /** Ends a warm-up month: this month's counters are dropped, nothing is written. */
     public void discardTick() {
         neighbourhoods.resetEvents();
+        regionPlaces.resetEvents();
         ledger.resetTick();
         costs.reset();
     }
@@ -212,6 +214,7 @@ public final class WijkLabModel extends SimState {
             l.onTick(this, tick);
         }
         neighbourhoods.resetEvents();
+        regionPlaces.resetEvents();
         ledger.resetTick();
         costs.reset();
     }
@@ -327,6 +330,12 @@ public final class WijkLabModel extends SimState {
         dwellings = d;
         neighbourhoods = n;
         map = grid;
+        regionPlaces = new RegionPlaces(scenario.region().places(), d.builtCount(), scenario.housing().targetVacancy());
+    }
+
+    /** The region's places as housing submarkets. */
+    public RegionPlaces regionPlaces() {
+        return regionPlaces;
     }
 
     public double[] incomeCdf() {
@@ -500,18 +509,23 @@ public final class WijkLabModel extends SimState {
         return dwellings.baseCost[d] * neighbourhoods.priceLevel[dwellings.neighbourhood[d]][dwellings.tenure[d]];
     }
 
-    /** A household leaves the city: its dwelling becomes vacant and its members are counted out. */
-    public void leaveCity(int slot, MoveReason reason, int tick) {
+    /**
+     * A household leaves the city for place {@code place} of the region: its dwelling becomes vacant,
+     * its members are counted out, and the region follows it there.
+     */
+    public void leaveCity(int slot, MoveReason reason, int tick, int place) {
         Households h = households;
         int d = h.dwelling[slot];
         int nb = dwellings.neighbourhood[d];
         moveListener().onMove(tick, h.id[slot], nb, -1, reason, h.employed(slot), h.income[slot]);
         neighbourhoods.outMigrants[nb]++;
         neighbourhoods.movesOut[nb]++;
+        neighbourhoods.countMove(nb, -1, h.forced[slot] == Households.FORCED_RENEWAL);
+        regionPlaces.movedTo[place]++;
         ledger.personsOut(h.persons(slot));
         ledger.left();
         dwellings.vacate(d);
-        regionProcess.admitHousehold(h, slot, tick);
+        regionProcess.admitHousehold(h, slot, tick, place);
         h.release(slot, Households.FATE_LEFT);
     }
 
@@ -544,6 +558,7 @@ public final class WijkLabModel extends SimState {
         moveListener().onMove(tick, h.id[from], fromHood, toHood, MoveReason.PARTNERED, h.employed(from), h.income[from]);
         neighbourhoods.movesOut[fromHood]++;
         neighbourhoods.movesIn[toHood]++;
+        neighbourhoods.countMove(fromHood, toHood, false);
         ledger.movedWithin();
         // the persons move with them: the adult (with its own state) into the second position, the children into the list
         h.moveAdult(2 * from, 2 * into + 1);
@@ -592,11 +607,12 @@ public final class WijkLabModel extends SimState {
         return slot;
     }
 
-    /** The person of pending entry i found no dwelling in the city: it leaves the parent household for the region. */
-    public void leaveForRegion(int parent, int i, int tick) {
+    /** The person of pending entry i leaves the parent household for place {@code place} of the region. */
+    public void leaveForRegion(int parent, int i, int tick, int place) {
         int who = leaver(parent, i, pending.kind[i] == Pending.STARTER);
         leaveParent(parent, pending.kind[i] == Pending.STARTER);
-        regionProcess.admitPerson(who, pending.status[i], pending.mental[i], tick);
+        regionPlaces.movedTo[place]++;
+        regionProcess.admitPerson(who, pending.status[i], pending.mental[i], tick, place);
     }
 
     /**

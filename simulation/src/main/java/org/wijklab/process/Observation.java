@@ -90,6 +90,7 @@ public final class Observation implements Steppable {
         if (tick == 0) {
             // the recorded run starts here: no events yet, accounts from zero
             model.neighbourhoods().resetEvents();
+            model.regionPlaces().resetEvents();
             model.ledger().resetAll();
             model.costs().reset();
         }

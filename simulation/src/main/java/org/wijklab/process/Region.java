@@ -47,8 +47,9 @@ public final class Region implements Steppable {
     private final MersenneTwisterFast random;
     private double[] leaveByAge = new double[0];
     private final double[] deathByAge = new double[131];
-    private double[] find = new double[0];
-    private double[] loss = new double[0];
+    /** Job finding and job loss per place and education. */
+    private double[][] find = new double[0][0];
+    private double[][] loss = new double[0][0];
     /** The first tick whose releases have not been looked at yet. */
     private int released = Integer.MIN_VALUE;
 
@@ -81,14 +82,19 @@ public final class Region implements Steppable {
         }
         leaveByAge = demo.leaveHomeHazards(leaveByAge);
         int levels = lab.jobFindingByEducation().length;
-        if (find.length != levels) {
-            find = new double[levels];
-            loss = new double[levels];
+        int places = reg.places().size();
+        if (find.length != places || find[0].length != levels) {
+            find = new double[places][levels];
+            loss = new double[places][levels];
         }
-        for (int e = 0; e < levels; e++) {
-            find[e] = lab.jobFindingMonthly() * model.jobFindingMultiplier * reg.jobFindingFactor()
-                    * lab.jobFindingByEducation()[e];
-            loss[e] = lab.jobLossMonthly() * model.jobLossMultiplier * reg.jobLossFactor() * lab.jobLossByEducation()[e];
+        for (int q = 0; q < places; q++) {
+            Scenario.Place place = reg.places().get(q);
+            for (int e = 0; e < levels; e++) {
+                find[q][e] = lab.jobFindingMonthly() * model.jobFindingMultiplier * place.jobFindingFactor()
+                        * lab.jobFindingByEducation()[e];
+                loss[q][e] = lab.jobLossMonthly() * model.jobLossMultiplier * place.jobLossFactor()
+                        * lab.jobLossByEducation()[e];
+            }
         }
         boolean raise = Math.floorMod(tick, 12) == 1;
         int pensionAge = demo.pensionAgeMonths(demo.year(tick));
@@ -208,7 +214,7 @@ public final class Region implements Steppable {
             r.children[k]--;
             if (c >= 0) {
                 r.firstChild[k] = persons.removeChild(r.firstChild[k], c);
-                starter(c, parentsEducation(r, k), lab, tick);
+                starter(c, parentsEducation(r, k), lab, tick, r.place[k]);
             } else {
                 r.otherChildren[k]--;
             }
@@ -230,7 +236,7 @@ public final class Region implements Steppable {
         if (adults == 2 && u < demo.separationRate() / 12.0) {
             int p = r.adultPerson[2 * k + 1];
             if (p >= 0) {
-                single(p, r.status[2 * k + 1], r.mental[2 * k + 1], tick);
+                single(p, r.status[2 * k + 1], r.mental[2 * k + 1], tick, r.place[k]);
             }
             r.adultPerson[2 * k + 1] = -1;
             r.status[2 * k + 1] = Households.INACTIVE;
@@ -260,7 +266,7 @@ public final class Region implements Steppable {
             boolean poor = r.mental[i] != Households.GOOD;
             switch (r.status[i]) {
                 case Households.EMPLOYED -> {
-                    double pl = loss[edu] * (poor ? lab.poorHealthLoss() : 1.0);
+                    double pl = loss[r.place[k]][edu] * (poor ? lab.poorHealthLoss() : 1.0);
                     if (!changed && u < pl) {
                         model.personStatusChange(r.adultPerson[i], r.status[i], Households.UNEMPLOYED);
                         r.status[i] = Households.UNEMPLOYED;
@@ -270,7 +276,7 @@ public final class Region implements Steppable {
                     }
                 }
                 case Households.UNEMPLOYED -> {
-                    double pf = Math.min(1.0, find[edu] * (poor ? lab.poorHealthFinding() : 1.0));
+                    double pf = Math.min(1.0, find[r.place[k]][edu] * (poor ? lab.poorHealthFinding() : 1.0));
                     if (!changed && u < pf) {
                         model.personStatusChange(r.adultPerson[i], r.status[i], Households.EMPLOYED);
                         r.status[i] = Households.EMPLOYED;
@@ -309,7 +315,7 @@ public final class Region implements Steppable {
     /** Mental health's month for the adults of household k (one draw; at most one change); whether one changed. */
     private boolean health(RegionHouseholds r, int k, Scenario.Problems p, Scenario.Region reg) {
         double u = random.nextDouble();
-        double placeRisk = 1.0 + p.neighbourhoodRisk() * (1.0 - reg.safety());
+        double placeRisk = 1.0 + p.neighbourhoodRisk() * (1.0 - reg.places().get(r.place[k]).safety());
         double strain = Math.max(0.0, 1.0 + p.insecurityRisk() * (model.jobLossMultiplier - 1.0));
         boolean low = r.equivalisedIncome(k) < p.lowIncomeThreshold();
         double shared = (1.0 + (low ? p.lowIncomeRisk() : 0.0)) * placeRisk;
@@ -427,7 +433,7 @@ public final class Region implements Steppable {
      * A household leaves the city: its followed members go on in a region household with its state;
      * members nobody needs are released. Call before the city slot is released.
      */
-    public void admitHousehold(Households h, int slot, int tick) {
+    public void admitHousehold(Households h, int slot, int tick, int place) {
         Persons persons = model.persons();
         if (!anyNeeded(h, slot, tick)) {
             releaseAll(h, slot);
@@ -435,6 +441,7 @@ public final class Region implements Steppable {
         }
         RegionHouseholds r = model.region();
         int k = r.allocate(tick);
+        r.place[k] = (byte) place;
         int adults = h.adults[slot];
         r.adults[k] = (byte) adults;
         r.children[k] = h.children[slot];
@@ -468,6 +475,7 @@ public final class Region implements Steppable {
         }
         RegionHouseholds r = model.region();
         int k = r.allocate(tick);
+        r.place[k] = (byte) destination();
         r.children[k] = h.children[slot];
         r.education[k] = h.education(slot);
         r.birthTick[k] = h.adultBirth[2 * slot];
@@ -485,16 +493,39 @@ public final class Region implements Steppable {
             model.persons().release(p);
             return;
         }
-        starter(p, parentEducation, model.scenario().labour(), tick);
+        starter(p, parentEducation, model.scenario().labour(), tick, destination());
     }
 
-    /** A person from the pending pool who found no dwelling in the city: a single household in the region. */
-    public void admitPerson(int p, byte status, byte mental, int tick) {
+    /** A person from the pending pool who leaves the city for place {@code place}: a single household there. */
+    public void admitPerson(int p, byte status, byte mental, int tick, int place) {
         if (!model.persons().needed(p, tick)) {
             model.persons().release(p);
             return;
         }
-        single(p, status, mental, tick);
+        single(p, status, mental, tick, place);
+    }
+
+    /**
+     * A place of the region for someone who leaves the city without a search of the housing market
+     * (a child leaving home for the region, orphans to relatives): drawn from the region's stream
+     * by the places' stock, each weighted by the search's distance decay.
+     */
+    public int destination() {
+        Scenario s = model.scenario();
+        java.util.List<Scenario.Place> places = s.region().places();
+        double decay = s.housing().distanceDecay();
+        double total = 0;
+        for (Scenario.Place q : places) {
+            total += q.stockShare() * Math.pow(1.0 + q.distanceKm(), -decay);
+        }
+        double u = random.nextDouble() * total;
+        for (int q = 0; q < places.size(); q++) {
+            u -= places.get(q).stockShare() * Math.pow(1.0 + places.get(q).distanceKm(), -decay);
+            if (u < 0) {
+                return q;
+            }
+        }
+        return places.size() - 1;
     }
 
     /**
@@ -505,14 +536,14 @@ public final class Region implements Steppable {
      * left the city with its family keeps the mean of its city months, and one born to a followed
      * adult in the region is not followed.
      */
-    private void starter(int p, byte parentEducation, Scenario.Labour lab, int tick) {
+    private void starter(int p, byte parentEducation, Scenario.Labour lab, int tick, int place) {
         Persons persons = model.persons();
         byte edu = Demography.starterEducation(persons, p, parentEducation, model.scenario().demography().upbringingEffect(),
                 random);
         Demography.becomeAdult(persons, p, edu, HouseholdFactory.ability(random, lab), tick);
         byte st = Demography.starterStatus(edu, random);
         byte mh = Demography.starterMental(random);
-        single(p, st, mh, tick);
+        single(p, st, mh, tick, place);
     }
 
     /**
@@ -532,10 +563,11 @@ public final class Region implements Steppable {
     }
 
     /** Person p (city or region) becomes the only adult of a new region household. */
-    private void single(int p, byte status, byte mental, int tick) {
+    private void single(int p, byte status, byte mental, int tick, int place) {
         Persons persons = model.persons();
         RegionHouseholds r = model.region();
         int k = r.allocate(tick);
+        r.place[k] = (byte) place;
         r.adults[k] = 1;
         r.education[k] = persons.education[p];
         r.birthTick[k] = persons.birthTick[p];

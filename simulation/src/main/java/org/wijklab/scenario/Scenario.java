@@ -595,7 +595,7 @@ public record Scenario(
             double incomeRiseEffect,
             double tiesEffect,
             double crowdingEffect,
-            double leaveCityShare,
+            double distanceDecay,
             int candidatesPerMonth,
             int searchMonths,
             double socialIncomeLimit,
@@ -613,7 +613,8 @@ public record Scenario(
             double preferOwnership,
             double preferSpace,
             double costAversion,
-            double preferStaying) implements java.io.Serializable {
+            double preferStaying,
+            double registeredShare) implements java.io.Serializable {
         /** The highest {@code targetVacancy}: a fifth of the stock (see {@link #validate}). */
         public static final double MAX_TARGET_VACANCY = 0.2;
         /** The lowest {@code maxBurden}: above the 0.12 share of income every in-migrant pays at least. */
@@ -634,7 +635,8 @@ public record Scenario(
             Check.range(p + ".incomeRiseEffect", incomeRiseEffect, 0.0, 20.0);
             Check.range(p + ".tiesEffect", tiesEffect, 0.0, 20.0);
             Check.range(p + ".crowdingEffect", crowdingEffect, 0.0, 20.0);
-            Check.probability(p + ".leaveCityShare", leaveCityShare);
+            Check.range(p + ".distanceDecay", distanceDecay, 0.0, 10.0);
+            Check.probability(p + ".registeredShare", registeredShare);
             Check.range(p + ".candidatesPerMonth", candidatesPerMonth, 1, 100);
             Check.range(p + ".searchMonths", searchMonths, 1, 120);
             Check.range(p + ".socialIncomeLimit", socialIncomeLimit, 0.0, 1_000_000.0);
@@ -660,15 +662,64 @@ public record Scenario(
     }
 
     /**
-     * The region outside the city, where the run follows the residents who leave it: its labour
-     * market's job finding and job loss as multiples of the city's base hazards (which are the
-     * national flows; the region has no neighbourhood contacts, address stigma or programmes), and
-     * the safety of its surroundings, which sets its place risk of poor mental health as a
-     * neighbourhood's safety does. Mortality, births, leaving home, separating and partnering go on
-     * at the demography's rates; the economy's cycle and crises reach the region too.
+     * The region outside the city: the places a household leaving the city moves to and in-migrants
+     * come from, and where the run follows the residents who left. Each place is a housing submarket
+     * of its own (see {@link Place}); {@code abroadInShare} of the in-migrants come from abroad, the
+     * others from the places by their {@code inShare}; {@code turnover} is the share of the places'
+     * households that move each year (their own market, which refills their vacancies).
      */
-    public record Region(double jobFindingFactor, double jobLossFactor, double safety) implements java.io.Serializable {
+    public record Region(List<Place> places, double abroadInShare, double turnover) implements java.io.Serializable {
         void validate(String p) {
+            Check.nonEmpty(p + ".places", places);
+            Check.range(p + ".places (count)", places.size(), 1, 50);
+            Check.probability(p + ".abroadInShare", abroadInShare);
+            Check.range(p + ".turnover", turnover, 0.001, 1.0);
+            Set<String> names = new HashSet<>();
+            double in = 0;
+            for (int i = 0; i < places.size(); i++) {
+                String q = p + ".places[" + i + "]";
+                Place place = places.get(i);
+                Check.present(q, place);
+                place.validate(q);
+                if (!names.add(place.name())) {
+                    throw new ScenarioException(q + ".name: '" + place.name() + "' is used twice");
+                }
+                in += place.inShare();
+            }
+            if (in <= 0 && abroadInShare < 1.0) {
+                throw new ScenarioException(p + ".places: every inShare is 0, so in-migrants can only come from abroad; "
+                        + "set abroadInShare to 1 or give a place an inShare above 0");
+            }
+        }
+    }
+
+    /**
+     * A place of the region: its distance from the city (km), its housing stock as a multiple of the
+     * city's dwellings at the start, the liveability it offers (on the city's scale, 100 = the
+     * reference), its dwellings' quality, its market price level (1 = the city's base cost), the
+     * tenure mix of the dwellings it offers, the registration a social let there asks (years), its
+     * share of the in-migrants from the region, and its labour market's and surroundings' conditions
+     * for the followed residents who live there (job finding and job loss as multiples of the city's
+     * base hazards; safety, which sets the place risk of poor mental health).
+     */
+    public record Place(String name, double distanceKm, double stockShare, double liveability, double quality,
+            double priceLevel, double socialShare, double privateShare, double waitingYears, double inShare,
+            double jobFindingFactor, double jobLossFactor, double safety) implements java.io.Serializable {
+        void validate(String p) {
+            Check.name(p + ".name", name, true);
+            Check.range(p + ".distanceKm", distanceKm, 0.0, 20_000.0);
+            Check.range(p + ".stockShare", stockShare, 0.0, 10_000.0);
+            Check.range(p + ".liveability", liveability, 0.0, 300.0);
+            Check.probability(p + ".quality", quality);
+            Check.range(p + ".priceLevel", priceLevel, 0.2, 5.0);
+            Check.probability(p + ".socialShare", socialShare);
+            Check.probability(p + ".privateShare", privateShare);
+            if (socialShare + privateShare > 1.0 + 1e-9) {
+                throw new ScenarioException(p + ": socialShare + privateShare = "
+                        + Check.rounded(socialShare + privateShare) + " exceeds 1");
+            }
+            Check.range(p + ".waitingYears", waitingYears, 0.0, 50.0);
+            Check.probability(p + ".inShare", inShare);
             Check.range(p + ".jobFindingFactor", jobFindingFactor, 0.0, 10.0);
             Check.range(p + ".jobLossFactor", jobLossFactor, 0.0, 10.0);
             Check.probability(p + ".safety", safety);

@@ -315,7 +315,7 @@ class CliTest {
         Files.writeString(file, "{\"sweep\": {\"name\": \"s\", \"description\": \"a test\", \"base\": \"baseline.json\", "
                 + "\"replications\": 2, \"metrics\": [\"city_employment_end\", \"social_return\"], "
                 + "\"set\": {\"years\": 2, \"warmUpYears\": 1, \"city.residents\": 2000}, "
-                + "\"parameters\": [{\"name\": \"leave\", \"path\": \"housing.leaveCityShare\", \"values\": [0.2, 0.5]}]}}");
+                + "\"parameters\": [{\"name\": \"leave\", \"path\": \"housing.distanceDecay\", \"values\": [0.2, 0.5]}]}}");
         Path out = tmp.resolve("sweep-out");
         Outcome o = execute("sweep", file.toString(), "--out", out.toString(), "--runs", "none", "--threads", "2");
         assertEquals(0, o.code, o.toString());
@@ -347,13 +347,13 @@ class CliTest {
         Files.copy(Path.of("scenarios", "baseline.json"), dir.resolve("baseline.json"));
         Path out = tmp.resolve("bad-sweep-out");
         String start = "{\"sweep\": {\"name\": \"s\", \"base\": \"baseline.json\", ";
-        String param = "\"parameters\": [{\"name\": \"x\", \"path\": \"housing.leaveCityShare\", \"values\": [0.2]}]";
+        String param = "\"parameters\": [{\"name\": \"x\", \"path\": \"housing.distanceDecay\", \"values\": [0.2]}]";
         String[] bodies = {
             start + "\"replications\": 0, " + param + "}}",
             start + "\"replications\": 1, \"design\": \"nope\", " + param + "}}",
             start + "\"replications\": 1, \"parameters\": [{\"name\": \"x\", \"path\": \"housing.nope\", \"values\": [1]}]}}",
-            start + "\"replications\": 1, \"parameters\": [{\"name\": \"x\", \"path\": \"housing.leaveCityShare\", \"values\": [2]}]}}",
-            start + "\"replications\": 1, \"parameters\": [{\"name\": \"x\", \"path\": \"housing.leaveCityShare\", \"values\": []}]}}",
+            start + "\"replications\": 1, \"parameters\": [{\"name\": \"x\", \"path\": \"housing.registeredShare\", \"values\": [2]}]}}",
+            start + "\"replications\": 1, \"parameters\": [{\"name\": \"x\", \"path\": \"housing.distanceDecay\", \"values\": []}]}}",
             "not json",
         };
         for (String body : bodies) {

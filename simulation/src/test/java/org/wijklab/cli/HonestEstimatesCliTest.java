@@ -36,7 +36,7 @@ class HonestEstimatesCliTest {
             BadInputTest.write(dir, "base.json", base);
             Path f = BadInputTest.write(dir, "sweep.json", "{\"sweep\": {\"name\": \"a\", \"base\": \"base.json\", "
                     + "\"replications\": 2, \"metrics\": [\"" + firstMetric + "\", \"city_good_mental_health_end\"], "
-                    + "\"parameters\": [{\"name\": \"leave\", \"path\": \"housing.leaveCityShare\", \"values\": [0.1, 0.3]}]}}");
+                    + "\"parameters\": [{\"name\": \"leave\", \"path\": \"housing.distanceDecay\", \"values\": [0.1, 0.3]}]}}");
             return new String[] {"sweep", f.toString(), "--out", dir.resolve("out").toString(), "--quiet", "--threads", "1",
                 "--ci-width", "0.01", "--max-replications", "6"};
         };
@@ -48,7 +48,7 @@ class HonestEstimatesCliTest {
             BadInputTest.write(dir, "base.json", NO_PROGRAMME);
             Path f = BadInputTest.write(dir, "sweep.json", "{\"sweep\": {\"name\": \"a\", \"base\": \"base.json\", "
                     + "\"replications\": 5, \"design\": \"" + design + "\", " + size + "\"metrics\": [\"city_employment_end\"], "
-                    + "\"parameters\": [{\"name\": \"leave\", \"path\": \"housing.leaveCityShare\", \"range\": [0.1, 0.6]}, "
+                    + "\"parameters\": [{\"name\": \"leave\", \"path\": \"housing.distanceDecay\", \"range\": [0.1, 0.6]}, "
                     + "{\"name\": \"burden\", \"path\": \"housing.maxBurden\", \"range\": [0.3, 0.5]}]}}");
             return new String[] {"sweep", f.toString(), "--out", dir.resolve("out").toString(), "--quiet", "--threads", "1",
                 "--ci-width", "0.01", "--max-replications", "6"};

@@ -130,7 +130,7 @@ class MessagesTest {
         Path dir = Files.createDirectories(tmp.resolve("c-locale-sweep"));
         Files.writeString(dir.resolve("sweep.json"), "{\"sweep\": {\"name\": \"s\", \"base\": \"wijk-\\u00e9.json\", "
                 + "\"replications\": 1, \"metrics\": [\"social_return\"], \"set\": {\"years\": 1, \"warmUpYears\": 1, "
-                + "\"city.residents\": 500}, \"parameters\": [{\"name\": \"leave\", \"path\": \"housing.leaveCityShare\", "
+                + "\"city.residents\": 500}, \"parameters\": [{\"name\": \"leave\", \"path\": \"housing.distanceDecay\", "
                 + "\"values\": [0.2]}]}}", StandardCharsets.UTF_8);
         CliTest.Outcome o = inCLocale(dir, "sweep sweep.json --threads 1 --quiet --out out");
         assertEquals(2, o.code(), o.toString());
@@ -144,7 +144,7 @@ class MessagesTest {
     void aPathInAFileNoFileSystemCanNameIsAUserError() throws IOException {
         Path file = Files.writeString(tmp.resolve("sweep.json"), "{\"sweep\": {\"name\": \"s\", \"base\": \"wijk-\\ud800.json\", "
                 + "\"replications\": 1, \"metrics\": [\"social_return\"], \"set\": {\"years\": 1, \"warmUpYears\": 1, "
-                + "\"city.residents\": 500}, \"parameters\": [{\"name\": \"leave\", \"path\": \"housing.leaveCityShare\", "
+                + "\"city.residents\": 500}, \"parameters\": [{\"name\": \"leave\", \"path\": \"housing.distanceDecay\", "
                 + "\"values\": [0.2]}]}}", StandardCharsets.UTF_8);
         Path out = tmp.resolve("out");
         CliTest.Outcome o = CliTest.execute("sweep", file.toString(), "--threads", "1", "--quiet", "--out", out.toString());

@@ -46,7 +46,7 @@ class OneWriterCliTest {
             Files.writeString(file, "{\"sweep\": {\"name\": \"s\", \"description\": \"a test\", \"base\": \"baseline.json\", "
                     + "\"replications\": 2, \"metrics\": [\"city_employment_end\"], "
                     + "\"set\": {\"years\": 2, \"warmUpYears\": 1, \"city.residents\": 2000}, "
-                    + "\"parameters\": [{\"name\": \"leave\", \"path\": \"housing.leaveCityShare\", \"values\": [0.2, 0.5]}]}}");
+                    + "\"parameters\": [{\"name\": \"leave\", \"path\": \"housing.distanceDecay\", \"values\": [0.2, 0.5]}]}}");
             assertBusy(CliTest.execute("sweep", file.toString(), "--out", out.toString(), "--runs", "none", "--quiet"), out);
             assertFalse(Files.exists(out), "nothing written");
             assertEquals(List.of(".busy.lock", "sweep-input"), names(tmp), "only the other writer's claim");

@@ -30,7 +30,7 @@ class AdaptiveSweepTest {
                 {"sweep": {"name": "adaptive", "description": "a test", "base": "baseline.json", "replications": 2,
                   "metrics": ["city_employment_end", "weakest_employment_end"],
                   "set": {"years": 2, "warmUpYears": 1, "city.residents": 2000},
-                  "parameters": [{"name": "leave", "path": "housing.leaveCityShare", "values": [0.1, 0.3, 0.6]}]}}
+                  "parameters": [{"name": "leave", "path": "housing.distanceDecay", "values": [0.1, 0.3, 0.6]}]}}
                 """);
         Sweep sweep = Sweep.load(f, SweepMetrics.names());
         int max = 9;

@@ -320,21 +320,20 @@ class CalibrationRunnerTest {
 
     /**
      * A plausibility check with a known answer: the observed value of {@code moves_within_city_share}
-     * is the model's own mean over the calibration's seeds at leaveCityShare = 0.35, so ABC-SMC
-     * (population 16, 4 generations) must put the posterior near 0.35 and narrow the prior. The
+     * is the model's own mean over the calibration's seeds at distanceDecay = 1.5, so ABC-SMC
+     * (population 16, 4 generations) must put the posterior near 1.5 and narrow the prior. The
      * seeds are fixed, so the result is too (no false failures: the same bytes every time); the
-     * margins, 0.1 on the mean and a posterior sd below 0.6 times the prior's (0.6 / sqrt 12 =
-     * 0.173), are cleared with room (measured: mean 0.316, sd 0.039) and missed by a runner that
-     * hands each point another point's deviations (measured: mean 0.464, sd 0.163).
+     * margins, a sixth of the range (0.33) on the mean and a posterior sd below 0.6 times the
+     * prior's (2 / sqrt 12 = 0.577), are cleared with room (measured: MEASURED).
      */
     @Test
     void abcFindsTheParameterThatMadeTheObservedValue() throws IOException {
-        String parameters = "[{\"name\": \"leave\", \"path\": \"housing.leaveCityShare\", \"range\": [0.1, 0.7]}]";
+        String parameters = "[{\"name\": \"decay\", \"path\": \"housing.distanceDecay\", \"range\": [0.5, 2.5]}]";
         String probe = calibration(parameters, "[{\"metric\": \"moves_within_city_share\", \"observed\": 0.5, "
-                + "\"tolerance\": 0.02, \"source\": \"the model at 0.35\"}]", METHOD).replace("\"replications\": 1", "\"replications\": 2");
+                + "\"tolerance\": 0.02, \"source\": \"the model at 1.5\"}]", METHOD).replace("\"replications\": 1", "\"replications\": 2");
         Calibration c = Calibration.load(write(probe));
-        Sweep truth = c.sweepOf(List.of(new double[] {(0.35 - 0.1) / 0.6}));
-        assertEquals(0.35, truth.valueNode(0, 0).asDouble(), 1e-12);
+        Sweep truth = c.sweepOf(List.of(new double[] {(1.5 - 0.5) / 2.0}));
+        assertEquals(1.5, truth.valueNode(0, 0).asDouble(), 1e-12);
         double observed = 0;
         for (int r = 0; r < 2; r++) {
             observed += SweepRunner.measure(SweepRunner.scenario(truth, r, 2), List.of("moves_within_city_share"))[0] / 2;
@@ -346,21 +345,21 @@ class CalibrationRunnerTest {
         CalibrationRunner.run(fit, out, 2, k -> org.wijklab.experiment.calibration.Methods.abc(1, k.seed(),
                 k.method().population(), k.method().alpha(), k.method().minAcceptance(), k.method().maxGenerations(),
                 k.method().tolerances()), Progress.NONE, CalibrationRunner.Listener.NONE, "test", false);
-        Table p = Table.read(out.resolve("posterior.csv"), "weight", "leave");
+        Table p = Table.read(out.resolve("posterior.csv"), "weight", "decay");
         double w = 0;
         double m = 0;
         double m2 = 0;
         for (int i = 0; i < p.size(); i++) {
             w += p.number(i, "weight");
-            m += p.number(i, "weight") * p.number(i, "leave");
-            m2 += p.number(i, "weight") * p.number(i, "leave") * p.number(i, "leave");
+            m += p.number(i, "weight") * p.number(i, "decay");
+            m2 += p.number(i, "weight") * p.number(i, "decay") * p.number(i, "decay");
         }
         double mean = m / w;
         double sd = Math.sqrt(Math.max(0, m2 / w - mean * mean));
-        System.out.printf("CalibrationRunnerTest: observed %.4f at leaveCityShare 0.35; posterior mean %.4f, sd %.4f (prior sd %.4f)%n",
-                observed, mean, sd, 0.6 / Math.sqrt(12));
-        assertEquals(0.35, mean, 0.1, "the posterior's mean");
-        assertTrue(sd < 0.6 * 0.6 / Math.sqrt(12), "the posterior narrowed the prior: sd " + sd);
+        System.out.printf("CalibrationRunnerTest: observed %.4f at distanceDecay 1.5; posterior mean %.4f, sd %.4f (prior sd %.4f)%n",
+                observed, mean, sd, 2.0 / Math.sqrt(12));
+        assertEquals(1.5, mean, 2.0 / 6, "the posterior's mean");
+        assertTrue(sd < 0.6 * 2.0 / Math.sqrt(12), "the posterior narrowed the prior: sd " + sd);
         // generations.csv carries ABC's stop statistic, not kept / proposed (which is 1 in every
         // generation, the kept set including earlier particles): NA for the generation from the prior,
         // then the share of the new points within the previous tolerance, recounted here from gen-NN/runs.csv

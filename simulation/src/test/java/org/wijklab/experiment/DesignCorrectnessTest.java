@@ -190,7 +190,7 @@ class DesignCorrectnessTest {
     void aSweepSelectsItsMorrisTrajectoriesFromCandidates(@TempDir Path dir) throws IOException {
         String parameters = "\"parameters\": ["
                 + "{\"name\": \"proximity\", \"path\": \"programmes[0].team.proximity\", \"range\": [0.1, 0.9]},"
-                + "{\"name\": \"share\", \"path\": \"housing.leaveCityShare\", \"range\": [0.2, 0.5]}]";
+                + "{\"name\": \"share\", \"path\": \"housing.distanceDecay\", \"range\": [0.2, 0.5]}]";
         Sweep s = sweep(dir, "\"design\": \"morris\", \"trajectories\": 5, \"candidates\": 30, " + parameters);
         assertEquals(5 * (2 + 1 + 1), s.points(), "5 trajectories of the two parameters and the dummy");
         assertEquals(30, s.candidates());

@@ -232,7 +232,7 @@ class HonestEstimatesTest {
         Files.writeString(file, """
                 {"sweep": {"name": "a", "base": "short.json", "replications": 2,
                   "metrics": ["eroded_income_gain", "city_employment_end"],
-                  "parameters": [{"name": "leave", "path": "housing.leaveCityShare", "values": [0.1]}]}}
+                  "parameters": [{"name": "leave", "path": "housing.distanceDecay", "values": [0.1]}]}}
                 """);
         Sweep sweep = Sweep.load(file, SweepMetrics.names());
         ScenarioException e = assertThrows(ScenarioException.class, () -> SweepRunner.run(sweep, dir.resolve("out"), 1,

@@ -117,7 +117,7 @@ class InvariantsTest {
                   "problems": { "debtIncidence": 2.0, "debtEscalation": 5.0, "evictionRate": 5.0,
                                 "youthIncidence": 2.0, "mentalIncidence": 2.0 },
                   "labour": { "jobLossMonthly": 0.05 },
-                  "housing": { "baseMoveRate": [0.5, 1.0, 0.3], "leaveCityShare": 0.5, "searchMonths": 2,
+                  "housing": { "baseMoveRate": [0.5, 1.0, 0.3], "distanceDecay": 0.5, "searchMonths": 2,
                                "priceAdjustRate": 2.0 }
                 }
                 """, "high churn test");

@@ -160,7 +160,7 @@ class ChannelsTest {
             slot++;
         }
         int head = h.adultPerson[2 * slot];
-        m.leaveCity(slot, org.wijklab.model.MoveReason.LEFT_CITY, 0);
+        m.leaveCity(slot, org.wijklab.model.MoveReason.LEFT_CITY, 0, 0);
         assertEquals(before[head], ChannelTracker.signature(m, m.persons(), head),
                 "a whole household leaving for the region keeps its composition");
     }

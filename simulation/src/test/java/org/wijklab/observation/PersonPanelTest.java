@@ -311,7 +311,7 @@ class PersonPanelTest {
         int size = h.persons(slot);
         float income = h.income[slot];
         PersonSnapshot s0 = new PersonSnapshot(m, 0);
-        m.leaveCity(slot, MoveReason.LEFT_CITY, 0);
+        m.leaveCity(slot, MoveReason.LEFT_CITY, 0, 0);
         Persons persons = m.persons();
         assertEquals(Persons.REGION, persons.place[head]);
         RegionHouseholds r = m.region();
@@ -354,8 +354,8 @@ class PersonPanelTest {
         persons.neededUntil[pa] = Persons.NOT_NEEDED;
         persons.neededUntil[pb] = Persons.NOT_NEEDED;
         persons.pin(pb, 2);
-        m.leaveCity(a, MoveReason.LEFT_CITY, 0);
-        m.leaveCity(b, MoveReason.LEFT_CITY, 0);
+        m.leaveCity(a, MoveReason.LEFT_CITY, 0, 0);
+        m.leaveCity(b, MoveReason.LEFT_CITY, 0, 0);
         assertEquals(Persons.FREE, persons.place[pa], "a leaver nobody needs is not followed");
         assertEquals(released + 1, persons.releasedAlive());
         Invariants.checkPersons(m);

@@ -61,7 +61,7 @@ class ChartsTest {
                 new Fixture("sensitivity", "Sensitivity of employment", "housing_supply", ChartsTest::sensitivity),
                 new Fixture("city-map", "Liveability by neighbourhood", "very strong",
                         ChartsTest::cityMap),
-                new Fixture("labelled-scatter", "Morris: eroded income gain", "leaveCityShare",
+                new Fixture("labelled-scatter", "Morris: eroded income gain", "distanceDecay",
                         ChartsTest::labelledScatter),
                 new Fixture("effect-curves", "Effect on the targets: employment rate", "scenario 3",
                         () -> effectCurves(4)));
@@ -87,7 +87,7 @@ class ChartsTest {
 
     static Chart labelledScatter() {
         return Charts.labelledScatter("Morris: eroded income gain", "mu*", "sigma",
-                List.of("leaveCityShare", "aspirationEffect", "tiesEffect"), new double[] {820, 410, 35},
+                List.of("distanceDecay", "aspirationEffect", "tiesEffect"), new double[] {820, 410, 35},
                 new double[] {300, 520, 20});
     }
 
