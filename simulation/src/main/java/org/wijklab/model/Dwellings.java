@@ -72,11 +72,40 @@ public final class Dwellings implements java.io.Serializable {
         return plot[d];
     }
 
-    /** Marks a built dwelling vacant and lists it under its neighbourhood and tenure. */
+    /**
+     * Marks a built dwelling vacant and lists it under its neighbourhood and tenure, unless it awaits
+     * rebuilding ({@link #converting}): then it stays off the lists until {@link #rebuild}.
+     */
     public void vacate(int d) {
         occupant[d] = -1;
+        if (converting[d]) {
+            return;
+        }
         add(d, neighbourhood[d] * Tenure.COUNT + tenure[d]);
         vacantByTenure[tenure[d]]++;
+    }
+
+    /** Marks a dwelling for demolition and rebuilding: if vacant, it leaves the vacancy lists. */
+    public void markConverting(int d) {
+        if (converting[d] || plot[d]) {
+            return;
+        }
+        if (occupant[d] < 0) {
+            unlist(d, neighbourhood[d] * Tenure.COUNT + tenure[d]);
+            vacantByTenure[tenure[d]]--;
+        }
+        converting[d] = true;
+    }
+
+    /** A vacant dwelling awaiting rebuilding is rebuilt with a tenure and listed again (set its quality and cost first). */
+    public void rebuild(int d, byte newTenure) {
+        if (!converting[d] || occupant[d] >= 0) {
+            throw new IllegalStateException("dwelling " + d + " is not a vacant dwelling awaiting rebuilding");
+        }
+        converting[d] = false;
+        tenure[d] = newTenure;
+        add(d, neighbourhood[d] * Tenure.COUNT + newTenure);
+        vacantByTenure[newTenure]++;
     }
 
     /** Takes a vacant dwelling off its list and gives it an occupant. */
@@ -89,9 +118,9 @@ public final class Dwellings implements java.io.Serializable {
         occupant[d] = slot;
     }
 
-    /** Gives a vacant dwelling another tenure (rebuilding), moving it to that tenure's vacancy list. */
+    /** Gives a vacant dwelling another tenure, moving it to that tenure's vacancy list. */
     public void retenure(int d, byte newTenure) {
-        if (occupant[d] >= 0 || plot[d]) {
+        if (occupant[d] >= 0 || plot[d] || converting[d]) {
             throw new IllegalStateException("dwelling " + d + (plot[d] ? " is not built" : " is occupied"));
         }
         unlist(d, neighbourhood[d] * Tenure.COUNT + tenure[d]);
@@ -130,8 +159,10 @@ public final class Dwellings implements java.io.Serializable {
         if (occupant[d] >= 0 || plot[d]) {
             throw new IllegalStateException("dwelling " + d + (plot[d] ? " is not built" : " is occupied"));
         }
-        unlist(d, neighbourhood[d] * Tenure.COUNT + tenure[d]);
-        vacantByTenure[tenure[d]]--;
+        if (!converting[d]) {
+            unlist(d, neighbourhood[d] * Tenure.COUNT + tenure[d]);
+            vacantByTenure[tenure[d]]--;
+        }
         converting[d] = false;
         plot[d] = true;
         addPlot(d);

@@ -406,7 +406,7 @@ public final class Programmes implements Steppable {
         while (run.convertDue >= 1.0 && run.convertNext < run.convertList.length) {
             int d = run.convertList[run.convertNext++];
             run.convertDue -= 1.0;
-            dw.converting[d] = true;
+            dw.markConverting(d);
             int slot = dw.occupant[d];
             if (slot >= 0 && h.forced[slot] == Households.FORCED_NO) {
                 // tenants of a dwelling to be demolished must move: they keep their right to social rent
@@ -433,12 +433,11 @@ public final class Programmes implements Steppable {
                 double u = random.nextDouble();
                 byte t = u < r.socialShare() ? Tenure.SOCIAL : u < r.socialShare() + r.privateShare() ? Tenure.PRIVATE
                         : Tenure.OWNER;
-                dw.retenure(d, t);
                 dw.quality[d] = (float) Math.max(dw.quality[d], r.quality());
                 double spread = model.scenario().housing().qualityCostSpread();
                 dw.baseCost[d] = (float) (model.scenario().housing().baseMonthlyCost()[t]
                         * (1.0 + spread * (2.0 * dw.quality[d] - 1.0)) * (dw.small[d] ? 0.8 : 1.1));
-                dw.converting[d] = false;
+                dw.rebuild(d, t);
                 // demolition and new build are the housing corporation's, outside the programme budget
                 run.spent[CostLedger.HOUSING_CORPORATION] += r.costPerDwelling();
             }

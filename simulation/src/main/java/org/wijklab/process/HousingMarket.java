@@ -291,7 +291,7 @@ public final class HousingMarket implements Steppable {
             registered = Math.min(registered, registration(h.adultPerson[2 * slot + a], slot, tick));
         }
         int best = findBest(income, persons, h.adults[slot], h.children[slot], h.age(slot, tick), forced, from,
-                forced == Households.FORCED_NO ? ties : 0.0, tick - registered);
+                ties, tick - registered);
         if (forced == Households.FORCED_EVICTED) {
             if (best >= 0) {
                 relocate(slot, best, from, MoveReason.EVICTION, tick, true);

@@ -377,14 +377,17 @@ public final class Invariants {
         Dwellings dw = m.dwellings();
         int vacant = 0;
         int plots = 0;
+        int awaiting = 0;
         for (int d = 0; d < dw.count; d++) {
             if (dw.plot[d]) {
                 plots++;
                 if (dw.occupant[d] >= 0) {
                     throw broken(tick, "plot " + d + " has an occupant");
                 }
-            } else if (dw.occupant[d] < 0) {
+            } else if (dw.occupant[d] < 0 && !dw.converting[d]) {
                 vacant++;
+            } else if (dw.occupant[d] < 0) {
+                awaiting++; // vacant and awaiting rebuilding: off the lists
             }
         }
         int plotsListed = 0;
@@ -427,8 +430,9 @@ public final class Invariants {
         if (listedCount != vacant) {
             throw broken(tick, vacant + " vacant dwellings, but " + listedCount + " listed");
         }
-        if (live + vacant + plots != dw.count) {
-            throw broken(tick, live + " households + " + vacant + " vacancies + " + plots + " plots != " + dw.count + " dwellings");
+        if (live + vacant + plots + awaiting != dw.count) {
+            throw broken(tick, live + " households + " + vacant + " vacancies + " + plots + " plots + " + awaiting
+                    + " awaiting rebuilding != " + dw.count + " dwellings");
         }
     }
 
