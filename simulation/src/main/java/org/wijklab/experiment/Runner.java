@@ -145,7 +145,7 @@ public final class Runner {
         RunManifest manifest = new RunManifest("WijkLab", BuildInfo.version(), BuildInfo.gitCommit(),
                 scenario.name(), st.source, ScenarioLoader.sha256(scenario), scenario.seed(), scenario.years(),
                 scenario.ticks(), scenario.city().residents(), st.start.residents, st.start.households,
-                model.dwellings().count, model.neighbourhoods().count, files, System.getProperty("java.vendor") + " "
+                model.dwellings().builtCount(), model.neighbourhoods().count, files, System.getProperty("java.vendor") + " "
                 + System.getProperty("java.version"), System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), startTime.truncatedTo(ChronoUnit.MILLIS).toString(),

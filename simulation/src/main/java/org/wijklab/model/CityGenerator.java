@@ -42,21 +42,34 @@ final class CityGenerator {
         int n = specs.size();
         double vacancy = s.housing().targetVacancy();
         int[] perHood = s.dwellingsPerNeighbourhood();
+        int[] plotsPerHood = new int[n];
         int assigned = 0;
         for (int j = 0; j < n; j++) {
-            assigned += perHood[j];
+            plotsPerHood[j] = (int) Math.round(perHood[j] * s.city().plotShare());
+            assigned += perHood[j] + plotsPerHood[j];
         }
         Neighbourhoods nb = new Neighbourhoods(n);
-        Dwellings dw = new Dwellings(assigned);
+        Dwellings dw = new Dwellings(assigned, n);
         Households hh = new Households(assigned);
 
+        // the map: one square tile per neighbourhood, at the scenario's column and row (or a grid in order)
         int maxPerHood = 0;
-        for (int c : perHood) {
-            maxPerHood = Math.max(maxPerHood, c);
+        for (int j = 0; j < n; j++) {
+            maxPerHood = Math.max(maxPerHood, perHood[j] + plotsPerHood[j]);
         }
         int tileSide = (int) Math.ceil(Math.sqrt(Math.ceil(maxPerHood / (double) DWELLINGS_PER_CELL)));
-        int columns = (int) Math.ceil(Math.sqrt(n));
-        int rows = (int) Math.ceil(n / (double) columns);
+        int gridColumns = (int) Math.ceil(Math.sqrt(n));
+        int columns = 0;
+        int rows = 0;
+        for (int j = 0; j < n; j++) {
+            Scenario.NeighbourhoodSpec spec = specs.get(j);
+            int col = spec.placed() ? spec.column() : j % gridColumns;
+            int row = spec.placed() ? spec.row() : j / gridColumns;
+            nb.place(j, col, row, s.city().tileKm());
+            columns = Math.max(columns, col + 1);
+            rows = Math.max(rows, row + 1);
+        }
+        nb.linkNeighbours();
         IntGrid2D map = new IntGrid2D(columns * tileSide, rows * tileSide, -1);
 
         double[] baseCost = s.housing().baseMonthlyCost();
@@ -73,16 +86,21 @@ final class CityGenerator {
             int count = perHood[j];
             int social = (int) Math.round(count * spec.socialRentShare());
             int privateRent = Math.min(count - social, (int) Math.round(count * spec.privateRentShare()));
-            int tileX = (j % columns) * tileSide;
-            int tileY = (j / columns) * tileSide;
-            int cells = (int) Math.ceil(count / (double) DWELLINGS_PER_CELL);
+            int tileX = nb.column[j] * tileSide;
+            int tileY = nb.row[j] * tileSide;
+            int records = count + plotsPerHood[j];
+            int cells = (int) Math.ceil(records / (double) DWELLINGS_PER_CELL);
             for (int c = 0; c < cells; c++) {
                 map.field[tileX + c % tileSide][tileY + c / tileSide] = j;
             }
-            for (int k = 0; k < count; k++, d++) {
+            for (int k = 0; k < records; k++, d++) {
                 dw.neighbourhood[d] = (short) j;
                 int c = k / DWELLINGS_PER_CELL;
                 dw.cell[d] = (tileX + c % tileSide) * map.getHeight() + (tileY + c / tileSide);
+                if (k >= count) {
+                    dw.makePlot(d);
+                    continue;
+                }
                 byte tenure = k < social ? Tenure.SOCIAL : k < social + privateRent ? Tenure.PRIVATE : Tenure.OWNER;
                 dw.tenure[d] = tenure;
                 dw.small[d] = random.nextDouble() < spec.smallDwellingShare();
@@ -100,7 +118,7 @@ final class CityGenerator {
         int households = 0;
         long residents = 0;
         for (int k = 0; k < dw.count; k++) {
-            if (random.nextDouble() >= vacancy) {
+            if (!dw.plot[k] && random.nextDouble() >= vacancy) {
                 offered++;
                 int slot = factory.settle(k, model.tick(), true);
                 if (slot < 0) {

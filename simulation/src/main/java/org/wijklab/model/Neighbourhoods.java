@@ -16,6 +16,13 @@ public final class Neighbourhoods implements java.io.Serializable {
 
     public final int count;
     public final String[] name;
+    /** The place on the map: the tile's column and row, and its centre in km from the map's corner. */
+    public final int[] column;
+    public final int[] row;
+    public final double[] x;
+    public final double[] y;
+    /** The neighbourhoods sharing a border with each (tiles side by side on the map), in index order. */
+    public int[][] neighbours;
     public final double[] environment;
     public final double[] facilities;
     /** Market price multiplier per neighbourhood and tenure (social rent stays at 1: regulated). */
@@ -61,6 +68,11 @@ public final class Neighbourhoods implements java.io.Serializable {
     public Neighbourhoods(int count) {
         this.count = count;
         name = new String[count];
+        column = new int[count];
+        row = new int[count];
+        x = new double[count];
+        y = new double[count];
+        neighbours = new int[count][0];
         environment = new double[count];
         facilities = new double[count];
         priceLevel = new double[count][Tenure.COUNT];
@@ -107,6 +119,61 @@ public final class Neighbourhoods implements java.io.Serializable {
         java.util.Arrays.fill(secondLineCare, 0);
         java.util.Arrays.fill(births, 0);
         java.util.Arrays.fill(deaths, 0);
+    }
+
+    /**
+     * Places neighbourhood j on the map at a tile (column, row) whose centre lies tileKm apart from the
+     * next; call {@link #linkNeighbours()} once all are placed.
+     */
+    public void place(int j, int col, int r, double tileKm) {
+        column[j] = col;
+        row[j] = r;
+        x[j] = (col + 0.5) * tileKm;
+        y[j] = (r + 0.5) * tileKm;
+    }
+
+    /** Neighbours are the tiles that share a side (not a corner). */
+    public void linkNeighbours() {
+        java.util.Map<Long, Integer> at = new java.util.HashMap<>();
+        for (int j = 0; j < count; j++) {
+            at.put(((long) column[j] << 32) | (row[j] & 0xFFFFFFFFL), j);
+        }
+        int[][] dirs = {{-1, 0}, {1, 0}, {0, -1}, {0, 1}};
+        for (int j = 0; j < count; j++) {
+            int[] found = new int[4];
+            int n = 0;
+            for (int[] dir : dirs) {
+                Integer k = at.get(((long) (column[j] + dir[0]) << 32) | ((row[j] + dir[1]) & 0xFFFFFFFFL));
+                if (k != null) {
+                    found[n++] = k;
+                }
+            }
+            int[] list = java.util.Arrays.copyOf(found, n);
+            java.util.Arrays.sort(list);
+            neighbours[j] = list;
+        }
+    }
+
+    /** Whether i and j share a border (a neighbourhood is not its own neighbour). */
+    public boolean adjacent(int i, int j) {
+        for (int k : neighbours[i]) {
+            if (k == j) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Distance between the centres of i and j, km. */
+    public double distance(int i, int j) {
+        double dx = x[i] - x[j];
+        double dy = y[i] - y[j];
+        return Math.sqrt(dx * dx + dy * dy);
+    }
+
+    /** Distance class of a move from i to j: 0 the same neighbourhood, 1 adjacent, 2 further. */
+    public int distanceClass(int i, int j) {
+        return i == j ? 0 : adjacent(i, j) ? 1 : 2;
     }
 
     public int indexOf(String neighbourhoodName) {

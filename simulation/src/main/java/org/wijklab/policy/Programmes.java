@@ -189,7 +189,7 @@ public final class Programmes implements Steppable {
             int count = 0;
             int[] list = new int[dw.count];
             for (int d = 0; d < dw.count; d++) {
-                if (run.isTarget[dw.neighbourhood[d]] && dw.tenure[d] == Tenure.SOCIAL) {
+                if (run.isTarget[dw.neighbourhood[d]] && !dw.plot[d] && dw.tenure[d] == Tenure.SOCIAL) {
                     list[count++] = d;
                 }
             }

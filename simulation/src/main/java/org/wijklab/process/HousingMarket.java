@@ -338,11 +338,11 @@ public final class HousingMarket implements Steppable {
             int r = random.nextInt(total);
             int d;
             if (r < social) {
-                d = dw.vacantAt(Tenure.SOCIAL, r);
+                d = vacantAt(dw, Tenure.SOCIAL, r);
             } else if (r < social + privateRent) {
-                d = dw.vacantAt(Tenure.PRIVATE, r - social);
+                d = vacantAt(dw, Tenure.PRIVATE, r - social);
             } else {
-                d = dw.vacantAt(Tenure.OWNER, r - social - privateRent);
+                d = vacantAt(dw, Tenure.OWNER, r - social - privateRent);
             }
             if (dw.converting[d]) {
                 continue;
@@ -361,6 +361,17 @@ public final class HousingMarket implements Steppable {
             }
         }
         return best;
+    }
+
+    /** The i-th vacancy of a tenure, counting neighbourhood by neighbourhood. */
+    private static int vacantAt(Dwellings dw, int t, int i) {
+        for (int j = 0; ; j++) {
+            int c = dw.vacantCount(j, t);
+            if (i < c) {
+                return dw.vacantAt(j, t, i);
+            }
+            i -= c;
+        }
     }
 
     /**
@@ -402,9 +413,9 @@ public final class HousingMarket implements Steppable {
         MersenneTwisterFast random = model.random;
         double[] fill = hs.regionalFillMonthly();
         double sensitivity = hs.regionalPriceSensitivity();
-        for (int t = 0; t < Tenure.COUNT; t++) {
-            for (int i = dw.vacantCount(t) - 1; i >= 0; i--) {
-                int d = dw.vacantAt(t, i);
+        for (int j0 = 0; j0 < nb.count; j0++) for (int t = 0; t < Tenure.COUNT; t++) {
+            for (int i = dw.vacantCount(j0, t) - 1; i >= 0; i--) {
+                int d = dw.vacantAt(j0, t, i);
                 if (dw.converting[d]) {
                     continue;
                 }

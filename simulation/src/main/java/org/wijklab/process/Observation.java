@@ -249,6 +249,9 @@ public final class Observation implements Steppable {
         int[] c = counts[b];
         double[] sum = sums[b];
         for (int d = from; d < to; d++) {
+            if (dw.plot[d]) {
+                continue;
+            }
             int j = dw.neighbourhood[d];
             int t = dw.tenure[d];
             c[DWELLINGS * n + j]++;

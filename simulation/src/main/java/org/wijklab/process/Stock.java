@@ -29,7 +29,7 @@ import sim.engine.Steppable;
  * rent at the neighbourhood's price level (for social rent: reputation / 100) exceeds the cost.
  * The base cost follows the quality by the generator's rule; sitting households keep what they
  * pay until they move.</li>
- * <li><b>Demolition and new build</b> (once the dwellings have plots): vacant dwellings below
+ * <li><b>Demolition and new build</b>: vacant dwellings below
  * {@code demolishBelow} vacant for {@code demolishVacantMonths} become plots; plots are built on
  * where the market tenure's vacancy is below the target and a new dwelling's value exceeds
  * {@code buildCost}.</li>
@@ -94,6 +94,7 @@ public final class Stock implements Steppable {
         facilities();
         budgets();
         age();
+        build();
         if (model.tick() <= 0) {
             // the recorded run starts at tick 0 without events (as the neighbourhoods' counters)
             Arrays.fill(spend, 0.0);
@@ -144,6 +145,9 @@ public final class Stock implements Steppable {
         Arrays.fill(privateRent, 0.0);
         double socialRent = 0;
         for (int d = 0; d < dw.count; d++) {
+            if (dw.isPlot(d)) {
+                continue;
+            }
             int j = dw.neighbourhood[d];
             int occupant = dw.occupant[d];
             if (dw.tenure[d] == Tenure.SOCIAL) {
@@ -184,6 +188,10 @@ public final class Stock implements Steppable {
         double spread = hs.qualityCostSpread();
         double months = 12.0 / st.capitalisationYield();
         for (int d = 0; d < dw.count; d++) {
+            if (dw.isPlot(d)) {
+                vacantMonths[d] = 0;
+                continue;
+            }
             int j = dw.neighbourhood[d];
             int t = dw.tenure[d];
             int occupant = dw.occupant[d];
@@ -215,6 +223,13 @@ public final class Stock implements Steppable {
             }
             q = Math.min(1.0, q);
             dw.quality[d] = (float) q;
+            if (occupant < 0 && !dw.converting[d] && q < st.demolishBelow() && vacantMonths[d] >= st.demolishVacantMonths()) {
+                // obsolete and unwanted: the land becomes a plot again
+                dw.demolish(d);
+                demolished[j]++;
+                vacantMonths[d] = 0;
+                continue;
+            }
             dw.baseCost[d] = (float) (base[t] * (1.0 + spread * (2.0 * dw.quality[d] - 1.0)) * (dw.small[d] ? 0.8 : 1.1));
         }
     }
@@ -229,6 +244,62 @@ public final class Stock implements Steppable {
             Arrays.fill(budgetFactor, 1.0);
         }
         budgetFactor[j] = factor;
+    }
+
+    /**
+     * New build on the plots of neighbourhoods where a market tenure's vacancy (last observation) is
+     * below the target and a new dwelling's capitalised asking cost exceeds the building cost: each
+     * plot is built on this month with probability 1 - exp(-buildResponse * margin / 12), margin =
+     * value / buildCost - 1, in the tenure of the larger margin.
+     */
+    private void build() {
+        Scenario.Stock st = model.scenario().stock();
+        Scenario.Housing hs = model.scenario().housing();
+        Neighbourhoods nb = model.neighbourhoods();
+        Dwellings dw = model.dwellings();
+        MersenneTwisterFast random = model.random;
+        double[] base = hs.baseMonthlyCost();
+        double spread = hs.qualityCostSpread();
+        double qn = st.newBuildQuality();
+        double months = 12.0 / st.capitalisationYield();
+        for (int j = 0; j < nb.count; j++) {
+            int plots = dw.plotCount(j);
+            if (plots == 0) {
+                continue;
+            }
+            double smallShare = model.scenario().city().neighbourhoods().get(j).smallDwellingShare();
+            double size = smallShare * 0.8 + (1.0 - smallShare) * 1.1;
+            byte tenure = -1;
+            double margin = 0.0;
+            for (byte t = Tenure.PRIVATE; t <= Tenure.OWNER; t++) {
+                int stock = nb.dwellingsByTenure[j][t];
+                if (stock == 0 || nb.vacantByTenure[j][t] / (double) stock >= hs.targetVacancy()) {
+                    continue;
+                }
+                double value = base[t] * (1.0 + spread * (2.0 * qn - 1.0)) * size * nb.priceLevel[j][t] * months;
+                double m = value / st.buildCost() - 1.0;
+                if (m > margin) {
+                    margin = m;
+                    tenure = t;
+                }
+            }
+            if (tenure < 0) {
+                continue;
+            }
+            double p = 1.0 - Math.exp(-st.buildResponse() * margin / 12.0);
+            for (int i = plots - 1; i >= 0; i--) {
+                if (random.nextDouble() >= p) {
+                    continue;
+                }
+                int d = dw.plotAt(j, i);
+                dw.small[d] = random.nextDouble() < smallShare;
+                dw.quality[d] = (float) qn;
+                dw.baseCost[d] = (float) (base[tenure] * (1.0 + spread * (2.0 * qn - 1.0)) * (dw.small[d] ? 0.8 : 1.1));
+                dw.build(d, tenure);
+                vacantMonths[d] = 0;
+                built[j]++;
+            }
+        }
     }
 
     /** Euro spent on maintenance and renovation in neighbourhood j this month. */
@@ -249,10 +320,5 @@ public final class Stock implements Steppable {
     /** Months dwelling d has been vacant (0 when occupied), as of this month's pass. */
     public int vacantMonths(int d) {
         return d < vacantMonths.length ? vacantMonths[d] : 0;
-    }
-
-    /** The random stream new build draws from (the model's, on the model's thread). */
-    private MersenneTwisterFast random() {
-        return model.random;
     }
 }

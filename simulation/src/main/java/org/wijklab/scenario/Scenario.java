@@ -155,7 +155,7 @@ public record Scenario(
     }
 
     public Scenario withResidents(int residents) {
-        return new Scenario(name, description, seed, years, warmUpYears, new City(residents, city.neighbourhoods()), economy,
+        return new Scenario(name, description, seed, years, warmUpYears, new City(residents, city.neighbourhoods(), city.tileKm(), city.plotShare()), economy,
                 demography, labour, problems, community, housing, stock, region, liveability, policy, programmes, output);
     }
 
@@ -166,12 +166,22 @@ public record Scenario(
     }
 
     /** The city: its size and its neighbourhoods, from weak to strong in any order. */
-    public record City(int residents, List<NeighbourhoodSpec> neighbourhoods) implements java.io.Serializable {
+    /**
+     * The city: its residents at the start, its neighbourhoods, the map scale (km between the centres
+     * of two neighbouring tiles of the map) and the land for building (unbuilt plots per
+     * neighbourhood, as a share of its dwellings).
+     */
+    public record City(int residents, List<NeighbourhoodSpec> neighbourhoods, double tileKm, double plotShare)
+            implements java.io.Serializable {
         void validate(String p) {
             Check.range(p + ".residents", residents, 500, 20_000_000);
             Check.nonEmpty(p + ".neighbourhoods", neighbourhoods);
             Check.range(p + ".neighbourhoods (count)", neighbourhoods.size(), 1, 5000);
+            Check.range(p + ".tileKm", tileKm, 0.05, 50.0);
+            Check.range(p + ".plotShare", plotShare, 0.0, 1.0);
             Set<String> names = new HashSet<>();
+            Set<Long> cells = new HashSet<>();
+            int placed = 0;
             for (int i = 0; i < neighbourhoods.size(); i++) {
                 String q = p + ".neighbourhoods[" + i + "]";
                 NeighbourhoodSpec n = neighbourhoods.get(i);
@@ -180,6 +190,17 @@ public record Scenario(
                 if (!names.add(n.name())) {
                     throw new ScenarioException(q + ".name: '" + n.name() + "' is used twice");
                 }
+                if (n.placed()) {
+                    placed++;
+                    if (!cells.add(((long) n.column() << 32) | n.row())) {
+                        throw new ScenarioException(q + ": column " + n.column() + ", row " + n.row()
+                                + " is the place of an earlier neighbourhood");
+                    }
+                }
+            }
+            if (placed != 0 && placed != neighbourhoods.size()) {
+                throw new ScenarioException(p + ".neighbourhoods: " + placed + " of " + neighbourhoods.size()
+                        + " have a column and row; give every neighbourhood its place on the map, or none (a grid in order)");
             }
         }
     }
@@ -197,8 +218,14 @@ public record Scenario(
             double dwellingQuality,
             double environment,
             double facilities,
-            double priceLevel) implements java.io.Serializable {
+            double priceLevel,
+            int column,
+            int row) implements java.io.Serializable {
         void validate(String p) {
+            if (column != -1 || row != -1) {
+                Check.range(p + ".column", column, 0, 999);
+                Check.range(p + ".row", row, 0, 999);
+            }
             Check.name(p + ".name", name, true);
             Check.positive(p + ".weight", weight);
             Check.probability(p + ".socialRentShare", socialRentShare);
@@ -216,6 +243,11 @@ public record Scenario(
 
         public double ownerShare() {
             return Math.max(0.0, 1.0 - socialRentShare - privateRentShare);
+        }
+
+        /** Whether the scenario gives this neighbourhood a place on the map (else a grid in order). */
+        public boolean placed() {
+            return column >= 0 && row >= 0;
         }
     }
 

@@ -290,6 +290,9 @@ public final class Invariants {
         if (dw.neighbourhood[d] < 0 || dw.neighbourhood[d] >= m.neighbourhoods().count) {
             return "is in neighbourhood " + dw.neighbourhood[d];
         }
+        if (dw.plot[d]) {
+            return null;
+        }
         if (dw.tenure[d] < 0 || dw.tenure[d] >= Tenure.COUNT) {
             return "has tenure " + dw.tenure[d];
         }
@@ -373,16 +376,38 @@ public final class Invariants {
     private static void checkVacancies(WijkLabModel m, int tick, int live) {
         Dwellings dw = m.dwellings();
         int vacant = 0;
+        int plots = 0;
         for (int d = 0; d < dw.count; d++) {
-            if (dw.occupant[d] < 0) {
+            if (dw.plot[d]) {
+                plots++;
+                if (dw.occupant[d] >= 0) {
+                    throw broken(tick, "plot " + d + " has an occupant");
+                }
+            } else if (dw.occupant[d] < 0) {
                 vacant++;
             }
         }
+        int plotsListed = 0;
+        for (int j = 0; j < dw.neighbourhoods; j++) {
+            for (int i = 0; i < dw.plotCount(j); i++) {
+                int d = dw.plotAt(j, i);
+                if (!dw.plot[d] || dw.neighbourhood[d] != j) {
+                    throw broken(tick, "plot list " + j + " holds dwelling " + d);
+                }
+                plotsListed++;
+            }
+        }
+        if (plotsListed != plots) {
+            throw broken(tick, plots + " plots, but " + plotsListed + " listed");
+        }
         boolean[] listed = new boolean[dw.count];
         int listedCount = 0;
-        for (int t = 0; t < Tenure.COUNT; t++) {
-            for (int i = 0; i < dw.vacantCount(t); i++) {
-                int d = dw.vacantAt(t, i);
+        for (int j = 0; j < dw.neighbourhoods; j++) for (int t = 0; t < Tenure.COUNT; t++) {
+            for (int i = 0; i < dw.vacantCount(j, t); i++) {
+                int d = dw.vacantAt(j, t, i);
+                if (d >= 0 && d < dw.count && dw.neighbourhood[d] != j) {
+                    throw broken(tick, "dwelling " + d + " of neighbourhood " + dw.neighbourhood[d] + " is listed under " + j);
+                }
                 if (d < 0 || d >= dw.count) {
                     throw broken(tick, "vacancy list " + t + " holds dwelling " + d);
                 }
@@ -402,8 +427,8 @@ public final class Invariants {
         if (listedCount != vacant) {
             throw broken(tick, vacant + " vacant dwellings, but " + listedCount + " listed");
         }
-        if (live + vacant != dw.count) {
-            throw broken(tick, live + " households + " + vacant + " vacancies != " + dw.count + " dwellings");
+        if (live + vacant + plots != dw.count) {
+            throw broken(tick, live + " households + " + vacant + " vacancies + " + plots + " plots != " + dw.count + " dwellings");
         }
     }
 
@@ -448,8 +473,12 @@ public final class Invariants {
         if (residents != persons) {
             throw broken(tick, "neighbourhood residents add up to " + residents + ", persons " + persons);
         }
-        if (dwellings != m.dwellings().count) {
-            throw broken(tick, "neighbourhood dwellings add up to " + dwellings + ", stock " + m.dwellings().count);
+        int built = 0;
+        for (int d = 0; d < m.dwellings().count; d++) {
+            built += m.dwellings().plot[d] ? 0 : 1;
+        }
+        if (dwellings != built) {
+            throw broken(tick, "neighbourhood dwellings add up to " + dwellings + ", built stock " + built);
         }
     }
 

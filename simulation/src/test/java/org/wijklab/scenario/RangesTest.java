@@ -156,7 +156,7 @@ class RangesTest {
                 assertTrue(c >= 1);
                 perHood += c;
             }
-            assertEquals(perHood, m.dwellings().count, "the city holds the dwellings of its neighbourhoods");
+            assertEquals(perHood, m.dwellings().builtCount(), "the city holds the dwellings of its neighbourhoods");
             assertTrue(Math.abs(perHood - total) <= s.city().neighbourhoods().size() / 2,
                     "only each neighbourhood's rounding: " + perHood + " of " + total);
             int built = residents(m);
