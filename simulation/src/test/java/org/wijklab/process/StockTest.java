@@ -64,6 +64,10 @@ class StockTest {
         double[] base = s.housing().baseMonthlyCost();
         double spread = s.housing().qualityCostSpread();
         for (int d = 0; d < dw.count; d++) {
+            if (dw.isPlot(d)) {
+                assertEquals(before[d], dw.quality[d], "a plot does not age");
+                continue;
+            }
             assertEquals(Math.max(0.0, before[d] - loss), dw.quality[d], 1e-6, "dwelling " + d);
             double cost = base[dw.tenure[d]] * (1 + spread * (2 * dw.quality[d] - 1)) * (dw.small[d] ? 0.8 : 1.1);
             assertEquals(cost, dw.baseCost[d], 1e-3, "base cost follows quality, dwelling " + d);
@@ -95,6 +99,9 @@ class StockTest {
         double[] expectedOwner = new double[dw.count];
         for (int d = 0; d < dw.count; d++) {
             int o = dw.occupant[d];
+            if (dw.isPlot(d)) {
+                continue;
+            }
             if (dw.tenure[d] == Tenure.SOCIAL) {
                 social++;
                 socialRent += o >= 0 ? h.housingCost[o] : 0;
@@ -117,6 +124,9 @@ class StockTest {
         double perSocial = st.socialMaintenanceShare() * socialRent / social;
         double perPrivate = st.privateMaintenanceShare() * privateRent / privateCount;
         for (int d = 0; d < dw.count; d++) {
+            if (dw.isPlot(d)) {
+                continue;
+            }
             double money = dw.tenure[d] == Tenure.SOCIAL ? perSocial : dw.tenure[d] == Tenure.PRIVATE ? perPrivate : expectedOwner[d];
             assertEquals(0.5 - loss + money / st.qualityCost(), dw.quality[d], 1e-6, "dwelling " + d);
         }
@@ -131,7 +141,7 @@ class StockTest {
         Scenario.Stock st = s.stock();
         int vacantOwner = -1;
         for (int d = 0; d < dw.count && vacantOwner < 0; d++) {
-            if (dw.tenure[d] == Tenure.OWNER && dw.isVacant(d) && !dw.small[d]) {
+            if (!dw.isPlot(d) && dw.tenure[d] == Tenure.OWNER && dw.isVacant(d) && !dw.small[d]) {
                 vacantOwner = d;
             }
         }
@@ -149,6 +159,36 @@ class StockTest {
             m.stock().step(m);
             assertEquals(0.1 - st.depreciationPerYear() / 12, dw.quality[vacantOwner], 1e-6, "not where it does not pay");
         }
+    }
+
+    @Test
+    void newDwellingsAreBuiltOnlyWherePricesExceedTheBuildingCost() {
+        Scenario s = tiny("{\"buildResponse\": 50}");
+        WijkLabModel m = started(s);
+        Dwellings dw = m.dwellings();
+        Neighbourhoods nb = m.neighbourhoods();
+        // the owner-occupied neighbourhood in demand (no vacancy), then at a low and at a high price level
+        int plots = dw.plotCount(2);
+        assertTrue(plots > 0, "the tiny city has plots");
+        nb.vacantByTenure[2][Tenure.OWNER] = 0;
+        nb.vacantByTenure[1][Tenure.PRIVATE] = 0;
+        // a new owner dwelling is worth 1000 x 1.24 x size (0.8-1.1) x price x 240: below 180,000 at price 0.5
+        nb.priceLevel[2][Tenure.OWNER] = 0.5;
+        nb.priceLevel[1][Tenure.PRIVATE] = 0.5;
+        m.stock().step(m);
+        assertEquals(0, m.stock().built(2), "nothing built where the value is below the building cost");
+        assertEquals(0, m.stock().built(1), "nothing built where the value is below the building cost");
+        assertEquals(plots, dw.plotCount(2));
+        nb.priceLevel[2][Tenure.OWNER] = 1.5;
+        m.stock().step(m);
+        assertTrue(m.stock().built(2) > plots / 2, "most plots built where the value is far above the cost: "
+                + m.stock().built(2) + " of " + plots);
+        assertEquals(plots - m.stock().built(2), dw.plotCount(2));
+        // and not where the market has vacancy at the target or above
+        nb.priceLevel[1][Tenure.PRIVATE] = 1.5;
+        nb.vacantByTenure[1][Tenure.PRIVATE] = nb.dwellingsByTenure[1][Tenure.PRIVATE];
+        m.stock().step(m);
+        assertEquals(0, m.stock().built(1), "nothing built where vacancy is high");
     }
 
     @Test
