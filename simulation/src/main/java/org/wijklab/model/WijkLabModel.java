@@ -12,6 +12,7 @@ import org.wijklab.process.Liveability;
 import org.wijklab.process.Observation;
 import org.wijklab.process.Region;
 import org.wijklab.process.Problems;
+import org.wijklab.process.Stock;
 import org.wijklab.scenario.Scenario;
 import sim.engine.SimState;
 import sim.field.grid.IntGrid2D;
@@ -31,6 +32,8 @@ import sim.field.grid.IntGrid2D;
  * <li>problems and services: debts, youth problems and mental health arise and escalate; teams
  * find and treat them; escalations are costed;</li>
  * <li>community: cohesion and safety per neighbourhood;</li>
+ * <li>stock: facilities follow purchasing power; dwellings depreciate, are maintained, renovated,
+ * demolished and built by who owns them;</li>
  * <li>housing market: moving desire, search among vacancies, vacancy chains, the regional stream;</li>
  * <li>liveability: components, score, class, reputation and rank;</li>
  * <li>observation: statistics per neighbourhood, then the tick listeners (output writers).</li>
@@ -55,9 +58,10 @@ public final class WijkLabModel extends SimState {
     public static final int ORDER_LABOUR = 4;
     public static final int ORDER_PROBLEMS = 5;
     public static final int ORDER_COMMUNITY = 6;
-    public static final int ORDER_HOUSING = 7;
-    public static final int ORDER_LIVEABILITY = 8;
-    public static final int ORDER_OBSERVATION = 9;
+    public static final int ORDER_STOCK = 7;
+    public static final int ORDER_HOUSING = 8;
+    public static final int ORDER_LIVEABILITY = 9;
+    public static final int ORDER_OBSERVATION = 10;
 
     private final Scenario scenario;
     private final List<TickListener> listeners = new ArrayList<>();
@@ -94,6 +98,7 @@ public final class WijkLabModel extends SimState {
     private LabourMarket labourMarket;
     private Problems problems;
     private Community community;
+    private Stock stock;
     private HousingMarket housingMarket;
     private Liveability liveability;
     private Observation observation;
@@ -146,6 +151,7 @@ public final class WijkLabModel extends SimState {
         labourMarket = new LabourMarket(this);
         problems = new Problems(this);
         community = new Community(this);
+        stock = new Stock(this);
         housingMarket = new HousingMarket(this);
         liveability = new Liveability(this);
         observation = new Observation(this);
@@ -175,6 +181,7 @@ public final class WijkLabModel extends SimState {
         schedule.scheduleRepeating(1.0, ORDER_LABOUR, labourMarket, 1.0);
         schedule.scheduleRepeating(1.0, ORDER_PROBLEMS, problems, 1.0);
         schedule.scheduleRepeating(1.0, ORDER_COMMUNITY, community, 1.0);
+        schedule.scheduleRepeating(1.0, ORDER_STOCK, stock, 1.0);
         schedule.scheduleRepeating(1.0, ORDER_HOUSING, housingMarket, 1.0);
         schedule.scheduleRepeating(1.0, ORDER_LIVEABILITY, liveability, 1.0);
         schedule.scheduleRepeating(1.0, ORDER_OBSERVATION, observation, 1.0);
@@ -681,6 +688,10 @@ public final class WijkLabModel extends SimState {
 
     public Community community() {
         return community;
+    }
+
+    public Stock stock() {
+        return stock;
     }
 
     public HousingMarket housingMarket() {

@@ -6,6 +6,7 @@ import org.wijklab.model.Tenure;
 import org.wijklab.model.TickListener;
 import org.wijklab.model.WijkLabModel;
 import org.wijklab.process.Observation;
+import org.wijklab.process.Stock;
 
 /** {@code neighbourhoods.csv}: one row per tick and neighbourhood (place-based outcomes). */
 public final class NeighbourhoodTable implements TickListener, OutputFile {
@@ -19,7 +20,8 @@ public final class NeighbourhoodTable implements TickListener, OutputFile {
         "evictions", "new_supervision_orders", "new_second_line_care", "births", "deaths", "turnover",
         "component_dwellings", "component_environment", "component_facilities", "component_cohesion",
         "component_safety", "component_population", "single_person_share", "low_educated_share", "benefit_share",
-        "mean_head_age", "equivalised_income"};
+        "mean_head_age", "equivalised_income", "mean_quality", "maintenance_spend", "dwellings_built",
+        "dwellings_demolished", "facilities"};
     private final Csv csv;
 
     public NeighbourhoodTable(Path file) {
@@ -55,6 +57,9 @@ public final class NeighbourhoodTable implements TickListener, OutputFile {
             csv.round(share(o.singles(j), hh)).round(share(o.lowEducated(j), o.adults(j)))
                     .round(share(o.onBenefit(j), o.workingAge(j))).round(o.meanHeadAge(j))
                     .round(o.equivalisedIncome(j));
+            Stock stock = model.stock();
+            csv.round(nb.meanQuality[j]).round(stock.maintenanceSpend(j)).cell(stock.built(j))
+                    .cell(stock.demolished(j)).round(nb.facilities[j]);
             csv.end();
         }
     }

@@ -25,6 +25,7 @@ public record Scenario(
         Problems problems,
         Community community,
         Housing housing,
+        Stock stock,
         Region region,
         Liveability liveability,
         Policy policy,
@@ -52,6 +53,8 @@ public record Scenario(
         Check.present("housing", housing);
         housing.validate("housing");
         checkStock();
+        Check.present("stock", stock);
+        stock.validate("stock");
         Check.present("region", region);
         region.validate("region");
         Check.present("liveability", liveability);
@@ -138,27 +141,27 @@ public record Scenario(
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, newSeed, years, warmUpYears, city, economy, demography, labour, problems,
-                community, housing, region, liveability, policy, programmes, output);
+                community, housing, stock, region, liveability, policy, programmes, output);
     }
 
     public Scenario withYears(int newYears) {
         return new Scenario(name, description, seed, newYears, warmUpYears, city, economy, demography, labour, problems,
-                community, housing, region, liveability, policy, programmes, output);
+                community, housing, stock, region, liveability, policy, programmes, output);
     }
 
     public Scenario withWarmUpYears(int newWarmUp) {
         return new Scenario(name, description, seed, years, newWarmUp, city, economy, demography, labour, problems,
-                community, housing, region, liveability, policy, programmes, output);
+                community, housing, stock, region, liveability, policy, programmes, output);
     }
 
     public Scenario withResidents(int residents) {
         return new Scenario(name, description, seed, years, warmUpYears, new City(residents, city.neighbourhoods(), city.tileKm(), city.plotShare()), economy,
-                demography, labour, problems, community, housing, region, liveability, policy, programmes, output);
+                demography, labour, problems, community, housing, stock, region, liveability, policy, programmes, output);
     }
 
     public Scenario withMovesLog(boolean on) {
         return new Scenario(name, description, seed, years, warmUpYears, city, economy, demography, labour,
-                problems, community, housing, region, liveability, policy, programmes,
+                problems, community, housing, stock, region, liveability, policy, programmes,
                 new Output(on, output.decompositionYears(), output.cohortYears()));
     }
 
@@ -658,6 +661,60 @@ public record Scenario(
             Check.range(p + ".preferQuality", preferQuality, 0.0, 20.0);
             Check.range(p + ".preferOwnership", preferOwnership, 0.0, 20.0);
             Check.range(p + ".preferSpace", preferSpace, 0.0, 20.0);
+        }
+    }
+
+    /**
+     * The housing stock's ageing and renewal (the {@code Stock} process): quality depreciates
+     * monthly; the housing corporation spends a share of its rent income on maintenance, allocated
+     * over neighbourhoods by its market (occupancy and reputation); private landlords spend a share
+     * of each neighbourhood's rent income on its private stock; owner-occupiers a share of their
+     * dwelling's value, at most a share of their income. A vacant dwelling of low quality is
+     * renovated when the value its quality adds exceeds the cost; unbuilt plots are built on where
+     * market vacancy is below the target and the value of a new dwelling exceeds the building
+     * cost; vacant dwellings of very low quality, vacant long enough, are demolished. Facilities
+     * follow the neighbourhood's purchasing power with a lag. Money is euro; quality runs 0-1.
+     */
+    public record Stock(
+            double depreciationPerYear,
+            double qualityCost,
+            double socialMaintenanceShare,
+            double privateMaintenanceShare,
+            double ownerValueShare,
+            double ownerIncomeShare,
+            double marketFocus,
+            double capitalisationYield,
+            double renovateBelow,
+            double renovationQuality,
+            double buildCost,
+            double newBuildQuality,
+            double buildResponse,
+            double demolishBelow,
+            int demolishVacantMonths,
+            double facilitiesLagYears,
+            double facilitiesElasticity) implements java.io.Serializable {
+        void validate(String p) {
+            Check.range(p + ".depreciationPerYear", depreciationPerYear, 0.0, 1.0);
+            Check.range(p + ".qualityCost", qualityCost, 1.0, 10_000_000.0);
+            Check.range(p + ".socialMaintenanceShare", socialMaintenanceShare, 0.0, 1.0);
+            Check.range(p + ".privateMaintenanceShare", privateMaintenanceShare, 0.0, 1.0);
+            Check.range(p + ".ownerValueShare", ownerValueShare, 0.0, 1.0);
+            Check.range(p + ".ownerIncomeShare", ownerIncomeShare, 0.0, 1.0);
+            Check.range(p + ".marketFocus", marketFocus, 0.0, 10.0);
+            Check.range(p + ".capitalisationYield", capitalisationYield, 0.005, 1.0);
+            Check.probability(p + ".renovateBelow", renovateBelow);
+            Check.probability(p + ".renovationQuality", renovationQuality);
+            if (renovationQuality < renovateBelow) {
+                throw new ScenarioException(p + ".renovationQuality: " + Check.fmt(renovationQuality)
+                        + " is below renovateBelow " + Check.fmt(renovateBelow) + " (a renovation must raise the quality)");
+            }
+            Check.range(p + ".buildCost", buildCost, 1.0, 100_000_000.0);
+            Check.probability(p + ".newBuildQuality", newBuildQuality);
+            Check.range(p + ".buildResponse", buildResponse, 0.0, 100.0);
+            Check.probability(p + ".demolishBelow", demolishBelow);
+            Check.range(p + ".demolishVacantMonths", demolishVacantMonths, 1, 1200);
+            Check.range(p + ".facilitiesLagYears", facilitiesLagYears, 0.1, 100.0);
+            Check.range(p + ".facilitiesElasticity", facilitiesElasticity, 0.0, 10.0);
         }
     }
 

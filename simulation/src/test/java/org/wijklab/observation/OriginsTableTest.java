@@ -55,7 +55,7 @@ class OriginsTableTest {
         Runner.run(krachtwijk, "test", programmeDir, "test");
         Scenario k = krachtwijk;
         Scenario reference = new Scenario(k.name(), k.description(), k.seed(), k.years(), k.warmUpYears(), k.city(),
-                k.economy(), k.demography(), k.labour(), k.problems(), k.community(), k.housing(), k.region(),
+                k.economy(), k.demography(), k.labour(), k.problems(), k.community(), k.housing(), k.stock(), k.region(),
                 k.liveability(), k.policy(), List.of(), k.output()).validate();
         referenceDir = tmp.resolve("reference");
         Runner.run(reference, "test", referenceDir, "test");

@@ -1,0 +1,324 @@
+package org.wijklab.process;
+
+import ec.util.MersenneTwisterFast;
+import java.util.Arrays;
+import org.wijklab.model.Dwellings;
+import org.wijklab.model.Households;
+import org.wijklab.model.Neighbourhoods;
+import org.wijklab.model.Tenure;
+import org.wijklab.model.WijkLabModel;
+import org.wijklab.scenario.Scenario;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * The housing stock ages and is renewed, monthly, by who owns it and paid from what it earns:
+ * <ol>
+ * <li><b>Facilities</b> follow the neighbourhood's purchasing power (households times mean income,
+ * as a share of the city's, relative to its share at the first month) with a lag of years.</li>
+ * <li><b>Budgets.</b> The housing corporation spends {@code socialMaintenanceShare} of the rents
+ * its tenants pay, pooled over the city and allocated over neighbourhoods in proportion to social
+ * dwellings times occupancy times (reputation / 100)^{@code marketFocus}. Private landlords spend
+ * {@code privateMaintenanceShare} of each neighbourhood's private rents on its private stock (so
+ * the spend per dwelling follows rent level and occupancy). An owner-occupier spends
+ * {@code ownerValueShare} of its dwelling's value a year (the value capitalises the asking cost at
+ * the neighbourhood's price level), at most {@code ownerIncomeShare} of its income.</li>
+ * <li><b>Quality.</b> Each dwelling loses {@code depreciationPerYear / 12} and gains its spend /
+ * {@code qualityCost} (quality in [0, 1]; spend beyond 1 is not made). A vacant dwelling below
+ * {@code renovateBelow} is renovated to {@code renovationQuality} when the capitalised rise of its
+ * rent at the neighbourhood's price level (for social rent: reputation / 100) exceeds the cost.
+ * The base cost follows the quality by the generator's rule; sitting households keep what they
+ * pay until they move.</li>
+ * <li><b>Demolition and new build</b>: vacant dwellings below
+ * {@code demolishBelow} vacant for {@code demolishVacantMonths} become plots; plots are built on
+ * where the market tenure's vacancy is below the target and a new dwelling's value exceeds
+ * {@code buildCost}.</li>
+ * </ol>
+ * One pass over the dwellings in index order on the model's thread (draws from the model's
+ * stream), so a run is the same for any number of threads.
+ */
+public final class Stock implements Steppable {
+    private static final long serialVersionUID = 1L;
+    private final WijkLabModel model;
+
+    /** This month's euros spent on maintenance and renovation, per neighbourhood. */
+    private double[] spend = new double[0];
+    private int[] built = new int[0];
+    private int[] demolished = new int[0];
+    /** Months each dwelling has been vacant when the stock last looked (0 when occupied). */
+    private int[] vacantMonths = new int[0];
+    /** Purchasing-power share and facilities at the first month: facilities move relative to these. */
+    private double[] powerShare0;
+    private double[] facilities0;
+    private double[] powerShare = new double[0];
+    private double[] perSocial = new double[0];
+    private double[] perPrivate = new double[0];
+    private double[] privateRent = new double[0];
+    private int[] socialCount = new int[0];
+    private int[] socialLet = new int[0];
+    private int[] privateCount = new int[0];
+    /** Multiplier on every owner's maintenance budget per neighbourhood (1 unless set: see {@link #scaleBudget}). */
+    private double[] budgetFactor = new double[0];
+
+    public Stock(WijkLabModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public void step(SimState state) {
+        Neighbourhoods nb = model.neighbourhoods();
+        Dwellings dw = model.dwellings();
+        int n = nb.count;
+        if (spend.length != n) {
+            spend = new double[n];
+            built = new int[n];
+            demolished = new int[n];
+            powerShare = new double[n];
+            perSocial = new double[n];
+            perPrivate = new double[n];
+            privateRent = new double[n];
+            socialCount = new int[n];
+            socialLet = new int[n];
+            privateCount = new int[n];
+        }
+        if (budgetFactor.length != n) {
+            budgetFactor = new double[n];
+            Arrays.fill(budgetFactor, 1.0);
+        }
+        if (vacantMonths.length != dw.count) {
+            vacantMonths = Arrays.copyOf(vacantMonths, dw.count);
+        }
+        Arrays.fill(spend, 0.0);
+        Arrays.fill(built, 0);
+        Arrays.fill(demolished, 0);
+        facilities();
+        budgets();
+        age();
+        build();
+        if (model.tick() <= 0) {
+            // the recorded run starts at tick 0 without events (as the neighbourhoods' counters)
+            Arrays.fill(spend, 0.0);
+            Arrays.fill(built, 0);
+            Arrays.fill(demolished, 0);
+        }
+    }
+
+    /** Facilities relax towards their start value times the relative change of the purchasing-power share. */
+    private void facilities() {
+        Scenario.Stock st = model.scenario().stock();
+        Neighbourhoods nb = model.neighbourhoods();
+        int n = nb.count;
+        double total = 0;
+        for (int j = 0; j < n; j++) {
+            powerShare[j] = nb.households[j] * nb.meanIncome[j];
+            total += powerShare[j];
+        }
+        for (int j = 0; j < n; j++) {
+            powerShare[j] = total > 0 ? powerShare[j] / total : 0.0;
+        }
+        if (powerShare0 == null) {
+            powerShare0 = powerShare.clone();
+            facilities0 = nb.facilities.clone();
+            return;
+        }
+        double rate = 1.0 / (12.0 * st.facilitiesLagYears());
+        for (int j = 0; j < n; j++) {
+            double target = facilities0[j];
+            if (powerShare0[j] > 0) {
+                target *= Math.pow(powerShare[j] / powerShare0[j], st.facilitiesElasticity());
+            }
+            target = Math.max(0.0, Math.min(1.0, target));
+            nb.facilities[j] += (target - nb.facilities[j]) * rate;
+        }
+    }
+
+    /** The corporation's spend per social dwelling and the landlords' per private dwelling, per neighbourhood, this month. */
+    private void budgets() {
+        Scenario.Stock st = model.scenario().stock();
+        Neighbourhoods nb = model.neighbourhoods();
+        Dwellings dw = model.dwellings();
+        Households h = model.households();
+        int n = nb.count;
+        Arrays.fill(socialCount, 0);
+        Arrays.fill(socialLet, 0);
+        Arrays.fill(privateCount, 0);
+        Arrays.fill(privateRent, 0.0);
+        double socialRent = 0;
+        for (int d = 0; d < dw.count; d++) {
+            if (dw.isPlot(d)) {
+                continue;
+            }
+            int j = dw.neighbourhood[d];
+            int occupant = dw.occupant[d];
+            if (dw.tenure[d] == Tenure.SOCIAL) {
+                socialCount[j]++;
+                if (occupant >= 0) {
+                    socialLet[j]++;
+                    socialRent += h.housingCost[occupant];
+                }
+            } else if (dw.tenure[d] == Tenure.PRIVATE) {
+                privateCount[j]++;
+                if (occupant >= 0) {
+                    privateRent[j] += h.housingCost[occupant];
+                }
+            }
+        }
+        double budget = st.socialMaintenanceShare() * socialRent;
+        double weights = 0;
+        for (int j = 0; j < n; j++) {
+            perSocial[j] = socialLet[j] * Math.pow(Math.max(0.0, nb.reputation[j]) / 100.0, st.marketFocus());
+            weights += perSocial[j];
+        }
+        for (int j = 0; j < n; j++) {
+            perSocial[j] = weights > 0 && socialCount[j] > 0 ? budget * perSocial[j] / weights / socialCount[j] : 0.0;
+            perPrivate[j] = privateCount[j] > 0 ? st.privateMaintenanceShare() * privateRent[j] / privateCount[j] : 0.0;
+        }
+    }
+
+    /** Depreciation, maintenance and renovation of every dwelling, and the base cost that follows its quality. */
+    private void age() {
+        Scenario.Stock st = model.scenario().stock();
+        Scenario.Housing hs = model.scenario().housing();
+        Neighbourhoods nb = model.neighbourhoods();
+        Dwellings dw = model.dwellings();
+        Households h = model.households();
+        double loss = st.depreciationPerYear() / 12.0;
+        double cost = st.qualityCost();
+        double[] base = hs.baseMonthlyCost();
+        double spread = hs.qualityCostSpread();
+        double months = 12.0 / st.capitalisationYield();
+        for (int d = 0; d < dw.count; d++) {
+            if (dw.isPlot(d)) {
+                vacantMonths[d] = 0;
+                continue;
+            }
+            int j = dw.neighbourhood[d];
+            int t = dw.tenure[d];
+            int occupant = dw.occupant[d];
+            vacantMonths[d] = occupant >= 0 ? 0 : vacantMonths[d] + 1;
+            double q = Math.max(0.0, dw.quality[d] - loss);
+            if (!dw.converting[d]) {
+                double money;
+                if (t == Tenure.SOCIAL) {
+                    money = perSocial[j];
+                } else if (t == Tenure.PRIVATE) {
+                    money = perPrivate[j];
+                } else if (occupant >= 0) {
+                    double value = dw.baseCost[d] * nb.priceLevel[j][t] * months;
+                    money = Math.min(st.ownerValueShare() * value, st.ownerIncomeShare() * h.income[occupant]) / 12.0;
+                } else {
+                    money = 0.0;
+                }
+                money = Math.max(0.0, Math.min(money * budgetFactor[j], (1.0 - q) * cost));
+                q += money / cost;
+                spend[j] += money;
+                if (occupant < 0 && q < st.renovateBelow()) {
+                    double market = t == Tenure.SOCIAL ? nb.reputation[j] / 100.0 : nb.priceLevel[j][t];
+                    double rentPerQuality = base[t] * 2.0 * spread * (dw.small[d] ? 0.8 : 1.1) * market;
+                    if (rentPerQuality * months >= cost) {
+                        spend[j] += (st.renovationQuality() - q) * cost;
+                        q = st.renovationQuality();
+                    }
+                }
+            }
+            q = Math.min(1.0, q);
+            dw.quality[d] = (float) q;
+            if (occupant < 0 && !dw.converting[d] && q < st.demolishBelow() && vacantMonths[d] >= st.demolishVacantMonths()) {
+                // obsolete and unwanted: the land becomes a plot again
+                dw.demolish(d);
+                demolished[j]++;
+                vacantMonths[d] = 0;
+                continue;
+            }
+            dw.baseCost[d] = (float) (base[t] * (1.0 + spread * (2.0 * dw.quality[d] - 1.0)) * (dw.small[d] ? 0.8 : 1.1));
+        }
+    }
+
+    /**
+     * Scales the maintenance budgets of every owner in neighbourhood j from now on (0: nobody
+     * maintains its stock). No scenario sets it; an experiment on the stock (and its tests) can.
+     */
+    public void scaleBudget(int j, double factor) {
+        if (budgetFactor.length != model.neighbourhoods().count) {
+            budgetFactor = new double[model.neighbourhoods().count];
+            Arrays.fill(budgetFactor, 1.0);
+        }
+        budgetFactor[j] = factor;
+    }
+
+    /**
+     * New build on the plots of neighbourhoods where a market tenure's vacancy (last observation) is
+     * below the target and a new dwelling's capitalised asking cost exceeds the building cost: each
+     * plot is built on this month with probability 1 - exp(-buildResponse * margin / 12), margin =
+     * value / buildCost - 1, in the tenure of the larger margin.
+     */
+    private void build() {
+        Scenario.Stock st = model.scenario().stock();
+        Scenario.Housing hs = model.scenario().housing();
+        Neighbourhoods nb = model.neighbourhoods();
+        Dwellings dw = model.dwellings();
+        MersenneTwisterFast random = model.random;
+        double[] base = hs.baseMonthlyCost();
+        double spread = hs.qualityCostSpread();
+        double qn = st.newBuildQuality();
+        double months = 12.0 / st.capitalisationYield();
+        for (int j = 0; j < nb.count; j++) {
+            int plots = dw.plotCount(j);
+            if (plots == 0) {
+                continue;
+            }
+            double smallShare = model.scenario().city().neighbourhoods().get(j).smallDwellingShare();
+            double size = smallShare * 0.8 + (1.0 - smallShare) * 1.1;
+            byte tenure = -1;
+            double margin = 0.0;
+            for (byte t = Tenure.PRIVATE; t <= Tenure.OWNER; t++) {
+                int stock = nb.dwellingsByTenure[j][t];
+                if (stock == 0 || nb.vacantByTenure[j][t] / (double) stock >= hs.targetVacancy()) {
+                    continue;
+                }
+                double value = base[t] * (1.0 + spread * (2.0 * qn - 1.0)) * size * nb.priceLevel[j][t] * months;
+                double m = value / st.buildCost() - 1.0;
+                if (m > margin) {
+                    margin = m;
+                    tenure = t;
+                }
+            }
+            if (tenure < 0) {
+                continue;
+            }
+            double p = 1.0 - Math.exp(-st.buildResponse() * margin / 12.0);
+            for (int i = plots - 1; i >= 0; i--) {
+                if (random.nextDouble() >= p) {
+                    continue;
+                }
+                int d = dw.plotAt(j, i);
+                dw.small[d] = random.nextDouble() < smallShare;
+                dw.quality[d] = (float) qn;
+                dw.baseCost[d] = (float) (base[tenure] * (1.0 + spread * (2.0 * qn - 1.0)) * (dw.small[d] ? 0.8 : 1.1));
+                dw.build(d, tenure);
+                vacantMonths[d] = 0;
+                built[j]++;
+            }
+        }
+    }
+
+    /** Euro spent on maintenance and renovation in neighbourhood j this month. */
+    public double maintenanceSpend(int j) {
+        return spend.length > j ? spend[j] : 0.0;
+    }
+
+    /** Dwellings built in neighbourhood j this month. */
+    public int built(int j) {
+        return built.length > j ? built[j] : 0;
+    }
+
+    /** Dwellings demolished in neighbourhood j this month. */
+    public int demolished(int j) {
+        return demolished.length > j ? demolished[j] : 0;
+    }
+
+    /** Months dwelling d has been vacant (0 when occupied), as of this month's pass. */
+    public int vacantMonths(int d) {
+        return d < vacantMonths.length ? vacantMonths[d] : 0;
+    }
+}
