@@ -8,7 +8,7 @@ import org.wijklab.model.WijkLabModel;
  * distances.csv: per year and neighbourhood of origin, the households that moved out of it by
  * distance class (into the same neighbourhood, an adjacent one, one further in the city, out of the
  * city), the same for households moved out for restructuring, and the neighbourhood's social lets:
- * by search (with the mean registration they were let at, and how many went to urgent households)
+ * by search (with the mean registration they were let at, NA without lets, and how many went to urgent households)
  * and to in-migrants without registration. Years as in escalations.csv (1 = ticks 1-12; a run that
  * ends inside a year gets a last, part year); rows by year, then neighbourhood (city order).
  */
@@ -72,7 +72,7 @@ public final class DistancesTable implements org.wijklab.model.TickListener, Out
                 if (lets[j] > 0) {
                     csv.round(letMonths[j] / 12.0 / lets[j]);
                 } else {
-                    csv.cell("");
+                    csv.cell("NA");
                 }
                 csv.cell(urgent[j]).cell(newcomer[j]);
                 csv.end();

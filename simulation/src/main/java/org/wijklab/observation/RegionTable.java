@@ -8,7 +8,8 @@ import org.wijklab.model.WijkLabModel;
  * region.csv: per year and place of the region, the households that moved there from the city
  * (households, and persons leaving a household for the region), the in-migrants that came from it,
  * and at the year's end its market price level and vacancy; a last row per year, place
- * {@code abroad}, counts the in-migrants from abroad (its other cells empty). Years as in
+ * {@code abroad}, counts the in-migrants from abroad ({@code moved_to} 0: every household leaving
+ * the city goes to a place of the region; price and vacancy NA: abroad is no market of the model). Years as in
  * distances.csv.
  */
 public final class RegionTable implements org.wijklab.model.TickListener, OutputFile {
@@ -51,7 +52,7 @@ public final class RegionTable implements org.wijklab.model.TickListener, Output
                 movedTo[r] = 0;
                 cameFrom[r] = 0;
             }
-            csv.cell(y).text("abroad").cell("").cell(abroad).cell("").cell("");
+            csv.cell(y).text("abroad").cell(0).cell(abroad).cell("NA").cell("NA");
             csv.end();
             abroad = 0;
         }

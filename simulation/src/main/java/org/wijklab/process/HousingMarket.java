@@ -296,7 +296,7 @@ public final class HousingMarket implements Steppable {
             if (best >= 0) {
                 relocate(slot, best, from, MoveReason.EVICTION, tick, true);
             } else if (best <= -2) {
-                model.leaveCity(slot, MoveReason.EVICTION, tick, place(best));
+                model.leaveCity(slot, MoveReason.LEFT_CITY, tick, place(best));
                 takeOffer(best);
             } else {
                 model.leaveCity(slot, MoveReason.NO_DWELLING, tick, model.regionProcess().destination());
@@ -307,7 +307,7 @@ public final class HousingMarket implements Steppable {
             if (best >= 0) {
                 relocate(slot, best, from, MoveReason.RENEWAL, tick, true);
             } else if (best <= -2) {
-                model.leaveCity(slot, MoveReason.RENEWAL, tick, place(best));
+                model.leaveCity(slot, MoveReason.LEFT_CITY, tick, place(best));
                 takeOffer(best);
             } else if (tick - h.searchSince[slot] >= hs.searchMonths()) {
                 model.leaveCity(slot, MoveReason.NO_DWELLING, tick, model.regionProcess().destination());
