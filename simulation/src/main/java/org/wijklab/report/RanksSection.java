@@ -135,6 +135,36 @@ final class RanksSection extends ComparisonSection {
         return missing.isEmpty() ? "" : missing.substring(2);
     }
 
+    /** The measures of summary-ranks.csv, in the order {@link #measures} gives them. */
+    static final String[] MEASURES = {"spearman_start_year10", "spearman_start_end", "class_changes_start_year10",
+        "class_changes_start_end"};
+
+    /** The measures across seeds: estimates, smallest and largest seed, the tick each is read at, and why a value or interval is missing. */
+    record Measures(Estimate[] estimates, double[] min, double[] max, int[] to, String[] notes) {
+    }
+
+    /**
+     * The four {@link #MEASURES} over a scenario's runs from {@code v[measure][run]} (rho to year 10,
+     * rho to the end, class changes to year 10, to the end; NaN where a run has no value), for runs
+     * of {@code ticks} months compared at {@code end}.
+     */
+    static Measures measures(double[][] v, int ticks, int end) {
+        int runs = v[0].length;
+        int[] to = {YEAR_10, end, YEAR_10, end};
+        Estimate[] e = new Estimate[MEASURES.length];
+        double[] min = new double[MEASURES.length];
+        double[] max = new double[MEASURES.length];
+        String[] notes = new String[MEASURES.length];
+        for (int k = 0; k < MEASURES.length; k++) {
+            e[k] = Summary.estimate(v[k]);
+            notes[k] = to[k] > ticks ? "the runs end at tick " + ticks + ", before year 10 (tick 120)" : noInterval(e[k], runs);
+            double[] finite = java.util.Arrays.stream(v[k]).filter(Double::isFinite).toArray();
+            min[k] = finite.length == 0 ? Double.NaN : java.util.Arrays.stream(finite).min().getAsDouble();
+            max[k] = finite.length == 0 ? Double.NaN : java.util.Arrays.stream(finite).max().getAsDouble();
+        }
+        return new Measures(e, min, max, to, notes);
+    }
+
     static boolean hasProgrammes(Summary.Scenario s) {
         return s.group.first().scenario().path("programmes").size() > 0;
     }
@@ -176,18 +206,11 @@ final class RanksSection extends ComparisonSection {
                 v[2][r] = rr.changesMid() < 0 ? Double.NaN : rr.changesMid();
                 v[3][r] = rr.changesEnd();
             }
-            String[] measures = {"spearman_start_year10", "spearman_start_end", "class_changes_start_year10",
-                "class_changes_start_end"};
-            int[] to = {YEAR_10, end, YEAR_10, end};
-            Estimate[] e = new Estimate[4];
-            for (int k = 0; k < 4; k++) {
-                e[k] = Summary.estimate(v[k]);
-                String note = to[k] > ticks ? "the runs end at tick " + ticks + ", before year 10 (tick 120)" : noInterval(e[k], runs.size());
-                double[] finite = java.util.Arrays.stream(v[k]).filter(Double::isFinite).toArray();
-                double min = finite.length == 0 ? Double.NaN : java.util.Arrays.stream(finite).min().getAsDouble();
-                double max = finite.length == 0 ? Double.NaN : java.util.Arrays.stream(finite).max().getAsDouble();
-                csv.row(s.name(), kind, measures[k], "0", String.valueOf(to[k]), num(e[k].mean()), num(e[k].lo()),
-                        num(e[k].hi()), num(min), num(max), String.valueOf(e[k].n()), note);
+            Measures ms = measures(v, ticks, end);
+            Estimate[] e = ms.estimates();
+            for (int k = 0; k < MEASURES.length; k++) {
+                csv.row(s.name(), kind, MEASURES[k], "0", String.valueOf(ms.to()[k]), num(e[k].mean()), num(e[k].lo()),
+                        num(e[k].hi()), num(ms.min()[k]), num(ms.max()[k]), String.valueOf(e[k].n()), ms.notes()[k]);
             }
             double[] ch = java.util.Arrays.stream(v[3]).filter(Double::isFinite).toArray();
             html.append("<tr><td>").append(esc(s.name())).append("</td><td>").append(kind).append("</td><td class=\"n\">")

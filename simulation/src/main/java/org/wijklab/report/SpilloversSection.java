@@ -154,8 +154,12 @@ final class SpilloversSection extends ComparisonSection {
         html.append("<h2 id=\"spillovers\">Spillovers: does the programme's change show next door?</h2>\n");
         List<Summary.Scenario> with = new ArrayList<>();
         for (Summary.Scenario s : summary.scenarios) {
-            if (s.against != null && s.against != s && !RunMetrics.programmeTargets(s.group.first()).isEmpty()) {
-                with.add(s);
+            if (s.against != null && s.against != s) {
+                boolean targets = !RunMetrics.programmeTargets(s.group.first()).isEmpty();
+                s.group.first().release();
+                if (targets) {
+                    with.add(s);
+                }
             }
         }
         if (with.isEmpty()) {
