@@ -89,7 +89,8 @@ public final class Report {
     static List<Section> sections(Comparison c) {
         return List.of(new HeadlineSection(c), new ScenariosSection(c), new EffectsSection(c), new CohortSection(c),
                 new DifferencesSection(c), new TimeSeriesSection(c), new DecompositionSection(c), new FlowsSection(c),
-                new CostsSection(c), new RealisedCostsSection(c), new MapsSection(c), new SweepsSection(c));
+                new DistancesSection(c), new SpilloversSection(c), new CostsSection(c), new RealisedCostsSection(c),
+                new MapsSection(c), new RanksSection(c), new SweepsSection(c));
     }
 
     /** The page's heading and lead paragraph. */

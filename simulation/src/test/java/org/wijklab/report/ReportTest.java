@@ -111,8 +111,9 @@ class ReportTest {
         assertEquals(written.charts(), shown.size());
         // 6 effect curves, 3 place-and-cohort charts (one scenario), 4 metrics x 2 scenarios, 8 decomposition
         // (people/place, who gained, by channel, bucket; income and employment), 2 flows, 1 party chart + 3 cost charts + the
-        // realised return and its per-party bars, 3 maps (start once, 2 ends)
-        assertEquals(6 + 3 + 8 + 8 + 2 + 6 + 3, shown.size(), shown.toString());
+        // realised return and its per-party bars, 3 maps (start once, 2 ends), the rank correlations and a rank
+        // chart per scenario (no distances or spillovers: the runs have no map.csv or distances.csv)
+        assertEquals(6 + 3 + 8 + 8 + 2 + 6 + 3 + 3, shown.size(), shown.toString());
         try (Stream<Path> files = Files.list(report.resolve("charts"))) {
             assertEquals(2 * shown.size(), files.count(), "a PNG and an SVG per chart, nothing else");
         }
@@ -496,6 +497,167 @@ class ReportTest {
             assertEquals(live, num(t, i, "liveability"), 1e-4 * live, name);
             int cls = Integer.parseInt(t.get(i, "liveability_class"));
             assertTrue(cls >= 1 && cls <= 7);
+        }
+    }
+
+    /** Spearman's rho by hand: ranks (ties averaged), then Pearson's correlation of the ranks. */
+    private static double spearman(double[] x, double[] y) {
+        double[] rx = ranks(x);
+        double[] ry = ranks(y);
+        double mx = java.util.Arrays.stream(rx).average().orElseThrow();
+        double my = java.util.Arrays.stream(ry).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (rx[i] - mx) * (ry[i] - my);
+            sxx += (rx[i] - mx) * (rx[i] - mx);
+            syy += (ry[i] - my) * (ry[i] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+
+    private static double[] ranks(double[] v) {
+        double[] r = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            int below = 0;
+            int equal = 0;
+            for (double w : v) {
+                below += w < v[i] ? 1 : 0;
+                equal += w == v[i] ? 1 : 0;
+            }
+            r[i] = below + (equal + 1) / 2.0;
+        }
+        return r;
+    }
+
+    /** Liveability and class of each neighbourhood at a tick, in file order. */
+    private static double[][] at(TestCsv h, int tick) {
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 0; i < h.size(); i++) {
+            if (Integer.parseInt(h.get(i, "tick")) == tick) {
+                rows.add(new double[] {Double.parseDouble(h.get(i, "liveability")), Double.parseDouble(h.get(i, "liveability_class"))});
+            }
+        }
+        double[][] out = new double[2][rows.size()];
+        for (int j = 0; j < rows.size(); j++) {
+            out[0][j] = rows.get(j)[0];
+            out[1][j] = rows.get(j)[1];
+        }
+        return out;
+    }
+
+    @Test
+    void rankPersistenceIsRecomputedFromTheRunsAndYear10IsNaForFourYearRuns() throws IOException {
+        TestCsv t = summary("ranks");
+        for (String scenario : List.of("base", "prog")) {
+            double[] rho = new double[2];
+            double[] changes = new double[2];
+            for (int seed = 1; seed <= 2; seed++) {
+                TestCsv h = TestCsv.read(runs.resolve(scenario + "/seed-" + seed + "/neighbourhoods.csv"));
+                double[][] start = at(h, 0);
+                double[][] end = at(h, 48);
+                rho[seed - 1] = spearman(start[0], end[0]);
+                for (int j = 0; j < start[1].length; j++) {
+                    changes[seed - 1] += start[1][j] != end[1][j] ? 1 : 0;
+                }
+            }
+            List<Integer> r = rows(t, "scenario", scenario, "measure", "spearman_start_end");
+            assertEquals(1, r.size());
+            assertEquals(scenario.equals("base") ? "baseline" : "programme", t.get(r.get(0), "kind"));
+            assertEquals("48", t.get(r.get(0), "to_tick"));
+            assertEquals((rho[0] + rho[1]) / 2, num(t, r.get(0), "mean"), 1e-5);
+            assertEquals(Math.min(rho[0], rho[1]), num(t, r.get(0), "min"), 1e-5);
+            r = rows(t, "scenario", scenario, "measure", "class_changes_start_end");
+            assertEquals((changes[0] + changes[1]) / 2, num(t, r.get(0), "mean"), 1e-9);
+            r = rows(t, "scenario", scenario, "measure", "spearman_start_year10");
+            assertEquals("NA", t.get(r.get(0), "mean"));
+            assertTrue(t.get(r.get(0), "note").contains("before year 10"), t.get(r.get(0), "note"));
+        }
+        String html = Files.readString(report.resolve("index.html"));
+        assertTrue(html.contains("has no <code>map.csv</code>"), "the spillover section names the missing file");
+        assertTrue(html.contains("has no <code>distances.csv</code>"), "the distance section names the missing file");
+        assertFalse(Files.exists(report.resolve("summary-spillovers.csv")), "no made-up numbers");
+        assertFalse(Files.exists(report.resolve("summary-distances.csv")), "no made-up numbers");
+    }
+
+    @Test
+    void withMapAndDistancesTheSpilloverAndDistanceSectionsAreWritten() throws IOException {
+        Path copy = tmp.resolve("runs-space");
+        Set<String> targets = programmeTargets();
+        List<String> names = new ArrayList<>();
+        TestCsv h0 = TestCsv.read(runs.resolve("base/seed-1/neighbourhoods.csv"));
+        for (int i = 0; i < h0.size() && h0.get(i, "tick").equals("0"); i++) {
+            names.add(h0.get(i, "neighbourhood"));
+        }
+        for (String scenario : List.of("base", "prog")) {
+            for (int seed = 1; seed <= 2; seed++) {
+                Path from = runs.resolve(scenario + "/seed-" + seed);
+                Path to = copy.resolve(scenario + "/seed-" + seed);
+                Files.createDirectories(to);
+                try (Stream<Path> files = Files.list(from)) {
+                    for (Path f : files.filter(Files::isRegularFile).toList()) {
+                        Files.copy(f, to.resolve(f.getFileName()));
+                    }
+                }
+                // the neighbourhoods in a row, each bordering the next
+                StringBuilder map = new StringBuilder("neighbourhood,column,row,x_km,y_km,neighbours\n");
+                for (int j = 0; j < names.size(); j++) {
+                    map.append(names.get(j)).append(',').append(j).append(",0,").append(j).append(",0,")
+                            .append(j > 0 ? names.get(j - 1) : "").append(j > 0 && j + 1 < names.size() ? ";" : "")
+                            .append(j + 1 < names.size() ? names.get(j + 1) : "").append('\n');
+                }
+                Files.writeString(to.resolve("map.csv"), map.toString());
+                // every neighbourhood: 6 same, 2 adjacent, 4 further, 8 region a year; targets' renewal tenants 1, 1, 0, 2
+                StringBuilder d = new StringBuilder("year,neighbourhood,same,adjacent,further,region,renewal_same,"
+                        + "renewal_adjacent,renewal_further,renewal_region\n");
+                for (int y = 1; y <= 4; y++) {
+                    for (String n : names) {
+                        d.append(y).append(',').append(n).append(",6,2,4,8,")
+                                .append(targets.contains(n) ? "1,1,0,2" : "0,0,0,0").append('\n');
+                    }
+                }
+                Files.writeString(to.resolve("distances.csv"), d.toString());
+            }
+        }
+        Path out = tmp.resolve("report-space");
+        Report.write(List.of(copy), out, Report.Options.defaults());
+        TestCsv dist = TestCsv.read(out.resolve("summary-distances.csv"));
+        for (String scenario : List.of("base", "prog")) {
+            for (String set : List.of("city", "targets")) {
+                List<Integer> r = rows(dist, "scenario", scenario, "set", set, "class", "in_city");
+                assertEquals(1, r.size());
+                assertEquals(0.6, num(dist, r.get(0), "share"), 1e-12, "(6 + 2 + 4) / 20");
+                assertEquals("NA", dist.get(r.get(0), "lo"), "the same in every seed: no interval");
+                assertEquals(4 * 20 * (set.equals("city") ? names.size() : targets.size()), num(dist, r.get(0), "moves_per_run"),
+                        1e-9);
+            }
+        }
+        TestCsv sp = TestCsv.read(out.resolve("summary-spillovers.csv"));
+        assertTrue(rows(sp, "scenario", "base").isEmpty(), "the counterfactual has no row of its own");
+        List<Integer> r = rows(sp, "scenario", "prog", "measure", "displaced_count", "metric", "region");
+        assertEquals(4 * 2 * targets.size(), num(sp, r.get(0), "mean"), 1e-9);
+        r = rows(sp, "scenario", "prog", "measure", "displaced_share", "metric", "same");
+        assertEquals(0.25, num(sp, r.get(0), "mean"), 1e-12);
+        for (String metric : SpilloversSection.METRICS) {
+            List<Integer> adj = rows(sp, "scenario", "prog", "measure", "adjacent", "metric", metric);
+            List<Integer> far = rows(sp, "scenario", "prog", "measure", "far", "metric", metric);
+            List<Integer> diff = rows(sp, "scenario", "prog", "measure", "adjacent_minus_far", "metric", metric);
+            assertEquals(1, diff.size(), metric);
+            assertEquals("base", sp.get(diff.get(0), "against"));
+            assertEquals("2", sp.get(diff.get(0), "n"));
+            // the mean of the pairs' differences is the difference of the means
+            assertEquals(num(sp, adj.get(0), "mean") - num(sp, far.get(0), "mean"), num(sp, diff.get(0), "mean"),
+                    1e-5 * (Math.abs(num(sp, adj.get(0), "mean")) + Math.abs(num(sp, far.get(0), "mean"))) + 1e-12, metric);
+        }
+        String html = Files.readString(out.resolve("index.html"));
+        for (String id : List.of("distances-city", "distances-targets", "spillovers-liveability", "spillovers-displaced")) {
+            assertTrue(html.contains("charts/" + id + ".png"), id);
+        }
+        assertTrue(html.contains("calibration target"), "the band is called a calibration target");
+        // the sections already there are the same bytes with or without the new files
+        for (String f : List.of("summary-effects.csv", "summary-flows.csv", "summary-maps.csv", "summary-ranks.csv")) {
+            assertEquals(Files.readString(report.resolve(f)), Files.readString(out.resolve(f)), f);
         }
     }
 

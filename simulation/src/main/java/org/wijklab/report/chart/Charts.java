@@ -257,6 +257,44 @@ public final class Charts {
 
     private static Chart stackedBars(String title, String yLabel, List<String> categories, List<String> series,
             double[][] values, int classSeries) {
+        return stackedBarChart(title, yLabel, categories, series, values, classSeries)::draw;
+    }
+
+    /**
+     * Stacked shares per category ({@code values[s][c]}, series in the ordinary palette) with a
+     * horizontal band from {@code bandLow} to {@code bandHigh} on the value axis, labelled
+     * {@code bandLabel}: where the top of a group of the lower series should lie (e.g. a calibration
+     * target for the share of moves that stay in the city: the top of the last in-city series). The
+     * value axis runs from 0 to 1.
+     */
+    public static Chart stackedSharesWithBand(String title, String yLabel, List<String> categories, List<String> series,
+            double[][] values, double bandLow, double bandHigh, String bandLabel) {
+        Checks.notNull(bandLabel, "bandLabel");
+        Checks.finite(bandLow, "bandLow");
+        Checks.finite(bandHigh, "bandHigh");
+        if (!(bandLow <= bandHigh)) {
+            throw new IllegalArgumentException("bandLow " + bandLow + " is above bandHigh " + bandHigh);
+        }
+        JFreeChart chart = stackedBarChart(title, yLabel, categories, series, values, 0);
+        CategoryPlot plot = chart.getCategoryPlot();
+        org.jfree.chart.plot.IntervalMarker band = new org.jfree.chart.plot.IntervalMarker(bandLow, bandHigh,
+                new Color(0, 0, 0, 40), new java.awt.BasicStroke(1f), Palette.ZERO_LINE, new java.awt.BasicStroke(1.5f), 1f);
+        // named in the legend, not on the plot, where the label would cover a bar
+        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+        legend.addAll(plot.getLegendItems());
+        org.jfree.chart.LegendItem item = new org.jfree.chart.LegendItem(bandLabel, null, null, null,
+                new java.awt.geom.Rectangle2D.Double(-6, -6, 12, 12), new Color(0, 0, 0, 60));
+        item.setLabelFont(chart.getLegend().getItemFont());
+        item.setLabelPaint(Palette.TEXT);
+        legend.add(item);
+        plot.setFixedLegendItems(legend);
+        plot.addRangeMarker(band, org.jfree.chart.ui.Layer.FOREGROUND);
+        plot.getRangeAxis().setRange(0, 1.08);
+        return chart::draw;
+    }
+
+    private static JFreeChart stackedBarChart(String title, String yLabel, List<String> categories, List<String> series,
+            double[][] values, int classSeries) {
         checkTexts(title, "", yLabel);
         Checks.names(categories, "categories");
         Checks.names(series, "series");
@@ -286,6 +324,61 @@ public final class Charts {
         plot.setRenderer(renderer);
         styleCategoryAxis(plot.getDomainAxis(), categories.size());
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        return chart;
+    }
+
+    /**
+     * Rank at the start against rank at the end, one point per neighbourhood (rank 1 = best, both axes
+     * from 1 to the number of neighbourhoods, best at the bottom left), with the diagonal of an
+     * unchanged rank drawn in grey: points above it lost places, points below gained. Points with
+     * {@code highlighted[i]} (e.g. a programme's targets) are a second series in the second colour.
+     */
+    public static Chart rankScatter(String title, String xLabel, String yLabel, double[] start, double[] end,
+            boolean[] highlighted, String label, String highlightedLabel) {
+        checkTexts(title, xLabel, yLabel);
+        Checks.notNull(start, "start");
+        Checks.notNull(end, "end");
+        Checks.notNull(highlighted, "highlighted");
+        Checks.notNull(label, "label");
+        Checks.notNull(highlightedLabel, "highlightedLabel");
+        Checks.length(end.length, start.length, "end", "start");
+        Checks.length(highlighted.length, start.length, "highlighted", "start");
+        if (start.length == 0) {
+            throw new IllegalArgumentException("start: no neighbourhoods");
+        }
+        if (label.equals(highlightedLabel)) {
+            throw new IllegalArgumentException("label and highlightedLabel are both '" + label + "'");
+        }
+        XYSeries plain = new XYSeries(label, false, true);
+        XYSeries marked = new XYSeries(highlightedLabel, false, true);
+        for (int i = 0; i < start.length; i++) {
+            Checks.finite(start[i], "start[" + i + "]");
+            Checks.finite(end[i], "end[" + i + "]");
+            (highlighted[i] ? marked : plain).add(start[i], end[i]);
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(plain);
+        boolean anyMarked = marked.getItemCount() > 0;
+        if (anyMarked) {
+            data.addSeries(marked);
+        }
+        JFreeChart chart = ChartStyle.apply(ChartFactory.createScatterPlot(title, xLabel, yLabel, data,
+                PlotOrientation.VERTICAL, anyMarked, false, false));
+        XYPlot plot = chart.getXYPlot();
+        plot.getRenderer().setSeriesPaint(0, Palette.series(0));
+        plot.getRenderer().setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7));
+        if (anyMarked) {
+            plot.getRenderer().setSeriesPaint(1, Palette.series(1));
+            plot.getRenderer().setSeriesShape(1, new java.awt.geom.Rectangle2D.Double(-4, -4, 8, 8));
+        }
+        double n = start.length;
+        plot.addAnnotation(new org.jfree.chart.annotations.XYLineAnnotation(0.5, 0.5, n + 0.5, n + 0.5,
+                new java.awt.BasicStroke(1f), Palette.REFERENCE));
+        plot.getDomainAxis().setRange(0.5, n + 0.5);
+        plot.getRangeAxis().setRange(0.5, n + 0.5);
+        for (NumberAxis axis : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
+            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(java.util.Locale.ROOT));
+        }
         return chart::draw;
     }
 

@@ -64,7 +64,22 @@ class ChartsTest {
                 new Fixture("labelled-scatter", "Morris: eroded income gain", "distanceDecay",
                         ChartsTest::labelledScatter),
                 new Fixture("effect-curves", "Effect on the targets: employment rate", "scenario 3",
-                        () -> effectCurves(4)));
+                        () -> effectCurves(4)),
+                new Fixture("rank-scatter", "Ranks: baseline", "programme target", ChartsTest::rankScatter),
+                new Fixture("stacked-shares-band", "How far households move", "calibration target",
+                        ChartsTest::stackedSharesWithBand));
+    }
+
+    static Chart rankScatter() {
+        return Charts.rankScatter("Ranks: baseline", "rank at the start", "rank at the end", new double[] {1, 2, 3, 4, 5},
+                new double[] {2, 1, 3, 5, 4}, new boolean[] {false, false, false, true, true}, "neighbourhood",
+                "programme target");
+    }
+
+    static Chart stackedSharesWithBand() {
+        return Charts.stackedSharesWithBand("How far households move", "share of moves out", List.of("baseline", "krachtwijk"),
+                List.of("same", "adjacent", "further", "region"), new double[][] {{0.2, 0.25}, {0.15, 0.1}, {0.2, 0.2},
+                    {0.45, 0.45}}, 0.55, 0.60, "calibration target: 55-60 % stay in the city");
     }
 
     /** Effect curves of n scenarios (a rise while the programme runs, years 1-7, and some erosion after). */
@@ -446,6 +461,13 @@ class ChartsTest {
         assertRejected("effects[0] is null", () -> Charts.sensitivityBars("t", "x", List.of("p"),
                 new Estimate[] {null}));
 
+        assertRejected("end has 2 values but start has 3", () -> Charts.rankScatter("t", "x", "y", x, new double[] {1, 2},
+                new boolean[3], "a", "b"));
+        assertRejected("end[1] is NaN", () -> Charts.rankScatter("t", "x", "y", x, new double[] {1, Double.NaN, 3},
+                new boolean[3], "a", "b"));
+        assertRejected("are both 'a'", () -> Charts.rankScatter("t", "x", "y", x, y, new boolean[3], "a", "a"));
+        assertRejected("bandLow 0.6 is above bandHigh 0.5", () -> Charts.stackedSharesWithBand("t", "y", List.of("c"),
+                List.of("s"), new double[][] {{1}}, 0.6, 0.5, "band"));
         assertRejected("has class 5", () -> Charts.cityMap("t", List.of(new Tile("a", 0, 0, 5, "")), CLASSES));
         assertRejected("a cell another tile already has", () -> Charts.cityMap("t",
                 List.of(new Tile("a", 0, 0, 1, ""), new Tile("b", 0, 0, 2, "")), CLASSES));
