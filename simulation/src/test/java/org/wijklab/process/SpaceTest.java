@@ -104,62 +104,57 @@ class SpaceTest {
 
     /**
      * Restructuring pushes the social tenants out of A (all its social dwellings, 80 % of its stock,
-     * demolished in a year and rebuilt for owners): over three years, against the same city and seed
-     * without it, B (adjacent) receives more of the displaced than D and E (far) and gains more
-     * low-income households, because the displaced search with a distance decay and value their
-     * ties next door; where the rehoused tenants go is an outcome of search and vacancies, not a
-     * rule. Seeds 1-3, 20,000 residents. Measured: displaced arriving in B 65, 68, 66 against D/E
-     * 49, 57, 50; low-income households gained, restructuring minus none, B minus D/E 1.5, 5.0, 3.5.
-     * The test asks for more arrivals in B than in D/E in every seed (the margin is 10-20 against a
-     * binomial sd of about 8: it fails a correct model with chance about 5 % per seed... see below)
-     * and for a positive mean low-income gain B minus D/E.
+     * demolished in a year and rebuilt for owners): over three years, B (adjacent) receives more of
+     * the displaced than D and E (far), and more of those who carry problems (debts, a youth
+     * problem, poor mental health, or no one in work), because the displaced search with a
+     * distance decay and value their ties next door; where they go is an outcome of search and
+     * vacancies, not a rule. Seeds 1-3, 20,000 residents, pooled. Measured: displaced arriving in
+     * B 219 against 164 in a far neighbourhood, with problems 132 against 103.5. The sd of such a
+     * difference of counts is about the square root of their sum (20 and 15), so a correct model
+     * on other seeds fails the first comparison with chance about 0.3 % (2.8 sd's) and the second
+     * about 3 % (1.9 sd's); a model whose displaced land anywhere at random passes each with
+     * chance about 50 %: the test guards the direction, the figures in this comment
+     * the size. (The low-income share itself moves by a few households in a neighbourhood of
+     * 2,000, within the noise of three years: the report's spillover section measures it over
+     * the standard scenarios' seeds.)
      */
     @Test
     void householdsPushedOutLandNextDoorMoreThanFarAway() {
         String programme = ", \"programmes\": [{\"name\": \"renewal\", \"targets\": {\"names\": [\"A\"]}, \"startYear\": 0, "
                 + "\"durationYears\": 3, \"restructuring\": {\"shareOfSocial\": 1.0, \"years\": 1, \"socialShare\": 0, "
                 + "\"privateShare\": 0, \"ownerShare\": 1, \"quality\": 0.8}}]";
-        double sumLow = 0;
-        int nearArrivals = 0;
-        double farArrivals = 0;
+        int[] arrivals = new int[5];
+        int[] withProblems = new int[5];
         for (long seed = 1; seed <= 3; seed++) {
-            int[] arrivals = new int[5];
-            double[] with = lowIncomeChange(row(programme + ", \"seed\": " + seed), arrivals);
-            double[] without = lowIncomeChange(row(", \"seed\": " + seed), new int[5]);
-            double near = with[1] - without[1];
-            double far = (with[3] - without[3] + with[4] - without[4]) / 2;
-            System.out.printf("seed %d: displaced arriving B %d, D/E %.1f; low-income households gained, restructuring minus none: "
-                    + "B %.1f, D/E %.1f%n", seed, arrivals[1], (arrivals[3] + arrivals[4]) / 2.0, near, far);
-            nearArrivals += arrivals[1];
-            farArrivals += (arrivals[3] + arrivals[4]) / 2.0;
-            sumLow += near - far;
+            displaced(row(programme + ", \"seed\": " + seed), arrivals, withProblems);
         }
-        assertTrue(nearArrivals > farArrivals, "displaced arriving in B " + nearArrivals + " vs D/E " + farArrivals);
-        assertTrue(sumLow > 0, "low-income households gained, B minus far, summed over seeds: " + sumLow);
+        double far = (arrivals[3] + arrivals[4]) / 2.0;
+        double farProblems = (withProblems[3] + withProblems[4]) / 2.0;
+        System.out.printf("displaced arriving: B %d, a far neighbourhood %.1f; with problems: B %d, far %.1f%n", arrivals[1], far,
+                withProblems[1], farProblems);
+        assertTrue(arrivals[1] > far, "displaced arriving in B " + arrivals[1] + " vs D/E " + far);
+        assertTrue(withProblems[1] > farProblems, "displaced with problems arriving in B " + withProblems[1] + " vs D/E " + farProblems);
     }
 
-    /** Per neighbourhood: the change in low-income households over the run; the displaced tenants' arrivals into {@code arrivals}. */
-    private static double[] lowIncomeChange(String json, int[] arrivals) {
+    /** Runs the scenario; counts the displaced tenants' arrivals per neighbourhood, and those with a problem. */
+    private static void displaced(String json, int[] arrivals, int[] withProblems) {
         Scenario s = ScenarioLoader.fromJson(json, "spillover test").withYears(3);
         WijkLabModel m = new WijkLabModel(s);
-        double[] start = new double[5];
-        double[] change = new double[5];
-        m.addTickListener((model, tick) -> {
-            for (int j = 0; j < 5; j++) {
-                double low = model.neighbourhoods().lowIncomeShare[j] * model.neighbourhoods().households[j];
-                if (tick == 0) {
-                    start[j] = low;
-                }
-                change[j] = low - start[j];
-            }
-        });
         m.setMoveListener((tick, id, from, to, reason, employed, income) -> {
             if (reason == org.wijklab.model.MoveReason.RENEWAL && to >= 0) {
                 arrivals[to]++;
+                Households h = m.households();
+                int slot = h.slotOf(id);
+                boolean problem = employed == 0 || h.debt[slot] > 0 || h.youth[slot] > 0;
+                for (int a = 0; a < h.adults[slot]; a++) {
+                    problem |= h.mental[2 * slot + a] != Households.GOOD;
+                }
+                if (problem) {
+                    withProblems[to]++;
+                }
             }
         });
         m.start();
         m.runToEnd();
-        return change;
     }
 }
