@@ -23,8 +23,9 @@ import sim.engine.Steppable;
  * the spend per dwelling follows rent level and occupancy). An owner-occupier spends
  * {@code ownerValueShare} of its dwelling's value a year (the value capitalises the asking cost at
  * the neighbourhood's price level), at most {@code ownerIncomeShare} of its income.</li>
- * <li><b>Quality.</b> Each dwelling loses {@code depreciationPerYear / 12} and gains its spend /
- * {@code qualityCost} (quality in [0, 1]; spend beyond 1 is not made). A vacant dwelling below
+ * <li><b>Quality.</b> Each dwelling loses {@code depreciationPerYear / 12} of its quality and gains its
+ * spend / {@code qualityCost} (quality in [0, 1]; spend beyond 1 is not made), so a dwelling settles
+ * at the quality where spend / qualityCost = depreciation x quality: higher where more is spent. A vacant dwelling below
  * {@code renovateBelow} is renovated to {@code renovationQuality} when the capitalised rise of its
  * rent at the neighbourhood's price level (for social rent: reputation / 100) exceeds the cost.
  * The base cost follows the quality by the generator's rule; sitting households keep what they
@@ -196,7 +197,9 @@ public final class Stock implements Steppable {
             int t = dw.tenure[d];
             int occupant = dw.occupant[d];
             vacantMonths[d] = occupant >= 0 ? 0 : vacantMonths[d] + 1;
-            double q = Math.max(0.0, dw.quality[d] - loss);
+            // wear takes a share of what there is to wear: a dwelling kept at a spend settles where
+            // spend / qualityCost balances depreciation x quality, higher where more is spent
+            double q = Math.max(0.0, dw.quality[d] * (1.0 - loss));
             if (!dw.converting[d]) {
                 double money;
                 if (t == Tenure.SOCIAL) {

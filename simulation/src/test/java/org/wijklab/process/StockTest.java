@@ -73,7 +73,7 @@ class StockTest {
                 // built on this month: a new dwelling (the new-build test checks it)
                 continue;
             }
-            assertEquals(Math.max(0.0, before[d] - loss), dw.quality[d], 1e-6, "dwelling " + d);
+            assertEquals(before[d] * (1.0 - loss), dw.quality[d], 1e-6, "dwelling " + d);
             double cost = base[dw.tenure[d]] * (1 + spread * (2 * dw.quality[d] - 1)) * (dw.small[d] ? 0.8 : 1.1);
             assertEquals(cost, dw.baseCost[d], 1e-3, "base cost follows quality, dwelling " + d);
         }
@@ -134,13 +134,13 @@ class StockTest {
                 continue;
             }
             double money = dw.tenure[d] == Tenure.SOCIAL ? perSocial : dw.tenure[d] == Tenure.PRIVATE ? perPrivate : expectedOwner[d];
-            assertEquals(0.5 - loss + money / st.qualityCost(), dw.quality[d], 1e-6, "dwelling " + d);
+            assertEquals(0.5 * (1.0 - loss) + money / st.qualityCost(), dw.quality[d], 1e-6, "dwelling " + d);
         }
     }
 
     @Test
     void aVacantLowDwellingIsRenovatedOnlyWhereItsValueCoversTheCost() {
-        Scenario s = tiny("{\"socialMaintenanceShare\": 0, \"privateMaintenanceShare\": 0, \"ownerValueShare\": 0}");
+        Scenario s = tiny("{\"socialMaintenanceShare\": 0, \"privateMaintenanceShare\": 0, \"ownerValueShare\": 0, \"qualityCost\": 100000}");
         WijkLabModel m = started(s);
         Dwellings dw = m.dwellings();
         Neighbourhoods nb = m.neighbourhoods();
@@ -157,13 +157,13 @@ class StockTest {
         dw.quality[vacantOwner] = 0.1f;
         m.stock().step(m);
         assertEquals(st.renovationQuality(), dw.quality[vacantOwner], 1e-6, "renovated where it pays");
-        assertEquals((st.renovationQuality() - (0.1 - st.depreciationPerYear() / 12)) * st.qualityCost(),
+        assertEquals((st.renovationQuality() - 0.1f * (1 - st.depreciationPerYear() / 12)) * st.qualityCost(),
                 m.stock().maintenanceSpend(2), 1.0, "the renovation is the spend");
         nb.priceLevel[2][Tenure.OWNER] = 0.5;
         dw.quality[vacantOwner] = 0.1f;
         if (dw.isVacant(vacantOwner)) {
             m.stock().step(m);
-            assertEquals(0.1 - st.depreciationPerYear() / 12, dw.quality[vacantOwner], 1e-6, "not where it does not pay");
+            assertEquals(0.1f * (1 - st.depreciationPerYear() / 12), dw.quality[vacantOwner], 1e-6, "not where it does not pay");
         }
     }
 
