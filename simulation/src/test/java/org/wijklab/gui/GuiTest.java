@@ -223,6 +223,32 @@ class GuiTest {
     }
 
     @Test
+    void theWindowsAreLaidOutSideBySideOnTheScreenAndTheWholeMapShows() throws Exception {
+        assertLaidOut(console, 1 + 5, gui);
+    }
+
+    /** After start: the Console and its frames (maps, charts) overlap nowhere and lie inside the screen; each map shows whole. */
+    static void assertLaidOut(Console console, int frames, WijkLabGui gui) throws Exception {
+        SwingUtilities.invokeAndWait(() -> {
+            java.awt.Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+            java.util.List<java.awt.Rectangle> all = new java.util.ArrayList<>();
+            all.add(console.getBounds());
+            for (Object f : console.getAllFrames()) {
+                all.add(((java.awt.Component) f).getBounds());
+            }
+            assertEquals(1 + frames, all.size(), "the Console, the maps and the charts: " + all);
+            WorkspaceTest.assertNoOverlapInside(screen, all.toArray(new java.awt.Rectangle[0]), "the display's screen " + screen);
+            for (int k = 0; gui.secondModel() == null ? k < 1 : k < 2; k++) {
+                sim.display.Display2D d = gui.city(k).display;
+                java.awt.Dimension seen = d.display.getViewport().getExtentSize();
+                java.awt.Dimension map = d.insideDisplay.getPreferredSize();
+                assertTrue(seen.width >= map.width && seen.height >= map.height && d.getScale() >= 0.4,
+                        "map " + k + " shows whole, no scrolling: " + map + " in " + seen + " at scale " + d.getScale());
+            }
+        });
+    }
+
+    @Test
     void theLiveChartsFillAsTheModelSteps() throws Exception {
         SwingUtilities.invokeAndWait(() -> { });
         assertEquals(25, gui.charts().points(), "tick 0 and 24 months");

@@ -1,0 +1,118 @@
+package org.wijklab.gui;
+
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.swing.SwingUtilities;
+import org.wijklab.scenario.Scenario;
+import org.wijklab.scenario.ScenarioLoader;
+import sim.display.Console;
+
+/**
+ * A measurement, not a test (run by hand under a display, e.g. xvfb-run): the GUI on krachtwijk at
+ * a given number of residents, the moves per month the trail receives and draws, and the median time to
+ * paint the map with and without the trail; writes a picture of the whole screen (the workspace).
+ * Arguments: residents, months to step, the screenshot's path.
+ */
+public final class TrailFrameTime {
+    public static void main(String[] args) throws Exception {
+        int residents = Integer.parseInt(args[0]);
+        int months = Integer.parseInt(args[1]);
+        Scenario s = ScenarioLoader.load(Path.of("scenarios", "krachtwijk.json")).withResidents(residents).withWarmUpYears(2)
+                .withYears(8);
+        WijkLabGui gui = new WijkLabGui(s);
+        Console[] console = new Console[1];
+        SwingUtilities.invokeAndWait(() -> {
+            console[0] = new Console(gui);
+            console[0].setVisible(true);
+        });
+        long t0 = System.nanoTime();
+        gui.start();
+        System.out.printf(Locale.ROOT, "start (warm-up) %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        long totalMoves = 0;
+        int maxMoves = 0;
+        for (int k = 0; k < months; k++) {
+            gui.step();
+            MoveTrail.Month m = gui.city(0).trail.last();
+            totalMoves += m.total();
+            maxMoves = Math.max(maxMoves, m.total());
+        }
+        System.out.printf(Locale.ROOT, "moves a month: mean %.0f, max %d (cap %d); last month drawn %d%n",
+                totalMoves / (double) months, maxMoves, MoveTrail.CAP, gui.city(0).trail.last().size());
+        double[] ms = new double[2];
+        SwingUtilities.invokeAndWait(() -> {
+            sim.display.Display2D d = gui.display();
+            System.out.printf(Locale.ROOT, "display scale %.2f, view %s%n", d.getScale(), d.display.getViewport().getExtentSize());
+            for (int pass = 0; pass < 2; pass++) {
+                MoveTrail t = gui.city(0).trail;
+                MoveTrail.Month keep = t.last();
+                if (pass == 1) {
+                    t.clear();
+                }
+                for (int w = 0; w < 5; w++) {
+                    d.insideDisplay.paint(null, true, true);
+                }
+                int n = 30;
+                double[] each = new double[n];
+                for (int r = 0; r < n; r++) {
+                    long a = System.nanoTime();
+                    d.insideDisplay.paint(null, true, true);
+                    each[r] = (System.nanoTime() - a) / 1e6;
+                }
+                java.util.Arrays.sort(each);
+                // the median: the machine is shared, the mean follows the other processes
+                ms[pass] = each[n / 2];
+                if (pass == 1) {
+                    // put the month back as it was (the test of the trail checks the rest)
+                    for (int k = 0; k < keep.size(); k++) {
+                        t.onMove(keep.tick(), keep.id()[k], keep.from()[k], keep.to()[k], null, keep.employed()[k] ? 1 : 0, 0);
+                    }
+                    t.endMonth(keep.tick());
+                }
+            }
+        });
+        System.out.printf(Locale.ROOT, "frame (the whole map painted): %.1f ms with the trail, %.1f ms without%n", ms[0], ms[1]);
+        SwingUtilities.invokeAndWait(() -> {
+            // the trail alone, into an image in memory at the display's size
+            City c = gui.city(0);
+            double scale = gui.display().getScale();
+            int w = (int) (WijkLabGui.DISPLAY_WIDTH * scale);
+            int h = (int) (WijkLabGui.DISPLAY_HEIGHT * scale);
+            BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            double px = Math.min(w / (double) c.view.width, h / (double) (c.view.height + CityOverlay.LEGEND_ROWS));
+            java.awt.geom.Rectangle2D.Double r = new java.awt.geom.Rectangle2D.Double(0, 0, c.view.width * px, c.view.height * px);
+            sim.portrayal.DrawInfo2D info = new sim.portrayal.DrawInfo2D(gui, c.trailLayer, r, r);
+            for (int k = 0; k < 5; k++) {
+                java.awt.Graphics2D g = img.createGraphics();
+                c.trailLayer.draw(null, g, info);
+                g.dispose();
+            }
+            int n = 30;
+            double[] each = new double[n];
+            for (int k = 0; k < n; k++) {
+                long a = System.nanoTime();
+                java.awt.Graphics2D g = img.createGraphics();
+                c.trailLayer.draw(null, g, info);
+                g.dispose();
+                each[k] = (System.nanoTime() - a) / 1e6;
+            }
+            java.util.Arrays.sort(each);
+            System.out.printf(Locale.ROOT, "the trail alone into a %dx%d image: %.1f ms (%.2f dwelling pixels a map pixel)%n", w, h,
+                    each[n / 2], px);
+        });
+        Thread.sleep(1500);
+        Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+        BufferedImage shot = new Robot().createScreenCapture(screen);
+        ImageIO.write(shot, "png", Path.of(args[2]).toFile());
+        System.out.println("screen " + screen + " -> " + args[2]);
+        SwingUtilities.invokeAndWait(() -> {
+            gui.quit();
+            console[0].dispose();
+        });
+        System.exit(0);
+    }
+}
