@@ -64,7 +64,7 @@ final class City {
                 false);
         display.attach(new CityOverlay(m, view), "Borders, names, targets, movers and legend",
                 new Rectangle2D.Double(0, 0, view.width * s, (view.height + CityOverlay.LEGEND_ROWS) * s));
-        trailLayer = new TrailLayer(m, view, trail);
+        trailLayer = new TrailLayer(m, trail);
         display.attach(trailLayer, "Moves of the last month (trail)", new Rectangle2D.Double(0, 0, view.width * s, view.height * s),
                 true);
         display.reset();

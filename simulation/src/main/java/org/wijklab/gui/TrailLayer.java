@@ -30,8 +30,10 @@ import sim.portrayal.FieldPortrayal2D;
 final class TrailLayer extends FieldPortrayal2D {
     /** Moves a month up to which the last month's lines are antialiased. */
     static final int SMOOTH_LIMIT = 600;
-    private final CityView view;
     private final MoveTrail trail;
+    /** The map's size in the view's pixels ({@link CityView}: {@link CityView#SUB} a cell). */
+    private final int width;
+    private final int height;
     /** Per neighbourhood, its tile's centre and the jitter's half-range, in the view's pixels. */
     private final double[] cx;
     private final double[] cy;
@@ -40,12 +42,16 @@ final class TrailLayer extends FieldPortrayal2D {
     private final double midX;
     private final double midY;
 
-    TrailLayer(WijkLabModel model, CityView view, MoveTrail trail) {
-        this.view = view;
+    TrailLayer(WijkLabModel model, MoveTrail trail) {
+        this(model.map(), model.neighbourhoods().count, trail);
+    }
+
+    /** The trail over a map of n neighbourhoods (each cell its neighbourhood, or -1), any layout. */
+    TrailLayer(IntGrid2D map, int n, MoveTrail trail) {
         this.trail = trail;
-        setField(view.hood);
-        IntGrid2D map = model.map();
-        int n = model.neighbourhoods().count;
+        this.width = map.getWidth() * CityView.SUB;
+        this.height = map.getHeight() * CityView.SUB;
+        setField(map);
         cx = new double[n];
         cy = new double[n];
         spread = new double[n];
@@ -103,8 +109,8 @@ final class TrailLayer extends FieldPortrayal2D {
             cy[j] = my * sub;
             spread[j] = 0.25 * Math.min(box[j][2] - box[j][0] + 1, box[j][3] - box[j][1] + 1) * sub;
         }
-        midX = maxX < 0 ? view.width / 2.0 : (minX + maxX + 1) * sub / 2.0;
-        midY = maxY < 0 ? view.height / 2.0 : (minY + maxY + 1) * sub / 2.0;
+        midX = maxX < 0 ? width / 2.0 : (minX + maxX + 1) * sub / 2.0;
+        midY = maxY < 0 ? height / 2.0 : (minY + maxY + 1) * sub / 2.0;
     }
 
     /** Neighbourhood j's tile centre in the view's pixels (x, y). */
@@ -160,22 +166,22 @@ final class TrailLayer extends FieldPortrayal2D {
         double uy = Math.sin(angle);
         double t = Double.MAX_VALUE;
         if (ux > 1e-9) {
-            t = Math.min(t, (view.width - p[0]) / ux);
+            t = Math.min(t, (width - p[0]) / ux);
         } else if (ux < -1e-9) {
             t = Math.min(t, -p[0] / ux);
         }
         if (uy > 1e-9) {
-            t = Math.min(t, (view.height - p[1]) / uy);
+            t = Math.min(t, (height - p[1]) / uy);
         } else if (uy < -1e-9) {
             t = Math.min(t, -p[1] / uy);
         }
         t = Math.max(0, t);
-        return new double[] {Math.max(0, Math.min(view.width, p[0] + t * ux)), Math.max(0, Math.min(view.height, p[1] + t * uy))};
+        return new double[] {Math.max(0, Math.min(width, p[0] + t * ux)), Math.max(0, Math.min(height, p[1] + t * uy))};
     }
 
     @Override
     public void draw(Object object, Graphics2D g, DrawInfo2D info) {
-        double s = info.draw.width / view.width;
+        double s = info.draw.width / width;
         double ox = info.draw.x;
         double oy = info.draw.y;
         MoveTrail.Month before = trail.before();
@@ -189,7 +195,7 @@ final class TrailLayer extends FieldPortrayal2D {
                 : RenderingHints.VALUE_ANTIALIAS_OFF);
         month(g, last, s, ox, oy, true);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        legend(g, last, ox + info.draw.width, oy + view.height * s);
+        legend(g, last, ox + info.draw.width, oy + height * s);
     }
 
     /** A month's moves: line by line (one path of many long lines costs more to fill), the halo first. */

@@ -103,6 +103,31 @@ public final class TrailFrameTime {
             java.util.Arrays.sort(each);
             System.out.printf(Locale.ROOT, "the trail alone into a %dx%d image: %.1f ms (%.2f dwelling pixels a map pixel)%n", w, h,
                     each[n / 2], px);
+            // a month at the cap: CAP moves between neighbourhoods chosen at random (a measurement's own
+            // generator, not the model's), a tenth to or from the region, over a month as large before it
+            java.util.Random rnd = new java.util.Random(1);
+            MoveTrail full = new MoveTrail();
+            TrailLayer fullLayer = new TrailLayer(gui.model(), full);
+            int hoods = gui.model().neighbourhoods().count;
+            for (int month = 0; month < 2; month++) {
+                for (int k = 0; k < MoveTrail.CAP; k++) {
+                    int from = rnd.nextInt(10) == 0 ? -1 : rnd.nextInt(hoods);
+                    int to = from >= 0 && rnd.nextInt(9) == 0 ? -1 : rnd.nextInt(hoods);
+                    full.onMove(month, rnd.nextInt(1_000_000), from, to, null, rnd.nextInt(2), 0);
+                }
+                full.endMonth(month);
+            }
+            sim.portrayal.DrawInfo2D fullInfo = new sim.portrayal.DrawInfo2D(gui, fullLayer, r, r);
+            for (int k = 0; k < n; k++) {
+                long a = System.nanoTime();
+                java.awt.Graphics2D g = img.createGraphics();
+                fullLayer.draw(null, g, fullInfo);
+                g.dispose();
+                each[k] = (System.nanoTime() - a) / 1e6;
+            }
+            java.util.Arrays.sort(each);
+            System.out.printf(Locale.ROOT, "a month at the cap (%d moves, and %d before): %.1f ms%n", MoveTrail.CAP, MoveTrail.CAP,
+                    each[n / 2]);
         });
         Thread.sleep(1500);
         Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();

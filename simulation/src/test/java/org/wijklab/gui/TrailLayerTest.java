@@ -50,7 +50,7 @@ class TrailLayerTest {
         WijkLabModel m = warm(small());
         CityView view = new CityView(m);
         MoveTrail trail = new MoveTrail();
-        TrailLayer layer = new TrailLayer(m, view, trail);
+        TrailLayer layer = new TrailLayer(m, trail);
         List<Move> seen = new ArrayList<>();
         m.setMoveListener((tick, id, from, to, reason, employed, income) -> {
             seen.add(new Move(id, from, to, employed > 0));
@@ -84,7 +84,7 @@ class TrailLayerTest {
         // drawn: both colours appear on the map where the trail is (the legend's keys counted out)
         int[] with = colours(layer, view, trail);
         MoveTrail empty = new MoveTrail();
-        int[] without = colours(new TrailLayer(m, view, empty), view, empty);
+        int[] without = colours(new TrailLayer(m, empty), view, empty);
         assertTrue(with[0] > without[0] && with[1] > without[1],
                 "pixels of each colour with the trail " + Arrays.toString(with) + ", without " + Arrays.toString(without));
 
@@ -148,6 +148,47 @@ class TrailLayerTest {
             }
         }
         return n;
+    }
+
+    @Test
+    void theTrailFollowsTheMapsLayoutWhateverTheOrderAndShapeOfTheTiles() {
+        // a 5x4 map: neighbourhood 2 top left, 0 along the bottom right, 1 an L whose centroid (3.9, 1.1)
+        // lies in a cell of no neighbourhood, 3 in the middle
+        String[] rows = {
+            "22111",
+            "22--1",
+            "-33-1",
+            "--000"};
+        sim.field.grid.IntGrid2D map = new sim.field.grid.IntGrid2D(5, 4, -1);
+        for (int y = 0; y < rows.length; y++) {
+            for (int x = 0; x < 5; x++) {
+                char c = rows[y].charAt(x);
+                map.field[x][y] = c == '-' ? -1 : c - '0';
+            }
+        }
+        MoveTrail trail = new MoveTrail();
+        TrailLayer layer = new TrailLayer(map, 4, trail);
+        int sub = CityView.SUB;
+        assertArrayEquals(new double[] {1.0 * sub, 1.0 * sub}, layer.centre(2), "2's block of four: its middle");
+        assertArrayEquals(new double[] {3.5 * sub, 3.5 * sub}, layer.centre(0), "0's row at the bottom right");
+        assertEquals(-1, map.field[3][1], "the L's centroid is outside it: the centre moves to its nearest own cell");
+        for (int j = 0; j < 4; j++) {
+            double[] c = layer.centre(j);
+            assertEquals(j, map.field[(int) (c[0] / sub)][(int) (c[1] / sub)], "the centre of " + j + " lies in its own cells");
+        }
+        // a move from 2 (top left) to 0 (bottom right) runs down and right; one from 0 to the region ends on the edge
+        trail.onMove(1, 17, 2, 0, null, 1, 0);
+        trail.onMove(1, 18, 0, -1, null, 0, 0);
+        trail.onMove(1, 19, -1, 2, null, 0, 0);
+        trail.endMonth(1);
+        double[] p = layer.segment(trail.last(), 0);
+        assertTrue(p[2] > p[0] && p[3] > p[1], Arrays.toString(p));
+        double[] out = layer.segment(trail.last(), 1);
+        assertTrue(Math.abs(out[2] - 5 * sub) < 1e-6 || Math.abs(out[3] - 4 * sub) < 1e-6,
+                "from 0 at the bottom right, outward to the right or bottom edge: " + Arrays.toString(out));
+        double[] in = layer.segment(trail.last(), 2);
+        assertTrue(Math.abs(in[0]) < 1e-6 || Math.abs(in[1]) < 1e-6,
+                "into 2 at the top left, inward from the left or top edge: " + Arrays.toString(in));
     }
 
     @Test
