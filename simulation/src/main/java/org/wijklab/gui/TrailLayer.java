@@ -29,7 +29,7 @@ import sim.portrayal.FieldPortrayal2D;
  */
 final class TrailLayer extends FieldPortrayal2D {
     /** Moves a month up to which the last month's lines are antialiased. */
-    static final int SMOOTH_LIMIT = 600;
+    static final int SMOOTH_LIMIT = 150;
     private final MoveTrail trail;
     /** The map's size in the view's pixels ({@link CityView}: {@link CityView#SUB} a cell). */
     private final int width;
@@ -186,20 +186,26 @@ final class TrailLayer extends FieldPortrayal2D {
         double oy = info.draw.y;
         MoveTrail.Month before = trail.before();
         MoveTrail.Month last = trail.last();
-        // an antialiased line across the map costs about 35 microseconds, a plain one about 2: the
-        // month before is drawn plain, the last month smooth up to SMOOTH_LIMIT moves, plain above,
-        // so that a month at the cap still paints in a few milliseconds
+        // antialiased lines cost about four times as much as plain ones (at 100,000 residents, about
+        // 400 moves a month: 10-18 ms against 2-5 ms, TrailFrameTime): the month before is drawn
+        // plain, the last month smooth on a dark halo only while it is small (a small city); above,
+        // plain and without the halo, which would hide the map under hundreds of lines
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-        month(g, before, s, ox, oy, false);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, last.size() <= SMOOTH_LIMIT ? RenderingHints.VALUE_ANTIALIAS_ON
+        month(g, before, s, ox, oy, false, false);
+        boolean few = last.size() <= SMOOTH_LIMIT;
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, few ? RenderingHints.VALUE_ANTIALIAS_ON
                 : RenderingHints.VALUE_ANTIALIAS_OFF);
-        month(g, last, s, ox, oy, true);
+        month(g, last, s, ox, oy, true, few);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         legend(g, last, ox + info.draw.width, oy + height * s);
     }
 
-    /** A month's moves: line by line (one path of many long lines costs more to fill), the halo first. */
-    private void month(Graphics2D g, MoveTrail.Month m, double s, double ox, double oy, boolean halo) {
+    /**
+     * A month's moves, line by line (one path of many long lines costs more to fill): the last month
+     * in full colour with a dot at each new home (on a dark halo if {@code halo}), the month before
+     * in thin pale lines (opaque: translucent lines cost ten times more).
+     */
+    private void month(Graphics2D g, MoveTrail.Month m, double s, double ox, double oy, boolean last, boolean halo) {
         int n = m.size();
         if (n == 0) {
             return;
@@ -213,27 +219,15 @@ final class TrailLayer extends FieldPortrayal2D {
             xy[4 * k + 3] = oy + p[3] * s;
         }
         Line2D.Double line = new Line2D.Double();
-        if (!halo) {
-            // the month before: thin pale lines, no dots (opaque: translucent lines cost ten times more)
-            g.setStroke(new BasicStroke(1f));
-            for (int k = 0; k < n; k++) {
-                g.setColor(m.employed()[k] ? Colours.MOVER_EMPLOYED_BEFORE : Colours.MOVER_NOT_EMPLOYED_BEFORE);
-                line.setLine(xy[4 * k], xy[4 * k + 1], xy[4 * k + 2], xy[4 * k + 3]);
-                g.draw(line);
-            }
-            return;
-        }
-        float w = (float) Math.max(1.0, 0.2 * s);
-        double r = Math.max(1.6, 0.5 * s);
         Ellipse2D.Double dot = new Ellipse2D.Double();
-        {
+        float w = last ? (float) Math.max(1.0, 0.2 * s) : 1f;
+        double r = Math.max(1.6, 0.5 * s);
+        if (halo) {
             g.setColor(Colours.MOVE_HALO);
             g.setStroke(new BasicStroke(w + 1.2f));
             for (int k = 0; k < n; k++) {
                 line.setLine(xy[4 * k], xy[4 * k + 1], xy[4 * k + 2], xy[4 * k + 3]);
                 g.draw(line);
-            }
-            for (int k = 0; k < n; k++) {
                 if (m.to()[k] >= 0) {
                     dot.setFrame(xy[4 * k + 2] - r - 0.6, xy[4 * k + 3] - r - 0.6, 2 * r + 1.2, 2 * r + 1.2);
                     g.fill(dot);
@@ -242,15 +236,19 @@ final class TrailLayer extends FieldPortrayal2D {
         }
         g.setStroke(new BasicStroke(w));
         for (int k = 0; k < n; k++) {
-            g.setColor(m.employed()[k] ? Colours.MOVER_EMPLOYED : Colours.MOVER_NOT_EMPLOYED);
+            boolean employed = m.employed()[k];
+            g.setColor(last ? (employed ? Colours.MOVER_EMPLOYED : Colours.MOVER_NOT_EMPLOYED)
+                    : employed ? Colours.MOVER_EMPLOYED_BEFORE : Colours.MOVER_NOT_EMPLOYED_BEFORE);
             line.setLine(xy[4 * k], xy[4 * k + 1], xy[4 * k + 2], xy[4 * k + 3]);
             g.draw(line);
         }
-        for (int k = 0; k < n; k++) {
-            if (m.to()[k] >= 0) {
-                g.setColor(m.employed()[k] ? Colours.MOVER_EMPLOYED : Colours.MOVER_NOT_EMPLOYED);
-                dot.setFrame(xy[4 * k + 2] - r, xy[4 * k + 3] - r, 2 * r, 2 * r);
-                g.fill(dot);
+        if (last) {
+            for (int k = 0; k < n; k++) {
+                if (m.to()[k] >= 0) {
+                    g.setColor(m.employed()[k] ? Colours.MOVER_EMPLOYED : Colours.MOVER_NOT_EMPLOYED);
+                    dot.setFrame(xy[4 * k + 2] - r, xy[4 * k + 3] - r, 2 * r, 2 * r);
+                    g.fill(dot);
+                }
             }
         }
     }

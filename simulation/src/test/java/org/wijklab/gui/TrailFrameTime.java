@@ -19,6 +19,17 @@ import sim.display.Console;
  * Arguments: residents, months to step, the screenshot's path.
  */
 public final class TrailFrameTime {
+    /** Publishes two months again as they were: the month before, then the last. */
+    static void show(MoveTrail t, MoveTrail.Month before, MoveTrail.Month last) {
+        t.clear();
+        for (MoveTrail.Month m : new MoveTrail.Month[] {before, last}) {
+            for (int k = 0; k < m.size(); k++) {
+                t.onMove(m.tick(), m.id()[k], m.from()[k], m.to()[k], null, m.employed()[k] ? 1 : 0, 0);
+            }
+            t.endMonth(m.tick());
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int residents = Integer.parseInt(args[0]);
         int months = Integer.parseInt(args[1]);
@@ -47,32 +58,34 @@ public final class TrailFrameTime {
         SwingUtilities.invokeAndWait(() -> {
             sim.display.Display2D d = gui.display();
             System.out.printf(Locale.ROOT, "display scale %.2f, view %s%n", d.getScale(), d.display.getViewport().getExtentSize());
-            for (int pass = 0; pass < 2; pass++) {
-                MoveTrail t = gui.city(0).trail;
-                MoveTrail.Month keep = t.last();
-                if (pass == 1) {
-                    t.clear();
-                }
-                for (int w = 0; w < 5; w++) {
-                    d.insideDisplay.paint(null, true, true);
-                }
-                int n = 30;
-                double[] each = new double[n];
-                for (int r = 0; r < n; r++) {
-                    long a = System.nanoTime();
-                    d.insideDisplay.paint(null, true, true);
-                    each[r] = (System.nanoTime() - a) / 1e6;
-                }
-                java.util.Arrays.sort(each);
-                // the median: the machine is shared, the mean follows the other processes
-                ms[pass] = each[n / 2];
-                if (pass == 1) {
-                    // put the month back as it was (the test of the trail checks the rest)
-                    for (int k = 0; k < keep.size(); k++) {
-                        t.onMove(keep.tick(), keep.id()[k], keep.from()[k], keep.to()[k], null, keep.employed()[k] ? 1 : 0, 0);
+            MoveTrail t = gui.city(0).trail;
+            MoveTrail.Month before = t.before();
+            MoveTrail.Month last = t.last();
+            // with and without the trail in turns (ABAB: the machine is shared, its load drifts), the median of each
+            int rounds = 8;
+            int frames = 5;
+            double[][] each = new double[2][rounds * frames];
+            for (int w = 0; w < 5; w++) {
+                d.insideDisplay.paint(null, true, true);
+            }
+            for (int round = 0; round < rounds; round++) {
+                for (int pass = 0; pass < 2; pass++) {
+                    if (pass == 0) {
+                        show(t, before, last);
+                    } else {
+                        t.clear();
                     }
-                    t.endMonth(keep.tick());
+                    for (int f = 0; f < frames; f++) {
+                        long a = System.nanoTime();
+                        d.insideDisplay.paint(null, true, true);
+                        each[pass][round * frames + f] = (System.nanoTime() - a) / 1e6;
+                    }
                 }
+            }
+            show(t, before, last);
+            for (int pass = 0; pass < 2; pass++) {
+                java.util.Arrays.sort(each[pass]);
+                ms[pass] = each[pass][each[pass].length / 2];
             }
         });
         System.out.printf(Locale.ROOT, "frame (the whole map painted): %.1f ms with the trail, %.1f ms without%n", ms[0], ms[1]);

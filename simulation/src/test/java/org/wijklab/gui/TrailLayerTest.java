@@ -88,6 +88,16 @@ class TrailLayerTest {
         assertTrue(with[0] > without[0] && with[1] > without[1],
                 "pixels of each colour with the trail " + Arrays.toString(with) + ", without " + Arrays.toString(without));
 
+        // a month of more than SMOOTH_LIMIT moves is drawn plain, without the halo: both colours still show
+        MoveTrail many = new MoveTrail();
+        for (int k = 0; k <= TrailLayer.SMOOTH_LIMIT; k++) {
+            Move mv = seen.get(k % seen.size());
+            many.onMove(0, 1_000_000 + k, mv.from(), mv.to(), null, mv.employed() ? 1 : 0, 0);
+        }
+        many.endMonth(1);
+        int[] plain = colours(new TrailLayer(m, many), view, many);
+        assertTrue(plain[0] > without[0] && plain[1] > without[1], "plain: " + Arrays.toString(plain));
+
         // capped: a cap of 10 keeps the 10 moves whose household ids hash lowest, in their order
         MoveTrail capped = new MoveTrail(10);
         for (Move mv : seen) {
