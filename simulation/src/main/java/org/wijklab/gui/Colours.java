@@ -18,8 +18,9 @@ final class Colours implements ColorMap {
     /**
      * The moves' trail: a mover whose household has someone in work sky blue, one without anyone in
      * work vermillion (Okabe and Ito's palette: told apart with the common colour-vision
-     * deficiencies, and light against dark in grey print), each line on a dark grey halo so that it
-     * stands out on any colour of the map's scale (opaque: a translucent halo costs more to draw).
+     * deficiencies, and light against dark in grey print); while a month has few moves, each line
+     * on a dark grey halo so that it stands out on any colour of the map's scale (opaque: a
+     * translucent halo costs more to draw).
      */
     static final Color MOVER_EMPLOYED = new Color(0x56B4E9);
     static final Color MOVER_NOT_EMPLOYED = new Color(0xD55E00);

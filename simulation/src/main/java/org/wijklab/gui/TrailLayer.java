@@ -20,15 +20,15 @@ import sim.portrayal.FieldPortrayal2D;
  * neighbourhood to the new one's, ending in a dot, sky blue if someone in the household works,
  * vermillion if no one does ({@link Colours}); a move to or from the region outside the city runs
  * to or from the map's edge, outward from the city's middle through the neighbourhood. Each month's
- * trail replaces the last; the month before stays as thin pale lines. Lines run between the neighbourhoods'
- * tile centres as the model's map lays them out (the centroid of each neighbourhood's cells in
- * {@link WijkLabModel#map()}, whatever its place and shape), each end moved by a small jitter from
- * the household's id, so that moves between the same two neighbourhoods fan out (no random number
- * is drawn). A legend box in the map's lower right corner says what is drawn and the cap. A layer
- * of the display's Layers menu, on at start.
+ * trail replaces the last; the month before stays as thin pale lines. Lines run between the
+ * neighbourhoods' tile centres as the model's map lays them out (the centroid of each
+ * neighbourhood's cells in {@link WijkLabModel#map()}, whatever its place and shape), each end
+ * moved by a small jitter from the household's id, so that moves between the same two
+ * neighbourhoods fan out (no random number is drawn). A legend box in the map's lower right corner
+ * says what is drawn and the cap. A layer of the display's Layers menu, on at start.
  */
 final class TrailLayer extends FieldPortrayal2D {
-    /** Moves a month up to which the last month's lines are antialiased. */
+    /** Moves a month up to which the last month's lines are antialiased, on a dark halo. */
     static final int SMOOTH_LIMIT = 150;
     private final MoveTrail trail;
     /** The map's size in the view's pixels ({@link CityView}: {@link CityView#SUB} a cell). */
