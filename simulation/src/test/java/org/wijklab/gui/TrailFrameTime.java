@@ -16,7 +16,7 @@ import sim.display.Console;
  * A measurement, not a test (run by hand under a display, e.g. xvfb-run): the GUI on krachtwijk at
  * a given number of residents, the moves per month the trail receives and draws, and the median time to
  * paint the map with and without the trail; writes a picture of the whole screen (the workspace).
- * Arguments: residents, months to step, the screenshot's path.
+ * Arguments: residents, months to step, the screenshot's path, and optionally "compare".
  */
 public final class TrailFrameTime {
     /** Publishes two months again as they were: the month before, then the last. */
@@ -35,7 +35,11 @@ public final class TrailFrameTime {
         int months = Integer.parseInt(args[1]);
         Scenario s = ScenarioLoader.load(Path.of("scenarios", "krachtwijk.json")).withResidents(residents).withWarmUpYears(2)
                 .withYears(8);
-        WijkLabGui gui = new WijkLabGui(s);
+        // a fourth argument, "compare": the teaching mode, baseline beside krachtwijk (for the screenshot)
+        WijkLabGui gui = args.length > 3 && args[3].equals("compare")
+                ? new WijkLabGui(ScenarioLoader.load(Path.of("scenarios", "baseline.json")).withResidents(residents)
+                        .withWarmUpYears(2).withYears(8), s)
+                : new WijkLabGui(s);
         Console[] console = new Console[1];
         SwingUtilities.invokeAndWait(() -> {
             console[0] = new Console(gui);
