@@ -197,7 +197,7 @@ final class TrailLayer extends FieldPortrayal2D {
                 : RenderingHints.VALUE_ANTIALIAS_OFF);
         month(g, last, s, ox, oy, true, few);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        legend(g, last, ox + info.draw.width, oy + height * s);
+        legend(g, last, ox + info.draw.width, oy + height * s, info.draw.width >= 700 ? 11 : 9);
     }
 
     /**
@@ -253,9 +253,9 @@ final class TrailLayer extends FieldPortrayal2D {
         }
     }
 
-    /** The trail's key, in a box at the map's lower right corner (right, bottom). */
-    private void legend(Graphics2D g, MoveTrail.Month m, double right, double bottom) {
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    /** The trail's key, in a box at the map's lower right corner (right, bottom); smaller on a small map. */
+    private void legend(Graphics2D g, MoveTrail.Month m, double right, double bottom, int points) {
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, points);
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
         String head = m.size() == 0 ? "Moves of the last month: none yet"
