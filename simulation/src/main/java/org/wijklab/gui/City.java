@@ -24,6 +24,8 @@ final class City {
     LifeHistory life;
     boolean[] targets;
     LiveabilityLayer liveability;
+    MoveTrail trail;
+    TrailLayer trailLayer;
 
     City(WijkLabGui gui, String title, int width, int height) {
         this.title = title;
@@ -39,8 +41,11 @@ final class City {
         model = m;
         history = new MoveHistory(m);
         targets = new boolean[m.neighbourhoods().count];
+        trail = new MoveTrail();
+        // the model has one listener: the GUI's (it writes no moves.csv) passes each move to all its parts
         m.setMoveListener((tick, id, from, to, reason, employed, income) -> {
             history.onMove(tick, id, from, to, reason, employed, income);
+            trail.onMove(tick, id, from, to, reason, employed, income);
             if (countMoves && charts != null) {
                 charts.move(from >= 0 && targets[from], to >= 0 && targets[to]);
             }
@@ -59,6 +64,9 @@ final class City {
                 false);
         display.attach(new CityOverlay(m, view), "Borders, names, targets, movers and legend",
                 new Rectangle2D.Double(0, 0, view.width * s, (view.height + CityOverlay.LEGEND_ROWS) * s));
+        trailLayer = new TrailLayer(m, trail);
+        display.attach(trailLayer, "Moves of the last month (trail)", new Rectangle2D.Double(0, 0, view.width * s, view.height * s),
+                true);
         display.reset();
         display.repaint();
     }
@@ -90,6 +98,39 @@ final class City {
         }
         return String.format(Locale.ROOT, "dwelling %d in %s", view.dwelling.field[x][y],
                 model.neighbourhoods().name[view.hood.field[x][y]]);
+    }
+
+    /** Scales the map to fill its display's visible area (the frame has been laid out). */
+    void fitMap() {
+        frame.validate();
+        java.awt.Dimension seen = display.display.getViewport().getExtentSize();
+        if (seen.width > 0 && seen.height > 0) {
+            double s = Math.min(seen.width / display.insideDisplay.width, seen.height / display.insideDisplay.height);
+            // a little under the exact fit, so that rounding never brings the scroll bars
+            display.setScale(Math.max(0.1, Math.floor(100 * s) / 100 - 0.01));
+        }
+    }
+
+    /**
+     * The map as a PNG at its natural size, whatever its window's size and scale on screen: MASON's
+     * snapshot is of what the window last painted, so the window is packed around the map at scale 1
+     * and painted for it, then put back (on the Swing thread).
+     */
+    void snapshot(java.io.File file) throws java.io.IOException {
+        double scale = display.getScale();
+        java.awt.Rectangle bounds = frame.getBounds();
+        display.setScale(1.0);
+        frame.pack();
+        frame.validate();
+        // the display takes what it draws from the view it last painted: paint it once at this size
+        display.insideDisplay.paintImmediately(display.insideDisplay.getVisibleRect());
+        try {
+            display.takeSnapshot(file, Display2D.TYPE_PNG);
+        } finally {
+            frame.setBounds(bounds);
+            display.setScale(scale);
+            frame.validate();
+        }
     }
 
     void dispose() {

@@ -24,6 +24,9 @@ import sim.portrayal.FieldPortrayal2D;
 final class CityOverlay extends FieldPortrayal2D {
     /** Rows of dwelling pixels below the city kept for the legend. */
     static final int LEGEND_ROWS = 14;
+    /** Display pixels the legend's two rows of keys need at its smallest font (the size below). */
+    static final double LEGEND_HEIGHT = 62;
+    private static final double SMALLEST_FONT = 45;
     static final Color TARGET = new Color(0xFF7F0E);
     private final WijkLabModel model;
     private final CityView view;
@@ -114,7 +117,21 @@ final class CityOverlay extends FieldPortrayal2D {
                 label(g, small, extra, x0 + s, y0 + s, w - 2 * s, line);
             }
         }
-        legend(g, ox, oy + view.height * s, info.draw.width, LEGEND_ROWS * s, s);
+        double band = LEGEND_ROWS * s;
+        double legendTop = oy + view.height * s;
+        // the legend needs about LEGEND_HEIGHT pixels: it runs on below its band where the display has
+        // room; where it has none (a map scaled down to its window), it is drawn smaller to fit
+        double room = Math.max(band, info.clip == null ? band : info.clip.getMaxY() - legendTop);
+        if (room < LEGEND_HEIGHT) {
+            java.awt.geom.AffineTransform before = g.getTransform();
+            double k = room / LEGEND_HEIGHT;
+            g.translate(ox, legendTop);
+            g.scale(k, k);
+            legend(g, 0, 0, info.draw.width / k, LEGEND_HEIGHT, SMALLEST_FONT, s / k);
+            g.setTransform(before);
+        } else {
+            legend(g, ox, legendTop, info.draw.width, band, band, s);
+        }
     }
 
     /**
@@ -178,11 +195,12 @@ final class CityOverlay extends FieldPortrayal2D {
         g.drawString(t, (float) (x + 3), (float) (top + fm.getAscent()));
     }
 
-    private void legend(Graphics2D g, double x, double y, double w, double h, double s) {
+    /** The legend in a box at (x, y) of w by h; its font and key sizes follow {@code size}. */
+    private void legend(Graphics2D g, double x, double y, double w, double h, double size, double s) {
         g.setColor(Color.WHITE);
         g.fill(new Rectangle2D.Double(x, y, w, h));
         Layer layer = view.layer();
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.max(10, Math.min(14, h / 4.5)));
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.max(10, Math.min(14, size / 4.5)));
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
         double pad = Math.max(6, s);
@@ -192,7 +210,7 @@ final class CityOverlay extends FieldPortrayal2D {
                 Math.floorMod(model.tick(), 12) + 1);
         g.drawString(layer.label + ": " + layer.meaning + "   |   " + date, (float) (x + pad), (float) (top + fm.getAscent()));
         double barY = top + fm.getHeight() + 4;
-        double barH = Math.max(8, h / 5);
+        double barH = Math.max(8, size / 5);
         double barW = Math.min(w * 0.4, 360);
         for (int i = 0; i < (int) barW; i++) {
             g.setColor(Colours.interpolate(i / barW));

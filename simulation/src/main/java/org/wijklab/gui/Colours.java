@@ -6,7 +6,8 @@ import sim.util.gui.ColorMap;
 /**
  * The map's colours: a value in [0, 1] on a sequential scale from dark purple (low) through teal to
  * yellow (high), readable with the common colour-vision deficiencies and in grey print; vacant
- * dwellings light grey, households the layer does not count mid grey, outside the city white.
+ * dwellings light grey, households the layer does not count mid grey, outside the city white; and
+ * the two colours of the moves' trail.
  */
 final class Colours implements ColorMap {
     /** Stops of the scale at 0, 0.25, 0.5, 0.75 and 1. */
@@ -14,6 +15,19 @@ final class Colours implements ColorMap {
     static final Color VACANT = new Color(0xD9D9D9);
     static final Color NONE = new Color(0x9E9E9E);
     static final Color OUTSIDE = Color.WHITE;
+    /**
+     * The moves' trail: a mover whose household has someone in work sky blue, one without anyone in
+     * work vermillion (Okabe and Ito's palette: told apart with the common colour-vision
+     * deficiencies, and light against dark in grey print); while a month has few moves, each line
+     * on a dark grey halo so that it stands out on any colour of the map's scale (opaque: a
+     * translucent halo costs more to draw).
+     */
+    static final Color MOVER_EMPLOYED = new Color(0x56B4E9);
+    static final Color MOVER_NOT_EMPLOYED = new Color(0xD55E00);
+    static final Color MOVE_HALO = new Color(0x303030);
+    /** The month before's moves: the same two colours paled halfway to white. */
+    static final Color MOVER_EMPLOYED_BEFORE = pale(MOVER_EMPLOYED);
+    static final Color MOVER_NOT_EMPLOYED_BEFORE = pale(MOVER_NOT_EMPLOYED);
     private static final int LEVELS = 101;
     private final Color[] table = new Color[LEVELS];
 
@@ -21,6 +35,10 @@ final class Colours implements ColorMap {
         for (int i = 0; i < LEVELS; i++) {
             table[i] = interpolate(i / (double) (LEVELS - 1));
         }
+    }
+
+    private static Color pale(Color c) {
+        return new Color((c.getRed() + 255) / 2, (c.getGreen() + 255) / 2, (c.getBlue() + 255) / 2);
     }
 
     static Color interpolate(double v) {

@@ -75,8 +75,13 @@ final class LiveCharts {
     private static JFrame frame(String title, String yLabel, XYSeriesCollection data) {
         JFreeChart chart = ChartFactory.createXYLineChart(title, "year", yLabel, data, PlotOrientation.VERTICAL, true,
                 true, false);
+        // a modest title: at start the window shares the screen with the map and the others (Workspace)
+        chart.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13));
         ChartPanel panel = new ChartPanel(chart);
         panel.setPreferredSize(new Dimension(520, 340));
+        // drawn at the window's own size down to 200x150, rather than a larger picture scaled down
+        panel.setMinimumDrawWidth(200);
+        panel.setMinimumDrawHeight(150);
         JFrame f = new JFrame(title);
         f.getContentPane().add(panel, BorderLayout.CENTER);
         f.pack();

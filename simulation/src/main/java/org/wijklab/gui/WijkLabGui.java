@@ -31,8 +31,10 @@ import sim.engine.SimState;
 /**
  * The GUI around the unchanged model: a MASON {@link GUIState} whose display is the city map
  * ({@link CityView}: a pixel per dwelling, coloured by a {@link Layer}; borders, names, targets,
- * teams, best persons and recent movers drawn over it), with inspectors of dwellings,
- * neighbourhoods and programmes, a Model tab ({@link ModelSettings}) and live charts. Starting runs
+ * teams, best persons and recent movers drawn over it, and the last month's moves as a trail,
+ * {@link TrailLayer}), with inspectors of dwellings, neighbourhoods and programmes, a Model tab
+ * ({@link ModelSettings}) and live charts, all laid out side by side to the screen at start
+ * ({@link Workspace}). Starting runs
  * the scenario's warm-up at once, so the display opens on tick 0 (the start of the recorded run);
  * the model stops at the scenario's last tick.
  */
@@ -182,6 +184,7 @@ public final class WijkLabGui extends GUIState {
             c.view.update(layer);
             if (stepped) {
                 c.life.update(c.model);
+                c.trail.endMonth(c.model.tick());
             }
         }
         WijkLabModel followed = programmeCity() == 0 ? a : second;
@@ -258,20 +261,50 @@ public final class WijkLabGui extends GUIState {
         cities = new City[titles.length];
         for (int k = 0; k < cities.length; k++) {
             cities[k] = new City(this, titles[k], w, h);
-            cities[k].frame.setLocation(k * (w + 30), 0);
             c.registerFrame(cities[k].frame);
-            cities[k].frame.setVisible(true);
         }
         charts = new LiveCharts(compare, titles[0], compare ? titles[1] : "");
-        int k = 0;
         for (JFrame f : charts.frames()) {
-            f.setLocation(compare ? 40 + 30 * k : w + 40 + 30 * k, compare ? h + 80 + 20 * k : 40 + 60 * k);
             c.registerFrame(f);
+        }
+        // set before the Console places itself: it keeps a place it has been given
+        arrange(c instanceof JFrame console ? console : null);
+        for (City city : cities) {
+            city.frame.setVisible(true);
+            city.fitMap();
+        }
+        for (JFrame f : charts.frames()) {
             f.setVisible(true);
-            k++;
         }
         if (c instanceof Console console) {
             console.setJMenuBar(menus(console.getJMenuBar()));
+        }
+    }
+
+    /**
+     * Lays the windows out to the screen ({@link Workspace}): the maps, the Console and the charts
+     * side by side, none over another.
+     */
+    private void arrange(JFrame console) {
+        java.awt.Rectangle screen = java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+        boolean compare = titles.length > 1;
+        java.awt.Dimension natural = compare ? new java.awt.Dimension(COMPARE_WIDTH, COMPARE_HEIGHT)
+                : new java.awt.Dimension(DISPLAY_WIDTH, DISPLAY_HEIGHT);
+        Workspace.Plan plan;
+        try {
+            plan = Workspace.plan(screen, cities.length, charts.frames().size(), natural);
+        } catch (IllegalArgumentException e) {
+            System.err.println("gui: " + e.getMessage() + "; the windows open at their own sizes, over each other");
+            return;
+        }
+        for (int k = 0; k < cities.length; k++) {
+            cities[k].frame.setBounds(plan.maps()[k]);
+        }
+        if (console != null) {
+            console.setBounds(plan.console());
+        }
+        for (int k = 0; k < charts.frames().size(); k++) {
+            charts.frames().get(k).setBounds(plan.charts()[k]);
         }
     }
 
@@ -341,14 +374,14 @@ public final class WijkLabGui extends GUIState {
             SwingUtilities.invokeAndWait(() -> {
                 try {
                     if (cities.length == 1) {
-                        cities[0].display.takeSnapshot(file.toFile(), Display2D.TYPE_PNG);
+                        cities[0].snapshot(file.toFile());
                         return;
                     }
                     java.util.List<java.awt.image.BufferedImage> parts = new java.util.ArrayList<>();
                     for (City c : cities) {
                         Path part = java.nio.file.Files.createTempFile("wijklab-snapshot", ".png");
                         try {
-                            c.display.takeSnapshot(part.toFile(), Display2D.TYPE_PNG);
+                            c.snapshot(part.toFile());
                             parts.add(javax.imageio.ImageIO.read(part.toFile()));
                         } finally {
                             java.nio.file.Files.deleteIfExists(part);

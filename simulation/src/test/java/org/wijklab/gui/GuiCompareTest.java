@@ -39,6 +39,7 @@ class GuiCompareTest {
         SwingUtilities.invokeAndWait(() -> console[0] = new Console(gui));
         try {
             gui.start();
+            GuiTest.assertLaidOut(console[0], 2 + 6, gui);
             for (int k = 0; k < 20; k++) {
                 gui.step();
                 assertEquals(gui.model().tick(), gui.secondModel().tick(), "lockstep at step " + k);

@@ -196,10 +196,19 @@ class GuiTest {
         }
         assertTrue(withHistory > 100, "households whose work or case changed in 24 months: " + withHistory);
         assertTrue(withMoves > 100, "households that moved in 24 months: " + withMoves);
-        Object target = gui.inspectAt(2, 2);
-        assertTrue(target instanceof Inspections.Dwelling);
+        // a dwelling in one of krachtwijk's targets, wherever the map lays it out
+        Object target = null;
+        for (int x = 0; x < v.width && target == null; x++) {
+            for (int y = 0; y < v.height && target == null; y++) {
+                int j = v.hood.field[x][y];
+                if (j >= 0 && gui.city(0).targets[j]) {
+                    target = gui.inspectAt(x, y);
+                }
+            }
+        }
+        assertTrue(target instanceof Inspections.Dwelling, "a target's dwelling on the map");
         assertTrue(((Inspections.Dwelling) target).getNeighbourhood().getProgramme() instanceof Inspections.ProgrammeView,
-                "the first neighbourhood is one of krachtwijk's targets");
+                "a target's neighbourhood shows its programme");
     }
 
     @Test
@@ -220,6 +229,32 @@ class GuiTest {
         for (int k = 0; k < names.numObjs; k++) {
             assertTrue(!names.objs[k].toString().contains("Charting"), "offered: " + names.objs[k]);
         }
+    }
+
+    @Test
+    void theWindowsAreLaidOutSideBySideOnTheScreenAndTheWholeMapShows() throws Exception {
+        assertLaidOut(console, 1 + 5, gui);
+    }
+
+    /** After start: the Console and its frames (maps, charts) overlap nowhere and lie inside the screen; each map shows whole. */
+    static void assertLaidOut(Console console, int frames, WijkLabGui gui) throws Exception {
+        SwingUtilities.invokeAndWait(() -> {
+            java.awt.Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+            java.util.List<java.awt.Rectangle> all = new java.util.ArrayList<>();
+            all.add(console.getBounds());
+            for (Object f : console.getAllFrames()) {
+                all.add(((java.awt.Component) f).getBounds());
+            }
+            assertEquals(1 + frames, all.size(), "the Console, the maps and the charts: " + all);
+            WorkspaceTest.assertNoOverlapInside(screen, all.toArray(new java.awt.Rectangle[0]), "the display's screen " + screen);
+            for (int k = 0; gui.secondModel() == null ? k < 1 : k < 2; k++) {
+                sim.display.Display2D d = gui.city(k).display;
+                java.awt.Dimension seen = d.display.getViewport().getExtentSize();
+                java.awt.Dimension map = d.insideDisplay.getPreferredSize();
+                assertTrue(seen.width >= map.width && seen.height >= map.height && d.getScale() >= 0.4,
+                        "map " + k + " shows whole, no scrolling: " + map + " in " + seen + " at scale " + d.getScale());
+            }
+        });
     }
 
     @Test
