@@ -90,7 +90,8 @@ class OddParameterTableTest {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 walk(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey());
             }
-        } else if (node.isArray() && path.equals(NEIGHBOURHOODS)) {
+        } else if (node.isArray() && (path.equals(NEIGHBOURHOODS) || node.size() > 0 && node.get(0).isObject())) {
+            // a list of objects (the neighbourhoods, the region's places): one leaf per field, over the entries
             KNOWN_PATHS.add(path);
             KNOWN_PATHS.add(path + "[]");
             Map<String, List<JsonNode>> byField = new LinkedHashMap<>();
@@ -255,7 +256,7 @@ class OddParameterTableTest {
                     if (!sectionPath.matcher(name).matches()) {
                         continue;
                     }
-                    String normal = name.replaceAll("^city\\.neighbourhoods\\[\\d+]", "city.neighbourhoods[]")
+                    String normal = name.replaceAll("^(city\\.neighbourhoods|region\\.places)\\[\\d+]", "$1[]")
                             .replaceAll("\\[\\d+]", "");
                     if (normal.endsWith(".")) {
                         normal = normal.substring(0, normal.length() - 1);
