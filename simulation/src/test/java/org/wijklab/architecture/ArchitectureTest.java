@@ -74,9 +74,9 @@ class ArchitectureTest {
                 steppables++;
             }
         }
-        // economy, region, demography, labour market, problems, community, housing market,
+        // economy, region, demography, labour market, problems, community, stock, housing market,
         // liveability, observation (the programmes' Steppable is in the policy package)
-        assertEquals(9, steppables, "the nine processes, one Steppable each");
+        assertEquals(10, steppables, "the ten processes, one Steppable each");
         for (Path f : sources("model", "process")) {
             String text = Files.readString(f);
             if (text.contains("scheduleRepeating") || text.contains("scheduleOnce")) {

@@ -84,7 +84,7 @@ class CalibrateCommandTest {
             assertEquals(0, o.code(), o.toString());
             assertTrue(o.out().contains("generation 1: 8 points x 1 replications = 8 runs"), o.toString());
             org.wijklab.report.Table p = org.wijklab.report.Table.read(tmp.resolve("abc/posterior.csv"), "weight",
-                    "partneringRate", "city_single_share", "moves_within_city_share");
+                    "partneringRate", "city_single_share", "yearly_move_share");
             double sum = 0;
             for (int i = 0; i < p.size(); i++) {
                 sum += p.number(i, "weight");

@@ -229,7 +229,7 @@ class CliTest {
     }
 
     @Test
-    void tinyRunWritesFourTablesAMovesLogAndAManifest() throws IOException {
+    void tinyRunWritesItsTablesAMovesLogAndAManifest() throws IOException {
         Path out = tmp.resolve("runs").resolve("tiny");
         Outcome o = execute("run", "--residents", "3000", "--years", "2", "--out", out.toString());
         assertEquals(0, o.code, o.toString());
@@ -239,8 +239,8 @@ class CliTest {
         try (Stream<Path> s = Files.list(out)) {
             files = s.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertEquals(List.of(Runner.CITY, Runner.DECOMPOSITION, Runner.ESCALATIONS, Runner.MANIFEST, Runner.MOVES,
-                Runner.NEIGHBOURHOODS, Runner.ORIGINS),
+        assertEquals(List.of(Runner.CITY, Runner.DECOMPOSITION, Runner.DISTANCES, Runner.ESCALATIONS, Runner.MANIFEST, Runner.MAP,
+                Runner.MOVES, Runner.NEIGHBOURHOODS, Runner.ORIGINS, Runner.REGION),
                 files);
         assertNothingWritten(out.resolveSibling("not-there"));
 
