@@ -209,6 +209,15 @@ final class RanksSection extends ComparisonSection {
             Measures ms = measures(v, ticks, end);
             Estimate[] e = ms.estimates();
             for (int k = 0; k < MEASURES.length; k++) {
+                // a correlation's interval lies in [-1, 1] and a count's above 0: the t interval of a few
+                // seeds may reach past them, and is cut there
+                double floor = k < 2 ? -1.0 : 0.0;
+                double ceiling = k < 2 ? 1.0 : Double.POSITIVE_INFINITY;
+                if (Double.isFinite(e[k].lo())) {
+                    e[k] = new Estimate(e[k].mean(), Math.max(floor, e[k].lo()), Math.min(ceiling, e[k].hi()), e[k].n());
+                }
+            }
+            for (int k = 0; k < MEASURES.length; k++) {
                 csv.row(s.name(), kind, MEASURES[k], "0", String.valueOf(ms.to()[k]), num(e[k].mean()), num(e[k].lo()),
                         num(e[k].hi()), num(ms.min()[k]), num(ms.max()[k]), String.valueOf(e[k].n()), ms.notes()[k]);
             }
