@@ -109,11 +109,11 @@ class SpaceTest {
      * problem, poor mental health, or no one in work), because the displaced search with a
      * distance decay and value their ties next door; where they go is an outcome of search and
      * vacancies, not a rule. Seeds 1-3, 20,000 residents, pooled. Measured: displaced arriving in
-     * B 219 against 164 in a far neighbourhood, with problems 132 against 103.5. The sd of such a
-     * difference of counts is about the square root of their sum (20 and 15), so a correct model
-     * on other seeds fails the first comparison with chance about 0.3 % (2.8 sd's) and the second
-     * about 3 % (1.9 sd's); a model whose displaced land anywhere at random passes each with
-     * chance about 50 %: the test guards the direction, the figures in this comment
+     * B 256 against 192 in a far neighbourhood, with problems 175 against 120. The sd of such a
+     * difference of counts is about the square root of their sum (21 and 17), so a correct model
+     * on other seeds fails either comparison with chance about 0.1 % (3.0 and 3.2 sd's); a model
+     * whose displaced land anywhere at random passes each with chance about 50 %: the test guards
+     * the direction, the figures in this comment
      * the size. (The low-income share itself moves by a few households in a neighbourhood of
      * 2,000, within the noise of three years: the report's spillover section measures it over
      * the standard scenarios' seeds.)
