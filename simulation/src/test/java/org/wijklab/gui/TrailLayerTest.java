@@ -21,7 +21,7 @@ import org.wijklab.scenario.ScenarioLoader;
 import sim.portrayal.DrawInfo2D;
 
 /**
- * The map's trail of moves on a short run of a small city (krachtwijk, 4,000 residents, seed
+ * The map's trail of moves on a short run of a small city (krachtwijk, 10,000 residents, seed
  * fixed): after a month it holds exactly that month's moves, coloured by the mover's employment,
  * drawn between the neighbourhoods' tile centres (or the map's edge for the region); with a small
  * cap it keeps the moves of the households whose ids hash lowest; the next month replaces it; and
@@ -32,7 +32,7 @@ class TrailLayerTest {
     record Move(int id, int from, int to, boolean employed) { }
 
     static Scenario small() throws Exception {
-        return ScenarioLoader.load(Path.of("scenarios", "krachtwijk.json")).withResidents(4_000).withWarmUpYears(1)
+        return ScenarioLoader.load(Path.of("scenarios", "krachtwijk.json")).withResidents(10_000).withWarmUpYears(1)
                 .withYears(2).withMovesLog(false);
     }
 
@@ -60,7 +60,7 @@ class TrailLayerTest {
         trail.endMonth(m.tick());
         MoveTrail.Month month = trail.last();
         assertEquals(m.tick(), month.tick());
-        assertTrue(seen.size() > 20, "a month of a 4,000-resident city has moves: " + seen.size());
+        assertTrue(seen.size() > 20, "a month of a 10,000-resident city has moves: " + seen.size());
         assertTrue(seen.size() < MoveTrail.CAP, "under the cap: all drawn");
         assertEquals(seen.size(), month.total());
         assertEquals(seen.size(), month.size());
