@@ -118,18 +118,6 @@ public final class Dwellings implements java.io.Serializable {
         occupant[d] = slot;
     }
 
-    /** Gives a vacant dwelling another tenure, moving it to that tenure's vacancy list. */
-    public void retenure(int d, byte newTenure) {
-        if (occupant[d] >= 0 || plot[d] || converting[d]) {
-            throw new IllegalStateException("dwelling " + d + (plot[d] ? " is not built" : " is occupied"));
-        }
-        unlist(d, neighbourhood[d] * Tenure.COUNT + tenure[d]);
-        vacantByTenure[tenure[d]]--;
-        tenure[d] = newTenure;
-        add(d, neighbourhood[d] * Tenure.COUNT + newTenure);
-        vacantByTenure[newTenure]++;
-    }
-
     /** At set-up: dwelling record d (its neighbourhood set) starts as an unbuilt plot. */
     public void makePlot(int d) {
         if (occupant[d] >= 0 || listPos[d] >= 0) {

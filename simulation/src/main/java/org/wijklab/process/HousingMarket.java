@@ -564,17 +564,6 @@ public final class HousingMarket implements Steppable {
         return u;
     }
 
-    /** The i-th vacancy of a tenure, counting neighbourhood by neighbourhood. */
-    private static int vacantAt(Dwellings dw, int t, int i) {
-        for (int j = 0; ; j++) {
-            int c = dw.vacantCount(j, t);
-            if (i < c) {
-                return dw.vacantAt(j, t, i);
-            }
-            i -= c;
-        }
-    }
-
     /**
      * How much a household values dwelling d at monthly cost: the neighbourhood's reputation, the
      * dwelling's quality, ownership (more for couples and families), room, the cost burden (social
