@@ -92,6 +92,30 @@ public final class Persons implements java.io.Serializable {
      */
     public int[] registeredSince;
 
+    // ---- help received and what it left (see Help); it travels with the person ----
+
+    /** The forms of help the person ever received, one bit per form ({@code 1 << Help.CASE}, ...). */
+    public byte[] helpForms;
+    /** Months in which the person received any help (capped at {@link Short#MAX_VALUE}). */
+    public short[] helpMonths;
+    /** The first and the last tick the person received help; {@link Help#NEVER} if never. */
+    public int[] helpFirst;
+    public int[] helpLast;
+    /** The programme that first helped the person, as its index + 1; 0 if none. */
+    public byte[] helpProgramme;
+    /** Skill from activation and training, in [0, 1]: raises the person's own job finding and wage wherever it lives; fades. */
+    public float[] skill;
+    /** Months left in an activation place (0: none). */
+    public byte[] activationLeft;
+    /** Months left in a treatment place of the health theme (0: none). */
+    public byte[] treatmentLeft;
+    /** The tick the person last recovered from poor mental health ({@link Help#NEVER} if never): relapse risk fades from here. */
+    public int[] recoveredAt;
+    /** The tick the person's household last got rid of its debts while the person lived in it ({@link Help#NEVER} if never). */
+    public int[] debtFreeAt;
+    /** {@link Help#TREATED_RECOVERY} and {@link Help#COUNSELLED}: whether the last recovery and debt resolution came with help. */
+    public byte[] legacy;
+
     private int[] free;
     private int freeTop;
     private int bound;
@@ -127,6 +151,17 @@ public final class Persons implements java.io.Serializable {
         exposureMonths = new short[capacity];
         learningSum = new float[capacity];
         registeredSince = new int[capacity];
+        helpForms = new byte[capacity];
+        helpMonths = new short[capacity];
+        helpFirst = new int[capacity];
+        helpLast = new int[capacity];
+        helpProgramme = new byte[capacity];
+        skill = new float[capacity];
+        activationLeft = new byte[capacity];
+        treatmentLeft = new byte[capacity];
+        recoveredAt = new int[capacity];
+        debtFreeAt = new int[capacity];
+        legacy = new byte[capacity];
         free = new int[capacity];
     }
 
@@ -160,6 +195,17 @@ public final class Persons implements java.io.Serializable {
         exposureMonths[p] = 0;
         learningSum[p] = 0f;
         registeredSince[p] = REGISTRATION_UNKNOWN;
+        helpForms[p] = 0;
+        helpMonths[p] = 0;
+        helpFirst[p] = Help.NEVER;
+        helpLast[p] = Help.NEVER;
+        helpProgramme[p] = 0;
+        skill[p] = 0f;
+        activationLeft[p] = 0;
+        treatmentLeft[p] = 0;
+        recoveredAt[p] = Help.NEVER;
+        debtFreeAt[p] = Help.NEVER;
+        legacy[p] = 0;
         inCity++;
         return p;
     }
@@ -185,6 +231,17 @@ public final class Persons implements java.io.Serializable {
         exposureMonths = Arrays.copyOf(exposureMonths, n);
         learningSum = Arrays.copyOf(learningSum, n);
         registeredSince = Arrays.copyOf(registeredSince, n);
+        helpForms = Arrays.copyOf(helpForms, n);
+        helpMonths = Arrays.copyOf(helpMonths, n);
+        helpFirst = Arrays.copyOf(helpFirst, n);
+        helpLast = Arrays.copyOf(helpLast, n);
+        helpProgramme = Arrays.copyOf(helpProgramme, n);
+        skill = Arrays.copyOf(skill, n);
+        activationLeft = Arrays.copyOf(activationLeft, n);
+        treatmentLeft = Arrays.copyOf(treatmentLeft, n);
+        recoveredAt = Arrays.copyOf(recoveredAt, n);
+        debtFreeAt = Arrays.copyOf(debtFreeAt, n);
+        legacy = Arrays.copyOf(legacy, n);
         free = Arrays.copyOf(free, n);
         capacity = n;
     }
@@ -342,7 +399,8 @@ public final class Persons implements java.io.Serializable {
     public static int bytesPerSlot() {
         return 4 + 4 + 1 + 1 + 4 + 4 + 1 + 4 // identity, place, lists, pins, free list
                 + 4 + 1 + 4 + 4 + 4 + 4 + 4 + 4 + 4 + 2 + 4 // own state: birth, education, ability, experience, WW, upbringing
-                + 4; // registration for social rent
+                + 4 // registration for social rent
+                + 1 + 2 + 4 + 4 + 1 + 4 + 1 + 1 + 4 + 4 + 1; // help received and its legacy
     }
 
     /** Age in whole years at a tick. */

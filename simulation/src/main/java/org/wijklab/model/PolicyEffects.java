@@ -47,6 +47,8 @@ public final class PolicyEffects implements java.io.Serializable {
     public final int[] openCases;
     /** Newcomers to a vacant social dwelling need at least this income (allocation rule). */
     public final double[] incomeFloor;
+    /** The programme (its index) whose team works in the neighbourhood this month, or -1: the help its cases give is that programme's. */
+    public final int[] teamProgramme;
 
     public PolicyEffects(int count) {
         this.count = count;
@@ -66,6 +68,8 @@ public final class PolicyEffects implements java.io.Serializable {
         professionals = new double[count];
         openCases = new int[count];
         incomeFloor = new double[count];
+        teamProgramme = new int[count];
+        Arrays.fill(teamProgramme, -1);
     }
 
     /** Clears everything the policy step sets afresh each month (not the open cases). */
@@ -85,5 +89,6 @@ public final class PolicyEffects implements java.io.Serializable {
         Arrays.fill(integral, false);
         Arrays.fill(professionals, 0);
         Arrays.fill(incomeFloor, 0);
+        Arrays.fill(teamProgramme, -1);
     }
 }

@@ -90,6 +90,7 @@ public final class WijkLabModel extends SimState {
     private final double[] incomeCdf = new double[400];
 
     private PolicyEffects effects;
+    private Help help;
     private CostLedger costs;
     private Programmes programmes;
     private Economy economy;
@@ -164,6 +165,7 @@ public final class WijkLabModel extends SimState {
         tiesTable = null;
         ties(0);
         effects = new PolicyEffects(neighbourhoods.count);
+        help = new Help(scenario.programmes().size(), scenario.ticks());
         costs = new CostLedger(neighbourhoods.count);
         int setUp = tick();
         observation.computeStatistics(setUp);
@@ -659,6 +661,11 @@ public final class WijkLabModel extends SimState {
 
     public CostLedger costs() {
         return costs;
+    }
+
+    /** Who the programmes helped, by programme and form (the per-person records are in {@link #persons()}). */
+    public Help help() {
+        return help;
     }
 
     public Programmes programmes() {

@@ -8,10 +8,11 @@ package org.wijklab.scenario;
  * @param services    social neighbourhood teams and the problems they treat
  * @param bestPersons emergence, energy and turnover of best persons
  * @param initiatives resident-run initiatives
+ * @param help        help given to persons (activation and treatment places) and what it leaves them
  * @param costs       what escalations cost and who pays
  */
 public record Policy(ThemeEffects themes, Services services, BestPersonParams bestPersons, Initiatives initiatives,
-        Costs costs) implements java.io.Serializable {
+        Help help, Costs costs) implements java.io.Serializable {
 
     void validate(String p) {
         Check.present(p + ".themes", themes);
@@ -22,6 +23,8 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
         bestPersons.validate(p + ".bestPersons");
         Check.present(p + ".initiatives", initiatives);
         initiatives.validate(p + ".initiatives");
+        Check.present(p + ".help", help);
+        help.validate(p + ".help");
         Check.present(p + ".costs", costs);
         costs.validate(p + ".costs");
     }
@@ -147,6 +150,58 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
             Check.probability(p + ".learning", learning);
             Check.range(p + ".jobs", jobs, 0, 1000);
             Check.range(p + ".maxPerTarget", maxPerTarget, 0, 1000);
+        }
+    }
+
+    /**
+     * Help given to persons, and what it leaves them wherever they go (docs/ODD.md §7.13). The work
+     * theme buys activation places, the health theme treatment places; teams' cases give debt
+     * counselling, treatment and youth help. Skill from activation raises the person's own job
+     * finding and wage; a recovery or a debt resolution leaves a relapse risk that fades, smaller
+     * when help came with it; problems weigh on each other (debts on keeping a job, a child's
+     * problems on a parent's job search).
+     *
+     * @param activationCostYear euro per activation place per year
+     * @param activationMonths   months a person holds an activation place
+     * @param lockIn             job finding is multiplied by (1 − lockIn) while in a place
+     * @param skillMonthly       skill gained per month in a place (skill is in [0, 1])
+     * @param skillFinding       a person's own job finding is multiplied by (1 + skillFinding · skill)
+     * @param skillWage          a person's own wage is multiplied by (1 + skillWage · skill)
+     * @param skillYears         time constant of skill's fading, in years
+     * @param treatmentCostYear  euro per treatment place per year
+     * @param treatmentMonths    months a treatment place lasts
+     * @param treatmentEffect    recovery from poor mental health is multiplied by (1 + this) in a place,
+     *                           and the onset of severe poor health by (1 − this)
+     * @param relapseYears       time constant of the fading of the extra risk after a recovery or after debts
+     * @param mentalRelapse      onset of poor mental health × (1 + mentalRelapse · fading) after a recovery
+     * @param debtRelapse        onset of debts × (1 + debtRelapse · fading) after debts were resolved
+     * @param helpedRelapse      share of the relapse excess left when the recovery or resolution came with help
+     * @param debtJobLoss        job loss × (1 + this) for an adult of a household with debts
+     * @param youthParentTime    a parent's job finding × (1 − this) while a child has youth problems
+     * @param youthHelpLearning  added to a child's learning exposure per month of youth help
+     */
+    public record Help(double activationCostYear, int activationMonths, double lockIn, double skillMonthly,
+            double skillFinding, double skillWage, double skillYears, double treatmentCostYear, int treatmentMonths,
+            double treatmentEffect, double relapseYears, double mentalRelapse, double debtRelapse, double helpedRelapse,
+            double debtJobLoss, double youthParentTime, double youthHelpLearning) implements java.io.Serializable {
+        void validate(String p) {
+            Check.positive(p + ".activationCostYear", activationCostYear);
+            Check.range(p + ".activationMonths", activationMonths, 1, 120);
+            Check.probability(p + ".lockIn", lockIn);
+            Check.probability(p + ".skillMonthly", skillMonthly);
+            Check.range(p + ".skillFinding", skillFinding, 0.0, 10.0);
+            Check.range(p + ".skillWage", skillWage, 0.0, 2.0);
+            Check.positive(p + ".skillYears", skillYears);
+            Check.positive(p + ".treatmentCostYear", treatmentCostYear);
+            Check.range(p + ".treatmentMonths", treatmentMonths, 1, 120);
+            Check.probability(p + ".treatmentEffect", treatmentEffect);
+            Check.positive(p + ".relapseYears", relapseYears);
+            Check.range(p + ".mentalRelapse", mentalRelapse, 0.0, 20.0);
+            Check.range(p + ".debtRelapse", debtRelapse, 0.0, 20.0);
+            Check.probability(p + ".helpedRelapse", helpedRelapse);
+            Check.range(p + ".debtJobLoss", debtJobLoss, 0.0, 10.0);
+            Check.probability(p + ".youthParentTime", youthParentTime);
+            Check.probability(p + ".youthHelpLearning", youthHelpLearning);
         }
     }
 
