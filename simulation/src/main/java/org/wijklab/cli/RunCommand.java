@@ -69,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override one parameter of the resolved scenario (repeatable), e.g. "
-                    + "policy.themes.synergy=0.5, programmes[*].team.proximity=0.9 or city.neighbourhoods[name=Kanaalzone].socialRentShare=0.6.")
+                    + "policy.help.skillFinding=0.5, programmes[*].team.proximity=0.9 or city.neighbourhoods[name=Kanaalzone].socialRentShare=0.6.")
     List<String> sets;
 
     @Override

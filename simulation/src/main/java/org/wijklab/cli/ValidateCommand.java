@@ -45,7 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override one parameter in every scenario of the suite (repeatable), e.g. "
-                    + "policy.themes.synergy=0.5; for a sensitivity check of the patterns. city.residents, years and "
+                    + "policy.help.skillFinding=0.5; for a sensitivity check of the patterns. city.residents, years and "
                     + "warmUpYears replace the suite's own sizes (a statistic whose horizon a shorter run does not reach "
                     + "is then NA).")
     List<String> sets;

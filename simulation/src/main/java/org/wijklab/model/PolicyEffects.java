@@ -14,13 +14,11 @@ public final class PolicyEffects implements java.io.Serializable {
     public final int count;
     /**
      * Job finding and the return of inactive adults to job search multiplied by (1 + this):
-     * activation (work theme) and volunteer roles (initiatives).
+     * volunteer roles (initiatives). The work theme acts on persons instead (activation places).
      */
     public final double[] jobFinding;
     /** Extra monthly job-finding chance of each unemployed adult: local jobs of initiatives. */
     public final double[] localJobs;
-    /** Onset of poor mental health multiplied by (1 − this), recovery by (1 + this): health theme. */
-    public final double[] health;
     /** Onset of youth problems multiplied by (1 − this): learning theme. */
     public final double[] youthPrevention;
     /** Added chance that a child leaving home is educated one level above the parent: learning, initiatives. */
@@ -54,7 +52,6 @@ public final class PolicyEffects implements java.io.Serializable {
         this.count = count;
         jobFinding = new double[count];
         localJobs = new double[count];
-        health = new double[count];
         youthPrevention = new double[count];
         educationUp = new double[count];
         safety = new double[count];
@@ -76,7 +73,6 @@ public final class PolicyEffects implements java.io.Serializable {
     public void clear() {
         Arrays.fill(jobFinding, 0);
         Arrays.fill(localJobs, 0);
-        Arrays.fill(health, 0);
         Arrays.fill(youthPrevention, 0);
         Arrays.fill(educationUp, 0);
         Arrays.fill(safety, 0);

@@ -380,7 +380,8 @@ public final class WijkLabModel extends SimState {
 
     /**
      * Person p's own yearly wage at a tick, in work or not (what it would earn): the economy's wage
-     * level, its education's wage, its own earnings factor and its work experience. Pay is revalued
+     * level, its education's wage, its own earnings factor, its work experience and its skill from
+     * activation (policy.help.skillWage). Pay is revalued
      * once a year (the first month of each year, when the wage level rises) and when the person's
      * status changes: experience counts up to the later of the two.
      */
@@ -389,7 +390,8 @@ public final class WijkLabModel extends SimState {
         int lastRaise = tick - Math.floorMod(tick - 1, 12);
         int counted = Math.max(persons.statusSince[p], Math.min(tick, lastRaise));
         return wageLevel * lab.wageByEducation()[persons.education[p]] * persons.ability[p]
-                * lab.experienceFactor(persons.experience(p, working, lab.experienceLoss(), counted));
+                * lab.experienceFactor(persons.experience(p, working, lab.experienceLoss(), counted))
+                * (1.0 + scenario.policy().help().skillWage() * persons.skill[p]);
     }
 
     /**

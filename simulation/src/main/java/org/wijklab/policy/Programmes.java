@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.wijklab.model.CostLedger;
 import org.wijklab.model.Dwellings;
+import org.wijklab.model.Help;
 import org.wijklab.model.Households;
+import org.wijklab.model.Persons;
 import org.wijklab.model.Neighbourhoods;
 import org.wijklab.model.PolicyEffects;
 import org.wijklab.model.Tenure;
@@ -23,11 +25,23 @@ import sim.engine.Steppable;
  * here too, and outlast the programme. Processes read the effects; this step changes no household
  * directly except by marking dwellings for restructuring and moving their tenants out.
  *
- * <p>Themes: a theme's effect is {@code maxEffect · (1 − exp(−dose / doseScale)) · reach · synergy ·
- * bestPersons}, with dose the theme's euros per target resident per year, reach
- * {@code 1 − exp(−coalitionBreadth / reachScale)}, synergy {@code 1 + synergy · (active themes − 1)}
- * and a best-person multiplier {@code 1 + effect · presence} (presence 1 while one is active, at
- * least 0.5 while exhausted, then a legacy decaying with {@code legacyYears}). Several funders who do not pool their budgets lose {@code fragmentationLoss} of it.
+ * <p>Themes that act on places (housing, learning, integration, safety): a theme's effect is
+ * {@code maxEffect · (1 − exp(−dose / doseScale)) · reach · bestPersons}, with dose the theme's
+ * euros per target resident per year, reach {@code 1 − exp(−coalitionBreadth / reachScale)} and a
+ * best-person multiplier {@code 1 + effect · presence} (presence 1 while one is active, at least
+ * 0.5 while exhausted, then a legacy decaying with {@code legacyYears}). Several funders who do not
+ * pool their budgets lose {@code fragmentationLoss} of it.
+ *
+ * <p>Themes that act on persons: the work theme's money buys activation places
+ * ({@code policy.help.activationCostYear} a place-year), the health theme's treatment places
+ * ({@code treatmentCostYear}). Each month free places go to persons drawn at random among those
+ * living in the targets who qualify (out of work and of working age; in poor mental health) — more
+ * places where best persons and a broad coalition reach more persons is not modelled: a place is a
+ * place. A person keeps a place for its months wherever it moves in the city, and loses it on
+ * finding work (activation), recovering (treatment), or leaving the city. An inactive adult who takes
+ * an activation place starts looking for work. While in a place a person gains skill (see
+ * {@code LabourMarket} for lock-in and what skill does); help is recorded per person
+ * ({@link org.wijklab.model.Help}).
  *
  * <p>Teams: the team budget pays {@code budget / fteCost} professionals, split over
  * {@code max(1, round(target residents / areaResidents))} teams. Each team loses a fixed overhead,
@@ -45,14 +59,33 @@ public final class Programmes implements Steppable {
     public static final byte BP_EXHAUSTED = 2;
     public static final byte BP_LEFT = 3;
 
+    /** The themes, in the order of a programme's {@code themes}. */
+    static final int HOUSING = 0;
+    static final int WORK = 1;
+    static final int LEARNING = 2;
+    static final int INTEGRATION = 3;
+    static final int SAFETY = 4;
+    static final int HEALTH = 5;
+
     private final WijkLabModel model;
     private final List<Run> runs = new ArrayList<>();
+    /** Candidates for places this month (person slots), reused. */
+    private int[] candidates = new int[256];
+    /** Whether any person was ever given skill (then skill fades once a year). */
+    private boolean skillGiven;
 
     /** The state of one programme in this run. */
     public static final class Run implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
 
         public final Programme spec;
+        /** Its position in the scenario's programmes (the index help is recorded under). */
+        public final int index;
+        /** Person slots in its activation and treatment places now. */
+        int[] activation = new int[0];
+        int activationCount;
+        int[] treatment = new int[0];
+        int treatmentCount;
         public final int startTick;
         public final int endTick;
         public int[] targets;
@@ -69,8 +102,9 @@ public final class Programmes implements Steppable {
         int convertNext;
         double convertDue;
 
-        Run(Programme spec) {
+        Run(Programme spec, int index) {
             this.spec = spec;
+            this.index = index;
             startTick = (int) Math.round(12 * spec.startYear());
             endTick = (int) Math.round(12 * spec.endYear());
         }
@@ -88,7 +122,7 @@ public final class Programmes implements Steppable {
     public Programmes(WijkLabModel model) {
         this.model = model;
         for (Programme p : model.scenario().programmes()) {
-            runs.add(new Run(p));
+            runs.add(new Run(p, runs.size()));
         }
     }
 
@@ -116,9 +150,12 @@ public final class Programmes implements Steppable {
             initiatives(run, active);
             // rebuilding goes on at its own pace once begun, also after the programme's money stops
             restructure(run, tick);
+            // a place, once taken, runs its course on the money already committed
+            keepPlaces(run, tick);
             if (active) {
                 themes(run);
                 team(run);
+                fillPlaces(run, tick);
                 spend(run);
                 for (int j : run.targets) {
                     fx.incomeFloor[j] = Math.max(fx.incomeFloor[j], run.spec.allocation().incomeFloor());
@@ -127,6 +164,7 @@ public final class Programmes implements Steppable {
         }
         convertVacant();
         renovate();
+        fadeSkill(tick);
     }
 
     private void begin(Run run, int tick) {
@@ -323,29 +361,23 @@ public final class Programmes implements Steppable {
             return;
         }
         double[] shares = run.spec.themes().values();
-        int activeThemes = 0;
-        for (double s : shares) {
-            if (s >= t.minimumShare()) {
-                activeThemes++;
-            }
-        }
         double budget = effectiveBudget(run.spec, t);
         double reach = 1.0 - Math.exp(-run.spec.coalitionBreadth() / t.reachScale());
-        double synergy = 1.0 + t.synergy() * Math.max(0, activeThemes - 1);
+        // the themes that act on places: housing, learning, integration, safety (maxEffect's order)
+        int[] placeThemes = {HOUSING, LEARNING, INTEGRATION, SAFETY};
         double[] effect = new double[shares.length];
-        for (int k = 0; k < shares.length; k++) {
+        for (int i = 0; i < placeThemes.length; i++) {
+            int k = placeThemes[i];
             double dose = budget * shares[k] / residents;
-            effect[k] = t.maxEffect()[k] * (1.0 - Math.exp(-dose / t.doseScale())) * reach * synergy;
+            effect[k] = t.maxEffect()[i] * (1.0 - Math.exp(-dose / t.doseScale())) * reach;
         }
         for (int j : run.targets) {
             double m = 1.0 + bpp.effect() * presence(run, j);
-            fx.qualityMonthly[j] += effect[0] * m / 12.0;
-            fx.jobFinding[j] += effect[1] * m;
-            fx.youthPrevention[j] = Math.min(0.9, fx.youthPrevention[j] + effect[2] * m);
-            fx.educationUp[j] += 0.5 * effect[2] * m;
-            fx.cohesion[j] += effect[3] * m;
-            fx.safety[j] += effect[4] * m;
-            fx.health[j] = Math.min(0.9, fx.health[j] + effect[5] * m);
+            fx.qualityMonthly[j] += effect[HOUSING] * m / 12.0;
+            fx.youthPrevention[j] = Math.min(0.9, fx.youthPrevention[j] + effect[LEARNING] * m);
+            fx.educationUp[j] += 0.5 * effect[LEARNING] * m;
+            fx.cohesion[j] += effect[INTEGRATION] * m;
+            fx.safety[j] += effect[SAFETY] * m;
         }
     }
 
@@ -385,6 +417,183 @@ public final class Programmes implements Steppable {
                     Math.min(0.95, base * skills * (1.0 + 0.25 * bpp.effect() * presence(run, j))));
             fx.integral[j] |= team.integral();
             fx.professionals[j] += fte * coverage * share;
+            if (fx.teamProgramme[j] < 0) {
+                fx.teamProgramme[j] = run.index;
+            }
+        }
+    }
+
+    /**
+     * The places already taken: a month more of help for each holder, skill for activation; a place
+     * ends after its months, when its holder found work (activation) or recovered (treatment), or
+     * left the city (or died).
+     */
+    private void keepPlaces(Run run, int tick) {
+        Persons ps = model.persons();
+        Households h = model.households();
+        int kept = 0;
+        for (int i = 0; i < run.activationCount; i++) {
+            int p = run.activation[i];
+            int pos = adultPosition(p);
+            // the month just done is over; the place goes on while its holder is still out of work here
+            int left = ps.activationLeft[p] - 1;
+            if (left > 0 && pos >= 0 && h.status[pos] != Households.EMPLOYED && h.status[pos] != Households.RETIRED) {
+                ps.activationLeft[p] = (byte) left;
+                activationMonth(run, p, tick);
+                run.activation[kept++] = p;
+            } else {
+                ps.activationLeft[p] = 0;
+            }
+        }
+        run.activationCount = kept;
+        kept = 0;
+        for (int i = 0; i < run.treatmentCount; i++) {
+            int p = run.treatment[i];
+            int pos = adultPosition(p);
+            int left = ps.treatmentLeft[p] - 1;
+            if (left > 0 && pos >= 0 && h.mental[pos] != Households.GOOD) {
+                ps.treatmentLeft[p] = (byte) left;
+                model.help().give(ps, p, Help.TREATMENT, run.index, tick);
+                run.treatment[kept++] = p;
+            } else {
+                ps.treatmentLeft[p] = 0;
+            }
+        }
+        run.treatmentCount = kept;
+    }
+
+    /** A month in an activation place: help recorded, skill gained (and the household's income follows its wage). */
+    private void activationMonth(Run run, int p, int tick) {
+        Persons ps = model.persons();
+        ps.skill[p] = (float) Math.min(1.0, ps.skill[p] + model.scenario().policy().help().skillMonthly());
+        skillGiven = true;
+        model.help().give(ps, p, Help.ACTIVATION, run.index, tick);
+        model.updateIncome(ps.household[p]);
+    }
+
+    /**
+     * The adult position (2 · slot + a) of city person p, or -1 when p is not an adult living in the
+     * city (a child, in the region, dead).
+     */
+    private int adultPosition(int p) {
+        Persons ps = model.persons();
+        if (ps.place[p] != Persons.CITY) {
+            return -1;
+        }
+        int slot = ps.household[p];
+        Households h = model.households();
+        if (slot < 0 || h.dwelling[slot] < 0) {
+            return -1;
+        }
+        for (int a = 0; a < h.adults[slot]; a++) {
+            if (h.adultPerson[2 * slot + a] == p) {
+                return 2 * slot + a;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Fills free activation and treatment places, at random among the persons in the targets who
+     * qualify and hold no place: adults of working age out of work (activation; an inactive adult
+     * starts looking for work), adults in poor mental health (treatment; severe poor health is in
+     * second-line care already). The places a budget buys: the theme's yearly money over a place's
+     * yearly cost.
+     */
+    private void fillPlaces(Run run, int tick) {
+        Policy.Help hp = model.scenario().policy().help();
+        Policy.ThemeEffects t = model.scenario().policy().themes();
+        double budget = effectiveBudget(run.spec, t);
+        double[] shares = run.spec.themes().values();
+        int activationPlaces = (int) Math.floor(budget * shares[WORK] / hp.activationCostYear());
+        int treatmentPlaces = (int) Math.floor(budget * shares[HEALTH] / hp.treatmentCostYear());
+        if (activationPlaces > run.activationCount) {
+            int n = collect(run, true);
+            int take = Math.min(n, activationPlaces - run.activationCount);
+            run.activation = ensure(run.activation, run.activationCount + take);
+            Persons ps = model.persons();
+            Households h = model.households();
+            for (int i = 0; i < take; i++) {
+                int p = draw(i, n);
+                int pos = adultPosition(p);
+                if (h.status[pos] == Households.INACTIVE) {
+                    model.changeStatus(pos, Households.UNEMPLOYED);
+                    model.updateIncome(pos / 2);
+                }
+                ps.activationLeft[p] = (byte) Math.min(127, hp.activationMonths());
+                activationMonth(run, p, tick);
+                run.activation[run.activationCount++] = p;
+            }
+        }
+        if (treatmentPlaces > run.treatmentCount) {
+            int n = collect(run, false);
+            int take = Math.min(n, treatmentPlaces - run.treatmentCount);
+            run.treatment = ensure(run.treatment, run.treatmentCount + take);
+            Persons ps = model.persons();
+            for (int i = 0; i < take; i++) {
+                int p = draw(i, n);
+                ps.treatmentLeft[p] = (byte) Math.min(127, hp.treatmentMonths());
+                model.help().give(ps, p, Help.TREATMENT, run.index, tick);
+                run.treatment[run.treatmentCount++] = p;
+            }
+        }
+    }
+
+    /** The persons in the run's targets who qualify for an activation (or a treatment) place and hold none, in slot order. */
+    private int collect(Run run, boolean activation) {
+        Households h = model.households();
+        Persons ps = model.persons();
+        int retirement = 12 * model.scenario().demography().retirementAge();
+        int tick = model.tick();
+        int n = 0;
+        for (int slot = 0; slot < h.capacity; slot++) {
+            int j = h.hood[slot];
+            if (j < 0 || !run.isTarget[j]) {
+                continue;
+            }
+            for (int a = 0; a < h.adults[slot]; a++) {
+                int k = 2 * slot + a;
+                int p = h.adultPerson[k];
+                if (p < 0 || ps.activationLeft[p] > 0 || ps.treatmentLeft[p] > 0) {
+                    continue;
+                }
+                boolean fits = activation
+                        ? (h.status[k] == Households.UNEMPLOYED || h.status[k] == Households.INACTIVE)
+                                && tick - h.adultBirth[k] < retirement
+                        : h.mental[k] == Households.POOR;
+                if (fits) {
+                    candidates = ensure(candidates, n + 1);
+                    candidates[n++] = p;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** The i-th of a random draw without replacement from the first n candidates (a partial shuffle). */
+    private int draw(int i, int n) {
+        int k = i + model.random.nextInt(n - i);
+        int p = candidates[k];
+        candidates[k] = candidates[i];
+        candidates[i] = p;
+        return p;
+    }
+
+    private static int[] ensure(int[] a, int n) {
+        return n <= a.length ? a : Arrays.copyOf(a, Math.max(n, 2 * a.length));
+    }
+
+    /** Skill fades once a year, in the month pay is revalued: × exp(−1 / skillYears). */
+    private void fadeSkill(int tick) {
+        if (!skillGiven || Math.floorMod(tick, 12) != 1) {
+            return;
+        }
+        Persons ps = model.persons();
+        float fade = (float) Math.exp(-1.0 / model.scenario().policy().help().skillYears());
+        for (int p = 0, n = ps.bound(); p < n; p++) {
+            if (ps.skill[p] > 0f && ps.activationLeft[p] == 0) {
+                ps.skill[p] *= fade;
+            }
         }
     }
 

@@ -71,6 +71,16 @@ public final class LabourMarket implements Steppable {
         // month, a household whose draw is above the sum for its adults (with a margin for
         // rounding) changes nothing, and skips the loop: the same decisions, fewer branches.
         int levels = eduFind.length;
+        org.wijklab.scenario.Policy.Help hp = model.scenario().policy().help();
+        double lockIn = 1.0 - hp.lockIn();
+        double skillFinding = hp.skillFinding();
+        double indebted = 1.0 + hp.debtJobLoss();
+        double parentTime = 1.0 - hp.youthParentTime();
+        org.wijklab.model.Persons persons = model.persons();
+        // the bound below must hold for every person: skill raises job finding by up to (1 + skillFinding),
+        // debts raise job loss by (1 + debtJobLoss); lock-in and a child's problems only lower a hazard
+        double skillBound = 1.0 + Math.max(0.0, skillFinding);
+        double debtBound = Math.max(1.0, indebted);
         if (hazard.length != nb.count * levels * 8) {
             hazard = new double[nb.count * levels * 8];
             noProgramme = new boolean[nb.count];
@@ -84,14 +94,16 @@ public final class LabourMarket implements Steppable {
                 for (int poor = 0; poor < 2; poor++) {
                     boolean isPoor = poor == 1;
                     double find = findingByNeighbourhood[j] * eduFind[edu] * (isPoor ? poorFind : 1.0);
-                    hazard[base + 2 * Households.EMPLOYED + poor] = loss * eduLoss[edu] * (isPoor ? poorLoss : 1.0);
-                    hazard[base + 2 * Households.UNEMPLOYED + poor] = Math.min(1.0, find * (1.0 + boost) + local) + discouragement;
+                    hazard[base + 2 * Households.EMPLOYED + poor] = loss * eduLoss[edu] * (isPoor ? poorLoss : 1.0) * debtBound;
+                    hazard[base + 2 * Households.UNEMPLOYED + poor] = Math.min(1.0, find * skillBound * (1.0 + boost) + local)
+                            + discouragement;
                     hazard[base + 2 * Households.INACTIVE + poor] = activation * (isPoor ? poorFind : 1.0) * (1.0 + boost);
                     hazard[base + 2 * Households.RETIRED + poor] = 0.0;
                 }
             }
         }
-        boolean skipping = !raise && Bounds.skipQuietMonths;
+        boolean skipping = !raise && Bounds.skipQuietMonths && lockIn >= 0 && lockIn <= 1 && parentTime >= 0
+                && parentTime <= 1 && skillFinding >= 0;
         blocks.forEach(b -> {
             double[] saved = avoided[b];
             java.util.Arrays.fill(saved, 0.0);
@@ -119,15 +131,20 @@ public final class LabourMarket implements Steppable {
                     }
                 }
                 boolean moved = false;
+                // problems that weigh on work: debts on keeping a job, a child's problems on a parent's search
+                double keep = h.debt[slot] > 0 ? indebted : 1.0;
+                double time = h.youth[slot] > 0 ? parentTime : 1.0;
                 for (int a = 0; a < n; a++) {
                     int k = 2 * slot + a;
-                    // each adult by its own education
+                    // each adult by its own education, and its own skill or activation place
                     int edu = h.adultEducation[k];
-                    double find = findingByNeighbourhood[j] * eduFind[edu];
+                    int p = h.adultPerson[k];
+                    double own = p < 0 ? 1.0 : persons.activationLeft[p] > 0 ? lockIn : 1.0 + skillFinding * persons.skill[p];
+                    double find = findingByNeighbourhood[j] * eduFind[edu] * own * time;
                     boolean poor = h.mental[k] != Households.GOOD;
                     switch (h.status[k]) {
                         case Households.EMPLOYED -> {
-                            double pl = loss * eduLoss[edu] * (poor ? poorLoss : 1.0);
+                            double pl = loss * eduLoss[edu] * (poor ? poorLoss : 1.0) * keep;
                             if (!moved && u < pl) {
                                 model.changeStatus(k, Households.UNEMPLOYED);
                                 moved = true;

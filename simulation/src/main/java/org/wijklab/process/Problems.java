@@ -3,6 +3,7 @@ package org.wijklab.process;
 import ec.util.MersenneTwisterFast;
 import org.wijklab.model.Blocks;
 import org.wijklab.model.CostLedger;
+import org.wijklab.model.Help;
 import org.wijklab.model.Households;
 import org.wijklab.model.Neighbourhoods;
 import org.wijklab.model.PolicyEffects;
@@ -94,6 +95,11 @@ public final class Problems implements Steppable {
         // job insecurity: while jobs are lost faster than usual (a crisis, the cycle's low), the
         // labour force's onset of mental-health problems rises with it, and falls in good times
         double strain = Math.max(0.0, 1.0 + p.insecurityRisk() * (model.jobLossMultiplier - 1.0));
+        Policy.Help hp = model.scenario().policy().help();
+        boolean relapseSigned = hp.debtRelapse() >= 0 && hp.mentalRelapse() >= 0 && hp.treatmentEffect() >= 0
+                && hp.treatmentEffect() <= 1 && hp.helpedRelapse() >= 0 && hp.helpedRelapse() <= 1;
+        double relapseScale = 12.0 * hp.relapseYears();
+        org.wijklab.model.Persons persons = model.persons();
 
         manageCases(h, fx, caseMonths, tick);
 
@@ -112,19 +118,21 @@ public final class Problems implements Steppable {
                         Math.min(p.poorHealthRisk(), p.debtRisk())) >= 0;
         for (int j = 0; j < nb.count; j++) {
             double tr = fx.treatment[j];
-            if (!Bounds.skipQuietMonths || !signed || placeRisk[j] < 0 || tr < 0 || tr > 1 || fx.health[j] < 0 || fx.health[j] > 1
+            if (!Bounds.skipQuietMonths || !signed || placeRisk[j] < 0 || tr < 0 || tr > 1 || !relapseSigned
                     || fx.youthPrevention[j] > 1) {
                 noTransition[j] = Double.POSITIVE_INFINITY;
                 continue;
             }
-            double debtStart = debtIn * (1.0 + p.unemploymentRisk() + p.lowIncomeRisk() + p.poorHealthRisk());
+            // a relapse raises an onset at most by (1 + relapse); a treatment place speeds recovery by (1 + its effect)
+            double debtStart = debtIn * (1.0 + p.unemploymentRisk() + p.lowIncomeRisk() + p.poorHealthRisk())
+                    * (1.0 + hp.debtRelapse());
             double debtOn = debtOut * 2.0 * (1.0 + tr) + Math.max(debtUp, evict);
             double youthStart = youthIn * (1.0 + p.poorHealthRisk() + p.debtRisk() + p.lowIncomeRisk()) * placeRisk[j]
                     * (1.0 - fx.youthPrevention[j]);
             double youthOn = Math.max(youthOut * (1.0 + tr) + youthUp, orderEnd);
             double mentalStart = mentalIn * ((1.0 + p.debtRisk() + p.lowIncomeRisk()) * placeRisk[j]
-                    + p.unemploymentRisk() * placeRisk[j]) * Math.max(1.0, strain) * (1.0 - fx.health[j]);
-            double mentalOn = Math.max(mentalOut * (1.0 + fx.health[j]) * (1.0 + tr) + severeIn, severeOut);
+                    + p.unemploymentRisk() * placeRisk[j]) * Math.max(1.0, strain) * (1.0 + hp.mentalRelapse());
+            double mentalOn = Math.max(mentalOut * (1.0 + hp.treatmentEffect()) * (1.0 + tr) + severeIn, severeOut);
             noTransition[j] = (Math.max(debtStart, debtOn) + Math.max(youthStart, youthOn)
                     + 2.0 * Math.max(mentalStart, mentalOn)) * Bounds.MARGIN;
         }
@@ -176,7 +184,7 @@ public final class Problems implements Steppable {
             int debt = h.debt[slot];
             if (debt == 0) {
                 double p0 = debtIn * (1.0 + (unemployed ? p.unemploymentRisk() : 0.0) + lowRisk
-                        + (poorHealth ? p.poorHealthRisk() : 0.0));
+                        + (poorHealth ? p.poorHealthRisk() : 0.0)) * debtRelapse(h, slot, persons, hp, relapseScale, tick);
                 if (u < p0) {
                     h.debt[slot] = 1;
                     continue;
@@ -186,6 +194,7 @@ public final class Problems implements Steppable {
                 double out = debtOut * (h.employed(slot) > 0 && !low ? 2.0 : 1.0) * (1.0 + tDebt);
                 if (u < out) {
                     h.debt[slot] = 0;
+                    debtsResolved(h, slot, persons, tDebt > 0, tick);
                     continue;
                 }
                 u -= out;
@@ -249,13 +258,11 @@ public final class Problems implements Steppable {
                 h.youth[slot] = 0;
             }
 
-            double relief = 1.0 - fx.health[j];
-            double recover = mentalOut * (1.0 + fx.health[j]) * (1.0 + tMental);
-            double severe = severeIn * (1.0 - tMental);
             double shared = (1.0 + (h.debt[slot] > 0 ? p.debtRisk() : 0.0) + lowRisk) * placeRisk[j];
             adults:
             for (int a = 0; a < h.adults[slot]; a++) {
                 int k = 2 * slot + a;
+                int person = h.adultPerson[k];
                 switch (h.mental[k]) {
                     case Households.GOOD -> {
                         byte status = h.status[k];
@@ -263,7 +270,7 @@ public final class Problems implements Steppable {
                         if (status == Households.EMPLOYED || status == Households.UNEMPLOYED) {
                             risk *= strain;
                         }
-                        double p0 = mentalIn * risk * relief;
+                        double p0 = mentalIn * risk * mentalRelapse(person, persons, hp, relapseScale, tick);
                         if (u < p0) {
                             h.mental[k] = Households.POOR;
                             break adults;
@@ -271,8 +278,18 @@ public final class Problems implements Steppable {
                         u -= p0;
                     }
                     case Households.POOR -> {
+                        // treated by the team's case, or in a treatment place of the health theme
+                        double place = person >= 0 && persons.treatmentLeft[person] > 0 ? hp.treatmentEffect() : 0.0;
+                        double recover = mentalOut * (1.0 + tMental) * (1.0 + place);
+                        double severe = severeIn * (1.0 - tMental) * (1.0 - place);
                         if (u < recover) {
                             h.mental[k] = Households.GOOD;
+                            if (person >= 0) {
+                                persons.recoveredAt[person] = tick;
+                                persons.legacy[person] = (byte) (tMental > 0 || place > 0
+                                        ? persons.legacy[person] | Help.TREATED_RECOVERY
+                                        : persons.legacy[person] & ~Help.TREATED_RECOVERY);
+                            }
                             break adults;
                         } else if (u < recover + severe) {
                             h.mental[k] = Households.SEVERE;
@@ -312,6 +329,49 @@ public final class Problems implements Steppable {
                         ledger.avoided(j, party, v);
                     }
                 }
+            }
+        }
+    }
+
+    /** How much fading is left of an extra risk that began at a tick (1 at once, exp(−months / scale) later; 0 if never). */
+    private static double fading(int since, int tick, double scale) {
+        return since == Help.NEVER ? 0.0 : Math.exp(-(tick - since) / scale);
+    }
+
+    /**
+     * The relapse factor of a household's debt onset: 1 + debtRelapse · fading since its adults'
+     * last debts were resolved (the larger of its adults'), the excess times helpedRelapse when
+     * counselling resolved them.
+     */
+    private static double debtRelapse(Households h, int slot, org.wijklab.model.Persons ps, Policy.Help hp,
+            double scale, int tick) {
+        double most = 0.0;
+        for (int a = 0; a < h.adults[slot]; a++) {
+            int q = h.adultPerson[2 * slot + a];
+            if (q >= 0 && ps.debtFreeAt[q] != Help.NEVER) {
+                double f = fading(ps.debtFreeAt[q], tick, scale) * ((ps.legacy[q] & Help.COUNSELLED) != 0 ? hp.helpedRelapse() : 1.0);
+                most = Math.max(most, f);
+            }
+        }
+        return 1.0 + hp.debtRelapse() * most;
+    }
+
+    /** The relapse factor of an adult's onset of poor mental health after a recovery (smaller when the recovery was treated). */
+    private static double mentalRelapse(int q, org.wijklab.model.Persons ps, Policy.Help hp, double scale, int tick) {
+        if (q < 0 || ps.recoveredAt[q] == Help.NEVER) {
+            return 1.0;
+        }
+        double f = fading(ps.recoveredAt[q], tick, scale) * ((ps.legacy[q] & Help.TREATED_RECOVERY) != 0 ? hp.helpedRelapse() : 1.0);
+        return 1.0 + hp.mentalRelapse() * f;
+    }
+
+    /** A household's debts are resolved: its adults carry the date, and whether counselling did it. */
+    private static void debtsResolved(Households h, int slot, org.wijklab.model.Persons ps, boolean counselled, int tick) {
+        for (int a = 0; a < h.adults[slot]; a++) {
+            int q = h.adultPerson[2 * slot + a];
+            if (q >= 0) {
+                ps.debtFreeAt[q] = tick;
+                ps.legacy[q] = (byte) (counselled ? ps.legacy[q] | Help.COUNSELLED : ps.legacy[q] & ~Help.COUNSELLED);
             }
         }
     }
@@ -372,6 +432,43 @@ public final class Problems implements Steppable {
         }
         if (kase != Households.CASE_NONE) {
             cases[j]++;
+            if (tick - h.caseSince[slot] >= fx.delay[j] && fx.teamProgramme[j] >= 0) {
+                recordCase(h, slot, kase, fx.teamProgramme[j], tick);
+            }
+        }
+    }
+
+    /**
+     * The help a treated case gives this month, per person: a case for every member; debt
+     * counselling for the adults when the case covers debts and there are any; treatment for each
+     * adult in poor mental health when it covers mental health; youth help for the children when it
+     * covers youth problems and there are any (and a month of it adds to their learning exposure).
+     */
+    private void recordCase(Households h, int slot, int kase, int programme, int tick) {
+        org.wijklab.model.Persons ps = model.persons();
+        Help help = model.help();
+        boolean all = kase == Households.CASE_ALL;
+        boolean debts = (all || kase == Households.CASE_DEBT) && h.debt[slot] > 0;
+        boolean mental = all || kase == Households.CASE_MENTAL;
+        boolean youth = (all || kase == Households.CASE_YOUTH) && h.youth[slot] > 0;
+        for (int a = 0; a < h.adults[slot]; a++) {
+            int k = 2 * slot + a;
+            int q = h.adultPerson[k];
+            help.give(ps, q, Help.CASE, programme, tick);
+            if (debts) {
+                help.give(ps, q, Help.DEBT, programme, tick);
+            }
+            if (mental && h.mental[k] != Households.GOOD) {
+                help.give(ps, q, Help.TREATMENT, programme, tick);
+            }
+        }
+        double learning = model.scenario().policy().help().youthHelpLearning();
+        for (int c = h.firstChild[slot]; c >= 0; c = ps.nextChild[c]) {
+            help.give(ps, c, Help.CASE, programme, tick);
+            if (youth) {
+                help.give(ps, c, Help.YOUTH, programme, tick);
+                ps.learningSum[c] += (float) learning;
+            }
         }
     }
 

@@ -123,7 +123,7 @@ public final class Region implements Steppable {
             changed |= event > 0;
             changed |= work(r, k, lab, raise);
             // mental health reads the month's starting income, as the city's problems do
-            changed |= health(r, k, s.problems(), reg);
+            changed |= health(r, k, s.problems(), reg, tick);
             // the income follows every change, the yearly revaluation of pay, and a WW that steps
             // down or runs out this month
             if (changed || raise || r.incomeChange[k] <= tick) {
@@ -276,7 +276,10 @@ public final class Region implements Steppable {
                     }
                 }
                 case Households.UNEMPLOYED -> {
-                    double pf = Math.min(1.0, find[r.place[k]][edu] * (poor ? lab.poorHealthFinding() : 1.0));
+                    // a followed person's skill from activation in the city goes with it
+                    int q = r.adultPerson[i];
+                    double own = q < 0 ? 1.0 : 1.0 + model.scenario().policy().help().skillFinding() * model.persons().skill[q];
+                    double pf = Math.min(1.0, find[r.place[k]][edu] * (poor ? lab.poorHealthFinding() : 1.0) * own);
                     if (!changed && u < pf) {
                         model.personStatusChange(r.adultPerson[i], r.status[i], Households.EMPLOYED);
                         r.status[i] = Households.EMPLOYED;
@@ -312,8 +315,23 @@ public final class Region implements Steppable {
         return changed;
     }
 
+    /**
+     * A followed person's extra risk of poor mental health after a recovery (in the city or here),
+     * as in the city: 1 + mentalRelapse · fading, the excess smaller when the recovery was treated.
+     */
+    private double relapse(int q, int tick) {
+        org.wijklab.model.Persons ps = model.persons();
+        if (q < 0 || ps.recoveredAt[q] == org.wijklab.model.Help.NEVER) {
+            return 1.0;
+        }
+        org.wijklab.scenario.Policy.Help hp = model.scenario().policy().help();
+        double f = Math.exp(-(tick - ps.recoveredAt[q]) / (12.0 * hp.relapseYears()))
+                * ((ps.legacy[q] & org.wijklab.model.Help.TREATED_RECOVERY) != 0 ? hp.helpedRelapse() : 1.0);
+        return 1.0 + hp.mentalRelapse() * f;
+    }
+
     /** Mental health's month for the adults of household k (one draw; at most one change); whether one changed. */
-    private boolean health(RegionHouseholds r, int k, Scenario.Problems p, Scenario.Region reg) {
+    private boolean health(RegionHouseholds r, int k, Scenario.Problems p, Scenario.Region reg, int tick) {
         double u = random.nextDouble();
         double placeRisk = 1.0 + p.neighbourhoodRisk() * (1.0 - reg.places().get(r.place[k]).safety());
         double strain = Math.max(0.0, 1.0 + p.insecurityRisk() * (model.jobLossMultiplier - 1.0));
@@ -332,7 +350,7 @@ public final class Region implements Steppable {
                     if (status == Households.EMPLOYED || status == Households.UNEMPLOYED) {
                         risk *= strain;
                     }
-                    double p0 = onset * risk;
+                    double p0 = onset * risk * relapse(r.adultPerson[i], tick);
                     if (u < p0) {
                         r.mental[i] = Households.POOR;
                         return true;
@@ -342,6 +360,12 @@ public final class Region implements Steppable {
                 case Households.POOR -> {
                     if (u < recover) {
                         r.mental[i] = Households.GOOD;
+                        int q = r.adultPerson[i];
+                        if (q >= 0) {
+                            // recovered without a team (the region has none): the relapse risk in full
+                            model.persons().recoveredAt[q] = tick;
+                            model.persons().legacy[q] &= (byte) ~org.wijklab.model.Help.TREATED_RECOVERY;
+                        }
                         return true;
                     } else if (u < recover + severe) {
                         r.mental[i] = Households.SEVERE;

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Parameter overrides from the command line, {@code KEY=VALUE} with KEY a path into the resolved
  * scenario ({@link ScenarioPath}: the same syntax as a sweep's paths), e.g.
- * {@code policy.themes.synergy=0.5}, {@code programmes[*].team.proximity=0.9},
+ * {@code policy.help.skillFinding=0.5}, {@code programmes[*].team.proximity=0.9},
  * {@code city.neighbourhoods[name=Kanaalzone].socialRentShare=0.6}. VALUE is JSON (a number,
  * {@code true}, a list {@code [0.1,0.2]}, a quoted string) or else taken as a string. An override
  * replaces one existing field; the result is validated like a scenario file, and every mistake is a
@@ -35,7 +35,7 @@ public final class Overrides {
         for (String s : settings) {
             int eq = separator(s);
             if (eq <= 0) {
-                throw new ScenarioException("--set " + s + ": expected KEY=VALUE, e.g. policy.themes.synergy=0.5");
+                throw new ScenarioException("--set " + s + ": expected KEY=VALUE, e.g. policy.help.skillFinding=0.5");
             }
             String key = s.substring(0, eq).trim();
             String text = s.substring(eq + 1).trim();

@@ -30,28 +30,25 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
     }
 
     /**
-     * A theme's effect in a target is {@code maxEffect · (1 − exp(−dose / doseScale))} with dose the
-     * theme's euros per resident per year, times the programme's reach (coalition breadth), times
-     * synergy {@code 1 + synergy · (active themes − 1)}, times the best-person multiplier. Budgets
+     * The themes that act on places (housing, learning, integration, safety): a theme's effect in a
+     * target is {@code maxEffect · (1 − exp(−dose / doseScale))} with dose the theme's euros per
+     * resident per year, times the programme's reach (coalition breadth), times the best-person
+     * multiplier. The work and health themes buy places for persons instead ({@link Help}). Budgets
      * of several funders that are not pooled lose {@code fragmentationLoss} to overhead.
      *
      * @param doseScale         euro per resident per year at which a theme reaches 63 % of its maximum
-     * @param maxEffect         maximum effect per theme (housing, work, learning, integration, safety, health)
-     * @param synergy           extra effect per additional active theme
-     * @param minimumShare      a theme counts as active from this budget share
+     * @param maxEffect         maximum effect of the place themes: housing, learning, integration, safety
      * @param reachScale        coalition breadth at which reach is 63 % of its maximum
      * @param fragmentationLoss share of an unpooled budget of several funders lost to overhead
      */
-    public record ThemeEffects(double doseScale, double[] maxEffect, double synergy, double minimumShare,
+    public record ThemeEffects(double doseScale, double[] maxEffect,
             double reachScale, double fragmentationLoss) implements java.io.Serializable {
         void validate(String p) {
             Check.positive(p + ".doseScale", doseScale);
-            Check.length(p + ".maxEffect", maxEffect, 6);
-            for (int i = 0; i < 6; i++) {
+            Check.length(p + ".maxEffect", maxEffect, 4);
+            for (int i = 0; i < 4; i++) {
                 Check.range(p + ".maxEffect[" + i + "]", maxEffect[i], 0.0, 5.0);
             }
-            Check.range(p + ".synergy", synergy, 0.0, 5.0);
-            Check.probability(p + ".minimumShare", minimumShare);
             Check.positive(p + ".reachScale", reachScale);
             Check.probability(p + ".fragmentationLoss", fragmentationLoss);
         }

@@ -353,7 +353,7 @@ class BadInputTest {
         all.add(c("--set programmes.*. on a scenario without programmes", "matches nothing",
                 args("run", "--out", "OUT", "--set", "programmes.*.team.proximity=0.9")));
         all.add(c("--set an unknown field", "no field 'synergie'", args("run", "--out", "OUT", "--set", "policy.themes.synergie=0.5")));
-        all.add(c("--set a value out of range", "synergy", args("run", "--out", "OUT", "--set", "policy.themes.synergy=7")));
+        all.add(c("--set a value out of range", "fragmentationLoss", args("run", "--out", "OUT", "--set", "policy.themes.fragmentationLoss=7")));
         all.add(c("--set without =", "expected KEY=VALUE", args("run", "--out", "OUT", "--set", "years")));
         all.add(c("--set without a value", "no value after '='", args("run", "--out", "OUT", "--set", "years=")));
         all.add(c("--set an unclosed [", "is not closed", args("run", "--out", "OUT", "--set", "programmes[0.x=1")));

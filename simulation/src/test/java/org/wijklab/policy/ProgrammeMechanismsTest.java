@@ -113,7 +113,7 @@ class ProgrammeMechanismsTest {
     @Test
     void effectsReachOnlyTheTargetsAndOnlyWhileTheProgrammeRuns() {
         // no ownership support: no initiatives, whose volunteer roles would outlast the programme
-        Scenario s = scenario(programme("\"yearlyBudget\":2000000,\"ownershipSupport\":0,\"themes\":{\"work\":1}"), 7, 1);
+        Scenario s = scenario(programme("\"yearlyBudget\":2000000,\"ownershipSupport\":0,\"themes\":{\"safety\":1}"), 7, 1);
         WijkLabModel m = new WijkLabModel(s);
         List<String> problems = new ArrayList<>();
         m.addTickListener((model, tick) -> {
@@ -122,8 +122,8 @@ class ProgrammeMechanismsTest {
             for (int j = 0; j < fx.count; j++) {
                 boolean target = run.started() && run.isTarget[j];
                 boolean on = target && run.activeAt(tick);
-                if (on != fx.jobFinding[j] > 0) {
-                    problems.add("tick " + tick + " neighbourhood " + j + " target " + target + " boost " + fx.jobFinding[j]);
+                if (on != fx.safety[j] > 0) {
+                    problems.add("tick " + tick + " neighbourhood " + j + " target " + target + " safety " + fx.safety[j]);
                 }
             }
         });
@@ -188,14 +188,13 @@ class ProgrammeMechanismsTest {
     }
 
     @Test
-    void severalThemesAtOnceWorkWithSynergy() {
-        // the same budget on one theme or spread over six: the six-theme programme's work effect
-        // follows the dose-response and the synergy factor exactly
-        Scenario one = scenario(programme("\"yearlyBudget\":3000000,\"themes\":{\"work\":1}", 1), 2, 1);
-        String six = "\"yearlyBudget\":3000000,\"themes\":{\"housing\":0.1666666666666667,\"work\":0.1666666666666667,"
-                + "\"learning\":0.1666666666666667,\"integration\":0.1666666666666667,\"safety\":0.1666666666666667,"
-                + "\"health\":0.16666666666666652}";
-        Scenario all = scenario(programme(six, 1), 2, 1);
+    void placeThemesFollowTheDoseResponseWithoutSynergy() {
+        // the same budget on the safety theme alone or spread over the four place themes: the safety
+        // effect of the four-theme programme is the dose-response at a quarter of the dose, nothing more
+        Scenario one = scenario(programme("\"yearlyBudget\":3000000,\"themes\":{\"safety\":1}", 1), 2, 1);
+        String four = "\"yearlyBudget\":3000000,\"themes\":{\"housing\":0.25,\"learning\":0.25,"
+                + "\"integration\":0.25,\"safety\":0.25}";
+        Scenario all = scenario(programme(four, 1), 2, 1);
         double[] e = new double[2];
         double[] residents = new double[1];
         int k = 0;
@@ -205,7 +204,7 @@ class ProgrammeMechanismsTest {
             m.addTickListener((model, tick) -> {
                 if (tick == 13) {
                     int j = model.programmes().runs().get(0).targets[0];
-                    e[index] = model.effects().jobFinding[j];
+                    e[index] = model.effects().safety[j];
                     double r = 0;
                     for (int t : model.programmes().runs().get(0).targets) {
                         r += model.neighbourhoods().residents[t];
@@ -217,11 +216,39 @@ class ProgrammeMechanismsTest {
         }
         var t = one.policy().themes();
         double dose = 3_000_000 / residents[0];
-        double expected = (1 - Math.exp(-dose / 6 / t.doseScale())) / (1 - Math.exp(-dose / t.doseScale()))
-                * (1 + 5 * t.synergy());
+        double expected = (1 - Math.exp(-dose / 4 / t.doseScale())) / (1 - Math.exp(-dose / t.doseScale()));
         // residents are read after the month's moves; the effect used the previous observation
-        assertEquals(expected, e[1] / e[0], 0.02 * expected, "six themes against one");
+        assertEquals(expected, e[1] / e[0], 0.02 * expected, "four themes against one");
         assertTrue(e[0] > 0 && e[1] > 0);
+    }
+
+    @Test
+    void theWorkAndHealthThemesBuyPlacesForPersons() {
+        // 600,000 euro a year on work buys 100 activation places at 6,000 euro; 400,000 on health 50
+        // treatment places at 8,000: filled in the first month from the targets' residents who qualify
+        Scenario s = scenario(programme("\"yearlyBudget\":1000000,\"themes\":{\"work\":0.6,\"health\":0.4}", 2), 3, 1);
+        WijkLabModel m = new WijkLabModel(s);
+        int[] held = new int[4];
+        m.addTickListener((model, tick) -> {
+            if (tick == 13 || tick == 20) {
+                org.wijklab.model.Persons ps = model.persons();
+                int a = 0;
+                int t = 0;
+                for (int p = 0; p < ps.bound(); p++) {
+                    a += ps.activationLeft[p] > 0 ? 1 : 0;
+                    t += ps.treatmentLeft[p] > 0 ? 1 : 0;
+                }
+                held[tick == 13 ? 0 : 2] = a;
+                held[tick == 13 ? 1 : 3] = t;
+            }
+        });
+        m.runToEnd();
+        assertEquals(100, held[0], "activation places taken in the first month");
+        assertEquals(50, held[1], "treatment places taken in the first month");
+        assertTrue(held[2] <= 100 && held[3] <= 50, "never more places than the money buys: " + held[2] + ", " + held[3]);
+        org.wijklab.model.Help help = m.help();
+        assertTrue(help.persons(0, org.wijklab.model.Help.ACTIVATION) > 100, "places are taken again as they end");
+        assertTrue(help.months(0, org.wijklab.model.Help.ACTIVATION) >= 100 * 12, "person-months of activation");
     }
 
     @Test
@@ -463,7 +490,7 @@ class ProgrammeMechanismsTest {
 
     @Test
     void unpooledBudgetsOfSeveralFundersLoseToFragmentation() {
-        String pooled = "\"yearlyBudget\":3000000,\"themes\":{\"work\":1},\"pooledBudget\":true,"
+        String pooled = "\"yearlyBudget\":3000000,\"themes\":{\"safety\":1},\"pooledBudget\":true,"
                 + "\"funders\":{\"municipality\":0.5,\"housingCorporation\":0.5}";
         String unpooled = pooled.replace("true", "false");
         double[] effect = new double[2];
@@ -473,7 +500,7 @@ class ProgrammeMechanismsTest {
             WijkLabModel m = new WijkLabModel(scenario(programme(variants[i], 1), 2, 1));
             m.addTickListener((model, tick) -> {
                 if (tick == 13) {
-                    effect[index] = model.effects().jobFinding[model.programmes().runs().get(0).targets[0]];
+                    effect[index] = model.effects().safety[model.programmes().runs().get(0).targets[0]];
                 }
             });
             m.runToEnd();

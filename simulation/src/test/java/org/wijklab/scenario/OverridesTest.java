@@ -29,8 +29,8 @@ class OverridesTest {
     @Test
     void aNestedNumberIsReplacedAndTheRestKept() {
         Scenario s = ScenarioLoader.defaults();
-        Scenario t = Overrides.parse(List.of("policy.themes.synergy=0.4", "years=12")).apply(s);
-        assertEquals(0.4, t.policy().themes().synergy());
+        Scenario t = Overrides.parse(List.of("policy.themes.fragmentationLoss=0.4", "years=12")).apply(s);
+        assertEquals(0.4, t.policy().themes().fragmentationLoss());
         assertEquals(12, t.years());
         assertEquals(s.policy().themes().doseScale(), t.policy().themes().doseScale());
         assertEquals(s.city().residents(), t.city().residents());
@@ -39,10 +39,10 @@ class OverridesTest {
     @Test
     void anArrayElementAndAWholeArray() {
         Scenario s = ScenarioLoader.defaults();
-        Scenario t = Overrides.parse(List.of("policy.themes.maxEffect.5=0.25")).apply(s);
-        assertEquals(0.25, t.policy().themes().maxEffect()[5]);
+        Scenario t = Overrides.parse(List.of("policy.themes.maxEffect.3=0.25")).apply(s);
+        assertEquals(0.25, t.policy().themes().maxEffect()[3]);
         assertEquals(s.policy().themes().maxEffect()[0], t.policy().themes().maxEffect()[0]);
-        Scenario u = Overrides.parse(List.of("policy.themes.maxEffect=[0.01,0.1,0.1,0.1,0.1,0.1]")).apply(s);
+        Scenario u = Overrides.parse(List.of("policy.themes.maxEffect=[0.01,0.1,0.1,0.1]")).apply(s);
         assertEquals(0.01, u.policy().themes().maxEffect()[0]);
     }
 
@@ -120,8 +120,8 @@ class OverridesTest {
             {"programmes[x].name=x", "[x] is not an index"},
             {"programmes[0.name=x", "is not closed"},
             {"years.x=1", "'years' is a value"},
-            {"policy.themes.synergy=abc", "policy.themes.synergy: expected a number"},
-            {"policy.themes.synergy=-0.5", "policy.themes.synergy: -0.5 is not"},
+            {"policy.themes.fragmentationLoss=abc", "policy.themes.fragmentationLoss: expected a number"},
+            {"policy.themes.fragmentationLoss=-0.5", "policy.themes.fragmentationLoss: -0.5 is not"},
             {"output.cohortYears=[0,0]", "output.cohortYears[1]: year 0 is given twice"},
             {"output.cohortYears=[-1]", "output.cohortYears[0]: -1 is not in [0, 30]"},
             {"output.cohortYears.1=31", "output.cohortYears[1]: 31 is not in [0, 30]"},
