@@ -35,11 +35,10 @@ import sim.engine.Steppable;
  * <p>Themes that act on persons: the work theme's money buys activation places
  * ({@code policy.help.activationCostYear} a place-year), the health theme's treatment places
  * ({@code treatmentCostYear}). Each month free places go to persons drawn at random among those
- * living in the targets who qualify (out of work and of working age; in poor mental health) — more
- * places where best persons and a broad coalition reach more persons is not modelled: a place is a
- * place. A person keeps a place for its months wherever it moves in the city, and loses it on
- * finding work (activation), recovering (treatment), or leaving the city. An inactive adult who takes
- * an activation place starts looking for work. While in a place a person gains skill (see
+ * living in the targets who qualify (unemployed adults of working age: job seekers; adults in poor
+ * mental health). A person keeps a place for its months wherever it moves in the city, and loses it
+ * on finding work or giving up the search (activation), recovering (treatment), or leaving the city.
+ * While in a place a person gains skill (see
  * {@code LabourMarket} for lock-in and what skill does); help is recorded per person
  * ({@link org.wijklab.model.Help}).
  *
@@ -435,9 +434,9 @@ public final class Programmes implements Steppable {
         for (int i = 0; i < run.activationCount; i++) {
             int p = run.activation[i];
             int pos = adultPosition(p);
-            // the month just done is over; the place goes on while its holder is still out of work here
+            // the month just done is over; the place goes on while its holder still looks for work here
             int left = ps.activationLeft[p] - 1;
-            if (left > 0 && pos >= 0 && h.status[pos] != Households.EMPLOYED && h.status[pos] != Households.RETIRED) {
+            if (left > 0 && pos >= 0 && h.status[pos] == Households.UNEMPLOYED) {
                 ps.activationLeft[p] = (byte) left;
                 activationMonth(run, p, tick);
                 run.activation[kept++] = p;
@@ -495,8 +494,8 @@ public final class Programmes implements Steppable {
 
     /**
      * Fills free activation and treatment places, at random among the persons in the targets who
-     * qualify and hold no place: adults of working age out of work (activation; an inactive adult
-     * starts looking for work), adults in poor mental health (treatment; severe poor health is in
+     * qualify and hold no place: unemployed adults of working age (activation), adults in poor mental
+     * health (treatment; severe poor health is in
      * second-line care already). The places a budget buys: the theme's yearly money over a place's
      * yearly cost.
      */
@@ -515,11 +514,6 @@ public final class Programmes implements Steppable {
             Households h = model.households();
             for (int i = 0; i < take; i++) {
                 int p = draw(i, n);
-                int pos = adultPosition(p);
-                if (h.status[pos] == Households.INACTIVE) {
-                    model.changeStatus(pos, Households.UNEMPLOYED);
-                    model.updateIncome(pos / 2);
-                }
                 ps.activationLeft[p] = (byte) Math.min(127, hp.activationMonths());
                 activationMonth(run, p, tick);
                 run.activation[run.activationCount++] = p;
@@ -557,9 +551,13 @@ public final class Programmes implements Steppable {
                 if (p < 0 || ps.activationLeft[p] > 0 || ps.treatmentLeft[p] > 0) {
                     continue;
                 }
+                // an activation place once per person; treatment again only for a new episode (recovered since its last help)
+                boolean had = (ps.helpForms[p] & (1 << (activation ? Help.ACTIVATION : Help.TREATMENT))) != 0;
+                if (had && (activation || ps.recoveredAt[p] <= ps.helpLast[p])) {
+                    continue;
+                }
                 boolean fits = activation
-                        ? (h.status[k] == Households.UNEMPLOYED || h.status[k] == Households.INACTIVE)
-                                && tick - h.adultBirth[k] < retirement
+                        ? h.status[k] == Households.UNEMPLOYED && tick - h.adultBirth[k] < retirement
                         : h.mental[k] == Households.POOR;
                 if (fits) {
                     candidates = ensure(candidates, n + 1);

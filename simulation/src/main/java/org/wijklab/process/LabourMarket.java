@@ -153,6 +153,8 @@ public final class LabourMarket implements Steppable {
                             }
                         }
                         case Households.UNEMPLOYED -> {
+                            // a job seeker in an activation place does not give up the search while it lasts
+                            double quit = p >= 0 && persons.activationLeft[p] > 0 ? 0.0 : discouragement;
                             double plain = find * (poor ? poorFind : 1.0);
                             double pf = Math.min(1.0, plain * (1.0 + boost) + local);
                             if (pf > plain && h.assisted[slot]) {
@@ -163,11 +165,11 @@ public final class LabourMarket implements Steppable {
                             if (!moved && u < pf) {
                                 model.changeStatus(k, Households.EMPLOYED);
                                 moved = true;
-                            } else if (!moved && u < pf + discouragement) {
+                            } else if (!moved && u < pf + quit) {
                                 model.changeStatus(k, Households.INACTIVE);
                                 moved = true;
                             } else {
-                                u -= pf + discouragement;
+                                u -= pf + quit;
                             }
                         }
                         case Households.INACTIVE -> {
