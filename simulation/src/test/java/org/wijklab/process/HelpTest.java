@@ -202,8 +202,8 @@ class HelpTest {
         // programme starts that month), so the same persons in the run without the programme are
         // their counterfactual. Employment of holders minus the same persons without the programme,
         // 12 and 36 months after the start, summed over three seeds.
-        // Measured (seeds 1-6, 838 holders): −0.049 after a year, +0.067 after three. Tolerance: the later effect is above 0 and exceeds the
-        // first-year one by at least 0.03; with about 800 holders over the six seeds the standard error
+        // Measured (seeds 1-6, 838 holders): −0.049 after a year, +0.067 after three. Tolerance: the
+        // later effect is above 0 and exceeds the first-year one by at least 0.03; with about 800 holders over the six seeds the standard error
         // of each difference is about 0.02 and of their gap about 0.03, so a model that still has the
         // measured shape fails with a chance of about 0.2 %.
         double[] effect = new double[2];
