@@ -307,4 +307,17 @@ class LeakTableTest {
         }
         assertTrue(gains.stream().anyMatch(g -> g != 0), "some employment changed");
     }
+
+    @Test
+    void withoutProgrammesOrCohortYearsTheFilesAreNotWritten() {
+        Scenario s = Overrides.parse(List.of("output.cohortYears=[]")).apply(ScenarioLoader.defaults())
+                .withResidents(2000).withYears(1).withMovesLog(false).validate();
+        Path dir = tmp.resolve("neither");
+        Runner.Result result = Runner.run(s, "test", dir, "test");
+        for (String f : List.of(Runner.LEAK, Runner.HELPED)) {
+            assertTrue(!result.files().contains(f) && !Files.exists(dir.resolve(f)), f + ": " + result.files());
+        }
+        assertTrue(Runner.run(scenario, "test", tmp.resolve("listed"), "test").files()
+                .containsAll(List.of(Runner.LEAK, Runner.HELPED)), "a programme's run with cohort years lists both");
+    }
 }
