@@ -34,7 +34,7 @@ public final class HelpedTable implements TickListener, OutputFile {
         "form_months", "employment", "employment_n", "income", "income_n", "good_mental_health",
         "good_mental_health_n", "debts", "debts_n"};
     static final String[] FATES = {"all", "in_targets", "in_city", "left_city", "died"};
-    /** Years from a programme's end to its second point. */
+    /** Ticks (10 years) from a programme's end to its second point. */
     static final int AFTER = 120;
     private static final int ALL = 0;
     private static final int IN_TARGETS = 1;
