@@ -11,6 +11,8 @@ import org.wijklab.observation.CityTable;
 import org.wijklab.observation.CohortTable;
 import org.wijklab.observation.CostsTable;
 import org.wijklab.observation.ErosionDecomposition;
+import org.wijklab.observation.HelpedTable;
+import org.wijklab.observation.LeakTable;
 import org.wijklab.observation.DistancesTable;
 import org.wijklab.observation.EscalationsTable;
 import org.wijklab.observation.MapTable;
@@ -88,6 +90,10 @@ final class RunState implements Serializable {
             CostsTable costs = programmes ? st.add(new CostsTable(folder.resolve(Runner.COSTS), scenario.ticks()))
                     : null;
             CohortTable cohorts = programmes ? st.add(new CohortTable(folder.resolve(Runner.COHORTS))) : null;
+            LeakTable leak = origins ? st.add(new LeakTable(folder.resolve(Runner.LEAK), cohortsByOrigin,
+                    scenario.ticks())) : null;
+            HelpedTable helped = programmes ? st.add(new HelpedTable(folder.resolve(Runner.HELPED), scenario.ticks()))
+                    : null;
             if (scenario.output().movesLog()) {
                 model.setMoveListener(st.add(new MovesLog(folder.resolve(Runner.MOVES), scenario)));
             }
@@ -98,6 +104,8 @@ final class RunState implements Serializable {
             model.addTickListener(region);
             if (origins) {
                 model.addTickListener(cohortsByOrigin);
+                // after origins.csv's table, whose members it shares
+                model.addTickListener(leak);
             }
             model.addTickListener(city);
             model.addTickListener(decomposition);
@@ -105,6 +113,7 @@ final class RunState implements Serializable {
                 model.addTickListener(services);
                 model.addTickListener(costs);
                 model.addTickListener(cohorts);
+                model.addTickListener(helped);
             }
             model.addTickListener(st.start);
         } catch (RuntimeException | Error e) {

@@ -31,6 +31,8 @@ public final class Runner {
     public static final String COHORTS = "cohorts.csv";
     public static final String ESCALATIONS = "escalations.csv";
     public static final String ORIGINS = "origins.csv";
+    public static final String LEAK = "leak.csv";
+    public static final String HELPED = "helped.csv";
     public static final String MAP = "map.csv";
     public static final String DISTANCES = "distances.csv";
     public static final String REGION = "region.csv";

@@ -26,7 +26,8 @@ import org.wijklab.model.WijkLabModel;
  * <p>A cohort of year y is taken from the state at tick 12y; the model follows it to the last tick
  * ({@code WijkLabModel}). Rows at every twelfth tick from 12y and at the last tick (the points the
  * report reads), by tick, then cohort year, then neighbourhood in city order, written as the run
- * goes. A cohort holds its members' person slots and ids, grouped by origin: 8 bytes per member.
+ * goes. A cohort holds its members' person slots and ids, grouped by origin: 8 bytes per member
+ * ({@link LeakTable} shares them and adds 7).
  */
 public final class OriginsTable implements TickListener, OutputFile {
     private static final long serialVersionUID = 1L;
@@ -173,6 +174,26 @@ public final class OriginsTable implements TickListener, OutputFile {
             return DEAD;
         }
         throw new IllegalStateException("an origin cohort member is no longer followed");
+    }
+
+    /** The cohort years (ascending), shared with {@link LeakTable}. */
+    int[] years() {
+        return years;
+    }
+
+    /** Cohort c's members' person slots, grouped by origin (null before its tick). */
+    int[] slots(int c) {
+        return slots[c];
+    }
+
+    /** Cohort c's members' person ids, parallel to {@link #slots}. */
+    int[] ids(int c) {
+        return ids[c];
+    }
+
+    /** Where origin j's members of cohort c start in {@link #slots}: first(c)[j] to first(c)[j + 1]. */
+    int[] first(int c) {
+        return first[c];
     }
 
     @Override
