@@ -35,6 +35,9 @@ final class Comparison {
     /** The rows of summary-effects.csv: the place's effects, then the cohort's. */
     final SummaryCsv effectRows = new SummaryCsv("scenario", "metric", "tick", "year", "mean", "lo", "hi", "n", "measure");
 
+    /** The leak and hazard of the programme scenarios, read on first use (by the summary and its own section). */
+    private Leak leak;
+
     Comparison(Summary summary, int horizon) {
         this.summary = summary;
         this.horizon = horizon;
@@ -44,6 +47,14 @@ final class Comparison {
                 money.put(s, Money.of(s));
             }
         }
+    }
+
+    /** The leak and out-move hazard of every programme scenario against its counterfactual ({@link Leak}). */
+    Leak leak() {
+        if (leak == null) {
+            leak = Leak.of(summary);
+        }
+        return leak;
     }
 
     /**

@@ -8,11 +8,14 @@ abstract class ComparisonSection implements Section {
     final int horizon;
     final Map<Summary.Scenario, Money> money;
     final SummaryCsv effectRows;
+    /** The comparison itself, for what is computed on first use ({@link Comparison#leak()}). */
+    final Comparison comparison;
 
     ComparisonSection(Comparison c) {
         this.summary = c.summary;
         this.horizon = c.horizon;
         this.money = c.money;
         this.effectRows = c.effectRows;
+        this.comparison = c;
     }
 }

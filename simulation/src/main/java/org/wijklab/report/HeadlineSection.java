@@ -49,11 +49,14 @@ final class HeadlineSection extends ComparisonSection {
         html.append("<p class=\"note\">Each scenario minus its counterfactual, run against run with the same seed; "
                 + "mean and, below it, 95 % interval (explained under the table).</p>\n");
         String[] measures = {"place_employment", "cohort_employment", "eroded_employment", "place_income",
-            "cohort_income", "eroded_income", "place_liveability", "realised_return", "expected_return"};
+            "cohort_income", "eroded_income", "place_liveability", "realised_return", "expected_return", "leak_income_end",
+            "hazard_ratio_helped_vs_unhelped_end"};
         html.append("<table class=\"summary\"><tr><th rowspan=\"2\">scenario</th><th colspan=\"3\">employment rate, pp</th>"
                 + "<th colspan=\"3\">equivalised income, euro</th><th>liveability</th>"
-                + "<th colspan=\"2\">return per euro</th></tr>\n<tr><th>place</th><th>cohort</th><th>eroded</th>"
-                + "<th>place</th><th>cohort</th><th>eroded</th><th>place</th><th>realised</th><th>expected</th></tr>\n");
+                + "<th colspan=\"2\">return per euro</th><th colspan=\"2\">at the programme's end</th></tr>\n"
+                + "<tr><th>place</th><th>cohort</th><th>eroded</th>"
+                + "<th>place</th><th>cohort</th><th>eroded</th><th>place</th><th>realised</th><th>expected</th>"
+                + "<th>income leak, euro</th><th>out-moves, helped ÷ unhelped</th></tr>\n");
         for (Summary.Scenario s : sc.subList(1, sc.size())) {
             Estimate[] e = new Estimate[measures.length];
             int k = pointAt(s, horizon);
@@ -74,6 +77,10 @@ final class HeadlineSection extends ComparisonSection {
             boolean reach = m != null && m.years >= horizon;
             e[7] = reach ? Summary.estimate(m.perEuro(m.realised, horizon)) : Summary.estimate(new double[0]);
             e[8] = reach ? Summary.estimate(m.perEuro(m.expected, horizon)) : Summary.estimate(new double[0]);
+            Leak.ScenarioLeak leak = comparison.leak().get(s);
+            Leak.Point end = leak == null ? null : leak.points[0];
+            e[9] = end == null ? Summary.estimate(new double[0]) : end.leak(0, Leak.LEAK_INDEX);
+            e[10] = end == null ? Summary.estimate(new double[0]) : end.hazard(Leak.RATIO_HELPED);
             html.append("<tr><td>").append(esc(s.name()));
             if (s.against != sc.get(0)) {
                 html.append("<br><span class=\"note\">against ").append(esc(s.against.name())).append("</span>");
@@ -85,7 +92,7 @@ final class HeadlineSection extends ComparisonSection {
                 if (x.n() == 0 || Double.isNaN(x.mean())) {
                     html.append("–");
                 } else {
-                    html.append(j >= 7 ? fmt(x.mean()) : signed(x.mean())).append("<br><span class=\"note\">")
+                    html.append(j >= 7 && j != 9 ? fmt(x.mean()) : signed(x.mean())).append("<br><span class=\"note\">")
                             .append(ci(x)).append("</span>");
                 }
                 html.append("</td>");
@@ -102,7 +109,11 @@ final class HeadlineSection extends ComparisonSection {
                 + "now; <em>eroded</em>: cohort minus place, the part of the effect the neighbourhoods did not keep. "
                 + "Employment in percentage points, income in euro a year per person (equivalised), return in euro "
                 + "avoided per euro spent, cumulative: <em>realised</em> from the city's escalation costs against the "
-                + "counterfactual, <em>expected</em> as the ledger books it; – where the runs do not have it.</p>\n");
+                + "counterfactual, <em>expected</em> as the ledger books it. <em>Income leak</em>: the programme's "
+                + "income gain per member of the cohort that lives outside the targets at the programme's end; "
+                + "<em>out-moves</em>: the helped's moves out of their neighbourhood per person-year against the "
+                + "eligible but unhelped of the same run (both in <a href=\"#leak\">the leak</a>). – where the runs do "
+                + "not have it.</p>\n");
         csv.write(dir.resolve("summary-headline.csv"));
     }
 

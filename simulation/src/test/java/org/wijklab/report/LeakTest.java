@@ -1,0 +1,259 @@
+package org.wijklab.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wijklab.experiment.Runner;
+import org.wijklab.observation.Csv;
+import org.wijklab.scenario.ScenarioLoader;
+
+/**
+ * The leak and the out-move hazard on constructed leak.csv and helped.csv files with answers worked
+ * out by hand: on tables, and through the report from run folders of two seeds of a scenario and its
+ * counterfactual (one pair with a known answer, one whose cohorts differ in size and is left out);
+ * and the report without those files (older runs): a note, no crash, NA in the summary.
+ */
+class LeakTest {
+    @TempDir
+    static Path tmp;
+    static Path base1;
+    static Path base2;
+    static Path prog1;
+    static Path prog2;
+
+    static final String SCENARIO = """
+            {"name": "%s", "seed": %d, "years": 2, "warmUpYears": 1, "city": {"residents": 2000}%s}""";
+    static final String PROGRAMME = """
+            , "programmes": [{"name": "p", "targets": {"weakest": 3}, "startYear": 0, "durationYears": 2,
+              "yearlyBudget": 1000000, "themes": {"work": 0.4, "health": 0.4},
+              "team": {"budgetShare": 0.2, "mode": "integral", "areaResidents": 5000, "proximity": 0.7}}]""";
+
+    static final String HEADER = "cohort_year,tick,origin,location,eligible,helped,persons,left_origin,months_at_risk,"
+            + "employment_n0,employment_n,employment_gain,income_n0,income_n,income_gain,good_mental_health_n0,"
+            + "good_mental_health_n,good_mental_health_gain\n";
+
+    @BeforeAll
+    static void runs() {
+        base1 = run("base", 1, "");
+        base2 = run("base", 2, "");
+        prog1 = run("prog", 1, PROGRAMME);
+        prog2 = run("prog", 2, PROGRAMME);
+    }
+
+    private static Path run(String name, int seed, String programmes) {
+        Path dir = tmp.resolve("runs").resolve(name + "-" + seed);
+        Runner.run(ScenarioLoader.fromJson(SCENARIO.formatted(name, seed, programmes), name + ".json"), name + ".json", dir,
+                "test");
+        return dir;
+    }
+
+    /** A leak.csv row: cohort year 0; persons, left, months at risk, then per metric n0 and gain (n = n0). */
+    private static String row(int tick, String origin, String location, int eligible, int helped, int persons, int left,
+            int risk, double incomeGain, double employmentGain) {
+        return "0," + tick + "," + origin + "," + location + "," + eligible + "," + helped + "," + persons + "," + left + ","
+                + risk + "," + persons + "," + persons + "," + employmentGain + "," + persons + "," + persons + "," + incomeGain
+                + "," + persons + "," + persons + ",0\n";
+    }
+
+    /**
+     * The scenario's cohort (20 members of target t, cohort year 0) at tick 24: 5 helped and eligible
+     * stay (one left and came back) and gain 2,000 euro in all; 5 neither stay and gain nothing; 10
+     * eligible unhelped left for the region and gain 6,000. So 100 euro per member in the targets and
+     * 300 in the region. Rows of another origin and another cohort year must not count.
+     */
+    static String scenarioLeak(String t, String other) {
+        return HEADER + row(0, t, t, 1, 0, 15, 0, 0, 0, 0) + row(0, t, t, 0, 0, 5, 0, 0, 0, 0)
+                + row(12, t, t, 1, 0, 20, 0, 240, 0, 0)
+                + row(24, t, t, 1, 1, 5, 1, 120, 2000, 1) + row(24, t, t, 0, 0, 5, 0, 120, 0, 0)
+                + row(24, t, "region", 1, 0, 10, 10, 60, 6000, 2)
+                + row(24, other, other, 1, 1, 50, 50, 50, 1e6, 10)
+                + "1,24," + t + "," + t + ",1,1,9,9,9,9,9,9e6,9,9,9e6,9,9,0\n";
+    }
+
+    /**
+     * The counterfactual's: the same 20 members (15 eligible); 5 eligible stay and gain 1,000, 5 stay
+     * and gain nothing, 10 eligible left for another neighbourhood of the city (this time) and gain 2,000:
+     * 50 per member in the targets, 100 moved within the city.
+     */
+    static String counterfactualLeak(String t, String other) {
+        return HEADER + row(0, t, t, 1, 0, 15, 0, 0, 0, 0) + row(0, t, t, 0, 0, 5, 0, 0, 0, 0)
+                + row(12, t, t, 1, 0, 20, 0, 240, 0, 0)
+                + row(24, t, t, 1, 0, 5, 0, 120, 1000, 0) + row(24, t, t, 0, 0, 5, 0, 120, 0, 0)
+                + row(24, t, other, 1, 0, 10, 10, 180, 2000, 1);
+    }
+
+    private static Table table(String name, String text) throws IOException {
+        Path p = tmp.resolve("tables");
+        Files.createDirectories(p);
+        Files.writeString(p.resolve(name), text);
+        return Table.read(p.resolve(name));
+    }
+
+    @Test
+    void theLeakAndTheHazardOfAPairAreAsWorkedOutByHand() throws IOException {
+        Table a = table("a.csv", scenarioLeak("T", "O"));
+        Table b = table("b.csv", counterfactualLeak("T", "O"));
+        Leak.Sums sa = Leak.sums(a, 0, 24, Set.of("T"));
+        Leak.Sums sb = Leak.sums(b, 0, 24, Set.of("T"));
+        assertTrue(Leak.sameCohort(sa, sb), "20 members in both, per metric too");
+        double[][] l = Leak.leak(sa, sb);
+        double[] income = l[0];
+        // in targets (2000 - 1000) / 20, moved in the city (0 - 2000) / 20, left the city (6000 - 0) / 20
+        assertEquals(50, income[0], 1e-9);
+        assertEquals(-100, income[1], 1e-9);
+        assertEquals(300, income[2], 1e-9);
+        assertEquals(250, income[Leak.GAIN_TOTAL], 1e-9);
+        assertEquals(200, income[Leak.LEAK_INDEX], 1e-9, "moved in the city plus left the city");
+        assertEquals(0.25, income[Leak.HELPED_SHARE], 1e-12, "5 of 20 helped");
+        assertEquals(1000, income[Leak.HELPED_SHARE + 1], 1e-9, "Bloom: 250 / 0.25");
+        // employment: targets (1 - 0) / 20, moved (0 - 1) / 20, left (2 - 0) / 20
+        assertEquals(0.05, l[1][0], 1e-12);
+        assertEquals(-0.05, l[1][1], 1e-12);
+        assertEquals(0.1, l[1][2], 1e-12);
+        double[] h = Leak.hazard(sa, sb);
+        assertEquals(1 / 10.0, h[0], 1e-12, "helped: 1 out-move in 120 months");
+        assertEquals(10 / 5.0, h[1], 1e-12, "eligible unhelped: 10 in 60 months");
+        assertEquals(11 / 15.0, h[2], 1e-12, "eligible: 11 in 180 months");
+        assertEquals(10 / 25.0, h[3], 1e-12, "eligible without the programme: 10 in 300 months");
+        assertEquals(0.05, h[Leak.RATIO_HELPED], 1e-12);
+        assertEquals((11 / 15.0) / 0.4, h[5], 1e-12);
+        assertEquals((11 - 10) / 5.0, h[6], 1e-12, "one extra out-mover per five helped");
+        // nobody helped: no gain per helped, no helped rate, no ratio; a rate of 0 gives no ratio
+        Leak.Sums none = Leak.sums(b, 0, 24, Set.of("T"));
+        double[][] self = Leak.leak(none, sb);
+        assertTrue(Double.isNaN(self[0][Leak.HELPED_SHARE + 1]));
+        double[] hn = Leak.hazard(none, sb);
+        assertTrue(Double.isNaN(hn[0]) && Double.isNaN(hn[Leak.RATIO_HELPED]) && Double.isNaN(hn[6]));
+        // a cohort of another size is not the same persons
+        Leak.Sums other = Leak.sums(table("c.csv", counterfactualLeak("T", "O").replace("0,24,T,T,0,0,5,", "0,24,T,T,0,0,6,")),
+                0, 24, Set.of("T"));
+        assertFalse(Leak.sameCohort(sa, other));
+    }
+
+    @Test
+    void theLeakShareIsTheMeanLeakOverTheMeanGainAndNaWithoutAPositiveGain() {
+        Leak.Point p = new Leak.Point(0);
+        double[][] x = new double[Leak.METRICS.length][Leak.QUANTITIES.length];
+        double[][] y = new double[Leak.METRICS.length][Leak.QUANTITIES.length];
+        x[0][Leak.LEAK_INDEX] = 10;
+        x[0][Leak.GAIN_TOTAL] = 40;
+        y[0][Leak.LEAK_INDEX] = 30;
+        y[0][Leak.GAIN_TOTAL] = 40;
+        x[1][Leak.GAIN_TOTAL] = -1;
+        y[1][Leak.GAIN_TOTAL] = 1;
+        p.leaks.add(x);
+        p.leaks.add(y);
+        assertEquals(0.5, p.leakShare(0).mean(), 1e-12, "(10 + 30) / 2 over 40");
+        assertTrue(Double.isNaN(p.leakShare(0).lo()), "no interval for a ratio of means");
+        assertTrue(Double.isNaN(p.leakShare(1).mean()), "a mean total gain of 0: NA");
+        assertEquals(20, p.leak(0, Leak.LEAK_INDEX).mean(), 1e-12);
+        assertTrue(p.leak(0, Leak.LEAK_INDEX).lo() < 20, "two different pairs: an interval");
+    }
+
+    /** A copy of a run folder with the given files added. */
+    private static Path copy(Path run, String name, Map<String, String> files) throws IOException {
+        Path c = tmp.resolve("copies").resolve(name);
+        Files.createDirectories(c);
+        try (Stream<Path> s = Files.list(run)) {
+            for (Path p : s.toList()) {
+                Files.copy(p, c.resolve(p.getFileName()));
+            }
+        }
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            Files.writeString(c.resolve(e.getKey()), e.getValue());
+        }
+        return c;
+    }
+
+    private static Map<String, String[]> rows(Path csv, int... key) throws IOException {
+        Map<String, String[]> out = new HashMap<>();
+        List<String> lines = Files.readAllLines(csv);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] r = Csv.parse(line);
+            List<String> k = new ArrayList<>();
+            for (int i : key) {
+                k.add(r[i]);
+            }
+            out.put(String.join("|", k), r);
+        }
+        return out;
+    }
+
+    static final String HELPED = "programme,tick,year,form,fate,persons,months_helped,form_months,employment,employment_n,"
+            + "income,income_n,good_mental_health,good_mental_health_n,debts,debts_n\n"
+            + "p,24,2,any,all,5,40,60,0.5,4,20000,5,0.6,5,0.2,5\n"
+            + "p,24,2,case,all,5,40,30,0.5,4,20000,5,0.6,5,0.2,5\n"
+            + "p,24,2,case,left_city,1,4,NA,NA,0,NA,0,NA,0,NA,0\n";
+
+    @Test
+    void theReportPairsBySeedLeavesOutUnequalCohortsAndNamesWhatIsMissing() throws IOException {
+        RunFolder run = RunFolder.open(prog1);
+        List<String> targets = new ArrayList<>(RunMetrics.programmeTargets(run));
+        assertEquals(3, targets.size());
+        String t = targets.get(0);
+        String other = run.scenario().path("city").path("neighbourhoods").findValuesAsText("name").stream()
+                .filter(n -> !targets.contains(n)).findFirst().orElseThrow();
+        assertEquals(24, RunMetrics.activePeriod(run)[1], "the programme's last month, its end tick: the point at tick 24");
+        String unequal = counterfactualLeak(t, other).replace("0,24," + t + "," + t + ",0,0,5,", "0,24," + t + "," + t + ",0,0,6,");
+        List<Path> inputs = List.of(copy(base1, "base-1", Map.of(Leak.LEAK, counterfactualLeak(t, other))),
+                copy(base2, "base-2", Map.of(Leak.LEAK, unequal)),
+                copy(prog1, "prog-1", Map.of(Leak.LEAK, scenarioLeak(t, other), Leak.HELPED, HELPED)),
+                copy(prog2, "prog-2", Map.of(Leak.LEAK, scenarioLeak(t, other), Leak.HELPED, HELPED)));
+        Path out = tmp.resolve("report-with");
+        Report.write(inputs, out, Report.Options.defaults());
+        // scenario, against, point_tick, years_after_end, metric, quantity, mean, ci_low, ci_high, n
+        Map<String, String[]> leak = rows(out.resolve("summary-leak.csv"), 3, 4, 5);
+        String[] r = leak.get("0|income|leak");
+        assertEquals(List.of("prog", "base", "24", "0", "income", "leak", "200", "NA", "NA", "1"), List.of(r),
+                "seed 2's cohorts differ in size: one pair, no interval");
+        assertEquals("250", leak.get("0|income|gain_total")[6]);
+        assertEquals("-100", leak.get("0|income|moved_in_city")[6]);
+        assertEquals("1000", leak.get("0|income|gain_per_helped")[6]);
+        assertEquals("0.8", leak.get("0|income|leak_share")[6]);
+        assertEquals(List.of("NA", "NA", "NA", "0"), List.of(leak.get("10|income|leak")).subList(6, 10),
+                "the runs end before ten years after the programme");
+        Map<String, String[]> hazard = rows(out.resolve("summary-hazard.csv"), 3, 4);
+        assertEquals("0.05", hazard.get("0|ratio_helped_vs_unhelped")[5]);
+        assertEquals("0.2", hazard.get("0|extra_out_moves_per_helped")[5]);
+        assertEquals("1.83333", hazard.get("0|ratio_eligible_itt")[5]);
+        Map<String, String[]> headline = rows(out.resolve("summary-headline.csv"), 0, 2);
+        assertEquals("200", headline.get("prog|leak_income_end")[3]);
+        assertEquals("0.05", headline.get("prog|hazard_ratio_helped_vs_unhelped_end")[3]);
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("<h2 id=\"leak\">"), "the section is there");
+        assertTrue(html.contains("1 pair left out, their two cohorts differ in size"), "the unequal pair is named");
+        assertTrue(html.contains("60 months"), "the helped table shows the programme's person-months");
+        assertTrue(html.contains("Bloom"), "the estimator is explained");
+        assertTrue(Files.isRegularFile(out.resolve("charts/leak-income.png")) && Files.isRegularFile(out.resolve(
+                "charts/leak-employment.svg")), "a chart per metric");
+    }
+
+    @Test
+    void runsWithoutTheFilesGetANoteAndNa() throws IOException {
+        Path out = tmp.resolve("report-without");
+        Report.write(List.of(base1, prog1), out, Report.Options.defaults());
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("No leak: the runs have no <code>leak.csv</code>"), "a one-line note");
+        assertEquals(1, Files.readAllLines(out.resolve("summary-leak.csv")).size(), "a header only");
+        Map<String, String[]> headline = rows(out.resolve("summary-headline.csv"), 0, 2);
+        assertEquals("NA", headline.get("prog|leak_income_end")[3]);
+        assertEquals("0", headline.get("prog|hazard_ratio_helped_vs_unhelped_end")[6]);
+        // one scenario alone: no counterfactual, no leak, no crash
+        Path alone = tmp.resolve("report-alone");
+        Report.write(List.of(prog1), alone, Report.Options.defaults());
+        assertTrue(Files.readString(alone.resolve("index.html")).contains("there is no leak to show"));
+    }
+}
