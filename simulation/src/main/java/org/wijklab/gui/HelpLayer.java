@@ -42,6 +42,8 @@ final class HelpLayer extends FieldPortrayal2D {
     static final byte NOW = 2;
     /** At most this many image pixels a dwelling (a map zoomed in further is scaled up from it). */
     static final int MAX_SUB = 12;
+    /** At most this many pixels in the image (16 MB): a large city zoomed in is scaled up from fewer a dwelling. */
+    static final double MAX_PIXELS = 4_000_000;
 
     private final WijkLabModel model;
     private final CityView view;
@@ -159,7 +161,8 @@ final class HelpLayer extends FieldPortrayal2D {
         double s = info.draw.width / view.width;
         // the frames go into an image of k pixels a dwelling (about the display's scale), drawn
         // scaled in one call: tens of thousands of small rectangles cost tens of milliseconds
-        int k = (int) Math.max(1, Math.min(MAX_SUB, Math.round(s)));
+        int k = (int) Math.max(1, Math.min(Math.min(MAX_SUB, Math.round(s)),
+                Math.sqrt(MAX_PIXELS / ((double) view.width * view.height))));
         if (image == null || sub != k) {
             image = new BufferedImage(view.width * k, view.height * k, BufferedImage.TYPE_INT_ARGB);
             pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
