@@ -64,8 +64,8 @@ final class City {
         display.attach(liveability, "Liveability class (tint)", new Rectangle2D.Double(0, 0, view.width * s, view.height * s),
                 false);
         helpLayer = new HelpLayer(m, view);
-        display.attach(helpLayer, "Households helped by a programme", new Rectangle2D.Double(0, 0, view.width * s, view.height * s),
-                true);
+        display.attach(helpLayer, "Households helped by a programme",
+                new Rectangle2D.Double(0, 0, view.width * s, view.height * s), true);
         CityOverlay overlay = new CityOverlay(m, view);
         overlay.help(helpLayer);
         display.attach(overlay, "Borders, names, targets, movers and legend",

@@ -19,7 +19,8 @@ import sim.portrayal.FieldPortrayal2D;
  * What the map shows over the dwellings: neighbourhood borders and names, programme targets (an
  * orange border), per neighbourhood the team's professionals and a best person's state and energy,
  * the dwellings moved into in the last months (white squares), the date, a legend in the band
- * below the city, and the key of the helped households' marks while that layer is on. It draws in the dwellings' coordinates ({@link CityView}), scaled to the display.
+ * below the city, and the key of the helped households' marks while that layer is on. It draws in
+ * the dwellings' coordinates ({@link CityView}), scaled to the display.
  */
 final class CityOverlay extends FieldPortrayal2D {
     /** Rows of dwelling pixels below the city kept for the legend. */

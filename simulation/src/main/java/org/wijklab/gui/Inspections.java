@@ -204,7 +204,8 @@ final class Inspections {
             b.append("; recovered with treatment").append(ps.recoveredAt[p] == Help.NEVER ? "" : " " + when(ps.recoveredAt[p]));
         }
         if ((ps.legacy[p] & Help.COUNSELLED) != 0) {
-            b.append("; debts resolved with counselling").append(ps.debtFreeAt[p] == Help.NEVER ? "" : " " + when(ps.debtFreeAt[p]));
+            b.append("; debts resolved with counselling")
+                    .append(ps.debtFreeAt[p] == Help.NEVER ? "" : " " + when(ps.debtFreeAt[p]));
         }
         return b.toString();
     }

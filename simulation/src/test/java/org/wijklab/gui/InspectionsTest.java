@@ -186,7 +186,8 @@ class InspectionsTest {
                 + "; recovered with treatment y1 m4", lines[2], all);
 
         // a household nobody of which was helped: one line
-        assertArrayEquals(new String[] {"never helped"}, new Inspections.Dwelling(m, null, null, h.dwelling[quiet]).getHelpHistory());
+        assertArrayEquals(new String[] {"never helped"},
+                new Inspections.Dwelling(m, null, null, h.dwelling[quiet]).getHelpHistory());
         // a vacant dwelling: nothing
         int vacant = -1;
         for (int d = 0; d < m.dwellings().count && vacant < 0; d++) {
