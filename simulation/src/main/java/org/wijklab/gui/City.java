@@ -26,6 +26,7 @@ final class City {
     LiveabilityLayer liveability;
     MoveTrail trail;
     TrailLayer trailLayer;
+    HelpLayer helpLayer;
 
     City(WijkLabGui gui, String title, int width, int height) {
         this.title = title;
@@ -62,7 +63,12 @@ final class City {
         liveability = new LiveabilityLayer(m, view);
         display.attach(liveability, "Liveability class (tint)", new Rectangle2D.Double(0, 0, view.width * s, view.height * s),
                 false);
-        display.attach(new CityOverlay(m, view), "Borders, names, targets, movers and legend",
+        helpLayer = new HelpLayer(m, view);
+        display.attach(helpLayer, "Households helped by a programme",
+                new Rectangle2D.Double(0, 0, view.width * s, view.height * s), true);
+        CityOverlay overlay = new CityOverlay(m, view);
+        overlay.help(helpLayer);
+        display.attach(overlay, "Borders, names, targets, movers and legend",
                 new Rectangle2D.Double(0, 0, view.width * s, (view.height + CityOverlay.LEGEND_ROWS) * s));
         trailLayer = new TrailLayer(m, trail);
         display.attach(trailLayer, "Moves of the last month (trail)", new Rectangle2D.Double(0, 0, view.width * s, view.height * s),

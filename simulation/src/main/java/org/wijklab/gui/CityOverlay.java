@@ -18,8 +18,9 @@ import sim.portrayal.FieldPortrayal2D;
 /**
  * What the map shows over the dwellings: neighbourhood borders and names, programme targets (an
  * orange border), per neighbourhood the team's professionals and a best person's state and energy,
- * the dwellings moved into in the last months (white squares), the date, and a legend in the band
- * below the city. It draws in the dwellings' coordinates ({@link CityView}), scaled to the display.
+ * the dwellings moved into in the last months (white squares), the date, a legend in the band
+ * below the city, and the key of the helped households' marks while that layer is on. It draws in
+ * the dwellings' coordinates ({@link CityView}), scaled to the display.
  */
 final class CityOverlay extends FieldPortrayal2D {
     /** Rows of dwelling pixels below the city kept for the legend. */
@@ -33,6 +34,7 @@ final class CityOverlay extends FieldPortrayal2D {
     private final int[][] bounds;
     private final int[] edges;
     private boolean movers = true;
+    private HelpLayer help;
 
     CityOverlay(WijkLabModel model, CityView view) {
         this.model = model;
@@ -44,6 +46,11 @@ final class CityOverlay extends FieldPortrayal2D {
 
     void showMovers(boolean show) {
         movers = show;
+    }
+
+    /** The marks of helped households, whose key this overlay draws while that layer is on. */
+    void help(HelpLayer layer) {
+        help = layer;
     }
 
     @Override
@@ -131,6 +138,9 @@ final class CityOverlay extends FieldPortrayal2D {
             g.setTransform(before);
         } else {
             legend(g, ox, legendTop, info.draw.width, band, band, s);
+        }
+        if (help != null && help.takeDrawn()) {
+            help.key(g, ox, legendTop, info.draw.width >= 700 ? 11 : 9);
         }
     }
 

@@ -6,8 +6,8 @@ import sim.util.gui.ColorMap;
 /**
  * The map's colours: a value in [0, 1] on a sequential scale from dark purple (low) through teal to
  * yellow (high), readable with the common colour-vision deficiencies and in grey print; vacant
- * dwellings light grey, households the layer does not count mid grey, outside the city white; and
- * the two colours of the moves' trail.
+ * dwellings light grey, households the layer does not count mid grey, outside the city white; the
+ * two colours of the moves' trail; and the marks of helped households.
  */
 final class Colours implements ColorMap {
     /** Stops of the scale at 0, 0.25, 0.5, 0.75 and 1. */
@@ -28,6 +28,13 @@ final class Colours implements ColorMap {
     /** The month before's moves: the same two colours paled halfway to white. */
     static final Color MOVER_EMPLOYED_BEFORE = pale(MOVER_EMPLOYED);
     static final Color MOVER_NOT_EMPLOYED_BEFORE = pale(MOVER_NOT_EMPLOYED);
+    /**
+     * Households helped by a programme ({@link HelpLayer}): a member helped this month reddish purple
+     * (Okabe and Ito's palette, apart from the trail's two colours, the targets' orange and the map's
+     * scale), helped before the same colour paled halfway to white (and drawn thinner).
+     */
+    static final Color HELPED_NOW = new Color(0xCC79A7);
+    static final Color HELPED_BEFORE = pale(HELPED_NOW);
     private static final int LEVELS = 101;
     private final Color[] table = new Color[LEVELS];
 

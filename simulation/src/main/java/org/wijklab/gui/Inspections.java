@@ -2,6 +2,7 @@ package org.wijklab.gui;
 
 import java.util.List;
 import java.util.Locale;
+import org.wijklab.model.Help;
 import org.wijklab.model.Households;
 import org.wijklab.model.IncomeRules;
 import org.wijklab.model.Neighbourhoods;
@@ -120,6 +121,93 @@ final class Inspections {
                     ps.pending[p] ? ", looking for a home of its own" : ""));
         }
         return out.toArray(new String[0]);
+    }
+
+    /** A tick as the histories write it: year and month ("y3 m7"). */
+    static String when(int tick) {
+        return String.format(Locale.ROOT, "y%d m%d", Math.floorDiv(tick, 12), Math.floorMod(tick, 12) + 1);
+    }
+
+    /**
+     * The lines of {@link Dwelling#getHelpHistory} for household slot {@code s}: each member (the
+     * adults, then the children) with the help a programme gave it ({@link #helpOf}); one line
+     * "never helped" if no member was ever helped.
+     */
+    static String[] helpHistory(WijkLabModel model, int s) {
+        Households h = model.households();
+        Persons ps = model.persons();
+        List<String> out = new java.util.ArrayList<>();
+        boolean any = false;
+        for (int a = 0; a < h.adults[s]; a++) {
+            int p = h.adultPerson[2 * s + a];
+            if (p < 0) {
+                out.add("adult " + (a + 1) + ": not followed");
+                continue;
+            }
+            any |= ps.helpFirst[p] != Help.NEVER;
+            out.add("adult " + (a + 1) + ": " + helpOf(model, p));
+        }
+        int c = 0;
+        for (int p = h.firstChild[s]; p >= 0; p = ps.nextChild[p]) {
+            c++;
+            any |= ps.helpFirst[p] != Help.NEVER;
+            out.add("child " + c + ": " + helpOf(model, p));
+        }
+        return any ? out.toArray(new String[0]) : new String[] {"never helped"};
+    }
+
+    /**
+     * Person p's help in words: the forms it received, its months with help, the first and the last
+     * month, the programme that first helped it, its skill (if any), the months left in an
+     * activation or a treatment place, and what help left (a treated recovery, debts resolved with
+     * counselling, with their months); "never helped" if it got none.
+     */
+    static String helpOf(WijkLabModel model, int p) {
+        Persons ps = model.persons();
+        if (ps.helpFirst[p] == Help.NEVER) {
+            return "never helped";
+        }
+        StringBuilder b = new StringBuilder();
+        boolean first = true;
+        for (int f = 0; f < Help.FORMS; f++) {
+            if ((ps.helpForms[p] & (1 << f)) != 0) {
+                b.append(first ? "" : ", ").append(Help.NAMES[f].replace('_', ' '));
+                first = false;
+            }
+        }
+        if (first) {
+            b.append("help");
+        }
+        int months = ps.helpMonths[p];
+        b.append(String.format(Locale.ROOT, "; %d month%s with help, %s to %s", months, months == 1 ? "" : "s",
+                when(ps.helpFirst[p]), when(ps.helpLast[p])));
+        if (ps.helpLast[p] == model.tick()) {
+            b.append(" (helped this month)");
+        }
+        int k = ps.helpProgramme[p] - 1;
+        List<org.wijklab.scenario.Programme> programmes = model.scenario().programmes();
+        if (k >= 0 && k < programmes.size()) {
+            b.append("; by ").append(programmes.get(k).name());
+        }
+        if (ps.skill[p] > 0) {
+            b.append(String.format(Locale.ROOT, "; skill %.2f", ps.skill[p]));
+        }
+        if (ps.activationLeft[p] > 0) {
+            b.append(String.format(Locale.ROOT, "; %d month%s left in an activation place", ps.activationLeft[p],
+                    ps.activationLeft[p] == 1 ? "" : "s"));
+        }
+        if (ps.treatmentLeft[p] > 0) {
+            b.append(String.format(Locale.ROOT, "; %d month%s left in a treatment place", ps.treatmentLeft[p],
+                    ps.treatmentLeft[p] == 1 ? "" : "s"));
+        }
+        if ((ps.legacy[p] & Help.TREATED_RECOVERY) != 0) {
+            b.append("; recovered with treatment").append(ps.recoveredAt[p] == Help.NEVER ? "" : " " + when(ps.recoveredAt[p]));
+        }
+        if ((ps.legacy[p] & Help.COUNSELLED) != 0) {
+            b.append("; debts resolved with counselling")
+                    .append(ps.debtFreeAt[p] == Help.NEVER ? "" : " " + when(ps.debtFreeAt[p]));
+        }
+        return b.toString();
     }
 
     /** What an adult lives on, in words: its own source, or social assistance when the household is topped up. */
@@ -243,6 +331,20 @@ final class Inspections {
             }
             List<String> m = life.of(model.households().id[s]);
             return m.isEmpty() ? new String[] {"no change since the display opened"} : m.toArray(new String[0]);
+        }
+
+        /**
+         * Each member's help from a programme, one line each (adults, then children): the forms,
+         * months with help, first and last month, the programme, skill, months left in an activation
+         * or treatment place, and a treated recovery or debts resolved with counselling; "never
+         * helped" when no member was.
+         */
+        public String[] getHelpHistory() {
+            int s = slot();
+            if (s < 0) {
+                return new String[0];
+            }
+            return helpHistory(model, s);
         }
 
         public String[] getLastMoves() {

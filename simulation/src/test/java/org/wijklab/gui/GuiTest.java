@@ -159,6 +159,36 @@ class GuiTest {
     }
 
     @Test
+    void aHouseholdHelpedThisMonthIsFramedOnTheMapAndItsInspectorSaysSo() throws Exception {
+        org.wijklab.model.WijkLabModel m = gui.model();
+        org.wijklab.model.Households h = m.households();
+        CityView v = gui.view();
+        Inspections.Dwelling helped = null;
+        for (int x = 0; x < v.width && helped == null; x++) {
+            for (int y = 0; y < v.height && helped == null; y++) {
+                int s = v.household(x, y);
+                if (s >= 0 && h.adultPerson[2 * s] >= 0) {
+                    m.help().give(m.persons(), h.adultPerson[2 * s], org.wijklab.model.Help.TREATMENT, 0, m.tick());
+                    helped = (Inspections.Dwelling) gui.inspectAt(x, y);
+                }
+            }
+        }
+        assertNotNull(helped, "an occupied dwelling");
+        assertTrue(helped.getHelpHistory()[0].startsWith("adult 1: treatment;"), String.join("; ", helped.getHelpHistory()));
+        assertNotNull(gui.city(0).helpLayer, "the marks are a layer of the display");
+        Path png = tmp.resolve("helped.png");
+        gui.snapshot(png);
+        BufferedImage img = ImageIO.read(png.toFile());
+        boolean framed = false;
+        for (int x = 0; x < img.getWidth() && !framed; x++) {
+            for (int y = 0; y < img.getHeight() && !framed; y++) {
+                framed = (img.getRGB(x, y) & 0xFFFFFF) == (Colours.HELPED_NOW.getRGB() & 0xFFFFFF);
+            }
+        }
+        assertTrue(framed, "the map shows the household helped this month (the layer is on at start)");
+    }
+
+    @Test
     void everyInspectorOpensAndUpdates() throws Exception {
         CityView v = gui.view();
         int inspected = 0;

@@ -1,11 +1,14 @@
 package org.wijklab.gui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.wijklab.model.Help;
 import org.wijklab.model.Households;
 import org.wijklab.model.Persons;
 import org.wijklab.model.WijkLabModel;
@@ -119,5 +122,79 @@ class InspectionsTest {
         assertTrue(lines[0].contains("lives on social assistance (the household is topped up by " + euro(norm) + " euro a year)"),
                 Arrays.toString(lines));
         assertTrue(lines[0].endsWith("0.0 years of work experience"), Arrays.toString(lines));
+    }
+
+    /** A live household of this many adults with a child, none of whose members a programme has helped yet. */
+    static int unhelped(WijkLabModel m, int adults, int from) {
+        Households h = m.households();
+        Persons ps = m.persons();
+        for (int s = from; s < h.capacity; s++) {
+            if (h.dwelling[s] < 0 || h.adults[s] != adults || h.firstChild[s] < 0) {
+                continue;
+            }
+            if (HelpLayer.state(h, ps, s, Integer.MAX_VALUE) == HelpLayer.NEVER) {
+                return s;
+            }
+        }
+        throw new AssertionError("no unhelped household of " + adults + " adults with children");
+    }
+
+    @Test
+    void theHelpHistoryNamesEachMembersFormsMonthsProgrammeAndLegacy() throws Exception {
+        WijkLabModel m = new WijkLabModel(ScenarioLoader.load(Path.of("scenarios", "krachtwijk.json")).withResidents(3000)
+                .withWarmUpYears(0).withYears(3));
+        m.start();
+        for (int k = 0; k < 25; k++) {
+            m.schedule.step(m);
+        }
+        Households h = m.households();
+        Persons ps = m.persons();
+        int tick = m.tick();
+        assertEquals(25, tick);
+        int s = unhelped(m, 2, 0);
+        int quiet = unhelped(m, 2, s + 1);
+        int p0 = h.adultPerson[2 * s];
+        int child = h.firstChild[s];
+        // the model's own teams may have helped others by now: the counts grow by this test's help
+        long caseMonths = m.help().months(0, Help.CASE);
+        long debtPersons = m.help().persons(0, Help.DEBT);
+        // adult 1: a case for three months up to this one, debt counselling in the middle one, by the
+        // first (only) programme; an activation place with 4 months left, skill, and debts resolved
+        m.help().give(ps, p0, Help.CASE, 0, tick - 2);
+        m.help().give(ps, p0, Help.DEBT, 0, tick - 1);
+        m.help().give(ps, p0, Help.CASE, 0, tick - 1);
+        m.help().give(ps, p0, Help.CASE, 0, tick);
+        ps.skill[p0] = 0.25f;
+        ps.activationLeft[p0] = 4;
+        ps.legacy[p0] |= Help.COUNSELLED;
+        ps.debtFreeAt[p0] = tick - 1;
+        // the first child: youth help in one month of year 1, a treated recovery a month later
+        m.help().give(ps, child, Help.YOUTH, 0, 14);
+        ps.legacy[child] |= Help.TREATED_RECOVERY;
+        ps.recoveredAt[child] = 15;
+        assertEquals(caseMonths + 3, m.help().months(0, Help.CASE));
+        assertEquals(debtPersons + 1, m.help().persons(0, Help.DEBT));
+
+        String[] lines = new Inspections.Dwelling(m, null, null, h.dwelling[s]).getHelpHistory();
+        String all = String.join("\n", lines);
+        assertEquals(2 + ps.count(child), lines.length, all);
+        String programme = m.scenario().programmes().get(0).name();
+        assertEquals("adult 1: case, debt counselling; 3 months with help, y1 m12 to y2 m2 (helped this month); by " + programme
+                + "; skill 0.25; 4 months left in an activation place; debts resolved with counselling y2 m1", lines[0], all);
+        assertEquals("adult 2: never helped", lines[1], all);
+        assertEquals("child 1: youth help; 1 month with help, y1 m3 to y1 m3; by " + programme
+                + "; recovered with treatment y1 m4", lines[2], all);
+
+        // a household nobody of which was helped: one line
+        assertArrayEquals(new String[] {"never helped"},
+                new Inspections.Dwelling(m, null, null, h.dwelling[quiet]).getHelpHistory());
+        // a vacant dwelling: nothing
+        int vacant = -1;
+        for (int d = 0; d < m.dwellings().count && vacant < 0; d++) {
+            vacant = m.dwellings().occupant[d] < 0 ? d : -1;
+        }
+        assertTrue(vacant >= 0, "a vacant dwelling");
+        assertEquals(0, new Inspections.Dwelling(m, null, null, vacant).getHelpHistory().length);
+        m.finish();
     }
 }
