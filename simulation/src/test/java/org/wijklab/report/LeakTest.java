@@ -244,7 +244,26 @@ class LeakTest {
     @Test
     void runsWithoutTheFilesGetANoteAndNa() throws IOException {
         Path out = tmp.resolve("report-without");
-        Report.write(List.of(base1, prog1), out, Report.Options.defaults());
+        // older run folders: written before the runs had leak.csv and helped.csv
+        Path oldBase = copy(base1, "old-base-1", Map.of());
+        Path oldProg = copy(prog1, "old-prog-1", Map.of());
+        for (Path p : List.of(oldBase, oldProg)) {
+            Files.deleteIfExists(p.resolve(Leak.LEAK));
+            Files.deleteIfExists(p.resolve(Leak.HELPED));
+            Path manifest = p.resolve(Runner.MANIFEST);
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                    manifest.toFile());
+            com.fasterxml.jackson.databind.node.ArrayNode files = json.createArrayNode();
+            m.withArray("files").forEach(f -> {
+                if (!f.asText().equals(Leak.LEAK) && !f.asText().equals(Leak.HELPED)) {
+                    files.add(f);
+                }
+            });
+            m.set("files", files);
+            json.writeValue(manifest.toFile(), m);
+        }
+        Report.write(List.of(oldBase, oldProg), out, Report.Options.defaults());
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("No leak: the runs have no <code>leak.csv</code>"), "a one-line note");
         assertEquals(1, Files.readAllLines(out.resolve("summary-leak.csv")).size(), "a header only");
