@@ -602,7 +602,7 @@ public final class Validation {
     private static String mean(Supplier<double[]> values) {
         try {
             double m = java.util.Arrays.stream(values.get()).average().orElse(Double.NaN);
-            return Double.isFinite(m) ? String.format(java.util.Locale.ROOT, "%.3g", m) : "NA";
+            return !Double.isFinite(m) ? "NA" : String.format(java.util.Locale.ROOT, Math.abs(m) >= 1000 ? "%,.0f" : "%.3g", m);
         } catch (NotEvaluable e) {
             return "NA";
         }
