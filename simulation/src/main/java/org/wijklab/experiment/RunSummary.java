@@ -43,6 +43,13 @@ public final class RunSummary implements Replicator.RunObserver {
     public int[][] evictions;
     public int[][] orders;
     public int[][] secondLine;
+    /**
+     * Per tick and neighbourhood, the escalation costs the ledger booked that month (evictions,
+     * supervision orders, second-line care, social assistance; all paying parties), euro: what
+     * {@code escalations.csv} sums by year. Kept in the record, so that one run's costs in another
+     * run's targets can be summed (realised avoided costs against a twin of the same seed).
+     */
+    public double[][] escalationCost;
     public double[] socialShare;
     /**
      * Per tick and neighbourhood, for calibration targets ({@link SweepMetrics}): households of one
@@ -81,8 +88,15 @@ public final class RunSummary implements Replicator.RunObserver {
         public long bestPersonMonths;
         /** Months from the programme's start to the first exhaustion or departure, per target (-1 never). */
         public int[] firstLoss;
+        /** What the programme spent, euro, over its active months (start + 1 to end). */
         public double spent;
+        /**
+         * The avoided costs the ledger expects (booked while families are treated or activated) in
+         * the targets from the programme's start to the run's end, euro: an expectation, not a
+         * saving measured against a counterfactual ({@link #escalationCost} of a twin gives that).
+         */
         public double avoided;
+        /** Escalation costs booked in the targets from the programme's start to the run's end, euro. */
         public double escalationCosts;
     }
 
@@ -136,6 +150,7 @@ public final class RunSummary implements Replicator.RunObserver {
             evictions = new int[ticks + 1][nb.count];
             orders = new int[ticks + 1][nb.count];
             secondLine = new int[ticks + 1][nb.count];
+            escalationCost = new double[ticks + 1][nb.count];
             singles = new int[ticks + 1][nb.count];
             onBenefit = new int[ticks + 1][nb.count];
             workingAge = new int[ticks + 1][nb.count];
@@ -164,6 +179,11 @@ public final class RunSummary implements Replicator.RunObserver {
             evictions[tick][j] = nb.evictions[j];
             orders[tick][j] = nb.supervisionOrders[j];
             secondLine[tick][j] = nb.secondLineCare[j];
+            double cost = 0;
+            for (int party = 0; party < CostLedger.PARTIES; party++) {
+                cost += m.costs().escalation[j][party];
+            }
+            escalationCost[tick][j] = cost;
             singles[tick][j] = m.observation().singles(j);
             onBenefit[tick][j] = m.observation().onBenefit(j);
             workingAge[tick][j] = m.observation().workingAge(j);
@@ -245,8 +265,37 @@ public final class RunSummary implements Replicator.RunObserver {
         return s;
     }
 
-    /** Format of {@link #write}; a file of another format is not read. */
-    static final int FORMAT = 1;
+    /** Sum of a per-tick amount over a set of neighbourhoods and ticks (t0, t1]. */
+    public double sum(double[][] amounts, int t0, int t1, int[] set) {
+        double s = 0;
+        for (int t = t0 + 1; t <= t1; t++) {
+            for (int j : set) {
+                s += amounts[t][j];
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Format of {@link #write}; a file of another format is not read. 2: the escalation costs per
+     * tick and neighbourhood ({@link #escalationCost}) were added after the second-line counts.
+     */
+    static final int FORMAT = 2;
+
+    /** The format a record file says it has, or -1 when it cannot be read as a record at all. */
+    public static int format(Path file) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(
+                Files.newInputStream(file))))) {
+            return in.readInt();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Whether a record file is of this build's format ({@link #read} reads it). */
+    public static boolean current(Path file) {
+        return format(file) == FORMAT;
+    }
 
     /**
      * Writes this finished run's record (everything but its scenario, which the reader supplies)
@@ -274,6 +323,11 @@ public final class RunSummary implements Replicator.RunObserver {
                         for (int v : row) {
                             o.writeInt(v);
                         }
+                    }
+                }
+                for (double[] row : escalationCost) {
+                    for (double v : row) {
+                        o.writeDouble(v);
                     }
                 }
                 for (double v : socialShare) {
@@ -323,8 +377,9 @@ public final class RunSummary implements Replicator.RunObserver {
         RunSummary r = new RunSummary(scenario);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(
                 Files.newInputStream(file))))) {
-            if (in.readInt() != FORMAT) {
-                throw new IOException("another format");
+            int format = in.readInt();
+            if (format != FORMAT) {
+                throw new IOException("format " + format + ", this build reads format " + FORMAT);
             }
             int n = in.readInt();
             int t = in.readInt();
@@ -338,6 +393,7 @@ public final class RunSummary implements Replicator.RunObserver {
             r.evictions = new int[t + 1][n];
             r.orders = new int[t + 1][n];
             r.secondLine = new int[t + 1][n];
+            r.escalationCost = new double[t + 1][n];
             r.socialShare = new double[n];
             for (float[][] f : new float[][][] {r.liveability, r.employment, r.goodMental}) {
                 for (float[] row : f) {
@@ -351,6 +407,11 @@ public final class RunSummary implements Replicator.RunObserver {
                     for (int j = 0; j < n; j++) {
                         row[j] = in.readInt();
                     }
+                }
+            }
+            for (double[] row : r.escalationCost) {
+                for (int j = 0; j < n; j++) {
+                    row[j] = in.readDouble();
                 }
             }
             for (int j = 0; j < n; j++) {

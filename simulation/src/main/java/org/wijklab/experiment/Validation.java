@@ -214,7 +214,8 @@ public final class Validation {
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             Job j = jobs.get(i);
-            if (runs != null && Files.isRegularFile(j.file(runs))) {
+            // a record of another format (an older build's) is made again, never misread
+            if (runs != null && Files.isRegularFile(j.file(runs)) && RunSummary.current(j.file(runs))) {
                 done[i] = RunSummary.read(j.file(runs), j.scenario());
             } else {
                 missing.add(i);
@@ -315,7 +316,7 @@ public final class Validation {
      * statistic a run cannot give ({@link NotEvaluable}) or that is not a number in some replication
      * is NA with the reason, never a pass or a fail.
      */
-    private static Result result(String pattern, String statistic, Target target, Supplier<double[]> statisticValues,
+    static Result result(String pattern, String statistic, Target target, Supplier<double[]> statisticValues,
             String note) {
         double[] values;
         try {
@@ -432,9 +433,11 @@ public final class Validation {
                     double b = f.sum(f.orders, p.startTick, p.endTick, p.targets) + f.sum(f.evictions, p.startTick, p.endTick, p.targets);
                     return b == 0 ? 0 : 100 * (1 - a / b);
                 }), ""));
-        out.add(result("V5", "integral team: expected avoided costs per euro spent",
+        out.add(result("V5", "integral team: realised avoided costs per euro spent (escalation costs in the targets, "
+                + "without minus with the team, start to end)",
                 Target.between(1.5, 3.0, "1.5 to 3 (seed: over 2)"),
-                () -> each("wijkteam-integral", r -> r.programmes.get(0).avoided / Math.max(1, r.programmes.get(0).spent)), ""));
+                () -> each("wijkteam-integral", r -> realisedPerEuro(r, twinOf(NO_PROGRAMME, r), r.programmes.get(0).endTick,
+                        false)), v5Note()));
         // V6: persistence wins, and place gains erode after a programme stops
         out.add(result("V6", "targets' liveability at the end of the run, long minus short programme",
                 Target.above(0.0, "above 0"),
@@ -460,20 +463,9 @@ public final class Validation {
                 Target.above(0.0, "above 0"),
                 () -> paired("protected", "unprotected", Validation::monthsToFirstLoss), ""));
         // V8: team area size has an optimum at 10,000-25,000 residents
-        double[] best = new double[settings.replications()];
-        for (int rep = 0; rep < best.length; rep++) {
-            double top = Double.NEGATIVE_INFINITY;
-            for (int area : AREAS) {
-                RunSummary r = of("area-" + area).get(rep);
-                double perEuro = r.programmes.get(0).avoided / Math.max(1, r.programmes.get(0).spent);
-                if (perEuro > top) {
-                    top = perEuro;
-                    best[rep] = area;
-                }
-            }
-        }
-        out.add(result("V8", "team area (residents) with the most avoided cost per euro", Target.between(10000, 25000,
-                "10,000 to 25,000"), () -> best, "areas tried: 2,500 to 100,000"));
+        out.add(result("V8", "team area (residents) with the most realised avoided cost per euro", Target.between(10000, 25000,
+                "10,000 to 25,000"), () -> bestArea(r -> realisedPerEuro(r, twinOf(NO_PROGRAMME, r),
+                        r.programmes.get(0).endTick, false)), v8Note()));
         // V9: in a crisis, mental health holds up better in programme neighbourhoods
         out.add(result("V9", "good mental health in the targets during the crisis, with minus without programme, % points",
                 Target.above(0.0, "above 0 (seed: +6 against -3)"),
@@ -491,6 +483,142 @@ public final class Validation {
                 () -> paired("krachtwijk", "restructuring-mixed-tenure", r -> programmeDecomposition(r, "income", "eroded_gain")),
                 "over the programme's own period"));
         return out;
+    }
+
+    /** The scenario whose run of the same seed is a programme's twin without it: the same city until the start. */
+    static final String NO_PROGRAMME = "baseline";
+
+    /**
+     * Realised avoided costs per euro spent of a run's first programme: the escalation costs (all
+     * parties) of its twin without the programme (same seed, see {@link #matchTwin}) minus the run's
+     * own, summed over ticks (start, t1] and over the programme's targets (or, with
+     * {@code wholeCity}, every neighbourhood), divided by what the programme spent. The definition
+     * of the report's realised costs (baseline minus scenario, run against run with the same seed),
+     * here over the targets and the programme's own months.
+     */
+    static double realisedPerEuro(RunSummary run, RunSummary twin, int t1, boolean wholeCity) {
+        matchTwin(run, twin);
+        RunSummary.ProgrammeRecord p = run.programmes.get(0);
+        if (!(p.spent > 0)) {
+            throw new NotEvaluable(run.scenario.name() + "'s programme spent nothing: no return per euro");
+        }
+        if (t1 > run.ticks) {
+            throw new NotEvaluable("the run is shorter than the horizon (it needs " + years(t1) + " recorded years and has "
+                    + years(run.ticks) + ")");
+        }
+        int[] set = wholeCity ? run.all() : p.targets;
+        double without = twin.sum(twin.escalationCost, p.startTick, t1, set);
+        double with = run.sum(run.escalationCost, p.startTick, t1, set);
+        return (without - with) / p.spent;
+    }
+
+    /**
+     * Whether a twin without the programme can stand for a run's counterfactual: the same seed, city
+     * and length, no programme of its own, the same targets (the twin's weakest neighbourhoods by rank
+     * at the programme's start, as the programme chose them, or the same named ones) and the same
+     * escalation costs everywhere up to the start (the two runs share the city until then). Throws
+     * {@link NotEvaluable} with the reason otherwise.
+     */
+    static void matchTwin(RunSummary run, RunSummary twin) {
+        String name = run.scenario.name();
+        String twinName = twin.scenario.name();
+        if (run.programmes.isEmpty() || run.programmes.get(0).targets == null) {
+            throw new NotEvaluable(name + "'s programme never started");
+        }
+        RunSummary.ProgrammeRecord p = run.programmes.get(0);
+        if (twin.scenario.seed() != run.scenario.seed()) {
+            throw new NotEvaluable("the twin " + twinName + " has seed " + twin.scenario.seed() + ", " + name + " seed "
+                    + run.scenario.seed());
+        }
+        if (twin.neighbourhoods != run.neighbourhoods || twin.ticks != run.ticks) {
+            throw new NotEvaluable("the twin " + twinName + " has " + twin.neighbourhoods + " neighbourhoods and "
+                    + twin.ticks + " ticks, " + name + " " + run.neighbourhoods + " and " + run.ticks);
+        }
+        for (RunSummary.ProgrammeRecord q : twin.programmes) {
+            if (q.targets != null) {
+                throw new NotEvaluable("the twin " + twinName + " runs a programme of its own (" + q.name + ")");
+            }
+        }
+        int[] expected = targetsIn(twin, run.scenario.programmes().get(0).targets(), p.startTick);
+        if (!java.util.Arrays.equals(expected, p.targets)) {
+            throw new NotEvaluable("the targets cannot be matched in the twin: " + name + "'s are "
+                    + java.util.Arrays.toString(p.targets) + ", the same choice in " + twinName + " gives "
+                    + java.util.Arrays.toString(expected));
+        }
+        for (int t = 0; t <= p.startTick; t++) {
+            for (int j = 0; j < run.neighbourhoods; j++) {
+                if (twin.escalationCost[t][j] != run.escalationCost[t][j]) {
+                    throw new NotEvaluable("the twin " + twinName + " is not the same city as " + name
+                            + " before the programme's start (escalation costs differ at tick " + t + ")");
+                }
+            }
+        }
+    }
+
+    /** The neighbourhoods a programme's target rule picks in a run at a tick: the weakest by rank, or the named ones. */
+    static int[] targetsIn(RunSummary r, org.wijklab.scenario.Programme.Targets rule, int tick) {
+        if (rule.weakest() > 0) {
+            // as Programmes chooses them: a stable sort on descending rank, the first ones, in index order
+            Integer[] order = new Integer[r.neighbourhoods];
+            for (int j = 0; j < order.length; j++) {
+                order[j] = j;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Integer.compare(r.rank[tick][b], r.rank[tick][a]));
+            int[] t = new int[Math.min(rule.weakest(), order.length)];
+            for (int k = 0; k < t.length; k++) {
+                t[k] = order[k];
+            }
+            java.util.Arrays.sort(t);
+            return t;
+        }
+        List<String> names = r.scenario.city().neighbourhoods().stream().map(Scenario.NeighbourhoodSpec::name).toList();
+        return rule.names().stream().mapToInt(names::indexOf).sorted().toArray();
+    }
+
+    /** Per replication, the team area whose variant has the highest value of a per-run statistic. */
+    private double[] bestArea(ToDoubleFunction<RunSummary> perEuro) {
+        double[] best = new double[settings.replications()];
+        for (int rep = 0; rep < best.length; rep++) {
+            double top = Double.NEGATIVE_INFINITY;
+            best[rep] = Double.NaN;
+            for (int area : AREAS) {
+                double v = perEuro.applyAsDouble(of("area-" + area).get(rep));
+                if (v > top) {
+                    top = v;
+                    best[rep] = area;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The expected (ledger) avoided costs per euro spent of a run's first programme, for the notes. */
+    private static double expectedPerEuro(RunSummary r) {
+        RunSummary.ProgrammeRecord p = r.programmes.get(0);
+        return p.spent > 0 ? p.avoided / p.spent : Double.NaN;
+    }
+
+    /** Mean of a statistic over the replications for a note, or "NA" when a run cannot give it. */
+    private static String mean(Supplier<double[]> values) {
+        try {
+            double m = java.util.Arrays.stream(values.get()).average().orElse(Double.NaN);
+            return !Double.isFinite(m) ? "NA" : String.format(java.util.Locale.ROOT, Math.abs(m) >= 1000 ? "%,.0f" : "%.3g", m);
+        } catch (NotEvaluable e) {
+            return "NA";
+        }
+    }
+
+    private String v5Note() {
+        return "twin: the baseline of the same seed (same city and targets until the start); mean to the run's end "
+                + mean(() -> each("wijkteam-integral", r -> realisedPerEuro(r, twinOf(NO_PROGRAMME, r), r.ticks, false)))
+                + ", whole city start to end " + mean(() -> each("wijkteam-integral",
+                        r -> realisedPerEuro(r, twinOf(NO_PROGRAMME, r), r.programmes.get(0).endTick, true)))
+                + ", expected by the ledger " + mean(() -> each("wijkteam-integral", Validation::expectedPerEuro));
+    }
+
+    private String v8Note() {
+        return "areas tried: 2,500 to 100,000; realised in the targets from start to end, each area against the baseline of "
+                + "its seed; mean best area by the ledger's expected avoided costs " + mean(() -> bestArea(Validation::expectedPerEuro));
     }
 
     /** A column of the decomposition of the first programme's target set from its start to its end. */
@@ -537,6 +665,19 @@ public final class Validation {
             sum += m < 0 ? r.ticks - p.startTick : m;
         }
         return sum / p.firstLoss.length;
+    }
+
+    /** The replication of another scenario with the same seed; NA (not an error) when the suite has none. */
+    private RunSummary twinOf(String key, RunSummary r) {
+        List<RunSummary> list = of(key);
+        if (list != null) {
+            for (RunSummary s : list) {
+                if (s.scenario.seed() == r.scenario.seed()) {
+                    return s;
+                }
+            }
+        }
+        throw new NotEvaluable("no run of " + key + " with seed " + r.scenario.seed() + " to pair with");
     }
 
     /** The replication of another scenario with the same seed. */
