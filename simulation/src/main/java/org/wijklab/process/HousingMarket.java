@@ -26,7 +26,8 @@ import sim.engine.Steppable;
  * regional place's, fall when its vacancy is above the target and rise when below; social rents are
  * regulated.</li>
  * <li><b>Moving desire.</b> Each sitting household wants to move with a hazard that rises with the
- * gap between its income rank and its neighbourhood's liveability rank (resources against place),
+ * gap between its income rank and what its neighbourhood offers, the neighbourhood's reputation on
+ * the absolute scale of the liveability classes (resources against place),
  * with income growth since it moved in (aspirations), and with crowding, and falls with local ties
  * (years lived). Those who want to move start searching (the blocks of households decide in
  * parallel, each from its own stream).</li>
@@ -136,8 +137,9 @@ public final class HousingMarket implements Steppable {
         if (placeScore.length != nb.count) {
             placeScore = new double[nb.count];
         }
+        double[] classes = model.scenario().liveability().classThresholds();
         for (int j = 0; j < nb.count; j++) {
-            placeScore[j] = nb.count == 1 ? 0.5 : 1.0 - (nb.rank[j] - 1) / (double) (nb.count - 1);
+            placeScore[j] = placeScore(nb.reputation[j], classes[classes.length - 1]);
         }
         // An upper bound of the move probability, so that most households, whose draw is above it,
         // skip the exp, log and income-rank terms: gap and crowding are at most 1, ties in [0, 1),
@@ -181,12 +183,9 @@ public final class HousingMarket implements Steppable {
                 }
                 int d = h.dwelling[slot];
                 int j = h.hood[slot];
-                double gap = Math.max(0.0, model.incomeRank(h.income[slot]) - placeScore[j]);
-                double riseTerm = h.incomeAtMoveIn[slot] > 0 ? Math.max(0.0, Math.log(h.income[slot] / h.incomeAtMoveIn[slot])) : 0.0;
-                double ties = model.ties(tick - h.moveInTick[slot]);
-                double crowded = dw.small[d] && h.persons(slot) > 2 ? 1.0 : 0.0;
-                double p = baseMonthly[h.tenure[slot]] * Math.exp(hs.aspirationEffect() * gap + hs.incomeRiseEffect() * riseTerm
-                        - hs.tiesEffect() * ties + hs.crowdingEffect() * crowded);
+                double p = moveChance(hs, baseMonthly[h.tenure[slot]], model.incomeRank(h.income[slot]), placeScore[j],
+                        h.income[slot], h.incomeAtMoveIn[slot], model.ties(tick - h.moveInTick[slot]),
+                        dw.small[d] && h.persons(slot) > 2);
                 if (u < p) {
                     h.searchSince[slot] = tick;
                     searching = Blocks.append(searchers, b, searching, slot);
@@ -194,6 +193,32 @@ public final class HousingMarket implements Steppable {
             }
             searcherCount[b] = searching;
         });
+    }
+
+    /**
+     * What a neighbourhood offers its residents, in [0, 1], on the absolute liveability scale: its
+     * reputation from the scale's zero (every component at 0) to {@code excellent}, the score at
+     * which the top class begins (the last of {@code liveability.classThresholds}), clamped. A place
+     * whose reputation rises offers more whatever the other neighbourhoods did, so a rise that keeps
+     * its rank still counts, and so does a rise within the lowest class (docs/ODD.md, moving desire).
+     */
+    static double placeScore(double reputation, double excellent) {
+        return Math.max(0.0, Math.min(1.0, reputation / excellent));
+    }
+
+    /**
+     * A sitting household's monthly chance of starting to search (docs/ODD.md, moving desire):
+     * {@code base} (its tenure's monthly rate) times exp(aspirationEffect * gap + incomeRiseEffect *
+     * rise - tiesEffect * ties + crowdingEffect * crowded), where gap = max(0, incomeRank -
+     * placeScore) is in [0, 1] (both are), rise = max(0, ln(income / income at move-in)) (0 without
+     * a recorded income at move-in) and ties in [0, 1).
+     */
+    static double moveChance(Scenario.Housing hs, double base, double incomeRank, double placeScore, double income,
+            double incomeAtMoveIn, double ties, boolean crowded) {
+        double gap = Math.max(0.0, incomeRank - placeScore);
+        double rise = incomeAtMoveIn > 0 ? Math.max(0.0, Math.log(income / incomeAtMoveIn)) : 0.0;
+        return base * Math.exp(hs.aspirationEffect() * gap + hs.incomeRiseEffect() * rise
+                - hs.tiesEffect() * ties + hs.crowdingEffect() * (crowded ? 1.0 : 0.0));
     }
 
     private void search(int tick) {
