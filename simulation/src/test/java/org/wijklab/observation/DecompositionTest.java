@@ -288,8 +288,8 @@ class DecompositionTest {
         try (Stream<Path> files = Files.list(dir)) {
             csvs = files.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
         }
-        assertEquals(List.of(Runner.CITY, Runner.DECOMPOSITION, Runner.DISTANCES, Runner.ESCALATIONS, Runner.MAP, Runner.MOVES,
-                Runner.NEIGHBOURHOODS, Runner.ORIGINS, Runner.REGION),
+        assertEquals(List.of(Runner.CITY, Runner.DECOMPOSITION, Runner.DISTANCES, Runner.ESCALATIONS, Runner.LEAK, Runner.MAP,
+                Runner.MOVES, Runner.NEIGHBOURHOODS, Runner.ORIGINS, Runner.REGION),
                 csvs.stream().map(p -> p.getFileName().toString()).toList());
         for (Path p : csvs) {
             TestCsv t = TestCsv.read(p);
