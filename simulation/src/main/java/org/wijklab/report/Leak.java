@@ -21,8 +21,8 @@ import org.wijklab.report.chart.Estimate;
  * the unhelped gained nothing). The out-move hazard treats help as a time-varying exposure: a
  * member's months at risk before its first help count as unhelped, those after it as helped
  * (leak.csv's split), so that the months a helped person had to stay in a target to be helped are
- * not counted as helped months without a move. Computed once per comparison, read by {@link LeakSection} and the
- * summary ({@link HeadlineSection}).
+ * not counted as helped months without a move. Computed once per comparison, read by
+ * {@link LeakSection} and the summary ({@link HeadlineSection}).
  */
 final class Leak {
     static final String LEAK = "leak.csv";
