@@ -24,7 +24,12 @@ import org.wijklab.model.WijkLabModel;
  *
  * <p>Every month each member still at risk is looked at: found outside its origin (elsewhere in the
  * city or in the region) it has left, and its time at risk ends at that month; found dead, its time
- * at risk ends without leaving. Rows at origins.csv's points (tick 12·y, every twelfth tick after
+ * at risk ends without leaving. Help is a time-varying exposure: a member's months at risk are split
+ * at its first help ({@link Persons#helpFirst}, a tick h): the months up to and including h are
+ * unhelped, those after it helped, and a first move out found at the end of month t counts as helped
+ * if h &lt; t (help and a move in the same month: unhelped). Help reaches only persons who live in a
+ * target, so a helped member has stayed until its help; counting the months before it as helped
+ * would make them immortal for moving out. Rows at origins.csv's points (tick 12·y, every twelfth tick after
  * it, and the last tick), by tick, then cohort year, origin (city order), location (city order,
  * then the region, then the dead), eligible, helped; only cells with members. Written on the
  * model's thread as the run goes; draws nothing.
@@ -57,6 +62,9 @@ public final class LeakTable implements TickListener, OutputFile {
     private long[] persons = new long[0];
     private long[] left = new long[0];
     private long[] risk = new long[0];
+    /** Per cell: months at risk after the first help, and first move-outs after it. */
+    private long[] riskHelped = new long[0];
+    private long[] leftHelped = new long[0];
     private long[] n0 = new long[0];
     private long[] n = new long[0];
     private double[] gain = new double[0];
@@ -74,7 +82,8 @@ public final class LeakTable implements TickListener, OutputFile {
 
     private static String[] header() {
         java.util.List<String> h = new java.util.ArrayList<>(java.util.List.of("cohort_year", "tick", "origin",
-                "location", "eligible", "helped", "persons", "left_origin", "months_at_risk"));
+                "location", "eligible", "helped", "persons", "left_origin", "months_at_risk", "months_at_risk_unhelped",
+                "months_at_risk_helped", "left_unhelped", "left_helped"));
         for (String m : METRICS) {
             h.add(m + "_n0");
             h.add(m + "_n");
@@ -185,13 +194,16 @@ public final class LeakTable implements TickListener, OutputFile {
         int[] id = origins.ids(c);
         int[] first = origins.first(c);
         int year = origins.years()[c];
-        int elapsed = tick - 12 * year;
+        int cohortTick = 12 * year;
+        int elapsed = tick - cohortTick;
         int locations = nb.count + 2;
         int cells = 4 * locations;
         if (persons.length != cells) {
             persons = new long[cells];
             left = new long[cells];
             risk = new long[cells];
+            riskHelped = new long[cells];
+            leftHelped = new long[cells];
             n0 = new long[cells * M];
             n = new long[cells * M];
             gain = new double[cells * M];
@@ -200,6 +212,8 @@ public final class LeakTable implements TickListener, OutputFile {
             Arrays.fill(persons, 0);
             Arrays.fill(left, 0);
             Arrays.fill(risk, 0);
+            Arrays.fill(riskHelped, 0);
+            Arrays.fill(leftHelped, 0);
             Arrays.fill(n0, 0);
             Arrays.fill(n, 0);
             Arrays.fill(gain, 0.0);
@@ -212,12 +226,19 @@ public final class LeakTable implements TickListener, OutputFile {
                 view.read(model, p);
                 int location = view.where >= 0 ? view.where : view.where == PersonSnapshot.REGION ? nb.count : nb.count + 1;
                 byte st = state[c][i];
-                boolean helped = ps.helpFirst[p] != Help.NEVER && ps.helpFirst[p] <= tick;
+                int helpTick = ps.helpFirst[p];
+                boolean helped = helpTick != Help.NEVER && helpTick <= tick;
                 int cell = (4 * location) + ((st & ELIGIBLE) != 0 ? 2 : 0) + (helped ? 1 : 0);
                 persons[cell]++;
-                left[cell] += (st & LEFT) != 0 ? 1 : 0;
+                boolean leaver = (st & LEFT) != 0;
+                left[cell] += leaver ? 1 : 0;
                 short end = stop[c][i];
-                risk[cell] += end == AT_RISK ? elapsed : end;
+                int atRisk = end == AT_RISK ? elapsed : end;
+                risk[cell] += atRisk;
+                // the months at risk after tick max(helpTick, cohort tick): helped
+                int after = helped ? atRisk - Math.max(0, Math.min(atRisk, helpTick - cohortTick)) : 0;
+                riskHelped[cell] += after;
+                leftHelped[cell] += leaver && after > 0 ? 1 : 0;
                 boolean alive = location <= nb.count;
                 for (int m = 0; m < M; m++) {
                     if (PersonSnapshot.weight(st, m) == 0) {
@@ -239,7 +260,8 @@ public final class LeakTable implements TickListener, OutputFile {
                 csv.cell(year).cell(tick).text(nb.name[j])
                         .text(location < nb.count ? nb.name[location] : location == nb.count ? "region" : "dead")
                         .cell((cell & 2) != 0 ? 1 : 0).cell(cell & 1).cell(persons[cell]).cell(left[cell])
-                        .cell(risk[cell]);
+                        .cell(risk[cell]).cell(risk[cell] - riskHelped[cell]).cell(riskHelped[cell])
+                        .cell(left[cell] - leftHelped[cell]).cell(leftHelped[cell]);
                 for (int m = 0; m < M; m++) {
                     csv.cell(n0[cell * M + m]).cell(n[cell * M + m]).round(gain[cell * M + m]);
                 }

@@ -18,8 +18,11 @@ import org.wijklab.report.chart.Estimate;
  * the scenario's split minus the counterfactual's is the programme-attributable gain by where it went.
  * Who was helped is known only in the programme run and is chosen after lives part, so the gain of
  * the helped is estimated as the cohort's gain over the helped share (Bloom's estimator: it holds if
- * the unhelped gained nothing). Computed once per comparison, read by {@link LeakSection} and the
- * summary ({@link HeadlineSection}).
+ * the unhelped gained nothing). The out-move hazard treats help as a time-varying exposure: a
+ * member's months at risk before its first help count as unhelped, those after it as helped
+ * (leak.csv's split), so that the months a helped person had to stay in a target to be helped are
+ * not counted as helped months without a move. Computed once per comparison, read by
+ * {@link LeakSection} and the summary ({@link HeadlineSection}).
  */
 final class Leak {
     static final String LEAK = "leak.csv";
@@ -58,7 +61,13 @@ final class Leak {
         return c.toArray(new String[0]);
     }
 
-    /** The hazard's groups of members: helped; eligible and not helped; eligible; everybody. */
+    /** leak.csv's split of time at risk and first move-outs at a member's first help (not in earlier runs' files). */
+    static final String[] SPLIT = {"months_at_risk_unhelped", "months_at_risk_helped", "left_unhelped", "left_helped"};
+
+    /**
+     * The hazard's groups: the helped time (every member's months after its first help); the
+     * eligible's unhelped time (eligible members' months before any help); eligible; everybody.
+     */
     private static final int HELPED_GROUP = 0;
     private static final int UNHELPED_ELIGIBLE = 1;
     private static final int ELIGIBLE = 2;
@@ -72,11 +81,13 @@ final class Leak {
         final double[] n0 = new double[METRICS.length];
         /** [metric][class]: the sum of their gains, by where they live at the point. */
         final double[][] gain = new double[METRICS.length][CLASSES.length];
-        /** [group]: members first found outside their origin by the point, and their months at risk. */
+        /** [group]: first move-outs found by the point, and the months at risk, in the group's person-time. */
         final double[] left = new double[4];
         final double[] atRisk = new double[4];
         /** Whether any row of the cohort was at this point. */
         boolean found;
+        /** Whether the table splits time at risk at first help ({@link #SPLIT}); without it the helped groups are NaN. */
+        boolean split;
     }
 
     /**
@@ -85,6 +96,7 @@ final class Leak {
      */
     static Sums sums(Table t, int cohortYear, int tick, Set<String> targets) {
         Sums s = new Sums();
+        s.split = java.util.Arrays.stream(SPLIT).allMatch(t::has);
         for (int i = 0; i < t.size(); i++) {
             if (t.integer(i, "cohort_year") != cohortYear || t.integer(i, "tick") != tick
                     || !targets.contains(t.text(i, "origin"))) {
@@ -102,18 +114,20 @@ final class Leak {
             }
             double left = count(t, i, "left_origin");
             double risk = count(t, i, "months_at_risk");
-            for (int g = 0; g < 4; g++) {
-                boolean in = switch (g) {
-                    case HELPED_GROUP -> helped;
-                    case UNHELPED_ELIGIBLE -> eligible && !helped;
-                    case ELIGIBLE -> eligible;
-                    default -> true;
-                };
-                if (in) {
-                    s.left[g] += left;
-                    s.atRisk[g] += risk;
+            if (s.split) {
+                s.left[HELPED_GROUP] += count(t, i, "left_helped");
+                s.atRisk[HELPED_GROUP] += count(t, i, "months_at_risk_helped");
+                if (eligible) {
+                    s.left[UNHELPED_ELIGIBLE] += count(t, i, "left_unhelped");
+                    s.atRisk[UNHELPED_ELIGIBLE] += count(t, i, "months_at_risk_unhelped");
                 }
             }
+            if (eligible) {
+                s.left[ELIGIBLE] += left;
+                s.atRisk[ELIGIBLE] += risk;
+            }
+            s.left[ALL] += left;
+            s.atRisk[ALL] += risk;
             for (int m = 0; m < METRICS.length; m++) {
                 s.n0[m] += count(t, i, METRICS[m] + "_n0");
                 if (cls >= 0) {
@@ -174,11 +188,16 @@ final class Leak {
         return x > 0 && y > 0 ? x / y : Double.NaN;
     }
 
-    /** One pair's hazard quantities ({@link #HAZARDS}): rates per person-year, their ratios, the extra out-moves per helped person. */
+    /**
+     * One pair's hazard quantities ({@link #HAZARDS}): rates per person-year (the helped's over the
+     * cohort's person-time after first help, the eligible unhelped's over the eligible's person-time
+     * before it; NaN for both if the scenario's leak.csv lacks the split), their ratios, the extra
+     * out-moves per helped person.
+     */
     static double[] hazard(Sums a, Sums b) {
         double[] h = new double[HAZARDS.length];
-        h[0] = rate(a.left[HELPED_GROUP], a.atRisk[HELPED_GROUP]);
-        h[1] = rate(a.left[UNHELPED_ELIGIBLE], a.atRisk[UNHELPED_ELIGIBLE]);
+        h[0] = a.split ? rate(a.left[HELPED_GROUP], a.atRisk[HELPED_GROUP]) : Double.NaN;
+        h[1] = a.split ? rate(a.left[UNHELPED_ELIGIBLE], a.atRisk[UNHELPED_ELIGIBLE]) : Double.NaN;
         h[2] = rate(a.left[ELIGIBLE], a.atRisk[ELIGIBLE]);
         h[3] = rate(b.left[ELIGIBLE], b.atRisk[ELIGIBLE]);
         h[4] = ratio(h[0], h[1]);
@@ -196,6 +215,8 @@ final class Leak {
         final List<double[]> hazards = new ArrayList<>();
         /** Pairs left out because the two runs' cohorts differ in size. */
         int unequal;
+        /** Pairs whose scenario leak.csv does not split time at risk at first help (helped rates NA). */
+        int unsplit;
 
         Point(int yearsAfterEnd) {
             this.yearsAfterEnd = yearsAfterEnd;
@@ -349,6 +370,9 @@ final class Leak {
                 }
                 p.leaks.add(leak(sa, sb));
                 p.hazards.add(hazard(sa, sb));
+                if (!sa.split) {
+                    p.unsplit++;
+                }
             }
             a.release();
             b.release();

@@ -240,8 +240,8 @@ final class LeakSection extends ComparisonSection {
 
     private static void hazardTable(StringBuilder html, List<Leak.ScenarioLeak> all, SummaryCsv csv) {
         html.append("<h3>Do the helped move out more?</h3>\n<table><tr><th>scenario</th><th>point</th><th>pairs</th>"
-                + "<th>helped</th><th>eligible, not helped</th><th>eligible</th><th>eligible, without the programme</th>"
-                + "<th>helped ÷ eligible not helped</th><th>eligible ÷ without the programme</th>"
+                + "<th>helped (after first help)</th><th>eligible, not (yet) helped</th><th>eligible</th>"
+                + "<th>eligible, without the programme</th><th>helped ÷ eligible not (yet) helped</th><th>eligible ÷ without the programme</th>"
                 + "<th>extra out-moves per helped person</th></tr>\n");
         List<String> notes = new ArrayList<>();
         for (Leak.ScenarioLeak l : all) {
@@ -249,6 +249,11 @@ final class LeakSection extends ComparisonSection {
                 String why = why(l, p);
                 if (why != null) {
                     notes.add(esc(l.scenario.name()) + ", " + point(p) + ": NA, " + esc(why));
+                }
+                if (p.unsplit > 0) {
+                    notes.add(esc(l.scenario.name()) + ", " + point(p) + ": " + p.unsplit + " pair" + (p.unsplit == 1 ? "" : "s")
+                            + " without the helped and unhelped rates, their <code>leak.csv</code> does not split the time "
+                            + "at risk at the first help (runs of an earlier version)");
                 }
                 html.append("<tr><td>").append(esc(l.scenario.name())).append("</td><td>").append(point(p))
                         .append(p.tick < 0 ? "" : " (tick " + p.tick + ")").append("</td><td class=\"n\">")
@@ -265,13 +270,20 @@ final class LeakSection extends ComparisonSection {
         }
         html.append("</table>\n<p class=\"note\">Moves out of the origin neighbourhood per person-year at risk, from the "
                 + "programme's start to the point (the first move out counts; a member is at risk until it first leaves, "
-                + "dies or the point comes), for the cohort's members: helped by the point; <em>eligible</em> (debts, youth "
-                + "problems, poor mental health or out of work at the start, the same persons in both runs) but not helped; "
-                + "all eligible; and the eligible in the counterfactual's run, the same persons without the programme. The "
-                + "first ratio sets the helped against comparable unhelped persons of the same run (they differ in who was "
-                + "chosen, so it is not causal); the second is the programme's effect on the eligible's out-moves (intention "
-                + "to treat, causal by the pairing). Ratios are means over the pairs of each pair's ratio (– where a rate is "
-                + "0). Extra out-moves: the cohort's out-movers in the scenario minus the counterfactual, per person helped. "
+                + "dies or the point comes). Help is a <em>time-varying exposure</em>: a member's months at risk before "
+                + "its first help count as unhelped, those after it as helped, and a move out counts as helped if the help "
+                + "came in an earlier month. Help reaches only persons living in the targets, so a helped person has stayed "
+                + "until its help; counting those months as helped would add months without a move by construction (a "
+                + "move then would have kept the person from being helped) and bias the helped's rate down. The "
+                + "rates: the cohort's person-time after first help; the person-time before any help of the "
+                + "<em>eligible</em> (debts, youth problems, poor mental health or out of work at the start, the same "
+                + "persons in both runs); all the eligible's time; and the eligible's in the counterfactual's run, the same "
+                + "persons without the programme. The first ratio sets the helped against comparable not (yet) helped "
+                + "persons of the same run, but they are still persons a team or a place selected for help, not a "
+                + "randomised group, so it is not causal. The second, the eligible's rate over the same persons' without "
+                + "the programme (intention to treat, paired by seed), is the clean comparison: the programme's effect on "
+                + "the eligible's out-moves. Ratios are means over the pairs of each pair's ratio (– where a rate is 0). "
+                + "Extra out-moves: the cohort's out-movers in the scenario minus the counterfactual, per person helped. "
                 + "All in <code>summary-hazard.csv</code>.");
         for (String n : notes) {
             html.append(" ").append(n).append(".");

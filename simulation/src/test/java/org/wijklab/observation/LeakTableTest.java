@@ -30,8 +30,11 @@ import org.wijklab.scenario.ScenarioLoader;
  * 1, cohort years [0, 1]. Run through the runner with one and with two threads (the same bytes),
  * and on the model directly with a listener of the test that gives help to every tenth member of
  * the year-1 cohort at tick 20 and follows every member month by month on its own: where it is,
- * the first month it is found outside its origin, whether it was eligible at the cohort tick. Every
- * row must be the sum of those members; and the identities with origins.csv hold.
+ * the first month it is found outside its origin, whether it was eligible at the cohort tick, and
+ * each month at risk as helped or not (helped if its first help, by the programme or the test, came
+ * at an earlier tick than the month's end). Every row must be the sum of those members; and the
+ * identities with origins.csv hold, and the split of time at risk and leavers at first help adds up
+ * to the totals.
  */
 class LeakTableTest {
     private static final int HELP_TICK = 20;
@@ -54,11 +57,17 @@ class LeakTableTest {
         final boolean[][] eligible = new boolean[2][];
         final int[][] leftAt = new int[2][];
         final int[][] stopAt = new int[2][];
+        /** Per cohort: each member's months at risk after its first help, and whether its move out came after it. */
+        final int[][] helpedMonths = new int[2][];
+        final boolean[][] leftHelped = new boolean[2][];
         /** Per cohort: each member's snapshot flags and equivalised income at the cohort tick. */
         final byte[][] flags0 = new byte[2][];
         final float[][] income0 = new float[2][];
         final PersonSnapshot.View view = new PersonSnapshot.View();
-        /** Expected cells "year|tick|origin|location|eligible|helped" -> {persons, left, months at risk}. */
+        /**
+         * Expected cells "year|tick|origin|location|eligible|helped" -> {persons, left, months at risk,
+         * months at risk unhelped, helped, left unhelped, helped}.
+         */
         final Map<String, long[]> cells = new HashMap<>();
         /** The same cells' {n0, n, gain} per metric. */
         final Map<String, double[]> gains = new HashMap<>();
@@ -83,6 +92,8 @@ class LeakTableTest {
                     eligible[c] = new boolean[s.length];
                     leftAt[c] = new int[s.length];
                     stopAt[c] = new int[s.length];
+                    helpedMonths[c] = new int[s.length];
+                    leftHelped[c] = new boolean[s.length];
                     flags0[c] = new byte[s.length];
                     income0[c] = new float[s.length];
                     for (int i = 0; i < s.length; i++) {
@@ -110,10 +121,17 @@ class LeakTableTest {
                         }
                         boolean away = ps.place[p] == Persons.REGION
                                 || ps.place[p] == Persons.CITY && h.hood[ps.household[p]] != j;
-                        if (stopAt[c][i] < 0 && away) {
+                        // this month (ending at this tick) is at risk if the member was at risk when it began
+                        boolean atRisk = tick > c0 && stopAt[c][i] < 0;
+                        boolean helpedBefore = ps.helpFirst[p] != Help.NEVER && ps.helpFirst[p] < tick;
+                        if (atRisk && helpedBefore) {
+                            helpedMonths[c][i]++;
+                        }
+                        if (atRisk && away) {
                             leftAt[c][i] = tick - c0;
                             stopAt[c][i] = tick - c0;
-                        } else if (stopAt[c][i] < 0 && ps.place[p] == Persons.DEAD) {
+                            leftHelped[c][i] = helpedBefore;
+                        } else if (atRisk && ps.place[p] == Persons.DEAD) {
                             stopAt[c][i] = tick - c0;
                         }
                         if (tick % 12 == 0) {
@@ -125,10 +143,15 @@ class LeakTableTest {
                             boolean help = ps.helpFirst[p] != Help.NEVER && ps.helpFirst[p] <= tick;
                             String key = origins.years()[c] + "|" + tick + "|" + model.neighbourhoods().name[j] + "|"
                                     + location + "|" + (eligible[c][i] ? 1 : 0) + "|" + (help ? 1 : 0);
-                            long[] x = cells.computeIfAbsent(key, q -> new long[3]);
+                            long[] x = cells.computeIfAbsent(key, q -> new long[7]);
                             x[0]++;
                             x[1] += leftAt[c][i] >= 0 ? 1 : 0;
-                            x[2] += stopAt[c][i] >= 0 ? stopAt[c][i] : tick - c0;
+                            long months = stopAt[c][i] >= 0 ? stopAt[c][i] : tick - c0;
+                            x[2] += months;
+                            x[3] += months - helpedMonths[c][i];
+                            x[4] += helpedMonths[c][i];
+                            x[5] += leftAt[c][i] >= 0 && !leftHelped[c][i] ? 1 : 0;
+                            x[6] += leftAt[c][i] >= 0 && leftHelped[c][i] ? 1 : 0;
                             double[] g = gains.computeIfAbsent(key, q -> new double[9]);
                             view.read(model, p);
                             for (int m = 0; m < 3; m++) {
@@ -191,12 +214,27 @@ class LeakTableTest {
             String key = direct.get(r, "cohort_year") + "|" + direct.get(r, "tick") + "|" + direct.get(r, "origin") + "|"
                     + direct.get(r, "location") + "|" + direct.get(r, "eligible") + "|" + direct.get(r, "helped");
             rows.put(key, new long[] {direct.integer(r, "persons"), direct.integer(r, "left_origin"),
-                direct.integer(r, "months_at_risk")});
+                direct.integer(r, "months_at_risk"), direct.integer(r, "months_at_risk_unhelped"),
+                direct.integer(r, "months_at_risk_helped"), direct.integer(r, "left_unhelped"),
+                direct.integer(r, "left_helped")});
         }
         assertEquals(mirror.cells.keySet(), rows.keySet(), "the cells with members");
         for (Map.Entry<String, long[]> e : mirror.cells.entrySet()) {
-            assertArrayEquals(e.getValue(), rows.get(e.getKey()), e.getKey() + ": persons, left_origin, months_at_risk");
+            assertArrayEquals(e.getValue(), rows.get(e.getKey()), e.getKey() + ": persons, left_origin, months_at_risk, "
+                    + "months_at_risk_unhelped, months_at_risk_helped, left_unhelped, left_helped");
         }
+        // the split matters: helped members with months at risk before their help, and leavers on both sides of it
+        long[] split = new long[4];
+        for (int r = 0; r < direct.size(); r++) {
+            if (direct.get(r, "helped").equals("1")) {
+                split[0] += direct.integer(r, "months_at_risk_unhelped");
+                split[1] += direct.integer(r, "months_at_risk_helped");
+                split[2] += direct.integer(r, "left_unhelped");
+                split[3] += direct.integer(r, "left_helped");
+            }
+        }
+        assertTrue(split[0] > 0 && split[1] > 0 && split[3] > 0, "helped rows' months unhelped, helped, leavers after help: "
+                + java.util.Arrays.toString(split));
         int changed = 0;
         for (int r = 0; r < direct.size(); r++) {
             String key = direct.get(r, "cohort_year") + "|" + direct.get(r, "tick") + "|" + direct.get(r, "origin") + "|"
@@ -263,6 +301,16 @@ class LeakTableTest {
             long n = leak.integer(r, "persons");
             long left = leak.integer(r, "left_origin");
             long risk = leak.integer(r, "months_at_risk");
+            long riskHelped = leak.integer(r, "months_at_risk_helped");
+            long leftHelped = leak.integer(r, "left_helped");
+            assertEquals(risk, leak.integer(r, "months_at_risk_unhelped") + riskHelped, at + ": the split of months at risk");
+            assertEquals(left, leak.integer(r, "left_unhelped") + leftHelped, at + ": the split of leavers");
+            assertTrue(riskHelped >= 0 && leftHelped >= 0 && leak.integer(r, "months_at_risk_unhelped") >= 0
+                    && leak.integer(r, "left_unhelped") >= 0, at);
+            if (leak.get(r, "helped").equals("0")) {
+                assertEquals(0, riskHelped + leftHelped, at + ": nobody unhelped by the point has helped time or leaves");
+            }
+            assertTrue(leftHelped == 0 || riskHelped >= leftHelped, at + ": a helped leave ends a helped month");
             long elapsed = leak.integer(r, "tick") - 12 * leak.integer(r, "cohort_year");
             String location = leak.get(r, "location");
             assertTrue(n > 0, at + ": only cells with members");

@@ -42,7 +42,7 @@ class LeakTest {
               "team": {"budgetShare": 0.2, "mode": "integral", "areaResidents": 5000, "proximity": 0.7}}]""";
 
     static final String HEADER = "cohort_year,tick,origin,location,eligible,helped,persons,left_origin,months_at_risk,"
-            + "employment_n0,employment_n,employment_gain,income_n0,income_n,income_gain,good_mental_health_n0,"
+            + "months_at_risk_unhelped,months_at_risk_helped,left_unhelped,left_helped,employment_n0,employment_n,employment_gain,income_n0,income_n,income_gain,good_mental_health_n0,"
             + "good_mental_health_n,good_mental_health_gain\n";
 
     @BeforeAll
@@ -60,27 +60,34 @@ class LeakTest {
         return dir;
     }
 
-    /** A leak.csv row: cohort year 0; persons, left, months at risk, then per metric n0 and gain (n = n0). */
+    /**
+     * A leak.csv row: cohort year 0; persons, left, months at risk, of those the months after first
+     * help and the leavers after it (the rest unhelped), then per metric n0 and gain (n = n0).
+     */
     private static String row(int tick, String origin, String location, int eligible, int helped, int persons, int left,
-            int risk, double incomeGain, double employmentGain) {
+            int risk, int riskHelped, int leftHelped, double incomeGain, double employmentGain) {
         return "0," + tick + "," + origin + "," + location + "," + eligible + "," + helped + "," + persons + "," + left + ","
-                + risk + "," + persons + "," + persons + "," + employmentGain + "," + persons + "," + persons + "," + incomeGain
+                + risk + "," + (risk - riskHelped) + "," + riskHelped + "," + (left - leftHelped) + "," + leftHelped + ","
+                + persons + "," + persons + "," + employmentGain + "," + persons + "," + persons + "," + incomeGain
                 + "," + persons + "," + persons + ",0\n";
     }
 
     /**
      * The scenario's cohort (20 members of target t, cohort year 0) at tick 24: 5 helped and eligible
-     * stay (one left and came back) and gain 2,000 euro in all; 5 neither stay and gain nothing; 10
-     * eligible unhelped left for the region and gain 6,000. So 100 euro per member in the targets and
-     * 300 in the region. Rows of another origin and another cohort year must not count.
+     * stay and gain 2,000 euro in all: four helped at tick 12 (12 months at risk before, 12 after
+     * each) and one helped at tick 10 who left at tick 20 and came back (10 months before its help,
+     * 10 after it, a helped leave); 5 neither stay and gain nothing; 10 eligible unhelped left for the
+     * region (60 months at risk) and gain 6,000. So 100 euro per member in the targets and 300 in the
+     * region. Rows of another origin and another cohort year must not count.
      */
     static String scenarioLeak(String t, String other) {
-        return HEADER + row(0, t, t, 1, 0, 15, 0, 0, 0, 0) + row(0, t, t, 0, 0, 5, 0, 0, 0, 0)
-                + row(12, t, t, 1, 0, 20, 0, 240, 0, 0)
-                + row(24, t, t, 1, 1, 5, 1, 120, 2000, 1) + row(24, t, t, 0, 0, 5, 0, 120, 0, 0)
-                + row(24, t, "region", 1, 0, 10, 10, 60, 6000, 2)
-                + row(24, other, other, 1, 1, 50, 50, 50, 1e6, 10)
-                + "1,24," + t + "," + t + ",1,1,9,9,9,9,9,9e6,9,9,9e6,9,9,0\n";
+        return HEADER + row(0, t, t, 1, 0, 15, 0, 0, 0, 0, 0, 0) + row(0, t, t, 0, 0, 5, 0, 0, 0, 0, 0, 0)
+                + row(12, t, t, 1, 1, 5, 0, 60, 2, 0, 0, 0) + row(12, t, "region", 1, 0, 10, 10, 60, 0, 0, 0, 0)
+                + row(12, t, t, 0, 0, 5, 0, 60, 0, 0, 0, 0)
+                + row(24, t, t, 1, 1, 5, 1, 116, 58, 1, 2000, 1) + row(24, t, t, 0, 0, 5, 0, 120, 0, 0, 0, 0)
+                + row(24, t, "region", 1, 0, 10, 10, 60, 0, 0, 6000, 2)
+                + row(24, other, other, 1, 1, 50, 50, 50, 25, 25, 1e6, 10)
+                + "1,24," + t + "," + t + ",1,1,9,9,9,0,9,0,9,9,9,9e6,9,9,9e6,9,9,0\n";
     }
 
     /**
@@ -89,10 +96,21 @@ class LeakTest {
      * 50 per member in the targets, 100 moved within the city.
      */
     static String counterfactualLeak(String t, String other) {
-        return HEADER + row(0, t, t, 1, 0, 15, 0, 0, 0, 0) + row(0, t, t, 0, 0, 5, 0, 0, 0, 0)
-                + row(12, t, t, 1, 0, 20, 0, 240, 0, 0)
-                + row(24, t, t, 1, 0, 5, 0, 120, 1000, 0) + row(24, t, t, 0, 0, 5, 0, 120, 0, 0)
-                + row(24, t, other, 1, 0, 10, 10, 180, 2000, 1);
+        return HEADER + row(0, t, t, 1, 0, 15, 0, 0, 0, 0, 0, 0) + row(0, t, t, 0, 0, 5, 0, 0, 0, 0, 0, 0)
+                + row(12, t, t, 1, 0, 20, 0, 240, 0, 0, 0, 0)
+                + row(24, t, t, 1, 0, 5, 0, 120, 0, 0, 1000, 0) + row(24, t, t, 0, 0, 5, 0, 120, 0, 0, 0, 0)
+                + row(24, t, other, 1, 0, 10, 10, 180, 0, 0, 2000, 1);
+    }
+
+    /** The same leak.csv without the split columns (an earlier version's file). */
+    private static String unsplit(String csv) {
+        StringBuilder out = new StringBuilder();
+        for (String line : csv.split("\n")) {
+            List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
+            cells.subList(9, 13).clear();
+            out.append(String.join(",", cells)).append('\n');
+        }
+        return out.toString();
     }
 
     private static Table table(String name, String text) throws IOException {
@@ -124,13 +142,26 @@ class LeakTest {
         assertEquals(-0.05, l[1][1], 1e-12);
         assertEquals(0.1, l[1][2], 1e-12);
         double[] h = Leak.hazard(sa, sb);
-        assertEquals(1 / 10.0, h[0], 1e-12, "helped: 1 out-move in 120 months");
-        assertEquals(10 / 5.0, h[1], 1e-12, "eligible unhelped: 10 in 60 months");
-        assertEquals(11 / 15.0, h[2], 1e-12, "eligible: 11 in 180 months");
+        // help as a time-varying exposure: the helped's 58 months after their help (4 x 12 + the leaver's 10), with its
+        // leave; the eligible's 118 months before any help (4 x 12 + the leaver's 10 + the region's 60), with 10 leaves
+        assertEquals(1 / (58 / 12.0), h[0], 1e-12, "helped: 1 out-move in 58 months after help");
+        assertEquals(10 / (118 / 12.0), h[1], 1e-12, "eligible before help: 10 in 118 months");
+        assertEquals(11 / (176 / 12.0), h[2], 1e-12, "eligible: 11 in 176 months");
         assertEquals(10 / 25.0, h[3], 1e-12, "eligible without the programme: 10 in 300 months");
-        assertEquals(0.05, h[Leak.RATIO_HELPED], 1e-12);
-        assertEquals((11 / 15.0) / 0.4, h[5], 1e-12);
+        assertEquals((12 / 58.0) / (120 / 118.0), h[Leak.RATIO_HELPED], 1e-12, "0.2034");
+        // counting all the helped's months as helped (1 in 116) against the eligible never helped (10 in 60) gave 0.052
+        assertTrue(h[Leak.RATIO_HELPED] > 3 * ((12 / 116.0) / 2.0), "the immortal months no longer bias the ratio down");
+        assertEquals(0.75 / 0.4, h[5], 1e-12, "the ITT ratio as before the split");
         assertEquals((11 - 10) / 5.0, h[6], 1e-12, "one extra out-mover per five helped");
+        // a leak.csv of an earlier version, without the split: no helped rates, the ITT ones as they were
+        Table old = table("old.csv", unsplit(scenarioLeak("T", "O")));
+        Leak.Sums so = Leak.sums(old, 0, 24, Set.of("T"));
+        assertFalse(so.split);
+        double[] ho = Leak.hazard(so, sb);
+        assertTrue(Double.isNaN(ho[0]) && Double.isNaN(ho[1]) && Double.isNaN(ho[Leak.RATIO_HELPED]));
+        assertEquals(h[2], ho[2], 1e-12);
+        assertEquals(h[5], ho[5], 1e-12);
+        assertEquals(h[6], ho[6], 1e-12);
         // nobody helped: no gain per helped, no helped rate, no ratio; a rate of 0 gives no ratio
         Leak.Sums none = Leak.sums(b, 0, 24, Set.of("T"));
         double[][] self = Leak.leak(none, sb);
@@ -226,17 +257,21 @@ class LeakTest {
         assertEquals(List.of("NA", "NA", "NA", "0"), List.of(leak.get("10|income|leak")).subList(6, 10),
                 "the runs end before ten years after the programme");
         Map<String, String[]> hazard = rows(out.resolve("summary-hazard.csv"), 3, 4);
-        assertEquals("0.05", hazard.get("0|ratio_helped_vs_unhelped")[5]);
+        assertEquals("0.206897", hazard.get("0|rate_helped")[5], "12 / 58");
+        assertEquals("1.01695", hazard.get("0|rate_unhelped_eligible")[5], "120 / 118");
+        assertEquals("0.203448", hazard.get("0|ratio_helped_vs_unhelped")[5]);
         assertEquals("0.2", hazard.get("0|extra_out_moves_per_helped")[5]);
-        assertEquals("1.83333", hazard.get("0|ratio_eligible_itt")[5]);
+        assertEquals("1.875", hazard.get("0|ratio_eligible_itt")[5]);
         Map<String, String[]> headline = rows(out.resolve("summary-headline.csv"), 0, 2);
         assertEquals("200", headline.get("prog|leak_income_end")[3]);
-        assertEquals("0.05", headline.get("prog|hazard_ratio_helped_vs_unhelped_end")[3]);
+        assertEquals("0.203448", headline.get("prog|hazard_ratio_helped_vs_unhelped_end")[3]);
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("<h2 id=\"leak\">"), "the section is there");
         assertTrue(html.contains("1 pair left out, their two cohorts differ in size"), "the unequal pair is named");
         assertTrue(html.contains("60 months"), "the helped table shows the programme's person-months");
         assertTrue(html.contains("Bloom"), "the estimator is explained");
+        assertTrue(html.contains("time-varying exposure") && html.contains("not a randomised group"),
+                "the hazard's person-time and its selection are explained");
         assertTrue(Files.isRegularFile(out.resolve("charts/leak-income.png")) && Files.isRegularFile(out.resolve(
                 "charts/leak-employment.svg")), "a chart per metric");
     }
