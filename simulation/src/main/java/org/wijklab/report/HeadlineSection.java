@@ -111,8 +111,9 @@ final class HeadlineSection extends ComparisonSection {
                 + "avoided per euro spent, cumulative: <em>realised</em> from the city's escalation costs against the "
                 + "counterfactual, <em>expected</em> as the ledger books it. <em>Income leak</em>: the programme's "
                 + "income gain per member of the cohort that lives outside the targets at the programme's end; "
-                + "<em>out-moves</em>: the helped's moves out of their neighbourhood per person-year against the "
-                + "eligible but unhelped of the same run (both in <a href=\"#leak\">the leak</a>). – where the runs do "
+                + "<em>out-moves</em>: moves out of their neighbourhood per person-year of the helped after their help "
+                + "against those of the eligible before any help, in the same run (both in <a href=\"#leak\">the "
+                + "leak</a>). – where the runs do "
                 + "not have it.</p>\n");
         csv.write(dir.resolve("summary-headline.csv"));
     }
