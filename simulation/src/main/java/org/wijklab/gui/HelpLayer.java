@@ -1,12 +1,10 @@
 package org.wijklab.gui;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.Locale;
@@ -251,11 +249,7 @@ final class HelpLayer extends FieldPortrayal2D {
         double h = rows.length * lineH + 8;
         double x = left + 4;
         double y = bottom - h - 4;
-        g.setColor(new Color(255, 255, 255, 225));
-        g.fill(new Rectangle2D.Double(x, y, w, h));
-        g.setColor(Color.GRAY);
-        g.setStroke(new BasicStroke(1f));
-        g.draw(new Rectangle2D.Double(x, y, w, h));
+        KeyBox.draw(g, x, y, w, h);
         for (int k = 0; k < rows.length; k++) {
             double base = y + 4 + k * lineH + fm.getAscent();
             double tx = x + 6;

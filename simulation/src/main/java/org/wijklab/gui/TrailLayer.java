@@ -8,7 +8,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
-import java.awt.geom.Rectangle2D;
 import java.util.Locale;
 import org.wijklab.model.WijkLabModel;
 import sim.field.grid.IntGrid2D;
@@ -275,11 +274,7 @@ final class TrailLayer extends FieldPortrayal2D {
         double h = rows.length * lineH + 8;
         double x = right - w - 4;
         double y = bottom - h - 4;
-        g.setColor(new Color(255, 255, 255, 225));
-        g.fill(new Rectangle2D.Double(x, y, w, h));
-        g.setColor(Color.GRAY);
-        g.setStroke(new BasicStroke(1f));
-        g.draw(new Rectangle2D.Double(x, y, w, h));
+        KeyBox.draw(g, x, y, w, h);
         for (int k = 0; k < rows.length; k++) {
             double base = y + 4 + k * lineH + fm.getAscent();
             double tx = x + 6;
