@@ -239,8 +239,8 @@ class CliTest {
         try (Stream<Path> s = Files.list(out)) {
             files = s.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertEquals(List.of(Runner.CITY, Runner.DECOMPOSITION, Runner.DISTANCES, Runner.ESCALATIONS, Runner.MANIFEST, Runner.MAP,
-                Runner.MOVES, Runner.NEIGHBOURHOODS, Runner.ORIGINS, Runner.REGION),
+        assertEquals(List.of(Runner.CITY, Runner.DECOMPOSITION, Runner.DISTANCES, Runner.ESCALATIONS, Runner.LEAK,
+                Runner.MANIFEST, Runner.MAP, Runner.MOVES, Runner.NEIGHBOURHOODS, Runner.ORIGINS, Runner.REGION),
                 files);
         assertNothingWritten(out.resolveSibling("not-there"));
 
