@@ -105,7 +105,13 @@ class BenchmarksSmokeTest {
         PolicyEffects fx = city.model.effects();
         fx.clear();
         new ProcessBenchmark().programmes(city);
-        assertTrue(Arrays.stream(fx.jobFinding).sum() > 0, "the work theme acts in the targets");
+        assertTrue(Arrays.stream(fx.safety).sum() > 0, "the safety theme acts in the targets");
+        org.wijklab.model.Persons ps = city.model.persons();
+        int held = 0;
+        for (int p = 0; p < ps.bound(); p++) {
+            held += ps.activationLeft[p] > 0 ? 1 : 0;
+        }
+        assertTrue(held > 0, "the work theme's activation places are taken");
         assertEquals(Cities.FIRST_TICK, city.model.tick());
     }
 
