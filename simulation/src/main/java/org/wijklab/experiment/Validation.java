@@ -331,6 +331,10 @@ public final class Validation {
             return new Result(pattern, statistic, target.text(), new Statistics.Estimate(Double.NaN, Double.NaN, values.length),
                     false, note, "not a number in " + missing + " of " + values.length + " replications");
         }
+        if (values.length >= 2 && java.util.Arrays.stream(values).allMatch(v -> v == values[0])) {
+            // every replication gave the same value: no spread to estimate, so no interval (not one of zero width)
+            e = new Statistics.Estimate(e.mean(), Double.NaN, e.n());
+        }
         return new Result(pattern, statistic, target.text(), e, target.contains(e.mean()), note, "");
     }
 
