@@ -105,7 +105,7 @@ class BenchmarksSmokeTest {
         PolicyEffects fx = city.model.effects();
         fx.clear();
         new ProcessBenchmark().programmes(city);
-        assertTrue(Arrays.stream(fx.safety).sum() > 0, "the safety theme acts in the targets");
+        assertTrue(Arrays.stream(fx.prevention).sum() > 0, "the safety theme prevents in the targets");
         org.wijklab.model.Persons ps = city.model.persons();
         int held = 0;
         for (int p = 0; p < ps.bound(); p++) {

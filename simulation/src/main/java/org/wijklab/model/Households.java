@@ -87,6 +87,12 @@ public final class Households implements java.io.Serializable {
     public final float[] incomeAtMoveIn;
     public final float[] housingCost;
     public final int[] moveInTick;
+    /**
+     * The neighbourhood's integration clock ({@link Neighbourhoods#tieClock}) when the household moved
+     * in: what the clock gained since is the extra months of local acquaintance the integration theme
+     * gave it. Local, so lost with a move.
+     */
+    public final float[] tieStart;
     public final int[] searchSince;
     public final byte[] forced;
     public final byte[] debt;
@@ -129,6 +135,7 @@ public final class Households implements java.io.Serializable {
         incomeAtMoveIn = new float[capacity];
         housingCost = new float[capacity];
         moveInTick = new int[capacity];
+        tieStart = new float[capacity];
         searchSince = new int[capacity];
         forced = new byte[capacity];
         debt = new byte[capacity];

@@ -28,6 +28,12 @@ public final class Neighbourhoods implements java.io.Serializable {
     /** Market price multiplier per neighbourhood and tenure (social rent stays at 1: regulated). */
     public final double[][] priceLevel;
     public final double[] cohesion;
+    /**
+     * Extra months of local acquaintance the integration theme has given the neighbourhood's
+     * residents since the start, cumulative (a household's share is what it gained since it moved
+     * in, {@link Households#tieStart}); 0 without a programme.
+     */
+    public final double[] tieClock;
     public final double[] safety;
     public final double[] liveability;
     public final double[] reputation;
@@ -92,6 +98,7 @@ public final class Neighbourhoods implements java.io.Serializable {
         facilities = new double[count];
         priceLevel = new double[count][Tenure.COUNT];
         cohesion = new double[count];
+        tieClock = new double[count];
         safety = new double[count];
         liveability = new double[count];
         reputation = new double[count];

@@ -23,9 +23,17 @@ public final class PolicyEffects implements java.io.Serializable {
     public final double[] youthPrevention;
     /** Added chance that a child leaving home is educated one level above the parent: learning, initiatives. */
     public final double[] educationUp;
-    /** Added to the safety target: safety theme. */
-    public final double[] safety;
-    /** Added to the cohesion target: integration theme, best persons, initiatives. */
+    /**
+     * Share of the neighbourhood's problem pressure on safety that is prevented (wardens, camera
+     * surveillance, policing of hot spots): safety theme; in [0, 1).
+     */
+    public final double[] prevention;
+    /**
+     * Extra months of local acquaintance each resident gains this month (activities where neighbours
+     * meet): integration theme. Kept by the households, lost when they move.
+     */
+    public final double[] tieMonths;
+    /** Added to the cohesion target: best persons, initiatives. */
     public final double[] cohesion;
     /** Dwelling quality gained per month in the neighbourhood: housing theme (renovation). */
     public final double[] qualityMonthly;
@@ -54,7 +62,8 @@ public final class PolicyEffects implements java.io.Serializable {
         localJobs = new double[count];
         youthPrevention = new double[count];
         educationUp = new double[count];
-        safety = new double[count];
+        prevention = new double[count];
+        tieMonths = new double[count];
         cohesion = new double[count];
         qualityMonthly = new double[count];
         detection = new double[count];
@@ -75,7 +84,8 @@ public final class PolicyEffects implements java.io.Serializable {
         Arrays.fill(localJobs, 0);
         Arrays.fill(youthPrevention, 0);
         Arrays.fill(educationUp, 0);
-        Arrays.fill(safety, 0);
+        Arrays.fill(prevention, 0);
+        Arrays.fill(tieMonths, 0);
         Arrays.fill(cohesion, 0);
         Arrays.fill(qualityMonthly, 0);
         Arrays.fill(detection, 0);

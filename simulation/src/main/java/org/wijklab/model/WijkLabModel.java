@@ -379,6 +379,19 @@ public final class WijkLabModel extends SimState {
     }
 
     /**
+     * A household's local ties at a tick: {@link #ties(int)} of its months in its neighbourhood plus
+     * the whole months of acquaintance the integration theme gave it there since it moved in
+     * (the neighbourhood's {@link Neighbourhoods#tieClock} since the household's
+     * {@link Households#tieStart}).
+     */
+    public double ties(int slot, int tick) {
+        Households h = households;
+        int months = tick - h.moveInTick[slot];
+        double extra = neighbourhoods.tieClock[h.hood[slot]] - h.tieStart[slot];
+        return ties(extra >= 1.0 ? months + (int) extra : months);
+    }
+
+    /**
      * Person p's own yearly wage at a tick, in work or not (what it would earn): the economy's wage
      * level, its education's wage, its own earnings factor, its work experience and its skill from
      * activation (policy.help.skillWage). Pay is revalued
@@ -509,6 +522,7 @@ public final class WijkLabModel extends SimState {
         h.hood[slot] = dwellings.neighbourhood[d];
         h.tenure[slot] = dwellings.tenure[d];
         h.moveInTick[slot] = tick;
+        h.tieStart[slot] = (float) neighbourhoods.tieClock[h.hood[slot]];
         h.incomeAtMoveIn[slot] = h.income[slot];
         h.housingCost[slot] = (float) askingCost(d);
         h.searchSince[slot] = Households.NOT_SEARCHING;

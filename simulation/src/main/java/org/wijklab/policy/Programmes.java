@@ -30,7 +30,11 @@ import sim.engine.Steppable;
  * euros per target resident per year, reach {@code 1 − exp(−coalitionBreadth / reachScale)} and a
  * best-person multiplier {@code 1 + effect · presence} (presence 1 while one is active, at least
  * 0.5 while exhausted, then a legacy decaying with {@code legacyYears}). Several funders who do not
- * pool their budgets lose {@code fragmentationLoss} of it.
+ * pool their budgets lose {@code fragmentationLoss} of it. Each acts on a cause, never on the
+ * liveability index: housing renovates dwellings (quality a month), learning prevents youth problems
+ * and lifts children's education, integration gives the residents extra months of local
+ * acquaintance a month (ties they keep while they stay, {@link PolicyEffects#tieMonths}), safety
+ * prevents a share of the problem pressure on safety ({@link PolicyEffects#prevention}).
  *
  * <p>Themes that act on persons: the work theme's money buys activation places
  * ({@code policy.help.activationCostYear} a place-year), the health theme's treatment places
@@ -375,8 +379,9 @@ public final class Programmes implements Steppable {
             fx.qualityMonthly[j] += effect[HOUSING] * m / 12.0;
             fx.youthPrevention[j] = Math.min(0.9, fx.youthPrevention[j] + effect[LEARNING] * m);
             fx.educationUp[j] += 0.5 * effect[LEARNING] * m;
-            fx.cohesion[j] += effect[INTEGRATION] * m;
-            fx.safety[j] += effect[SAFETY] * m;
+            fx.tieMonths[j] += effect[INTEGRATION] * m;
+            // several programmes prevent independently: what one leaves, the next prevents a share of
+            fx.prevention[j] = 1.0 - (1.0 - fx.prevention[j]) * (1.0 - Math.min(0.95, effect[SAFETY] * m));
         }
     }
 

@@ -9,10 +9,12 @@ import sim.engine.Steppable;
 
 /**
  * Community, per neighbourhood and month: cohesion moves toward a target raised by residents'
- * local ties (years lived) and home ownership and lowered by turnover; safety moves toward a
- * target lowered by unemployment, poverty concentration and youth problems and raised by cohesion.
- * Programmes add to both targets (integration and safety themes, best persons, initiatives).
- * Both are in [0, 1] and adjust at the scenario's yearly rate, so they lag the population.
+ * local ties (months lived, plus the acquaintance the integration theme gave those who stayed) and
+ * home ownership and lowered by turnover; safety moves toward a target lowered by the problem
+ * pressure of unemployment, poverty concentration and youth problems, of which the safety theme
+ * prevents a share, and raised by social control (cohesion). Best persons and initiatives still add
+ * to the cohesion target. Both are in [0, 1] and adjust at the scenario's yearly rate, so they lag
+ * the population.
  */
 public final class Community implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -42,7 +44,11 @@ public final class Community implements Steppable {
     public void step(SimState state) {
         Neighbourhoods nb = model.neighbourhoods();
         double rate = model.scenario().community().adjustRate() / 12.0;
+        var fx = model.effects();
         for (int j = 0; j < nb.count; j++) {
+            if (fx != null) {
+                nb.tieClock[j] += fx.tieMonths[j];
+            }
             nb.cohesion[j] += rate * (cohesionTarget(j) - nb.cohesion[j]);
             nb.safety[j] += rate * (safetyTarget(j) - nb.safety[j]);
         }
@@ -58,18 +64,17 @@ public final class Community implements Steppable {
     double safetyTarget(int j) {
         Scenario.Community c = model.scenario().community();
         Neighbourhoods nb = model.neighbourhoods();
-        return clamp(c.safetyBase() - c.safetyUnemployment() * nb.unemploymentShare[j]
-                - c.safetyPoverty() * nb.lowIncomeShare[j] - c.safetyYouth() * nb.youthProblemShare[j]
-                + c.safetyCohesion() * (nb.cohesion[j] - 0.5) + policy(j, false));
+        double pressure = c.safetyUnemployment() * nb.unemploymentShare[j] + c.safetyPoverty() * nb.lowIncomeShare[j]
+                + c.safetyYouth() * nb.youthProblemShare[j];
+        var fx = model.effects();
+        double prevented = fx == null ? 0.0 : fx.prevention[j];
+        return clamp(c.safetyBase() - (1.0 - prevented) * pressure + c.safetyCohesion() * (nb.cohesion[j] - 0.5));
     }
 
-    /** What programmes add to the cohesion or safety target (zero before set-up of the effects). */
+    /** What best persons and initiatives add to the cohesion target (zero before set-up of the effects). */
     private double policy(int j, boolean cohesion) {
         var fx = model.effects();
-        if (fx == null) {
-            return 0.0;
-        }
-        return cohesion ? fx.cohesion[j] : fx.safety[j];
+        return fx == null ? 0.0 : fx.cohesion[j];
     }
 
     private static double clamp(double v) {

@@ -184,7 +184,7 @@ public final class HousingMarket implements Steppable {
                 int d = h.dwelling[slot];
                 int j = h.hood[slot];
                 double p = moveChance(hs, baseMonthly[h.tenure[slot]], model.incomeRank(h.income[slot]), placeScore[j],
-                        h.income[slot], h.incomeAtMoveIn[slot], model.ties(tick - h.moveInTick[slot]),
+                        h.income[slot], h.incomeAtMoveIn[slot], model.ties(slot, tick),
                         dw.small[d] && h.persons(slot) > 2);
                 if (u < p) {
                     h.searchSince[slot] = tick;
@@ -310,7 +310,7 @@ public final class HousingMarket implements Steppable {
         byte forced = h.forced[slot];
         double income = h.income[slot];
         int persons = h.persons(slot);
-        double ties = model.ties(tick - h.moveInTick[slot]);
+        double ties = model.ties(slot, tick);
         int registered = tick;
         for (int a = 0; a < h.adults[slot]; a++) {
             registered = Math.min(registered, registration(h.adultPerson[2 * slot + a], slot, tick));

@@ -315,7 +315,7 @@ public final class Observation implements Steppable {
             c[LOW_INCOME * n + j] += equivalised < lowThreshold ? 1 : 0;
             c[OWNERS * n + j] += h.tenure[slot] == Tenure.OWNER ? 1 : 0;
             sum[j] += h.income[slot];
-            sum[n + j] += model.ties(tick - h.moveInTick[slot]);
+            sum[n + j] += model.ties(slot, tick);
             // every member counts: the mean is per person, as the decomposition's income metric
             sum[3 * n + j] += (a + kids) * equivalised;
             int bin = (int) (h.income[slot] / WijkLabModel.INCOME_BIN);

@@ -37,7 +37,10 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
      * of several funders that are not pooled lose {@code fragmentationLoss} to overhead.
      *
      * @param doseScale         euro per resident per year at which a theme reaches 63 % of its maximum
-     * @param maxEffect         maximum effect of the place themes: housing, learning, integration, safety
+     * @param maxEffect         maximum effect of the place themes: housing (dwelling quality a year),
+     *                          learning (share of youth problems prevented), integration (extra months
+     *                          of local acquaintance a month), safety (share of the problem pressure on
+     *                          safety prevented, at most 0.95)
      * @param reachScale        coalition breadth at which reach is 63 % of its maximum
      * @param fragmentationLoss share of an unpooled budget of several funders lost to overhead
      */
@@ -47,7 +50,7 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
             Check.positive(p + ".doseScale", doseScale);
             Check.length(p + ".maxEffect", maxEffect, 4);
             for (int i = 0; i < 4; i++) {
-                Check.range(p + ".maxEffect[" + i + "]", maxEffect[i], 0.0, 5.0);
+                Check.range(p + ".maxEffect[" + i + "]", maxEffect[i], 0.0, i == 3 ? 0.95 : 5.0);
             }
             Check.positive(p + ".reachScale", reachScale);
             Check.probability(p + ".fragmentationLoss", fragmentationLoss);
