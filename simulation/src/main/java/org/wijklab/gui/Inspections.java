@@ -407,6 +407,21 @@ final class Inspections {
             return nb().safety[j];
         }
 
+        /** The households' mean local ties (months lived and the integration theme's acquaintance), [0, 1). */
+        public double getMeanTies() {
+            return nb().meanTies[j];
+        }
+
+        /** Months of local acquaintance the integration theme has given the residents here since the start. */
+        public double getIntegrationMonths() {
+            return nb().tieClock[j];
+        }
+
+        /** Share of the problem pressure on safety that the safety theme prevents this month. */
+        public double getSafetyPrevented() {
+            return model.effects().prevention[j];
+        }
+
         public double getVacancy() {
             int v = 0;
             for (int t = 0; t < nb().vacantByTenure[j].length; t++) {
