@@ -21,6 +21,7 @@ public final class PairedMetrics {
     /** The points: the programme's end and ten years after it. */
     static final int[] YEARS_AFTER_END = {0, 10};
     private static final String[] SUFFIX = {"end", "10y"};
+    private static final String[] WHEN = {"at the programme's end", "10 years after the programme's end"};
     private static final int INCOME = 0;
     private static final int EMPLOYMENT = 1;
 
@@ -41,13 +42,14 @@ public final class PairedMetrics {
         for (int m = 0; m < 2; m++) {
             int k = index[m];
             for (int p = 0; p < 2; p++) {
-                String when = p == 0 ? "at the programme's end" : "10 years after the programme's end";
                 DEFINITIONS.put("leak_" + metric[m] + "_" + SUFFIX[p], new Definition("the programme-attributable gain in "
                         + unit[m] + " per member of the targets' cohort at the start that went with those who left the "
-                        + "targets (moved within the city or left it), " + when + ", against the twin", p,
+                        + "targets (moved within the city or left it), " + WHEN[p] + ", against the twin", p,
                         (l, h) -> l[k][LeakMeasure.LEAK_INDEX]));
+            }
+            for (int p = 0; p < 2; p++) {
                 DEFINITIONS.put("gain_" + metric[m] + "_" + SUFFIX[p], new Definition("the programme-attributable gain in "
-                        + unit[m] + " per member of the targets' cohort at the start, wherever they live, " + when
+                        + unit[m] + " per member of the targets' cohort at the start, wherever they live, " + WHEN[p]
                         + ", against the twin", p, (l, h) -> l[k][LeakMeasure.GAIN_TOTAL]));
             }
             DEFINITIONS.put("leak_share_" + metric[m] + "_10y", new Definition("the leak's share of the programme-attributable "
