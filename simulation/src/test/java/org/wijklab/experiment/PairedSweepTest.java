@@ -149,6 +149,47 @@ class PairedSweepTest {
     }
 
     @Test
+    void shardsMergedAreTheWholePairedSweep() throws IOException {
+        Path a = tmp.resolve("shard-a");
+        Path b = tmp.resolve("shard-b");
+        SweepRunner.run(sweep, a, 1, false, Progress.NONE, "test", 0, 2);
+        SweepRunner.run(sweep, b, 1, false, Progress.NONE, "test", 1, 2);
+        Path merged = tmp.resolve("merged");
+        SweepMerge.merge(sweep, List.of(b, a), merged, "test");
+        for (String f : List.of(SweepRunner.RUNS, SweepRunner.SUMMARY)) {
+            assertArrayEquals(Files.readAllBytes(oneThread.resolve(f)), Files.readAllBytes(merged.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void aTwinThatIsNotTheSameCityGivesNaWithTheReason() {
+        Scenario s = SweepRunner.scenario(sweep, 0, 2);
+        RunSummary run = record(s);
+        // another seed: not the same city until the start
+        RunSummary twin = record(s.withoutProgrammes().withSeed(s.seed() + 1));
+        PairedMetrics p = PairedMetrics.of(run, twin);
+        run.paired = p;
+        assertTrue(p.reason("leak_income_end").contains("the twin cannot stand for the counterfactual"),
+                p.reason("leak_income_end"));
+        for (String name : PairedMetrics.names()) {
+            assertTrue(Double.isNaN(PairedMetrics.value(run, name)), name + " is NA");
+        }
+        // and the right twin has values
+        run.paired = PairedMetrics.of(run, record(s.withoutProgrammes()));
+        assertEquals(null, run.paired.reason("leak_income_10y"));
+        assertFalse(Double.isNaN(PairedMetrics.value(run, "gain_income_10y")));
+    }
+
+    private static RunSummary record(Scenario s) {
+        RunSummary r = new RunSummary(s).keepLeak();
+        org.wijklab.model.WijkLabModel model = new org.wijklab.model.WijkLabModel(s);
+        r.attach(model);
+        model.runToEnd();
+        r.finished();
+        return r;
+    }
+
+    @Test
     void aFolderStartedWithTwinsIsNotResumedWithout() throws IOException {
         Sweep without = Sweep.load(sweepFile("unpaired.json", false), SweepMetrics.names());
         ScenarioException e = assertThrows(ScenarioException.class,
