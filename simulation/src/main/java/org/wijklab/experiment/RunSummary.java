@@ -77,6 +77,16 @@ public final class RunSummary implements Replicator.RunObserver {
     public final Map<String, Map<String, Double>> decomposition = new HashMap<>();
     private StringWriter decompositionText;
     private ErosionDecomposition decomposer;
+    /**
+     * With {@link #keepLeak}: the run's leak.csv rows, kept in memory for a paired sweep (never
+     * written to a file, not in {@link #write}); null otherwise.
+     */
+    public org.wijklab.observation.LeakMeasure.Rows leakRows;
+    /** A paired sweep's values of this run against its twin ({@link PairedMetrics}); null without a twin. */
+    public PairedMetrics paired;
+    private boolean keepLeak;
+    private StringWriter leakText;
+    private org.wijklab.observation.LeakTable leakTable;
 
     /** What one programme did in this run. */
     public static final class ProgrammeRecord {
@@ -104,6 +114,12 @@ public final class RunSummary implements Replicator.RunObserver {
         this.scenario = scenario;
     }
 
+    /** Keeps the run's leak.csv rows in memory ({@link #leakRows}); to be called before {@link #attach}. */
+    public RunSummary keepLeak() {
+        keepLeak = true;
+        return this;
+    }
+
     @Override
     public void attach(WijkLabModel model) {
         model.addTickListener(this::record);
@@ -112,11 +128,27 @@ public final class RunSummary implements Replicator.RunObserver {
         decompositionText = new StringWriter();
         decomposer = new ErosionDecomposition(decompositionText, scenario.output().decompositionYears(), scenario.ticks());
         model.addTickListener(decomposer);
+        int[] years = scenario.output().cohortYears();
+        if (keepLeak && years.length > 0) {
+            // the leak table's members are the origins table's: it goes first (its own rows are not needed)
+            org.wijklab.observation.OriginsTable origins = new org.wijklab.observation.OriginsTable(
+                    java.io.Writer.nullWriter(), years, scenario.ticks());
+            leakText = new StringWriter();
+            leakTable = new org.wijklab.observation.LeakTable(leakText, origins, scenario.ticks());
+            model.addTickListener(origins);
+            model.addTickListener(leakTable);
+        }
     }
 
     @Override
     public void finished() {
         decomposer.close();
+        if (leakTable != null) {
+            leakTable.csv().close();
+            leakRows = org.wijklab.observation.LeakMeasure.rows(leakText.toString());
+            leakText = null;
+            leakTable = null;
+        }
         List<String> lines = decompositionText.toString().lines().toList();
         decompositionText = null;
         String[] header = lines.get(0).split(",");

@@ -83,6 +83,12 @@ final class SweepFolder {
                         ? ": holds a run (its manifest.json is a single run's), not a sweep; give another --out"
                         : ": not a sweep's folder (its manifest.json is not a sweep's); give another --out"));
             }
+            // a manifest without the key is of a sweep without twins
+            if (m.path("counterfactual").asBoolean(false) != sweep.counterfactual()) {
+                throw new ScenarioException("--out " + out + ": was started " + (sweep.counterfactual() ? "without" : "with")
+                        + " counterfactual twins (sweep.counterfactual " + !sweep.counterfactual() + "); its runs cannot be "
+                        + "joined with runs " + (sweep.counterfactual() ? "with" : "without") + " them: start a new --out");
+            }
             if (!sweep.sha256().equals(m.path("sweepSha256").asText())) {
                 throw new ScenarioException("--out " + out + ": holds sweep '" + m.path("sweep").asText()
                         + "' of another sweep file (SHA-256 differs); give another --out");

@@ -22,6 +22,8 @@ public final class SweepMetrics {
     private static final Map<String, Metric> METRICS = new LinkedHashMap<>();
     /** The metrics of the first programme: NA in a run without one (declared before the table that fills it). */
     private static final java.util.Set<String> PROGRAMME = new java.util.HashSet<>();
+    /** The metrics of a run against its twin ({@link PairedMetrics}): NA unless the sweep has counterfactual twins. */
+    private static final java.util.Set<String> PAIRED = new java.util.HashSet<>();
 
     static {
         addProgramme("eroded_income_gain", "the targets' eroded equivalised income gain over the programme's period "
@@ -113,6 +115,11 @@ public final class SweepMetrics {
                 + "and at most 100 km away (the adjacent provinces), share", r -> leavers(r, 50, 100));
         add("social_let_registration_years", "the mean registration (years) at which social dwellings were let by search",
                 r -> r.movedByClass == null || r.socialLets == 0 ? Double.NaN : r.socialLetMonths / 12.0 / r.socialLets);
+        for (String name : PairedMetrics.names()) {
+            add(name, PairedMetrics.description(name) + " (a paired sweep's: sweep.counterfactual)",
+                    r -> PairedMetrics.value(r, name));
+            PAIRED.add(name);
+        }
     }
 
     /** Share of the moves to the region that went to places more than lo and at most hi km away. */
@@ -175,6 +182,18 @@ public final class SweepMetrics {
      * scenario without a programme, a 10-year statistic in a shorter run; null when it may have a value.
      */
     public static String unavailable(String name, org.wijklab.scenario.Scenario s) {
+        return unavailable(name, s, false);
+    }
+
+    /**
+     * As {@link #unavailable(String, org.wijklab.scenario.Scenario)}, in a sweep with or without
+     * counterfactual twins: a paired metric is NA in every run of a sweep without them.
+     */
+    public static String unavailable(String name, org.wijklab.scenario.Scenario s, boolean counterfactual) {
+        if (PAIRED.contains(name)) {
+            return counterfactual ? PairedMetrics.unavailable(name, s)
+                    : "a paired metric, and the sweep has no counterfactual twins (sweep.counterfactual)";
+        }
         if (PROGRAMME.contains(name) && s.programmes().isEmpty()) {
             return "a programme's metric, and the scenario has no programme";
         }
@@ -200,6 +219,11 @@ public final class SweepMetrics {
     /** The validation pattern (V1 to V10) whose statistic a metric is, or null. */
     public static String pattern(String name) {
         return PATTERNS.get(name);
+    }
+
+    /** Whether a metric is a run's against its twin: only a sweep with counterfactual twins has it. */
+    public static boolean paired(String name) {
+        return PAIRED.contains(name);
     }
 
     /** Every metric's name, in the documented order. */

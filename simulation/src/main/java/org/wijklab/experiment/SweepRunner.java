@@ -299,13 +299,43 @@ public final class SweepRunner {
         int replication = id % stride;
         Scenario s = scenario(sweep, id, stride);
         if (folder == null) {
-            return measure(s, metrics);
+            return measure(s, metrics, sweep.counterfactual());
         }
         RunSummary summary = new RunSummary(s);
+        if (sweep.counterfactual()) {
+            summary.keepLeak();
+        }
         Path dir = folder.resolve("runs").resolve(String.format("point-%04d", point))
                 .resolve(String.format("rep-%03d", replication));
         Runner.run(s, sweep.file() + " point " + point, dir, commandLine, 1, summary);
+        if (sweep.counterfactual()) {
+            // the twin's folder is not kept: its part of the run is in the run's paired metrics
+            pair(summary, metrics);
+        }
         return SweepMetrics.compute(summary, metrics);
+    }
+
+    /**
+     * Runs a run's counterfactual twin (its scenario without programmes, its seed) on this thread and
+     * pairs the two ({@link PairedMetrics}); a pair that has no value for a reason the scenario does
+     * not already give ({@link SweepMetrics#unavailable}), such as a twin that is not the same city
+     * until the start, says so on standard error (the metrics are NA).
+     */
+    static void pair(RunSummary run, List<String> metrics) {
+        RunSummary twin = new RunSummary(run.scenario.withoutProgrammes()).keepLeak();
+        WijkLabModel model = new WijkLabModel(twin.scenario);
+        twin.attach(model);
+        model.runToEnd();
+        twin.finished();
+        run.paired = PairedMetrics.of(run, twin);
+        for (String name : metrics) {
+            String why = SweepMetrics.paired(name) ? run.paired.reason(name) : null;
+            if (why != null && SweepMetrics.unavailable(name, run.scenario, true) == null) {
+                System.err.println("warning: " + run.scenario.name() + " seed " + run.scenario.seed()
+                        + ": the paired metrics are NA: " + why);
+                break;
+            }
+        }
     }
 
     /** The scenario of a run: its point's scenario with its replication's seed. */
@@ -315,11 +345,22 @@ public final class SweepRunner {
 
     /** Runs a scenario to its end, keeping nothing but the named metrics ({@link SweepMetrics}). */
     public static double[] measure(Scenario scenario, List<String> metrics) {
+        return measure(scenario, metrics, false);
+    }
+
+    /** The same, with {@code counterfactual}: then its twin too, on the same thread, for the paired metrics. */
+    public static double[] measure(Scenario scenario, List<String> metrics, boolean counterfactual) {
         RunSummary summary = new RunSummary(scenario);
+        if (counterfactual) {
+            summary.keepLeak();
+        }
         WijkLabModel model = new WijkLabModel(scenario);
         summary.attach(model);
         model.runToEnd();
         summary.finished();
+        if (counterfactual) {
+            pair(summary, metrics);
+        }
         return SweepMetrics.compute(summary, metrics);
     }
 
@@ -630,6 +671,11 @@ public final class SweepRunner {
         m.put("base", sweep.baseFile().getFileName().toString());
         m.put("baseScenarioSha256", ScenarioLoader.sha256(sweep.base()));
         m.put("design", sweep.design());
+        m.put("counterfactual", sweep.counterfactual());
+        if (sweep.counterfactual()) {
+            m.put("twins", "every run has a twin: its scenario without programmes on its seed, run in the same work unit "
+                    + "for the paired metrics; the twins' folders are not kept");
+        }
         m.put("methodsVersion", METHODS_VERSION);
         if (sweep.samples() > 0) {
             m.put("samples", sweep.samples());

@@ -71,7 +71,16 @@ public final class LeakTable implements TickListener, OutputFile {
 
     /** A table of the members of the origins table's cohorts in a run of lastTick ticks. */
     public LeakTable(Path file, OriginsTable origins, int lastTick) {
-        csv = new Csv(file, HEADER);
+        this(new Csv(file, HEADER), origins, lastTick);
+    }
+
+    /** The same table written to a writer of the caller's (a paired sweep keeps a run's rows in memory). */
+    public LeakTable(java.io.Writer writer, OriginsTable origins, int lastTick) {
+        this(new Csv("leak.csv", writer, HEADER), origins, lastTick);
+    }
+
+    private LeakTable(Csv csv, OriginsTable origins, int lastTick) {
+        this.csv = csv;
         this.origins = origins;
         this.lastTick = lastTick;
         int c = origins.years().length;

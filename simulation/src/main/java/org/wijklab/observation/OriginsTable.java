@@ -55,7 +55,16 @@ public final class OriginsTable implements TickListener, OutputFile {
 
     /** A table of the cohorts of the given years (whole years since tick 0) in a run of lastTick ticks. */
     public OriginsTable(Path file, int[] cohortYears, int lastTick) {
-        csv = new Csv(file, HEADER);
+        this(new Csv(file, HEADER), cohortYears, lastTick);
+    }
+
+    /** The same table written to a writer of the caller's (a paired sweep needs its members, not its rows). */
+    public OriginsTable(java.io.Writer writer, int[] cohortYears, int lastTick) {
+        this(new Csv("origins.csv", writer, HEADER), cohortYears, lastTick);
+    }
+
+    private OriginsTable(Csv csv, int[] cohortYears, int lastTick) {
+        this.csv = csv;
         years = cohortYears.clone();
         Arrays.sort(years);
         this.lastTick = lastTick;

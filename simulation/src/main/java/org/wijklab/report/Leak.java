@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.wijklab.observation.LeakMeasure;
 import org.wijklab.report.chart.Estimate;
 
 /**
@@ -28,22 +29,20 @@ final class Leak {
     static final String LEAK = "leak.csv";
     static final String HELPED = "helped.csv";
     /** The metrics of leak.csv, as its column prefixes, in the order of the section's tables. */
-    static final String[] METRICS = {"income", "employment", "good_mental_health"};
+    static final String[] METRICS = LeakMeasure.METRICS;
     static final String[] METRIC_LABELS = {"equivalised income, euro", "employment (share of working-age adults)",
         "good mental health (share of adults)"};
     /** Where a member lives at a point (its location's class): a target, another neighbourhood, the region. */
-    static final String[] CLASSES = {"in_targets", "moved_in_city", "left_city"};
+    static final String[] CLASSES = LeakMeasure.CLASSES;
     static final String[] CLASS_LABELS = {"in the targets", "moved within the city", "left the city"};
     /** The per-pair quantities of each metric, in summary-leak.csv's order; leak_share is over pairs. */
-    static final String[] QUANTITIES = {"in_targets", "moved_in_city", "left_city", "gain_total", "leak", "helped_share",
-        "gain_per_helped"};
-    static final int GAIN_TOTAL = 3;
-    static final int LEAK_INDEX = 4;
-    static final int HELPED_SHARE = 5;
+    static final String[] QUANTITIES = LeakMeasure.QUANTITIES;
+    static final int GAIN_TOTAL = LeakMeasure.GAIN_TOTAL;
+    static final int LEAK_INDEX = LeakMeasure.LEAK_INDEX;
+    static final int HELPED_SHARE = LeakMeasure.HELPED_SHARE;
     /** The hazard quantities, in summary-hazard.csv's order. */
-    static final String[] HAZARDS = {"rate_helped", "rate_unhelped_eligible", "rate_eligible", "rate_eligible_counterfactual",
-        "ratio_helped_vs_unhelped", "ratio_eligible_itt", "extra_out_moves_per_helped"};
-    static final int RATIO_HELPED = 4;
+    static final String[] HAZARDS = LeakMeasure.HAZARDS;
+    static final int RATIO_HELPED = LeakMeasure.RATIO_HELPED;
     /** The points: the programme's end, and ten years after it. */
     static final int[] YEARS_AFTER_END = {0, 10};
     /** The forms of help in helped.csv, "any" first. */
@@ -61,149 +60,9 @@ final class Leak {
         return c.toArray(new String[0]);
     }
 
-    /** leak.csv's split of time at risk and first move-outs at a member's first help (not in earlier runs' files). */
-    static final String[] SPLIT = {"months_at_risk_unhelped", "months_at_risk_helped", "left_unhelped", "left_helped"};
-
-    /**
-     * The hazard's groups: the helped time (every member's months after its first help); the
-     * eligible's unhelped time (eligible members' months before any help); eligible; everybody.
-     */
-    private static final int HELPED_GROUP = 0;
-    private static final int UNHELPED_ELIGIBLE = 1;
-    private static final int ELIGIBLE = 2;
-    private static final int ALL = 3;
-
-    /** A cohort's sums in one run at one point. */
-    static final class Sums {
-        double persons;
-        double helped;
-        /** [metric]: members measured at the cohort tick. */
-        final double[] n0 = new double[METRICS.length];
-        /** [metric][class]: the sum of their gains, by where they live at the point. */
-        final double[][] gain = new double[METRICS.length][CLASSES.length];
-        /** [group]: first move-outs found by the point, and the months at risk, in the group's person-time. */
-        final double[] left = new double[4];
-        final double[] atRisk = new double[4];
-        /** Whether any row of the cohort was at this point. */
-        boolean found;
-        /** Whether the table splits time at risk at first help ({@link #SPLIT}); without it the helped groups are NaN. */
-        boolean split;
-    }
-
-    /**
-     * The sums over a run's leak.csv rows of a cohort year at a tick whose origin is a target. A cell
-     * the run left empty (NA: nobody measured) adds nothing.
-     */
-    static Sums sums(Table t, int cohortYear, int tick, Set<String> targets) {
-        Sums s = new Sums();
-        s.split = java.util.Arrays.stream(SPLIT).allMatch(t::has);
-        for (int i = 0; i < t.size(); i++) {
-            if (t.integer(i, "cohort_year") != cohortYear || t.integer(i, "tick") != tick
-                    || !targets.contains(t.text(i, "origin"))) {
-                continue;
-            }
-            s.found = true;
-            String location = t.text(i, "location");
-            int cls = targets.contains(location) ? 0 : "region".equals(location) ? 2 : "dead".equals(location) ? -1 : 1;
-            boolean eligible = t.integer(i, "eligible") == 1;
-            boolean helped = t.integer(i, "helped") == 1;
-            double persons = count(t, i, "persons");
-            s.persons += persons;
-            if (helped) {
-                s.helped += persons;
-            }
-            double left = count(t, i, "left_origin");
-            double risk = count(t, i, "months_at_risk");
-            if (s.split) {
-                s.left[HELPED_GROUP] += count(t, i, "left_helped");
-                s.atRisk[HELPED_GROUP] += count(t, i, "months_at_risk_helped");
-                if (eligible) {
-                    s.left[UNHELPED_ELIGIBLE] += count(t, i, "left_unhelped");
-                    s.atRisk[UNHELPED_ELIGIBLE] += count(t, i, "months_at_risk_unhelped");
-                }
-            }
-            if (eligible) {
-                s.left[ELIGIBLE] += left;
-                s.atRisk[ELIGIBLE] += risk;
-            }
-            s.left[ALL] += left;
-            s.atRisk[ALL] += risk;
-            for (int m = 0; m < METRICS.length; m++) {
-                s.n0[m] += count(t, i, METRICS[m] + "_n0");
-                if (cls >= 0) {
-                    s.gain[m][cls] += count(t, i, METRICS[m] + "_gain");
-                }
-            }
-        }
-        return s;
-    }
-
-    /** A count or sum cell; NA or empty (nothing measured) is 0. */
-    private static double count(Table t, int row, String column) {
-        String v = t.text(row, column);
-        return v.isEmpty() || "NA".equals(v) ? 0 : t.number(row, column);
-    }
-
-    /** A cell that may be NA (a mean over nobody): NaN then. */
-    static double value(Table t, int row, String column) {
-        String v = t.text(row, column);
-        return v.isEmpty() || "NA".equals(v) ? Double.NaN : t.number(row, column);
-    }
-
-    /** Whether the two runs' cohorts are the same persons: equal counts in all and per metric at the cohort tick. */
-    static boolean sameCohort(Sums a, Sums b) {
-        return a.persons == b.persons && java.util.Arrays.equals(a.n0, b.n0);
-    }
-
-    /**
-     * One pair's leak, [metric][quantity of {@link #QUANTITIES}]: per class the scenario's gain per
-     * cohort member measured at the cohort tick minus the counterfactual's, their total, the part that
-     * left the targets, the helped share (the scenario run's) and the gain per helped person; NaN where
-     * nobody was measured or nobody helped.
-     */
-    static double[][] leak(Sums a, Sums b) {
-        double[][] out = new double[METRICS.length][QUANTITIES.length];
-        double share = a.persons > 0 ? a.helped / a.persons : Double.NaN;
-        for (int m = 0; m < METRICS.length; m++) {
-            double n = a.n0[m];
-            double total = 0;
-            for (int c = 0; c < CLASSES.length; c++) {
-                out[m][c] = n > 0 ? (a.gain[m][c] - b.gain[m][c]) / n : Double.NaN;
-                total += out[m][c];
-            }
-            out[m][GAIN_TOTAL] = total;
-            out[m][LEAK_INDEX] = out[m][1] + out[m][2];
-            out[m][HELPED_SHARE] = share;
-            out[m][HELPED_SHARE + 1] = share > 0 ? total / share : Double.NaN;
-        }
-        return out;
-    }
-
-    /** Out-moves per person-year at risk; NaN without time at risk. */
-    private static double rate(double left, double months) {
-        return months > 0 ? left / (months / 12.0) : Double.NaN;
-    }
-
-    private static double ratio(double x, double y) {
-        return x > 0 && y > 0 ? x / y : Double.NaN;
-    }
-
-    /**
-     * One pair's hazard quantities ({@link #HAZARDS}): rates per person-year (the helped's over the
-     * cohort's person-time after first help, the eligible unhelped's over the eligible's person-time
-     * before it; NaN for both if the scenario's leak.csv lacks the split), their ratios, the extra
-     * out-moves per helped person.
-     */
-    static double[] hazard(Sums a, Sums b) {
-        double[] h = new double[HAZARDS.length];
-        h[0] = a.split ? rate(a.left[HELPED_GROUP], a.atRisk[HELPED_GROUP]) : Double.NaN;
-        h[1] = a.split ? rate(a.left[UNHELPED_ELIGIBLE], a.atRisk[UNHELPED_ELIGIBLE]) : Double.NaN;
-        h[2] = rate(a.left[ELIGIBLE], a.atRisk[ELIGIBLE]);
-        h[3] = rate(b.left[ELIGIBLE], b.atRisk[ELIGIBLE]);
-        h[4] = ratio(h[0], h[1]);
-        h[5] = ratio(h[2], h[3]);
-        h[6] = a.helped > 0 ? (a.left[ALL] - b.left[ALL]) / a.helped : Double.NaN;
-        return h;
+    /** A cohort's sums in one run's leak.csv at one point ({@link LeakMeasure#sums}). */
+    static LeakMeasure.Sums sums(Table t, int cohortYear, int tick, Set<String> targets) {
+        return LeakMeasure.sums(t, cohortYear, tick, targets);
     }
 
     /** One point of a scenario: its tick (of the first pair) or NA with the reason, and the pairs' values. */
@@ -327,8 +186,8 @@ final class Leak {
             }
             Table ta = a.table(LEAK, LEAK_COLUMNS);
             Table tb = b.table(LEAK, LEAK_COLUMNS);
-            List<Integer> ticksA = ticks(ta, year);
-            List<Integer> ticksB = ticks(tb, year);
+            List<Integer> ticksA = LeakMeasure.ticks(ta, year);
+            List<Integer> ticksB = LeakMeasure.ticks(tb, year);
             if (ticksA.isEmpty() || ticksB.isEmpty()) {
                 noCohort++;
                 a.release();
@@ -338,13 +197,7 @@ final class Leak {
             out.cohortYear = year;
             out.pairs++;
             // the programme's end: its last active month (Programmes: active while start < tick <= end), or the first point after it
-            int end = -1;
-            for (int t : ticksA) {
-                if (t >= period[1]) {
-                    end = t;
-                    break;
-                }
-            }
+            int end = LeakMeasure.endPoint(ticksA, period[1]);
             for (int k = 0; k < out.points.length; k++) {
                 Point p = out.points[k];
                 if (end < 0) {
@@ -362,14 +215,14 @@ final class Leak {
                 if (p.tick < 0) {
                     p.tick = tick;
                 }
-                Sums sa = sums(ta, year, tick, targets);
-                Sums sb = sums(tb, year, tick, targets);
-                if (!sameCohort(sa, sb)) {
+                LeakMeasure.Sums sa = LeakMeasure.sums(ta, year, tick, targets);
+                LeakMeasure.Sums sb = LeakMeasure.sums(tb, year, tick, targets);
+                if (!LeakMeasure.sameCohort(sa, sb)) {
                     p.unequal++;
                     continue;
                 }
-                p.leaks.add(leak(sa, sb));
-                p.hazards.add(hazard(sa, sb));
+                p.leaks.add(LeakMeasure.leak(sa, sb));
+                p.hazards.add(LeakMeasure.hazard(sa, sb));
                 if (!sa.split) {
                     p.unsplit++;
                 }
@@ -389,17 +242,6 @@ final class Leak {
                     + "in leak.csv (add the year the programme starts to output.cohortYears)";
         }
         return out;
-    }
-
-    /** The point ticks of a cohort year in a leak table, ascending. */
-    private static List<Integer> ticks(Table t, int year) {
-        java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
-        for (int i = 0; i < t.size(); i++) {
-            if (t.integer(i, "cohort_year") == year) {
-                out.add(t.integer(i, "tick"));
-            }
-        }
-        return new ArrayList<>(out);
     }
 
     /** helped.csv of the scenario's runs: per programme and form, persons and person-months at its end, mean over runs. */
@@ -424,8 +266,8 @@ final class Leak {
                     continue;
                 }
                 double[][] v = sums.computeIfAbsent(programme, x -> new double[2][FORMS.length]);
-                v[0][form] += count(t, i, "persons");
-                v[1][form] += count(t, i, "form_months");
+                v[0][form] += LeakMeasure.count(t, i, "persons");
+                v[1][form] += LeakMeasure.count(t, i, "form_months");
             }
             for (String p : endOf.keySet()) {
                 runs.merge(p, 1, Integer::sum);

@@ -14,7 +14,7 @@ import java.util.Map;
  * A CSV file as the runs write it (a header row, commas, {@code "} quoting), read whole into
  * columns of text. Any malformed line is a {@link ReportException} naming the file and line.
  */
-public final class Table {
+public final class Table implements org.wijklab.observation.LeakMeasure.Rows {
     private final Path file;
     private final List<String> header;
     private final Map<String, Integer> index = new HashMap<>();

@@ -159,6 +159,15 @@ public record Scenario(
                 demography, labour, problems, community, housing, stock, region, liveability, policy, programmes, output);
     }
 
+    /**
+     * The same scenario without its programmes: a programme run's counterfactual twin, the same city
+     * until the programme starts when run on the same seed.
+     */
+    public Scenario withoutProgrammes() {
+        return new Scenario(name, description, seed, years, warmUpYears, city, economy, demography, labour, problems,
+                community, housing, stock, region, liveability, policy, List.of(), output);
+    }
+
     public Scenario withMovesLog(boolean on) {
         return new Scenario(name, description, seed, years, warmUpYears, city, economy, demography, labour,
                 problems, community, housing, stock, region, liveability, policy, programmes,

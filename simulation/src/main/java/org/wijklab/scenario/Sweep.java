@@ -22,6 +22,7 @@ import java.util.Set;
  * {"sweep": {"name": ..., "description": ..., "base": "krachtwijk.json", "replications": 10,
  *            "design": "grid" | "lhs" | "sobol" | "morris", "samples": N, "trajectories": R,
  *            "candidates": M, "levels": 4, "designSeed": S, "dummy": true, "metrics": [...], "reference": 0,
+ *            "counterfactual": true,
  *            "set": {PATH: VALUE, ...},
  *            "parameters": [{"name": ..., "path": PATH | "paths": [PATH, ...],
  *                            "values": [...] | "range": [LOW, HIGH], "integer": true}]}}
@@ -38,13 +39,17 @@ import java.util.Set;
  * (continuous, or of whole numbers) or a list of categories. Paths are {@link ScenarioPath}s into
  * the resolved base. Loading checks everything a run would meet, every point included, so a bad
  * sweep file is one {@link ScenarioException} naming the file and the field, before anything is
- * run or written.
+ * run or written. With {@code "counterfactual": true} every run has a twin: its scenario without
+ * its programmes ({@link Scenario#withoutProgrammes}), on the same seed, run in the same work unit,
+ * for the metrics of a run against its counterfactual (the leak); every point must then have a
+ * programme.
  */
 public final class Sweep {
     /** The designs a sweep file may name. */
     public static final List<String> DESIGNS = List.of("grid", "lhs", "sobol", "morris", "points");
     private static final Set<String> KEYS = Set.of("name", "description", "base", "replications", "design", "metrics",
-            "reference", "set", "parameters", "samples", "trajectories", "candidates", "levels", "designSeed", "dummy", "points");
+            "reference", "set", "parameters", "samples", "trajectories", "candidates", "levels", "designSeed", "dummy", "points",
+            "counterfactual");
     /** The name of the dummy parameter morris and sobol designs get by default. */
     public static final String DUMMY = "dummy";
     /**
@@ -139,6 +144,7 @@ public final class Sweep {
     private final String design;
     private final List<String> metrics;
     private final int reference;
+    private final boolean counterfactual;
     private final Map<ScenarioPath, JsonNode> set;
     private final List<Parameter> parameters;
     /** The design's points in the unit cube (null for a grid, whose points are its values' indices). */
@@ -202,6 +208,11 @@ public final class Sweep {
         } else {
             metrics.addAll(knownMetrics);
         }
+        JsonNode cf = sweep.get("counterfactual");
+        if (cf != null && !cf.isBoolean()) {
+            throw new ScenarioException(f + ": sweep.counterfactual: " + cf + " is not true or false");
+        }
+        counterfactual = cf != null && cf.asBoolean();
         baseFile = file.toAbsolutePath().resolveSibling(text(sweep, "base", f));
         if (!Files.isRegularFile(baseFile)) {
             throw new ScenarioException(f + ": sweep.base: " + sweep.get("base").asText() + ": no such file beside the sweep file");
@@ -362,7 +373,13 @@ public final class Sweep {
         }
         // every point resolves and validates before anything runs
         for (int point = 0; point < pointCount; point++) {
-            scenario(point);
+            Scenario sc = scenario(point);
+            if (counterfactual && sc.programmes().isEmpty()) {
+                throw new ScenarioException(f + ": sweep.counterfactual: " + (base.programmes().isEmpty()
+                        ? "the base scenario " + baseFile.getFileName() : "point " + point + " (" + label(point) + ")")
+                        + " has no programme, so its twin without programmes would be the same run; give a base "
+                        + "with a programme or leave counterfactual out");
+            }
         }
         refuseOverlaps(f);
     }
@@ -743,6 +760,14 @@ public final class Sweep {
 
     public List<String> metrics() {
         return List.copyOf(metrics);
+    }
+
+    /**
+     * Whether every run has a counterfactual twin (the same scenario without its programmes, the same
+     * seed) for the paired metrics.
+     */
+    public boolean counterfactual() {
+        return counterfactual;
     }
 
     /** The point paired differences are taken against, or -1. */

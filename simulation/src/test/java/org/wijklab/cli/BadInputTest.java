@@ -389,6 +389,19 @@ class BadInputTest {
         all.add(c("sweep file a path to nothing", "sweep", sweepFile(
                 "{\"sweep\": {\"name\": \"a\", \"base\": \"krachtwijk.json\", \"replications\": 1, \"parameters\": "
                 + "[{\"name\": \"x\", \"path\": \"nope.x\", \"values\": [1, 2]}]}}")));
+        all.add(c("sweep counterfactual on a base without a programme", "sweep.counterfactual: the base scenario plain.json "
+                + "has no programme", dir -> {
+                    write(dir, "plain.json", "{\"name\": \"plain\", \"seed\": 1, \"years\": 2, \"warmUpYears\": 1, "
+                            + "\"city\": {\"residents\": 2000}}");
+                    Path f = write(dir, "sweep.json", "{\"sweep\": {\"name\": \"a\", \"base\": \"plain.json\", "
+                            + "\"replications\": 1, \"counterfactual\": true, \"parameters\": [{\"name\": \"x\", "
+                            + "\"path\": \"policy.help.skillFinding\", \"values\": [0.1]}]}}");
+                    return new String[] {"sweep", f.toString(), "--out", dir.resolve("out").toString(), "--quiet"};
+                }));
+        all.add(c("sweep counterfactual not a boolean", "sweep.counterfactual", sweepFile(
+                "{\"sweep\": {\"name\": \"a\", \"base\": \"krachtwijk.json\", \"replications\": 1, "
+                + "\"counterfactual\": \"yes\", \"parameters\": [{\"name\": \"x\", \"path\": "
+                + "\"policy.help.skillFinding\", \"values\": [0.1]}]}}")));
         all.add(c("sweep missing", "no such file", args("sweep", "DIR/none.json", "--out", "OUT")));
         all.add(c("sweep --shard 3/2", "--shard", args("sweep", "scenarios/sweep-duration.json", "--shard", "3/2", "--out", "OUT")));
         all.add(c("sweep --runs some", "--runs", args("sweep", "scenarios/sweep-duration.json", "--runs", "some", "--out", "OUT")));

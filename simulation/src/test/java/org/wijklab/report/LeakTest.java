@@ -1,5 +1,7 @@
 package org.wijklab.report;
 
+import org.wijklab.observation.LeakMeasure;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,10 +126,10 @@ class LeakTest {
     void theLeakAndTheHazardOfAPairAreAsWorkedOutByHand() throws IOException {
         Table a = table("a.csv", scenarioLeak("T", "O"));
         Table b = table("b.csv", counterfactualLeak("T", "O"));
-        Leak.Sums sa = Leak.sums(a, 0, 24, Set.of("T"));
-        Leak.Sums sb = Leak.sums(b, 0, 24, Set.of("T"));
-        assertTrue(Leak.sameCohort(sa, sb), "20 members in both, per metric too");
-        double[][] l = Leak.leak(sa, sb);
+        LeakMeasure.Sums sa = Leak.sums(a, 0, 24, Set.of("T"));
+        LeakMeasure.Sums sb = Leak.sums(b, 0, 24, Set.of("T"));
+        assertTrue(LeakMeasure.sameCohort(sa, sb), "20 members in both, per metric too");
+        double[][] l = LeakMeasure.leak(sa, sb);
         double[] income = l[0];
         // in targets (2000 - 1000) / 20, moved in the city (0 - 2000) / 20, left the city (6000 - 0) / 20
         assertEquals(50, income[0], 1e-9);
@@ -141,7 +143,7 @@ class LeakTest {
         assertEquals(0.05, l[1][0], 1e-12);
         assertEquals(-0.05, l[1][1], 1e-12);
         assertEquals(0.1, l[1][2], 1e-12);
-        double[] h = Leak.hazard(sa, sb);
+        double[] h = LeakMeasure.hazard(sa, sb);
         // help as a time-varying exposure: the helped's 58 months after their help (4 x 12 + the leaver's 10), with its
         // leave; the eligible's 118 months before any help (4 x 12 + the leaver's 10 + the region's 60), with 10 leaves
         assertEquals(1 / (58 / 12.0), h[0], 1e-12, "helped: 1 out-move in 58 months after help");
@@ -155,23 +157,23 @@ class LeakTest {
         assertEquals((11 - 10) / 5.0, h[6], 1e-12, "one extra out-mover per five helped");
         // a leak.csv of an earlier version, without the split: no helped rates, the ITT ones as they were
         Table old = table("old.csv", unsplit(scenarioLeak("T", "O")));
-        Leak.Sums so = Leak.sums(old, 0, 24, Set.of("T"));
+        LeakMeasure.Sums so = Leak.sums(old, 0, 24, Set.of("T"));
         assertFalse(so.split);
-        double[] ho = Leak.hazard(so, sb);
+        double[] ho = LeakMeasure.hazard(so, sb);
         assertTrue(Double.isNaN(ho[0]) && Double.isNaN(ho[1]) && Double.isNaN(ho[Leak.RATIO_HELPED]));
         assertEquals(h[2], ho[2], 1e-12);
         assertEquals(h[5], ho[5], 1e-12);
         assertEquals(h[6], ho[6], 1e-12);
         // nobody helped: no gain per helped, no helped rate, no ratio; a rate of 0 gives no ratio
-        Leak.Sums none = Leak.sums(b, 0, 24, Set.of("T"));
-        double[][] self = Leak.leak(none, sb);
+        LeakMeasure.Sums none = Leak.sums(b, 0, 24, Set.of("T"));
+        double[][] self = LeakMeasure.leak(none, sb);
         assertTrue(Double.isNaN(self[0][Leak.HELPED_SHARE + 1]));
-        double[] hn = Leak.hazard(none, sb);
+        double[] hn = LeakMeasure.hazard(none, sb);
         assertTrue(Double.isNaN(hn[0]) && Double.isNaN(hn[Leak.RATIO_HELPED]) && Double.isNaN(hn[6]));
         // a cohort of another size is not the same persons
-        Leak.Sums other = Leak.sums(table("c.csv", counterfactualLeak("T", "O").replace("0,24,T,T,0,0,5,", "0,24,T,T,0,0,6,")),
+        LeakMeasure.Sums other = Leak.sums(table("c.csv", counterfactualLeak("T", "O").replace("0,24,T,T,0,0,5,", "0,24,T,T,0,0,6,")),
                 0, 24, Set.of("T"));
-        assertFalse(Leak.sameCohort(sa, other));
+        assertFalse(LeakMeasure.sameCohort(sa, other));
     }
 
     @Test

@@ -37,7 +37,7 @@ final class SparkExecutor implements RunExecutor {
         if (runFolders != null) {
             throw new IllegalArgumentException("run folders are not kept on a cluster");
         }
-        OneRun task = new OneRun(new ArrayList<>(sweep.metrics()));
+        OneRun task = new OneRun(new ArrayList<>(sweep.metrics()), sweep.counterfactual());
         for (int from = 0; from < ids.size(); from += wave) {
             List<Tuple2<Integer, String>> runs = new ArrayList<>();
             for (int id : ids.subList(from, Math.min(ids.size(), from + wave))) {
@@ -50,18 +50,21 @@ final class SparkExecutor implements RunExecutor {
         }
     }
 
-    /** One task: a scenario's run to its end, returning the sweep's metrics. */
+    /** One task: a scenario's run to its end (and its twin's, in a paired sweep), returning the sweep's metrics. */
     static final class OneRun implements Function<Tuple2<Integer, String>, Tuple2<Integer, double[]>> {
         private static final long serialVersionUID = 1L;
         private final ArrayList<String> metrics;
+        private final boolean counterfactual;
 
-        OneRun(ArrayList<String> metrics) {
+        OneRun(ArrayList<String> metrics, boolean counterfactual) {
             this.metrics = metrics;
+            this.counterfactual = counterfactual;
         }
 
         @Override
         public Tuple2<Integer, double[]> call(Tuple2<Integer, String> run) {
-            return new Tuple2<>(run._1(), SweepRunner.measure(ScenarioLoader.fromJson(run._2(), "run " + run._1()), metrics));
+            return new Tuple2<>(run._1(), SweepRunner.measure(ScenarioLoader.fromJson(run._2(), "run " + run._1()), metrics,
+                    counterfactual));
         }
     }
 }
