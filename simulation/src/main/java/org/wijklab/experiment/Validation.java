@@ -564,7 +564,7 @@ public final class Validation {
     /** The neighbourhoods a programme's target rule picks in a run at a tick: the weakest by rank, or the named ones. */
     static int[] targetsIn(RunSummary r, org.wijklab.scenario.Programme.Targets rule, int tick) {
         if (rule.weakest() > 0) {
-            // as Programmes chooses them: a stable sort on descending rank, the first ones, in index order
+            // as policy.Targets chooses them: a stable sort on descending rank, the first ones, in index order
             Integer[] order = new Integer[r.neighbourhoods];
             for (int j = 0; j < order.length; j++) {
                 order[j] = j;

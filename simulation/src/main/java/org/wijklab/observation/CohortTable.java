@@ -18,7 +18,7 @@ import org.wijklab.policy.Programmes;
  *
  * <p>The cohort is known only at the programme's first step (tick start + 1), when its targets are
  * chosen from the state at the start tick; the start tick's row is computed from a snapshot of that
- * state, kept until then. The model follows the cohort to the last tick ({@code Programmes}). Rows
+ * state, kept until then. The model follows the cohort to the last tick ({@code policy.Targets}). Rows
  * are written in tick order, programmes in scenario order within a tick: rows wait while a
  * programme's cohort is not yet known.
  */

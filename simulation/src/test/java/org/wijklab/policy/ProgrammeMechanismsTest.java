@@ -561,8 +561,9 @@ class ProgrammeMechanismsTest {
         // no costs writer is attached, so the spending is never reset
         Programmes.Run run = m.programmes().runs().get(0);
         int rebuilt = 0;
-        for (int i = 0; i < run.convertNext; i++) {
-            rebuilt += m.dwellings().converting[run.convertList[i]] ? 0 : 1;
+        int[] list = m.programmes().restructuring().list(run);
+        for (int i = 0; i < m.programmes().restructuring().marked(run); i++) {
+            rebuilt += m.dwellings().converting[list[i]] ? 0 : 1;
         }
         assertTrue(rebuilt > 100, "dwellings rebuilt: " + rebuilt);
         for (int party = 0; party < CostLedger.PARTIES; party++) {
