@@ -178,8 +178,10 @@ final class Team implements java.io.Serializable {
         }
     }
 
+    /** A target's households go to the teams of the first programme that formed teams there, while that one runs. */
     private static void assign(Professionals pr, int j, int t, int parts) {
-        if (pr.hoodTeam[j] < 0) {
+        int old = pr.hoodTeam[j];
+        if (old < 0 || pr.teamSize[old] == 0 || !pr.inPost[pr.teamFirst[old]]) {
             pr.hoodTeam[j] = t;
             pr.hoodParts[j] = parts;
         }
