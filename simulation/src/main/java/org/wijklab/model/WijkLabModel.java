@@ -90,6 +90,7 @@ public final class WijkLabModel extends SimState {
     private final double[] incomeCdf = new double[400];
 
     private PolicyEffects effects;
+    private Professionals professionals;
     private Help help;
     private CostLedger costs;
     private Programmes programmes;
@@ -165,6 +166,7 @@ public final class WijkLabModel extends SimState {
         tiesTable = null;
         ties(0);
         effects = new PolicyEffects(neighbourhoods.count);
+        professionals = new Professionals(neighbourhoods.count);
         help = new Help(scenario.programmes().size(), scenario.ticks());
         costs = new CostLedger(neighbourhoods.count);
         int setUp = tick();
@@ -673,6 +675,11 @@ public final class WijkLabModel extends SimState {
     /** What the programmes do to each neighbourhood this month. */
     public PolicyEffects effects() {
         return effects;
+    }
+
+    /** The programmes' professionals and the cases they hold. */
+    public Professionals professionals() {
+        return professionals;
     }
 
     public CostLedger costs() {

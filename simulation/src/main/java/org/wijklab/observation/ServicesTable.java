@@ -19,9 +19,10 @@ import org.wijklab.policy.Programmes;
  *
  * <p>Open cases and households with problems are counted here, at the end of the month, where the
  * households live then. Professionals per family is the mean, over households with an open case,
- * of the professionals the case takes: one for an integral case (one family, one plan, one
- * professional), else one per problem type the household has (debts, youth problems, an adult in
- * poor or severe mental health; at least one).
+ * of the professionals who hold the case: one for an integral case (one family, one plan, one
+ * professional), for a fragmented service one per problem type a professional with room took on
+ * (debts, youth problems, mental health; at least one). Team capacity is the professionals' room
+ * for cases after travel and management, in cases of the vulnerable-family norm.
  */
 public final class ServicesTable implements TickListener, OutputFile {
     private static final long serialVersionUID = 1L;
@@ -102,7 +103,7 @@ public final class ServicesTable implements TickListener, OutputFile {
                 }
                 if (h.caseType[slot] != Households.CASE_NONE) {
                     c[j]++;
-                    c[2 * n + j] += h.caseType[slot] == Households.CASE_ALL ? 1 : Math.max(1, types);
+                    c[2 * n + j] += Math.max(1, model.professionals().holders(slot));
                 }
             }
         });

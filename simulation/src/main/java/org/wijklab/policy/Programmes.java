@@ -25,7 +25,7 @@ import sim.engine.Steppable;
  *   <li>{@link Restructuring}: marking social dwellings and rebuilding them once vacated;</li>
  *   <li>{@link Places}: the work and health themes' activation and treatment places (§7.13);</li>
  *   <li>{@link PlaceThemes}: housing, learning, integration and safety, and the renovation;</li>
- *   <li>{@link Team}: the neighbourhood team's capacity, detection and treatment.</li>
+ *   <li>{@link Team}: the neighbourhood teams, their professionals and staff turnover.</li>
  * </ul>
  * Spending (the funders' monthly shares) and allocation (the income floor of the targets' social
  * vacancies) are a line each and stay here. Best persons, initiatives, restructuring (the order of
@@ -154,6 +154,8 @@ public final class Programmes implements Steppable {
                 places.fill(run, tick);
                 spend(run);
                 allocate(run);
+            } else {
+                team.close(run);
             }
         }
         restructuring.rebuild(runs);

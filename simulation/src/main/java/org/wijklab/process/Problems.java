@@ -7,6 +7,7 @@ import org.wijklab.model.Help;
 import org.wijklab.model.Households;
 import org.wijklab.model.Neighbourhoods;
 import org.wijklab.model.PolicyEffects;
+import org.wijklab.model.Professionals;
 import org.wijklab.model.Tenure;
 import org.wijklab.model.WijkLabModel;
 import org.wijklab.scenario.Policy;
@@ -26,15 +27,18 @@ import sim.engine.Steppable;
  * <li>mental health per adult: good, poor, or severe (in second-line care), with incidence raised
  * by unemployment, debts, low income and an unsafe neighbourhood.</li>
  * </ul>
- * Where a programme's team works, it finds households with a problem (a monthly chance set by its
- * proximity, higher for graver problems) while it has room for more cases, and treats them: escalation slows and resolution
- * speeds up. An integral team treats all of a family's problems at once from the first month; a
- * fragmented service treats only the problem it found, after a delay. The learning and health
+ * Where a programme's team works, its professionals find households with a problem (a monthly
+ * chance set by the team's proximity and knowledge of its area, the professional's months in post,
+ * higher for graver problems) while they have room under the caseload norms, and treat them:
+ * escalation slows and resolution speeds up, more as the professional comes to know the family.
+ * An integral case has one professional for all of a family's problems; a fragmented service gives
+ * a family one professional per problem type, each extra one costing every holder coordination
+ * time and the family a delay before the plan is agreed (docs/ODD.md §7.5). The learning and health
  * themes lower the onset of youth and mental-health problems. Escalations are costed to the party
  * that pays for them, and treatment books the expected cost it avoids (see bookAvoided).
  *
- * <p>The teams go first, in slot order on the model's thread, since a team's places are shared
- * by its neighbourhood. Then the blocks of households are stepped in parallel: the transitions of
+ * <p>The case management goes first, in slot order on the model's thread, since a professional's
+ * caseload is shared by the households of its team's area. Then the blocks of households are stepped in parallel: the transitions of
  * a household compete, one uniform draw per household and month (from its block's stream) decides
  * which one, if any, happens (in the order debts, youth, mental health), so a household makes at
  * most one problem transition a month.
@@ -43,7 +47,6 @@ public final class Problems implements Steppable {
     private static final long serialVersionUID = 1L;
     private final WijkLabModel model;
     private double[] placeRisk = new double[0];
-    private int[] open = new int[0];
     private static final int EVICTIONS = 0;
     private static final int ORDERS = 1;
     private static final int SECOND_LINE = 2;
@@ -73,11 +76,9 @@ public final class Problems implements Steppable {
         int tick = model.tick();
         if (placeRisk.length != nb.count) {
             placeRisk = new double[nb.count];
-            open = new int[nb.count];
         }
         for (int j = 0; j < nb.count; j++) {
             placeRisk[j] = 1.0 + p.neighbourhoodRisk() * (1.0 - nb.safety[j]);
-            open[j] = fx.openCases[j];
         }
         double debtIn = p.debtIncidence() / 12.0;
         double debtUp = p.debtEscalation() / 12.0;
@@ -152,6 +153,7 @@ public final class Problems implements Steppable {
             java.util.Arrays.fill(avo, 0.0);
             java.util.Arrays.fill(ev, 0);
             MersenneTwisterFast random = blocks.random(blk);
+            float[] treat = model.professionals().treat;
         for (int slot = blocks.from(blk), end = blocks.to(blk); slot < end; slot++) {
             int j = h.hood[slot];
             if (j < 0) {
@@ -159,13 +161,12 @@ public final class Problems implements Steppable {
             }
             bookRunningCosts(h, slot, j, c, esc);
 
-            int kase = h.caseType[slot];
-            boolean treated = kase != Households.CASE_NONE && tick - h.caseSince[slot] >= fx.delay[j];
-            double t = treated ? fx.treatment[j] : 0.0;
-            double tDebt = kase == Households.CASE_ALL || kase == Households.CASE_DEBT ? t : 0.0;
-            double tYouth = kase == Households.CASE_ALL || kase == Households.CASE_YOUTH ? t : 0.0;
-            double tMental = kase == Households.CASE_ALL || kase == Households.CASE_MENTAL ? t : 0.0;
-            if (treated) {
+            // the month's treatment per problem type, set by the case management above
+            boolean held = h.caseType[slot] != Households.CASE_NONE;
+            double tDebt = held ? treat[Professionals.TYPES * slot + Professionals.DEBT] : 0.0;
+            double tYouth = held ? treat[Professionals.TYPES * slot + Professionals.YOUTH] : 0.0;
+            double tMental = held ? treat[Professionals.TYPES * slot + Professionals.MENTAL] : 0.0;
+            if (tDebt > 0 || tYouth > 0 || tMental > 0) {
                 bookAvoided(h, slot, h.tenure[slot] != Tenure.OWNER, j, tDebt, tYouth, tMental, p, c, avo);
             }
 
@@ -377,64 +378,238 @@ public final class Problems implements Steppable {
     }
 
     /**
-     * The teams, in slot order on the model's thread (a team's places are shared by its
-     * neighbourhood): close finished cases and find new ones, from each household's state at the
-     * start of the month, and count the open cases where the households live.
+     * The case management, in slot order on the model's thread (docs/ODD.md §7.5): each open case is
+     * kept, changed or closed, and each household with a problem in a team's area may be found by a
+     * professional with room for it, from each household's state at the start of the month. Then the
+     * month's treatment of each held problem is set, and the open cases are counted where the
+     * households live.
      */
     private void manageCases(Households h, PolicyEffects fx, int caseMonths, int tick) {
-        MersenneTwisterFast random = model.random;
         int[] cases = fx.openCases;
         java.util.Arrays.fill(cases, 0);
-        // the households a team could act on (an open case or a problem), found block by block in
-        // parallel; the teams then visit them in slot order
+        Professionals pr = model.professionals();
+        if (!pr.any()) {
+            return;
+        }
+        MersenneTwisterFast random = model.random;
+        // the households a professional could act on (an open case, or a problem in a team's area),
+        // found block by block in parallel; they are then visited in slot order
         Blocks blocks = model.blocks();
         if (candidates.length != blocks.count()) {
             candidates = new int[blocks.count()][64];
             candidateCount = new int[blocks.count()];
         }
+        int[] holder = pr.holder;
+        int types = Professionals.TYPES;
         blocks.forEach(b -> {
             int found = 0;
             for (int slot = blocks.from(b), end = blocks.to(b); slot < end; slot++) {
-                if (h.hood[slot] >= 0 && (h.caseType[slot] != Households.CASE_NONE
-                        || h.debt[slot] > 0 | h.youth[slot] > 0 | h.anyPoorMentalHealth(slot))) {
+                int j = h.hood[slot];
+                boolean held = holder[types * slot] >= 0 | holder[types * slot + 1] >= 0 | holder[types * slot + 2] >= 0;
+                if (held || j >= 0 && pr.hoodTeam[j] >= 0 && (h.debt[slot] > 0 | h.youth[slot] > 0 | h.anyPoorMentalHealth(slot))) {
                     found = Blocks.append(candidates, b, found, slot);
                 }
             }
             candidateCount[b] = found;
         });
+        Policy.Services s = model.scenario().policy().services();
         for (int b = 0; b < blocks.count(); b++) {
             for (int i = 0; i < candidateCount[b]; i++) {
-                manageCase(h, fx, caseMonths, tick, candidates[b][i], random, cases);
+                manageCase(h, pr, fx, s, caseMonths, tick, candidates[b][i], random, cases);
             }
         }
     }
 
-    /** One household's case: closed if finished, opened if the team finds it and has a place. */
-    private void manageCase(Households h, PolicyEffects fx, int caseMonths, int tick, int slot,
-            MersenneTwisterFast random, int[] cases) {
-        int kase = h.caseType[slot];
-        boolean problem = h.debt[slot] > 0 || h.youth[slot] > 0 || h.anyPoorMentalHealth(slot);
-        int j = h.hood[slot];
-        if (kase != Households.CASE_NONE && (!problem || fx.detection[j] == 0
-                || tick - h.caseSince[slot] >= caseMonths || open[j] > fx.capacity[j])) {
-            // solved, no team here, too long open, or the team has fewer places than cases
-            h.caseType[slot] = Households.CASE_NONE;
-            kase = Households.CASE_NONE;
-            open[j]--;
-        } else if (kase == Households.CASE_NONE && fx.detection[j] > 0 && open[j] < fx.capacity[j]
-                && random.nextDouble() < fx.detection[j] * risk(h, slot)) {
-            kase = fx.integral[j] ? Households.CASE_ALL
-                    : h.debt[slot] > 0 ? Households.CASE_DEBT
-                    : h.youth[slot] > 0 ? Households.CASE_YOUTH : Households.CASE_MENTAL;
-            h.caseType[slot] = (byte) kase;
-            h.caseSince[slot] = tick;
-            open[j]++;
+    /** Whether a household has a problem of type k now. */
+    private static boolean has(Households h, int slot, int k) {
+        return k == Professionals.DEBT ? h.debt[slot] > 0 : k == Professionals.YOUTH ? h.youth[slot] > 0
+                : h.anyPoorMentalHealth(slot);
+    }
+
+    /**
+     * A case's weight by the caseload norms: a multi-problem family (two or more problem types) is
+     * 1/heavyCaseload of a professional, a family with one serious problem (debts or youth problems
+     * at severity 2 or more, or severe mental health) 1/vulnerableCaseload, any other 1/otherCaseload.
+     */
+    static double weight(Households h, int slot, Policy.Services s) {
+        int n = 0;
+        for (int k = 0; k < Professionals.TYPES; k++) {
+            n += has(h, slot, k) ? 1 : 0;
         }
-        if (kase != Households.CASE_NONE) {
-            cases[j]++;
-            if (tick - h.caseSince[slot] >= fx.delay[j] && fx.teamProgramme[j] >= 0) {
-                recordCase(h, slot, kase, fx.teamProgramme[j], tick);
+        boolean serious = h.debt[slot] >= 2 || h.youth[slot] >= 2;
+        for (int a = 0; a < h.adults[slot]; a++) {
+            serious |= h.mental[2 * slot + a] == Households.SEVERE;
+        }
+        return n >= 2 ? 1.0 / s.heavyCaseload() : serious ? 1.0 / s.vulnerableCaseload() : 1.0 / s.otherCaseload();
+    }
+
+    /** Releases every holder of a household's case (its load falls by its share) and marks it closed. */
+    private static void release(Households h, Professionals pr, int slot, double coordination, boolean alive) {
+        int n = pr.holders(slot);
+        double share = Professionals.share(pr.weight[slot], n, coordination);
+        for (int k = 0; k < Professionals.TYPES; k++) {
+            int q = pr.holder[Professionals.TYPES * slot + k];
+            if (q >= 0) {
+                pr.load[q] = Math.max(0.0, pr.load[q] - share);
+                pr.holder[Professionals.TYPES * slot + k] = Professionals.NONE;
             }
+            pr.treat[Professionals.TYPES * slot + k] = 0f;
+        }
+        if (alive) {
+            h.caseType[slot] = Households.CASE_NONE;
+        }
+    }
+
+    /**
+     * Changes the professionals on a family from n to n ± 1: every holder's share is recomputed
+     * ({@link Professionals#share}). Adding one (q ≥ 0, for type k) happens only if every holder,
+     * q included, has room for its new share; returns whether the change was made.
+     */
+    private static boolean recompose(Professionals pr, int slot, int k, int q, double coordination) {
+        int base = Professionals.TYPES * slot;
+        int n = pr.holders(slot);
+        double before = Professionals.share(pr.weight[slot], n, coordination);
+        int m = q >= 0 ? n + 1 : n - 1;
+        double after = Professionals.share(pr.weight[slot], m, coordination);
+        if (q >= 0) {
+            if (pr.load[q] + after > pr.capacity[q]) {
+                return false;
+            }
+            for (int i = 0; i < Professionals.TYPES; i++) {
+                int r = pr.holder[base + i];
+                if (r >= 0 && pr.load[r] - before + after > pr.capacity[r]) {
+                    return false;
+                }
+            }
+        }
+        for (int i = 0; i < Professionals.TYPES; i++) {
+            int r = pr.holder[base + i];
+            if (r >= 0) {
+                pr.load[r] = Math.max(0.0, pr.load[r] - before);
+            }
+        }
+        pr.holder[base + k] = q;
+        for (int i = 0; i < Professionals.TYPES; i++) {
+            int r = pr.holder[base + i];
+            if (r >= 0) {
+                pr.load[r] += after;
+            }
+        }
+        return true;
+    }
+
+    /** The team's professional in post with the lowest load, not already on the family, or NONE. */
+    private static int leastLoaded(Professionals pr, int t, int slot) {
+        int best = Professionals.NONE;
+        for (int q = pr.teamFirst[t], end = q + pr.teamSize[t]; q < end; q++) {
+            if (!pr.inPost[q] || pr.holder[Professionals.TYPES * slot] == q || pr.holder[Professionals.TYPES * slot + 1] == q
+                    || pr.holder[Professionals.TYPES * slot + 2] == q) {
+                continue;
+            }
+            if (best < 0 || pr.load[q] < pr.load[best]) {
+                best = q;
+            }
+        }
+        return best;
+    }
+
+    /** One household's case: closed if finished, changed when its problems change, opened if a professional finds it and has room. */
+    private void manageCase(Households h, Professionals pr, PolicyEffects fx, Policy.Services s, int caseMonths, int tick,
+            int slot, MersenneTwisterFast random, int[] cases) {
+        int j = h.hood[slot];
+        int base = Professionals.TYPES * slot;
+        double coordination = s.coordinationFte();
+        boolean alive = j >= 0 && pr.family[slot] == h.id[slot];
+        int n = pr.holders(slot);
+        if (n > 0) {
+            int first = pr.holder[base] >= 0 ? pr.holder[base] : pr.holder[base + 1] >= 0 ? pr.holder[base + 1] : pr.holder[base + 2];
+            boolean problem = alive && (h.debt[slot] > 0 || h.youth[slot] > 0 || h.anyPoorMentalHealth(slot));
+            int t = alive ? pr.teamOf(j, slot) : Professionals.NONE;
+            if (!problem || fx.detection[j] == 0 || t != pr.team[first] || !pr.inPost[first]
+                    || tick - h.caseSince[slot] >= caseMonths) {
+                // solved, no team here this month, moved out of the professional's area, or too long open
+                release(h, pr, slot, coordination, alive && h.caseType[slot] != Households.CASE_NONE);
+                n = 0;
+            } else if (h.caseType[slot] != Households.CASE_ALL) {
+                // a fragmented service: a solved problem's professional leaves the family, a new problem gets its own
+                for (int k = 0; k < Professionals.TYPES; k++) {
+                    if (pr.holder[base + k] >= 0 && !has(h, slot, k) && pr.holders(slot) > 1) {
+                        recompose(pr, slot, k, Professionals.NONE, coordination);
+                    } else if (pr.holder[base + k] < 0 && has(h, slot, k)) {
+                        int q = leastLoaded(pr, t, slot);
+                        if (q >= 0 && recompose(pr, slot, k, q, coordination)) {
+                            pr.holderSince[base + k] = tick;
+                        }
+                    }
+                }
+                n = pr.holders(slot);
+            }
+        } else if (j >= 0 && fx.detection[j] > 0) {
+            int t = pr.teamOf(j, slot);
+            if (t >= 0) {
+                pr.family[slot] = h.id[slot];
+                pr.weight[slot] = weight(h, slot, s);
+                int q = leastLoaded(pr, t, slot);
+                if (q >= 0 && pr.load[q] + pr.weight[slot] <= pr.capacity[q]
+                        && random.nextDouble() < pr.teamDetection[t]
+                                * Professionals.knowing(tick - pr.startTick[q], s.newcomerEffect(), s.tenureMonths()) * risk(h, slot)) {
+                    h.caseSince[slot] = tick;
+                    if (pr.teamIntegral[t]) {
+                        pr.holder[base] = q;
+                        pr.holderSince[base] = tick;
+                        pr.load[q] += pr.weight[slot];
+                        h.caseType[slot] = Households.CASE_ALL;
+                    } else {
+                        // one professional per problem type: the finder takes the first, others the rest while they have room
+                        int problems = 0;
+                        for (int k = 0; k < Professionals.TYPES; k++) {
+                            problems += has(h, slot, k) ? 1 : 0;
+                        }
+                        pr.weight[slot] /= Math.max(1, problems);
+                        int firstType = -1;
+                        for (int k = 0; k < Professionals.TYPES; k++) {
+                            if (!has(h, slot, k)) {
+                                continue;
+                            }
+                            int r = firstType < 0 ? q : leastLoaded(pr, t, slot);
+                            if (r >= 0 && recompose(pr, slot, k, r, coordination)) {
+                                pr.holderSince[base + k] = tick;
+                                firstType = firstType < 0 ? k : firstType;
+                            }
+                        }
+                        h.caseType[slot] = firstType == Professionals.DEBT ? Households.CASE_DEBT
+                                : firstType == Professionals.YOUTH ? Households.CASE_YOUTH : Households.CASE_MENTAL;
+                    }
+                    n = pr.holders(slot);
+                    if (n == 0) {
+                        h.caseType[slot] = Households.CASE_NONE;
+                    }
+                }
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        // the month's treatment of each held problem: after the plan is agreed (planMonths per other
+        // professional), by the team's cover and the holder's knowing of the family
+        boolean integral = h.caseType[slot] == Households.CASE_ALL;
+        int delay = fx.delay[j] * (n - 1);
+        int on = 0;
+        for (int k = 0; k < Professionals.TYPES; k++) {
+            int kk = integral ? 0 : k;
+            int q = pr.holder[base + kk];
+            float tr = 0f;
+            if (q >= 0 && tick - pr.holderSince[base + kk] >= delay) {
+                double know = Professionals.knowing(pr.familyMonths(slot, kk, tick), s.newcomerEffect(), s.tenureMonths());
+                tr = (float) Math.min(0.95, fx.treatment[j] * pr.teamSkills[pr.team[q]] * know);
+                on |= 1 << k;
+            }
+            pr.treat[base + k] = tr;
+        }
+        cases[j]++;
+        if (on != 0 && fx.teamProgramme[j] >= 0) {
+            recordCase(h, slot, (on & 1 << Professionals.DEBT) != 0, (on & 1 << Professionals.YOUTH) != 0,
+                    (on & 1 << Professionals.MENTAL) != 0, fx.teamProgramme[j], tick);
         }
     }
 
@@ -444,13 +619,12 @@ public final class Problems implements Steppable {
      * adult in poor mental health when it covers mental health; youth help for the children when it
      * covers youth problems and there are any (and a month of it adds to their learning exposure).
      */
-    private void recordCase(Households h, int slot, int kase, int programme, int tick) {
+    private void recordCase(Households h, int slot, boolean debtCase, boolean youthCase, boolean mental, int programme,
+            int tick) {
         org.wijklab.model.Persons ps = model.persons();
         Help help = model.help();
-        boolean all = kase == Households.CASE_ALL;
-        boolean debts = (all || kase == Households.CASE_DEBT) && h.debt[slot] > 0;
-        boolean mental = all || kase == Households.CASE_MENTAL;
-        boolean youth = (all || kase == Households.CASE_YOUTH) && h.youth[slot] > 0;
+        boolean debts = debtCase && h.debt[slot] > 0;
+        boolean youth = youthCase && h.youth[slot] > 0;
         for (int a = 0; a < h.adults[slot]; a++) {
             int k = 2 * slot + a;
             int q = h.adultPerson[k];

@@ -58,35 +58,50 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
     }
 
     /**
-     * Social neighbourhood teams.
+     * Social neighbourhood teams and their professionals (docs/ODD.md §7.2 (e), §7.5).
      *
      * @param fteCost              euro per professional (full-time equivalent) per year
-     * @param casesPerFte          open cases one professional carries
-     * @param overheadFte          fixed management and coordination per team, in FTE
-     * @param criticalMassFte      team size at which it has 63 % of the skills it needs
-     * @param proximityScale       residents per team at which outreach falls to 37 % of its maximum
-     * @param detectionMonthly     monthly chance that a fully proximate team finds a household's problem
+     * @param overheadFte          fixed management per team, in FTE, taken from its members' time
+     * @param criticalMassFte      team size at which it has 63 % of the cover and specialisation it needs
+     * @param proximityScale       residents of a team's area at which knowing the area falls to 37 %
+     * @param detectionMonthly     monthly chance that a settled, fully proximate professional finds a household's problem
      * @param treatmentEffect      how far treatment cuts escalation and speeds resolution (integral)
-     * @param fragmentedEffect     the same for a fragmented service
-     * @param fragmentedOverhead   share of a fragmented service's capacity lost to coordination
-     * @param fragmentedDelayMonths months before a fragmented service starts treating a found case
+     * @param fragmentedEffect     the same for a professional treating one problem of a family
      * @param caseMonths           months a case stays open at most
+     * @param heavyCaseload        multi-problem families one professional carries (norm)
+     * @param vulnerableCaseload   families with one serious problem one professional carries (norm)
+     * @param otherCaseload        other families one professional carries (norm)
+     * @param coordinationFte      share of a professional taken by each other professional on the same family
+     * @param planMonths           months to agree a plan per other professional on the family
+     * @param tenureMonths         months in post (area) or with a family at which 63 % of the newcomer's gap is closed
+     * @param newcomerEffect       a newcomer's detection and treatment as a share of a settled professional's
+     * @param turnover             share of professionals leaving their post per year
+     * @param travelShare          share of a professional's time spent travelling in an area of 10,000 residents
+     *                             (growing with the square root of the area's residents)
      */
-    public record Services(double fteCost, double casesPerFte, double overheadFte, double criticalMassFte,
+    public record Services(double fteCost, double overheadFte, double criticalMassFte,
             double proximityScale, double detectionMonthly, double treatmentEffect, double fragmentedEffect,
-            double fragmentedOverhead, int fragmentedDelayMonths, int caseMonths) implements java.io.Serializable {
+            int caseMonths, double heavyCaseload, double vulnerableCaseload, double otherCaseload,
+            double coordinationFte, double planMonths, double tenureMonths, double newcomerEffect, double turnover,
+            double travelShare) implements java.io.Serializable {
         void validate(String p) {
             Check.positive(p + ".fteCost", fteCost);
-            Check.positive(p + ".casesPerFte", casesPerFte);
             Check.range(p + ".overheadFte", overheadFte, 0.0, 100.0);
             Check.positive(p + ".criticalMassFte", criticalMassFte);
             Check.positive(p + ".proximityScale", proximityScale);
             Check.probability(p + ".detectionMonthly", detectionMonthly);
             Check.probability(p + ".treatmentEffect", treatmentEffect);
             Check.probability(p + ".fragmentedEffect", fragmentedEffect);
-            Check.probability(p + ".fragmentedOverhead", fragmentedOverhead);
-            Check.range(p + ".fragmentedDelayMonths", fragmentedDelayMonths, 0, 60);
             Check.range(p + ".caseMonths", caseMonths, 1, 240);
+            Check.range(p + ".heavyCaseload", heavyCaseload, 1.0, 1000.0);
+            Check.range(p + ".vulnerableCaseload", vulnerableCaseload, 1.0, 1000.0);
+            Check.range(p + ".otherCaseload", otherCaseload, 1.0, 1000.0);
+            Check.range(p + ".coordinationFte", coordinationFte, 0.0, 0.5);
+            Check.range(p + ".planMonths", planMonths, 0.0, 24.0);
+            Check.positive(p + ".tenureMonths", tenureMonths);
+            Check.probability(p + ".newcomerEffect", newcomerEffect);
+            Check.probability(p + ".turnover", turnover);
+            Check.range(p + ".travelShare", travelShare, 0.0, 0.5);
         }
     }
 

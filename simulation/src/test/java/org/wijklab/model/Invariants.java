@@ -121,6 +121,40 @@ public final class Invariants {
         checkBalance(m, tick, live, persons);
         checkNeighbourhoods(m, tick, live, persons);
         checkPersons(m, tick, persons);
+        checkCaseloads(m, tick);
+    }
+
+    /**
+     * The professionals' caseloads: each post's load is the sum of the shares of the families it
+     * holds ({@link Professionals#share}) and never exceeds its norm-weighted capacity.
+     */
+    static void checkCaseloads(WijkLabModel m, int tick) {
+        Professionals pr = m.professionals();
+        if (!pr.any()) {
+            return;
+        }
+        double coordination = m.scenario().policy().services().coordinationFte();
+        double[] sum = new double[pr.count];
+        for (int slot = 0; slot < pr.family.length; slot++) {
+            int n = pr.holders(slot);
+            for (int k = 0; k < Professionals.TYPES; k++) {
+                int q = pr.holder[Professionals.TYPES * slot + k];
+                if (q >= 0) {
+                    if (q >= pr.count) {
+                        throw broken(tick, "household slot " + slot + " is held by post " + q + " of " + pr.count);
+                    }
+                    sum[q] += Professionals.share(pr.weight[slot], n, coordination);
+                }
+            }
+        }
+        for (int q = 0; q < pr.count; q++) {
+            if (pr.load[q] > pr.capacity[q] + 1e-9) {
+                throw broken(tick, "post " + q + " carries " + pr.load[q] + " above its capacity " + pr.capacity[q]);
+            }
+            if (Math.abs(pr.load[q] - sum[q]) > 1e-6) {
+                throw broken(tick, "post " + q + " carries " + pr.load[q] + " but its families sum to " + sum[q]);
+            }
+        }
     }
 
     /** Checks only the persons (see below): usable between events, before the month's statistics are counted. */
