@@ -34,7 +34,6 @@ final class Team implements java.io.Serializable {
             return;
         }
         Policy.Services s = model.scenario().policy().services();
-        Policy.BestPersonParams bpp = model.scenario().policy().bestPersons();
         Neighbourhoods nb = model.neighbourhoods();
         PolicyEffects fx = model.effects();
         double residents = Targets.residents(model, run);
@@ -59,9 +58,8 @@ final class Team implements java.io.Serializable {
             int delay = team.integral() ? 0 : (bp ? s.fragmentedDelayMonths() / 2 : s.fragmentedDelayMonths());
             fx.delay[j] = fx.detection[j] == 0 ? delay : Math.min(fx.delay[j], delay);
             fx.capacity[j] += (int) Math.round(cases * share);
-            fx.detection[j] = Math.max(fx.detection[j], detection);
-            fx.treatment[j] = Math.max(fx.treatment[j],
-                    Math.min(0.95, base * skills * (1.0 + 0.25 * bpp.effect() * BestPersons.presence(run, j))));
+            fx.detection[j] = Math.max(fx.detection[j], detection * BestPersons.referral(model, run, j));
+            fx.treatment[j] = Math.max(fx.treatment[j], Math.min(0.95, base * skills));
             fx.integral[j] |= team.integral();
             fx.professionals[j] += fte * coverage * share;
             if (fx.teamProgramme[j] < 0) {

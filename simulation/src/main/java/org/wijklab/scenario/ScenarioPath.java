@@ -229,6 +229,10 @@ public final class ScenarioPath {
                 throw fail(where, "'" + prefix + "' is " + kind(node) + ", it has no field '" + step.field() + "'");
             }
             if (!object.has(step.field())) {
+                String removed = ScenarioLoader.removedAt(prefix, step.field());
+                if (removed != null) {
+                    throw fail(where, "'" + step.field() + "' in '" + prefix + "' was removed: " + removed);
+                }
                 List<String> known = new ArrayList<>();
                 object.fieldNames().forEachRemaining(known::add);
                 throw fail(where, "no field '" + step.field() + "'" + (prefix.isEmpty() ? "" : " in '" + prefix + "'")
