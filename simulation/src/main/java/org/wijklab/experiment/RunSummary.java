@@ -251,9 +251,10 @@ public final class RunSummary implements Replicator.RunObserver {
                 int j = run.targets[k];
                 if (run.bpStatus[j] == Programmes.BP_ACTIVE) {
                     r.bestPersonMonths++;
-                } else if (r.firstLoss[k] < 0 && (run.bpStatus[j] == Programmes.BP_EXHAUSTED
-                        || run.bpStatus[j] == Programmes.BP_LEFT)) {
-                    r.firstLoss[k] = tick - run.startTick;
+                }
+                // the first of the target's best persons to rest or be lost (by moving, burnout or death)
+                if (r.firstLoss[k] < 0 && run.bpFirstLoss[j] >= 0) {
+                    r.firstLoss[k] = run.bpFirstLoss[j] - run.startTick;
                 }
                 for (int party = 0; party < CostLedger.PARTIES; party++) {
                     r.avoided += ledger.avoided[j][party];

@@ -281,7 +281,7 @@ public final class Validation {
      */
     static Scenario unfunded(Scenario krachtwijk) {
         Scenario s = variant(krachtwijk, "yearlyBudget", 0.0);
-        s = variant(s, "bestPersons.present", false);
+        s = variant(s, "bestPersons.roomToAct", 0.0);
         s = variant(s, "ownershipSupport", 0.0);
         return variant(s, "name", "unfunded");
     }

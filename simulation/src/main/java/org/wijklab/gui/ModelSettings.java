@@ -62,7 +62,7 @@ public final class ModelSettings {
         duration = p.durationYears();
         teamArea = p.team() == null ? 15000 : p.team().areaResidents();
         proximity = p.team() == null ? 0.7 : p.team().proximity();
-        bestPersons = p.bestPersons() != null && p.bestPersons().present();
+        bestPersons = p.bestPersons() != null && p.bestPersons().roomToAct() > 0;
     }
 
     /** The scenarios with this tab's values (one, or two in the teaching mode). */
@@ -94,7 +94,7 @@ public final class ModelSettings {
             }
         }
         if (s.programmes().get(0).bestPersons() != null && (changed & 16) != 0) {
-            set.add("programmes[0].bestPersons.present=" + bestPersons);
+            set.add("programmes[0].bestPersons.roomToAct=" + (bestPersons ? 0.5 : 0));
         }
         return Overrides.parse(set).apply(s).validate();
     }

@@ -47,6 +47,12 @@ public final class Persons implements java.io.Serializable {
     /** {@link #neededUntil} of a person no period or cohort needs. */
     public static final int NOT_NEEDED = Integer.MIN_VALUE;
 
+    /** {@link #bpState}: not a best person, active, resting after exhaustion, stopped for good. */
+    public static final byte BP_NONE = 0;
+    public static final byte BP_ACTIVE = 1;
+    public static final byte BP_RESTING = 2;
+    public static final byte BP_STOPPED = 3;
+
     private int capacity;
     /** {@link #registeredSince} of a person whose registration has not been looked at yet. */
     public static final int REGISTRATION_UNKNOWN = Integer.MIN_VALUE;
@@ -116,6 +122,21 @@ public final class Persons implements java.io.Serializable {
     /** {@link Help#TREATED_RECOVERY} and {@link Help#COUNSELLED}: whether the last recovery and debt resolution came with help. */
     public byte[] legacy;
 
+    // ---- best persons and initiatives (policy.BestPersons, policy.Initiatives); they travel with the person ----
+
+    /** Best-person state: {@link #BP_NONE}, {@link #BP_ACTIVE}, {@link #BP_RESTING} or {@link #BP_STOPPED}. */
+    public byte[] bpState;
+    /** A best person's energy in [0, 1]. */
+    public float[] bpEnergy;
+    /** The month the person became a best person. */
+    public int[] bpSince;
+    /** The programme a best person acts for (its index), -1 for none. */
+    public byte[] bpProgramme;
+    /** Months of rest left for a resting best person. */
+    public byte[] bpRestLeft;
+    /** The initiative the person is a member of (its slot in policy.Initiatives), -1 for none. */
+    public short[] initiative;
+
     private int[] free;
     private int freeTop;
     private int bound;
@@ -162,6 +183,12 @@ public final class Persons implements java.io.Serializable {
         recoveredAt = new int[capacity];
         debtFreeAt = new int[capacity];
         legacy = new byte[capacity];
+        bpState = new byte[capacity];
+        bpEnergy = new float[capacity];
+        bpSince = new int[capacity];
+        bpProgramme = new byte[capacity];
+        bpRestLeft = new byte[capacity];
+        initiative = new short[capacity];
         free = new int[capacity];
     }
 
@@ -206,6 +233,12 @@ public final class Persons implements java.io.Serializable {
         recoveredAt[p] = Help.NEVER;
         debtFreeAt[p] = Help.NEVER;
         legacy[p] = 0;
+        bpState[p] = BP_NONE;
+        bpEnergy[p] = 0f;
+        bpSince[p] = 0;
+        bpProgramme[p] = -1;
+        bpRestLeft[p] = 0;
+        initiative[p] = -1;
         inCity++;
         return p;
     }
@@ -242,6 +275,12 @@ public final class Persons implements java.io.Serializable {
         recoveredAt = Arrays.copyOf(recoveredAt, n);
         debtFreeAt = Arrays.copyOf(debtFreeAt, n);
         legacy = Arrays.copyOf(legacy, n);
+        bpState = Arrays.copyOf(bpState, n);
+        bpEnergy = Arrays.copyOf(bpEnergy, n);
+        bpSince = Arrays.copyOf(bpSince, n);
+        bpProgramme = Arrays.copyOf(bpProgramme, n);
+        bpRestLeft = Arrays.copyOf(bpRestLeft, n);
+        initiative = Arrays.copyOf(initiative, n);
         free = Arrays.copyOf(free, n);
         capacity = n;
     }
@@ -400,7 +439,8 @@ public final class Persons implements java.io.Serializable {
         return 4 + 4 + 1 + 1 + 4 + 4 + 1 + 4 // identity, place, lists, pins, free list
                 + 4 + 1 + 4 + 4 + 4 + 4 + 4 + 4 + 4 + 2 + 4 // own state: birth, education, ability, experience, WW, upbringing
                 + 4 // registration for social rent
-                + 1 + 2 + 4 + 4 + 1 + 4 + 1 + 1 + 4 + 4 + 1; // help received and its legacy
+                + 1 + 2 + 4 + 4 + 1 + 4 + 1 + 1 + 4 + 4 + 1 // help received and its legacy
+                + 1 + 4 + 4 + 1 + 1 + 2; // best person and initiative membership
     }
 
     /** Age in whole years at a tick. */

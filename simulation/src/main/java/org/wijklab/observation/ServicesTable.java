@@ -15,7 +15,8 @@ import org.wijklab.policy.Programmes;
  * {@code services.csv}: one row per tick and neighbourhood with the programmes' professionals and
  * best persons: whether a programme runs there, the team's professionals (FTE) and case capacity,
  * the open cases and the households with a problem, professionals per family, this month's
- * escalations, and the best persons and resident initiatives of the programmes that target it.
+ * escalations, and the best persons (residents: active, resting, lost in all, lost by moving and by
+ * burnout) and resident initiatives (and their members) of the programmes that target it.
  *
  * <p>Open cases and households with problems are counted here, at the end of the month, where the
  * households live then. Professionals per family is the mean, over households with an open case,
@@ -29,7 +30,8 @@ public final class ServicesTable implements TickListener, OutputFile {
 
     static final String[] HEADER = {"tick", "neighbourhood", "programme_active", "professionals", "team_capacity",
         "cases_open", "households_with_problems", "professionals_per_family", "evictions", "new_supervision_orders",
-        "new_second_line_care", "best_persons_active", "best_persons_exhausted", "best_persons_left", "initiatives"};
+        "new_second_line_care", "best_persons_active", "best_persons_exhausted", "best_persons_left", "initiatives",
+        "best_persons_lost_moving", "best_persons_lost_burnout", "initiative_members"};
     private final Csv csv;
     /** Per block: open cases, households with a problem, professionals on the cases, per neighbourhood. */
     private long[][] partial = new long[0][0];
@@ -53,21 +55,27 @@ public final class ServicesTable implements TickListener, OutputFile {
             int bpExhausted = 0;
             int bpLeft = 0;
             int initiatives = 0;
+            int lostMoving = 0;
+            int lostBurnout = 0;
+            int members = 0;
             for (Programmes.Run run : runs) {
                 if (!run.started() || !run.isTarget[j]) {
                     continue;
                 }
                 active |= run.activeAt(tick);
-                bpActive += run.bpStatus[j] == Programmes.BP_ACTIVE ? 1 : 0;
-                bpExhausted += run.bpStatus[j] == Programmes.BP_EXHAUSTED ? 1 : 0;
+                bpActive += run.bpActive[j];
+                bpExhausted += run.bpResting[j];
                 bpLeft += run.bpLeftCount[j];
                 initiatives += run.initiatives[j];
+                lostMoving += run.bpLostMoving[j];
+                lostBurnout += run.bpLostBurnout[j];
+                members += run.initiativeMembers[j];
             }
             double perFamily = cases[j] == 0 ? 0.0 : caseProfessionals[j] / (double) cases[j];
             csv.cell(tick).text(nb.name[j]).cell(active ? 1 : 0).round(fx.professionals[j]).cell(fx.capacity[j])
                     .cell(cases[j]).cell(problems[j]).round(perFamily).cell(nb.evictions[j])
                     .cell(nb.supervisionOrders[j]).cell(nb.secondLineCare[j]).cell(bpActive).cell(bpExhausted)
-                    .cell(bpLeft).cell(initiatives);
+                    .cell(bpLeft).cell(initiatives).cell(lostMoving).cell(lostBurnout).cell(members);
             csv.end();
         }
     }

@@ -7,10 +7,9 @@ import org.wijklab.scenario.Policy;
 
 /**
  * The themes that act on places (housing, learning, integration, safety), while a programme runs:
- * a theme's effect is {@code maxEffect · (1 − exp(−dose / doseScale)) · reach · bestPersons}, with
- * dose the theme's euros per target resident per year, reach
- * {@code 1 − exp(−coalitionBreadth / reachScale)} and a best-person multiplier
- * {@code 1 + effect · presence} ({@link BestPersons#presence}). Several funders who do not pool their
+ * a theme's effect is {@code maxEffect · (1 − exp(−dose / doseScale)) · reach}, with
+ * dose the theme's euros per target resident per year and reach
+ * {@code 1 − exp(−coalitionBreadth / reachScale)}. Several funders who do not pool their
  * budgets lose {@code fragmentationLoss} of it. Each acts on a cause, never on the liveability
  * index: housing renovates dwellings (quality a month, {@link #renovate}), learning prevents youth
  * problems and lifts children's education, integration gives the residents extra months of local
@@ -31,7 +30,6 @@ final class PlaceThemes implements java.io.Serializable {
     /** The month's effects of the run's place themes on its targets. */
     void step(Programmes.Run run) {
         Policy.ThemeEffects t = model.scenario().policy().themes();
-        Policy.BestPersonParams bpp = model.scenario().policy().bestPersons();
         PolicyEffects fx = model.effects();
         double residents = Targets.residents(model, run);
         if (residents <= 0) {
@@ -49,13 +47,12 @@ final class PlaceThemes implements java.io.Serializable {
             effect[k] = t.maxEffect()[i] * (1.0 - Math.exp(-dose / t.doseScale())) * reach;
         }
         for (int j : run.targets) {
-            double m = 1.0 + bpp.effect() * BestPersons.presence(run, j);
-            fx.qualityMonthly[j] += effect[Programmes.HOUSING] * m / 12.0;
-            fx.youthPrevention[j] = Math.min(0.9, fx.youthPrevention[j] + effect[Programmes.LEARNING] * m);
-            fx.educationUp[j] += 0.5 * effect[Programmes.LEARNING] * m;
-            fx.tieMonths[j] += effect[Programmes.INTEGRATION] * m;
+            fx.qualityMonthly[j] += effect[Programmes.HOUSING] / 12.0;
+            fx.youthPrevention[j] = Math.min(0.9, fx.youthPrevention[j] + effect[Programmes.LEARNING]);
+            fx.educationUp[j] += 0.5 * effect[Programmes.LEARNING];
+            fx.tieMonths[j] += effect[Programmes.INTEGRATION];
             // several programmes prevent independently: what one leaves, the next prevents a share of
-            fx.prevention[j] = 1.0 - (1.0 - fx.prevention[j]) * (1.0 - Math.min(0.95, effect[Programmes.SAFETY] * m));
+            fx.prevention[j] = 1.0 - (1.0 - fx.prevention[j]) * (1.0 - Math.min(0.95, effect[Programmes.SAFETY]));
         }
     }
 

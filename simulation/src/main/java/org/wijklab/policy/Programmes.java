@@ -20,8 +20,8 @@ import sim.engine.Steppable;
  * and calls the mechanisms, each in its own class, in a fixed order (docs/ODD.md §7.2):
  * <ul>
  *   <li>{@link Targets}: the start, the targets chosen and the cohort followed;</li>
- *   <li>{@link BestPersons}: their emergence, energy, burnout and leaving;</li>
- *   <li>{@link Initiatives}: resident initiatives starting and closing;</li>
+ *   <li>{@link BestPersons}: residents who wrote the plan or emerge, their energy, rest, stopping and moving;</li>
+ *   <li>{@link Initiatives}: resident initiatives, their founding, members and end;</li>
  *   <li>{@link Restructuring}: marking social dwellings and rebuilding them once vacated;</li>
  *   <li>{@link Places}: the work and health themes' activation and treatment places (§7.13);</li>
  *   <li>{@link PlaceThemes}: housing, learning, integration and safety, and the renovation;</li>
@@ -75,14 +75,28 @@ public final class Programmes implements Steppable {
         /** Set at the start ({@link Targets}). */
         public int[] targets;
         public boolean[] isTarget;
-        /** Per neighbourhood, set at the start ({@link BestPersons}). */
+        /**
+         * Per neighbourhood, set at the start ({@link BestPersons}): the summary status (active if any
+         * is active, else exhausted if any rests, else left if any was lost), the mean energy of the
+         * active ones, and the best persons lost in all.
+         */
         public byte[] bpStatus;
         public double[] bpEnergy;
-        public int[] bpSince;
-        public double[] bpLegacy;
         public int[] bpLeftCount;
-        /** Initiatives running per neighbourhood ({@link Initiatives}). */
+        /** Best persons active and resting now, per neighbourhood. */
+        public int[] bpActive;
+        public int[] bpResting;
+        /** Best persons lost, per neighbourhood: their household moved out, they stopped after a rest, they died. */
+        public int[] bpLostMoving;
+        public int[] bpLostBurnout;
+        public int[] bpDied;
+        /** The tick of the first rest or loss of a best person per neighbourhood, -1 before. */
+        public int[] bpFirstLoss;
+        /** Share of the neighbourhood's households within active best persons' networks. */
+        public double[] bpReach;
+        /** Initiatives running, and their members, per neighbourhood ({@link Initiatives}). */
         public int[] initiatives;
+        public int[] initiativeMembers;
         /** Money spent per party since the costs writer last read it (it resets this at each year's end). */
         public final double[] spent = new double[org.wijklab.model.CostLedger.PARTIES];
 
@@ -121,6 +135,16 @@ public final class Programmes implements Steppable {
         return runs;
     }
 
+    /** The best persons' roster (for tests). */
+    BestPersons bestPersons() {
+        return bestPersons;
+    }
+
+    /** The initiatives' pool and members (for tests). */
+    Initiatives initiatives() {
+        return initiatives;
+    }
+
     /** The restructuring of the programmes (its lists of marked dwellings). */
     public Restructuring restructuring() {
         return restructuring;
@@ -143,7 +167,7 @@ public final class Programmes implements Steppable {
             }
             boolean active = run.activeAt(tick);
             bestPersons.step(run, active, tick);
-            initiatives.step(run, active);
+            initiatives.step(run, active, tick, bestPersons);
             // rebuilding goes on at its own pace once begun, also after the programme's money stops
             restructuring.mark(run, tick);
             // a place, once taken, runs its course on the money already committed

@@ -42,7 +42,6 @@ final class Team implements java.io.Serializable {
             return;
         }
         Policy.Services s = model.scenario().policy().services();
-        Policy.BestPersonParams bpp = model.scenario().policy().bestPersons();
         Professionals pr = model.professionals();
         if (!formed(run)) {
             form(run, team, s);
@@ -83,9 +82,8 @@ final class Team implements java.io.Serializable {
                 }
                 fte += pr.teamFte[t] * share;
             }
-            fx.detection[j] = Math.max(fx.detection[j], detection);
-            fx.treatment[j] = Math.max(fx.treatment[j],
-                    Math.min(0.95, base * (1.0 + 0.25 * bpp.effect() * BestPersons.presence(run, j))));
+            fx.detection[j] = Math.max(fx.detection[j], detection * BestPersons.referral(model, run, j));
+            fx.treatment[j] = Math.max(fx.treatment[j], Math.min(0.95, base));
             fx.capacity[j] += (int) Math.round(capacity * s.vulnerableCaseload());
             fx.integral[j] |= team.integral();
             fx.professionals[j] += fte;

@@ -79,7 +79,9 @@ public final class LabourMarket implements Steppable {
         org.wijklab.model.Persons persons = model.persons();
         // the bound below must hold for every person: skill raises job finding by up to (1 + skillFinding),
         // debts raise job loss by (1 + debtJobLoss); lock-in and a child's problems only lower a hazard
-        double skillBound = 1.0 + Math.max(0.0, skillFinding);
+        // a member of a resident initiative finds work (1 + activation) as readily (volunteer roles)
+        double volunteer = 1.0 + model.scenario().policy().initiatives().activation();
+        double skillBound = (1.0 + Math.max(0.0, skillFinding)) * volunteer;
         double debtBound = Math.max(1.0, indebted);
         if (hazard.length != nb.count * levels * 8) {
             hazard = new double[nb.count * levels * 8];
@@ -139,7 +141,8 @@ public final class LabourMarket implements Steppable {
                     // each adult by its own education, and its own skill or activation place
                     int edu = h.adultEducation[k];
                     int p = h.adultPerson[k];
-                    double own = p < 0 ? 1.0 : persons.activationLeft[p] > 0 ? lockIn : 1.0 + skillFinding * persons.skill[p];
+                    double own = p < 0 ? 1.0 : (persons.activationLeft[p] > 0 ? lockIn : 1.0 + skillFinding * persons.skill[p])
+                            * (persons.initiative[p] >= 0 ? volunteer : 1.0);
                     double find = findingByNeighbourhood[j] * eduFind[edu] * own * time;
                     boolean poor = h.mental[k] != Households.GOOD;
                     switch (h.status[k]) {

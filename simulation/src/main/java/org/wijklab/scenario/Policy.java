@@ -106,64 +106,93 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
     }
 
     /**
-     * Best persons: they emerge in a programme's targets where ownership support and room to act
-     * allow, mobilise while their energy lasts, are drained by resistance (less under protection),
-     * burn out or leave, and their effect decays afterwards.
+     * Best persons: residents of a programme's targets who write an original plan with it or emerge
+     * where they qualify (ties, education, health, a stake, an example nearby, room to act and
+     * ownership support); they found and carry initiatives and point the team to families; resistance
+     * and workload drain them, protection and success restore them; they rest, stop, or leave with
+     * their household.
      *
-     * @param emergence        yearly chance a best person emerges with full ownership support and room to act
-     * @param effect           theme effects are multiplied by (1 + effect · presence), team treatment by
-     *                         (1 + effect · presence / 4); a fragmented team's delay halves while one is active
-     * @param cohesionBoost    cohesion target raised while one is active (times the legacy afterwards)
+     * @param emergence        yearly hazard that an adult of a target becomes a best person when every
+     *                         factor of docs/ODD.md §7.2 (b) is 1 (ties, education, health, stake, an
+     *                         example nearby, room to act and ownership support)
+     * @param originators      residents per target who wrote an original (not copied) plan: the best
+     *                         qualified by the same factors, active from its start
+     * @param network          households a best person reaches (recruiting members, pointing the team
+     *                         to families)
+     * @param referral         a team finds families a month (1 + referral · reach) as readily, reach the
+     *                         share of a target's households within active best persons' networks
      * @param resistance       yearly energy drain without protection (times 1 − protection; doubled once
      *                         the programme has ended)
      * @param fragmentedResistance extra drain where the team is fragmented (bureaucracy)
-     * @param recharge         yearly energy regained, times the room to act
-     * @param burnoutEnergy    energy below which a best person is exhausted
-     * @param exhaustedYears   how long exhaustion lasts; then, while the programme runs, a return with a
-     *                         chance equal to the protection, otherwise departure
-     * @param leaveRate        yearly chance an active best person leaves for other work
-     * @param legacyYears      time constant of the decay of a departed best person's effect
+     * @param workload         yearly energy drain per member of the initiative a best person carries
+     * @param recharge         yearly energy regained, times the protection
+     * @param success          energy regained per member recruited
+     * @param burnoutEnergy    energy below which a best person rests
+     * @param exhaustedYears   how long the rest lasts; then, while the programme runs, a return with a
+     *                         chance equal to the protection, otherwise the best person stops
      */
-    public record BestPersonParams(double emergence, double effect, double cohesionBoost, double resistance,
-            double fragmentedResistance, double recharge, double burnoutEnergy, double exhaustedYears,
-            double leaveRate, double legacyYears) implements java.io.Serializable {
+    public record BestPersonParams(double emergence, int originators, int network, double referral,
+            double resistance, double fragmentedResistance, double workload, double recharge, double success,
+            double burnoutEnergy, double exhaustedYears) implements java.io.Serializable {
+        /** Keys that were removed, and what replaced them. */
+        public static final java.util.Map<String, String> REMOVED = java.util.Map.of(
+                "effect", "best persons no longer multiply the themes: they act through the members of their initiatives "
+                        + "and the team's detection (policy.bestPersons.referral)",
+                "cohesionBoost", "best persons no longer add to cohesion: the members of their initiatives gain local ties "
+                        + "(policy.initiatives.tieMonths)",
+                "leaveRate", "best persons leave when their household moves, like every resident",
+                "legacyYears", "what a best person leaves is the ties of the initiatives' members (policy.initiatives.tieMonths)");
+
         void validate(String p) {
             Check.range(p + ".emergence", emergence, 0.0, 12.0);
-            Check.range(p + ".effect", effect, 0.0, 10.0);
-            Check.range(p + ".cohesionBoost", cohesionBoost, 0.0, 1.0);
+            Check.range(p + ".originators", originators, 0, 100);
+            Check.range(p + ".network", network, 0, 10_000);
+            Check.range(p + ".referral", referral, 0.0, 10.0);
             Check.range(p + ".resistance", resistance, 0.0, 12.0);
             Check.range(p + ".fragmentedResistance", fragmentedResistance, 0.0, 12.0);
+            Check.range(p + ".workload", workload, 0.0, 1.0);
             Check.range(p + ".recharge", recharge, 0.0, 12.0);
+            Check.range(p + ".success", success, 0.0, 1.0);
             Check.probability(p + ".burnoutEnergy", burnoutEnergy);
-            Check.range(p + ".exhaustedYears", exhaustedYears, 0.0, 50.0);
-            Check.range(p + ".leaveRate", leaveRate, 0.0, 12.0);
-            Check.positive(p + ".legacyYears", legacyYears);
+            Check.range(p + ".exhaustedYears", exhaustedYears, 0.0, 10.0);
         }
     }
 
     /**
      * Resident-run initiatives (community enterprises, resident-run libraries and centres).
      *
-     * @param startRate      yearly chance one starts in a target with full ownership support, a best person
-     *                       and full facilities (times the facilities share; a fifth without a best person;
-     *                       half after the programme)
-     * @param closeRate      yearly chance one closes without a best person around (a third with one; half
-     *                       while the programme runs)
-     * @param cohesionEffect cohesion target raised per initiative
-     * @param activation     job-finding boost for unemployed residents per initiative (volunteer roles)
-     * @param learning       extra chance per initiative that a child leaves home one education level up
-     * @param jobs           local jobs per initiative filled by unemployed residents
-     * @param maxPerTarget   most initiatives a neighbourhood holds
+     * @param startRate      yearly chance that an active best person who carries none founds one, times
+     *                       the neighbourhood's facilities; the programme's ownership support founds one
+     *                       with a resident volunteer at a fifth of this rate times the support
+     * @param join           chance that an adult a carrier contacts joins (a carrier contacts its
+     *                       network once a year, a twelfth a month)
+     * @param memberYears    mean years a member takes part before tiring
+     * @param tieMonths      extra months of local acquaintance a member's household gains a month
+     * @param activation     a member's own job finding is multiplied by (1 + activation) (volunteer roles)
+     * @param learning       added each month to the chance of a step up in education of each child at
+     *                       home with a member
+     * @param maxMembers     most members an initiative holds
+     * @param maxPerTarget   most initiatives a programme holds in a neighbourhood
      */
-    public record Initiatives(double startRate, double closeRate, double cohesionEffect, double activation,
-            double learning, int jobs, int maxPerTarget) implements java.io.Serializable {
+    public record Initiatives(double startRate, double join, double memberYears, double tieMonths, double activation,
+            double learning, int maxMembers, int maxPerTarget) implements java.io.Serializable {
+        /** Keys that were removed, and what replaced them. */
+        public static final java.util.Map<String, String> REMOVED = java.util.Map.of(
+                "closeRate", "an initiative ends when its members have left or tired (policy.initiatives.memberYears) "
+                        + "or nobody carries it",
+                "cohesionEffect", "initiatives no longer add to cohesion: their members gain local ties "
+                        + "(policy.initiatives.tieMonths)",
+                "jobs", "initiatives no longer create local jobs: they raise their members' own job finding "
+                        + "(policy.initiatives.activation)");
+
         void validate(String p) {
             Check.range(p + ".startRate", startRate, 0.0, 12.0);
-            Check.range(p + ".closeRate", closeRate, 0.0, 12.0);
-            Check.range(p + ".cohesionEffect", cohesionEffect, 0.0, 1.0);
+            Check.probability(p + ".join", join);
+            Check.positive(p + ".memberYears", memberYears);
+            Check.range(p + ".tieMonths", tieMonths, 0.0, 12.0);
             Check.range(p + ".activation", activation, 0.0, 5.0);
             Check.probability(p + ".learning", learning);
-            Check.range(p + ".jobs", jobs, 0, 1000);
+            Check.range(p + ".maxMembers", maxMembers, 1, 10_000);
             Check.range(p + ".maxPerTarget", maxPerTarget, 0, 1000);
         }
     }

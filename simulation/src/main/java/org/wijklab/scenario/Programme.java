@@ -189,10 +189,16 @@ public record Programme(
     }
 
     /**
-     * Best persons of the plan: whether they take part at all ({@code present}), how far managers
-     * protect them from resistance, and how much room to act they get, both in [0, 1].
+     * Best persons of the plan: how far managers protect them from resistance, and how much room to
+     * act residents get, both in [0, 1]. Without room to act nobody qualifies to write the plan or to
+     * take it up (docs/ODD.md §7.2 (b)).
      */
-    public record BestPersons(boolean present, double protection, double roomToAct) implements java.io.Serializable {
+    public record BestPersons(double protection, double roomToAct) implements java.io.Serializable {
+        /** Keys that were removed, and what replaced them. */
+        public static final java.util.Map<String, String> REMOVED = java.util.Map.of(
+                "present", "best persons are residents who qualify: an original plan's originators and those who "
+                        + "emerge (roomToAct 0 gives none; a copied plan has no originators)");
+
         void validate(String p) {
             Check.probability(p + ".protection", protection);
             Check.probability(p + ".roomToAct", roomToAct);

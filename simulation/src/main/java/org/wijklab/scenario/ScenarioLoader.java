@@ -235,6 +235,10 @@ public final class ScenarioLoader {
         try {
             return MAPPER.treeToValue(tree, Scenario.class).validate();
         } catch (UnrecognizedPropertyException e) {
+            String removed = removed(e.getReferringClass(), e.getPropertyName());
+            if (removed != null) {
+                throw new ScenarioException(source + ": " + path(e) + ": removed: " + removed);
+            }
             throw new ScenarioException(source + ": " + path(e) + ": unknown field (known: "
                     + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")");
         } catch (InvalidFormatException e) {
@@ -250,6 +254,22 @@ public final class ScenarioLoader {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ScenarioException(source + ": " + e.getMessage().lines().findFirst().orElse("invalid"));
         }
+    }
+
+    /** What replaced a removed key at a path of a scenario tree ({@code policy.bestPersons}, {@code programmes[0].bestPersons}), or null. */
+    static String removedAt(String prefix, String key) {
+        Class<?> record = prefix.equals("policy.bestPersons") ? Policy.BestPersonParams.class
+                : prefix.equals("policy.initiatives") ? Policy.Initiatives.class
+                : prefix.startsWith("programmes") && prefix.endsWith(".bestPersons") ? Programme.BestPersons.class : Object.class;
+        return removed(record, key);
+    }
+
+    /** What replaced a removed key of a scenario record, or null if the key never existed. */
+    private static String removed(Class<?> record, String key) {
+        java.util.Map<String, String> m = record == Programme.BestPersons.class ? Programme.BestPersons.REMOVED
+                : record == Policy.BestPersonParams.class ? Policy.BestPersonParams.REMOVED
+                : record == Policy.Initiatives.class ? Policy.Initiatives.REMOVED : java.util.Map.of();
+        return m.get(key);
     }
 
     private static final java.util.regex.Pattern GOT = java.util.regex.Pattern.compile("\\((\"[^\"]*\"|true|false)\\)");

@@ -233,6 +233,10 @@ public final class ScenarioPath {
                 if (replaced != null) {
                     throw fail(where, replaced);
                 }
+                String removed = ScenarioLoader.removedAt(prefix, step.field());
+                if (removed != null) {
+                    throw fail(where, "'" + step.field() + "' in '" + prefix + "' was removed: " + removed);
+                }
                 List<String> known = new ArrayList<>();
                 object.fieldNames().forEachRemaining(known::add);
                 throw fail(where, "no field '" + step.field() + "'" + (prefix.isEmpty() ? "" : " in '" + prefix + "'")

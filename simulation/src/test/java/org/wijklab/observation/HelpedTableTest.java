@@ -155,9 +155,11 @@ class HelpedTableTest {
 
     @BeforeAll
     static void run() {
-        // the programme's own help (places, the team's cases) is switched off: only the test's help is recorded
+        // the programme's own help (places, the team's cases, initiatives' members: no room to act and no
+        // ownership support, so no best persons and no initiatives) is switched off: only the test's help is recorded
         scenario = Overrides.parse(List.of("programmes[0].durationYears=1", "programmes[0].team.budgetShare=0",
-                "programmes[0].themes.work=0", "programmes[0].themes.health=0", "programmes[0].themes.housing=0.7"))
+                "programmes[0].themes.work=0", "programmes[0].themes.health=0", "programmes[0].themes.housing=0.7",
+                "programmes[0].bestPersons.roomToAct=0", "programmes[0].ownershipSupport=0"))
                 .apply(ScenarioLoader.load(Path.of("scenarios", "krachtwijk.json")))
                 .withResidents(3000).withYears(4).withMovesLog(false).validate();
         WijkLabModel model = new WijkLabModel(scenario);

@@ -30,7 +30,7 @@ class HelpTest {
     private static Scenario scenario(String themes, double team, int years, long seed) {
         String json = "{\"name\":\"t\",\"years\":" + years + ",\"seed\":" + seed + ",\"warmUpYears\":8,"
                 + "\"city\":{\"residents\":15000},\"programmes\":[{\"name\":\"p\",\"targets\":{\"weakest\":3},"
-                + "\"startYear\":1,\"durationYears\":3,\"bestPersons\":{\"present\":false},\"yearlyBudget\":2000000,"
+                + "\"startYear\":1,\"durationYears\":3,\"bestPersons\":{\"roomToAct\":0},\"yearlyBudget\":2000000,"
                 + "\"themes\":" + themes + (team > 0 ? ",\"team\":{\"budgetShare\":" + team + ",\"mode\":\"integral\","
                 + "\"areaResidents\":5000,\"proximity\":0.9}" : "") + "}]}";
         return ScenarioLoader.fromJson(json, "test.json");

@@ -170,6 +170,12 @@ class ProgrammeValidationTest {
                         "programmes[0].coalitionBreadth"),
                 new Bad("best persons' protection above 1", s -> programme(s, 0).putObject("bestPersons").put("protection", 2),
                         "programmes[0].bestPersons.protection"),
+                new Bad("the removed bestPersons.present", s -> programme(s, 0).putObject("bestPersons").put("present", false),
+                        "programmes[0].bestPersons.present", "removed", "roomToAct"),
+                new Bad("the removed policy.bestPersons.effect", s -> s.putObject("policy").putObject("bestPersons").put("effect", 0.5),
+                        "policy.bestPersons.effect", "removed", "referral"),
+                new Bad("the removed policy.initiatives.closeRate", s -> s.putObject("policy").putObject("initiatives").put("closeRate", 0.3),
+                        "policy.initiatives.closeRate", "removed", "memberYears"),
                 new Bad("two programmes with the same name", s -> {
                     ObjectNode second = programme(s, 0).deepCopy();
                     ((ArrayNode) s.get("programmes")).add(second);

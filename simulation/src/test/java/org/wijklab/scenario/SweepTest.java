@@ -63,7 +63,7 @@ class SweepTest {
             assertEquals(pa.durationYears(), pb.durationYears());
             assertTrue(pa.yearlyBudget() > 0);
             assertEquals(0.0, pb.yearlyBudget(), "no money, so no team");
-            assertEquals(false, pb.bestPersons().present());
+            assertEquals(0.0, pb.bestPersons().roomToAct(), "no room to act, so no best persons");
             assertEquals(0.0, pb.ownershipSupport());
         }
     }
