@@ -84,6 +84,13 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
             int caseMonths, double heavyCaseload, double vulnerableCaseload, double otherCaseload,
             double coordinationFte, double planMonths, double tenureMonths, double newcomerEffect, double turnover,
             double travelShare) implements java.io.Serializable {
+        /** Keys that were removed, with what replaced them (refused in scenario files and --set). */
+        public static final java.util.Map<String, String> REMOVED = java.util.Map.of(
+                "casesPerFte", "a professional's caseload now follows the norms heavyCaseload, vulnerableCaseload and "
+                        + "otherCaseload",
+                "fragmentedOverhead", "coordination now follows from the professionals per family (coordinationFte)",
+                "fragmentedDelayMonths", "the delay now follows from the professionals per family (planMonths)");
+
         void validate(String p) {
             Check.positive(p + ".fteCost", fteCost);
             Check.range(p + ".overheadFte", overheadFte, 0.0, 100.0);

@@ -206,32 +206,7 @@ public final class ScenarioLoader {
         return bind(tree, source);
     }
 
-    /** Keys that were removed, with what replaced them: refused with that message. */
-    private static final String[][] REMOVED = {
-        {"/policy/services/casesPerFte", "policy.services.casesPerFte was removed: a professional's caseload now follows the "
-                + "norms heavyCaseload, vulnerableCaseload and otherCaseload"},
-        {"/policy/services/fragmentedOverhead", "policy.services.fragmentedOverhead was removed: coordination now follows "
-                + "from the professionals per family (coordinationFte)"},
-        {"/policy/services/fragmentedDelayMonths", "policy.services.fragmentedDelayMonths was removed: the delay now follows "
-                + "from the professionals per family (planMonths)"},
-    };
-
-    /** What replaced a removed key (its dotted path, e.g. policy.services.casesPerFte), or null if it was not removed. */
-    static String removed(String path) {
-        for (String[] r : REMOVED) {
-            if (r[0].substring(1).replace('/', '.').equals(path)) {
-                return r[1];
-            }
-        }
-        return null;
-    }
-
     private static Scenario bind(JsonNode tree, String source) {
-        for (String[] r : REMOVED) {
-            if (!tree.at(r[0]).isMissingNode()) {
-                throw new ScenarioException(source + ": " + r[1]);
-            }
-        }
         try {
             return MAPPER.treeToValue(tree, Scenario.class).validate();
         } catch (UnrecognizedPropertyException e) {
@@ -260,6 +235,7 @@ public final class ScenarioLoader {
     static String removedAt(String prefix, String key) {
         Class<?> record = prefix.equals("policy.bestPersons") ? Policy.BestPersonParams.class
                 : prefix.equals("policy.initiatives") ? Policy.Initiatives.class
+                : prefix.equals("policy.services") ? Policy.Services.class
                 : prefix.startsWith("programmes") && prefix.endsWith(".bestPersons") ? Programme.BestPersons.class : Object.class;
         return removed(record, key);
     }
@@ -268,7 +244,8 @@ public final class ScenarioLoader {
     private static String removed(Class<?> record, String key) {
         java.util.Map<String, String> m = record == Programme.BestPersons.class ? Programme.BestPersons.REMOVED
                 : record == Policy.BestPersonParams.class ? Policy.BestPersonParams.REMOVED
-                : record == Policy.Initiatives.class ? Policy.Initiatives.REMOVED : java.util.Map.of();
+                : record == Policy.Initiatives.class ? Policy.Initiatives.REMOVED
+                : record == Policy.Services.class ? Policy.Services.REMOVED : java.util.Map.of();
         return m.get(key);
     }
 

@@ -229,10 +229,6 @@ public final class ScenarioPath {
                 throw fail(where, "'" + prefix + "' is " + kind(node) + ", it has no field '" + step.field() + "'");
             }
             if (!object.has(step.field())) {
-                String replaced = ScenarioLoader.removed(here);
-                if (replaced != null) {
-                    throw fail(where, replaced);
-                }
                 String removed = ScenarioLoader.removedAt(prefix, step.field());
                 if (removed != null) {
                     throw fail(where, "'" + step.field() + "' in '" + prefix + "' was removed: " + removed);
