@@ -25,7 +25,7 @@ class ProfessionalsTest {
     private static Scenario scenario(String mode, int area, int years, long seed) {
         String json = "{\"name\":\"t\",\"years\":" + years + ",\"seed\":" + seed + ",\"warmUpYears\":6,"
                 + "\"city\":{\"residents\":15000},\"programmes\":[{\"name\":\"p\",\"targets\":{\"weakest\":3},"
-                + "\"startYear\":1,\"durationYears\":3,\"bestPersons\":{\"present\":false},\"yearlyBudget\":1500000,"
+                + "\"startYear\":1,\"durationYears\":3,\"bestPersons\":{\"roomToAct\":0},\"yearlyBudget\":1500000,"
                 + "\"themes\":{},\"team\":{\"budgetShare\":1,\"mode\":\"" + mode + "\",\"areaResidents\":" + area
                 + ",\"proximity\":0.9}}]}";
         return ScenarioLoader.fromJson(json, "test.json");
