@@ -58,7 +58,7 @@ public final class Community implements Steppable {
         Scenario.Community c = model.scenario().community();
         Neighbourhoods nb = model.neighbourhoods();
         return clamp(c.cohesionBase() + c.cohesionTies() * nb.meanTies[j] - c.cohesionTurnover() * nb.turnover[j]
-                + c.cohesionOwners() * nb.ownerShare[j] + policy(j, true));
+                + c.cohesionOwners() * nb.ownerShare[j] + added(j));
     }
 
     double safetyTarget(int j) {
@@ -72,7 +72,7 @@ public final class Community implements Steppable {
     }
 
     /** What best persons and initiatives add to the cohesion target (zero before set-up of the effects). */
-    private double policy(int j, boolean cohesion) {
+    private double added(int j) {
         var fx = model.effects();
         return fx == null ? 0.0 : fx.cohesion[j];
     }
