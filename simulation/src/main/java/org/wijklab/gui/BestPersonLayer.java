@@ -25,9 +25,9 @@ import sim.util.Int2D;
 /**
  * The best persons on the map: a marker per best person the model counts now (its programmes'
  * rosters, {@link org.wijklab.policy.Programmes#bestPersonRoster}), at its household's dwelling. An
- * active best person is a filled disc ({@link #ACTIVE_COLOUR}), one whose energy has fallen below
- * {@link #TIRING_ENERGY} a diamond ({@link #TIRING_COLOUR}), one resting after exhaustion a hollow
- * ring ({@link #RESTING_COLOUR}): told apart by shape as well as colour. A best person who died or
+ * active best person is a white disc, one whose energy has fallen below {@link #TIRING_ENERGY} an
+ * orange diamond, one resting after exhaustion a hollow black ring (the dwelling's colour inside),
+ * each edged in black: told apart by shape as well as colour, and unlike the map's own colours. A best person who died or
  * left the city this month is still counted by the model until its programme's next month notes the
  * loss; it has no dwelling, so no marker, and the key counts it apart. Clicking a marker opens the
  * best person's inspector ({@link Inspections.BestPerson}). Its key, with the counts, in the map's
@@ -43,9 +43,10 @@ final class BestPersonLayer extends FieldPortrayal2D {
     static final byte RESTING = 2;
     /** An active best person below this energy is drawn as tiring (a best person returning from rest starts at 0.5). */
     static final double TIRING_ENERGY = 0.5;
-    static final Color ACTIVE_COLOUR = new Color(0x009E73);
-    static final Color TIRING_COLOUR = new Color(0xE69F00);
-    static final Color RESTING_COLOUR = new Color(0x505050);
+    /** Fills unlike the map's colours (viridis, the helped frames, the movers' lines), each edged in black. */
+    static final Color ACTIVE_COLOUR = Color.WHITE;
+    static final Color TIRING_COLOUR = new Color(0xFF8C00);
+    static final Color RESTING_COLOUR = Color.BLACK;
     static final String[] NAMES = {"active", "active, tiring (energy below half)", "exhausted, resting"};
 
     private final WijkLabModel model;
@@ -157,7 +158,7 @@ final class BestPersonLayer extends FieldPortrayal2D {
 
     /** A marker's radius in display pixels at s display pixels a dwelling: visible when zoomed out, within the dwelling when in. */
     static double radius(double s) {
-        return Math.max(3.5, Math.min(0.45 * s, 9));
+        return Math.max(4.5, Math.min(0.45 * s, 9));
     }
 
     @Override
@@ -180,7 +181,7 @@ final class BestPersonLayer extends FieldPortrayal2D {
         }
     }
 
-    /** A marker of a kind centred at (cx, cy), radius r: filled with a white edge, or a dark ring on a white one. */
+    /** A marker of a kind centred at (cx, cy), radius r: filled and edged in black, or a black ring on a white one. */
     private static void shape(Graphics2D g, byte kind, double cx, double cy, double r, BasicStroke edge, BasicStroke ring) {
         if (kind == RESTING) {
             Ellipse2D.Double c = new Ellipse2D.Double(cx - r * 0.8, cy - r * 0.8, 1.6 * r, 1.6 * r);
@@ -206,7 +207,7 @@ final class BestPersonLayer extends FieldPortrayal2D {
         }
         g.setColor(kind == ACTIVE ? ACTIVE_COLOUR : TIRING_COLOUR);
         g.fill(sh);
-        g.setColor(Color.WHITE);
+        g.setColor(Color.BLACK);
         g.setStroke(edge);
         g.draw(sh);
     }

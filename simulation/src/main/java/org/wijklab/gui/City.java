@@ -76,11 +76,12 @@ final class City {
         overlay.professionals(professionalLayer);
         display.attach(overlay, "Borders, names, targets, movers and legend",
                 new Rectangle2D.Double(0, 0, view.width * s, (view.height + CityOverlay.LEGEND_ROWS) * s));
-        bestPersonLayer = new BestPersonLayer(m, view);
-        display.attach(bestPersonLayer, "Best persons", new Rectangle2D.Double(0, 0, view.width * s, view.height * s), true);
         trailLayer = new TrailLayer(m, trail);
         display.attach(trailLayer, "Moves of the last month (trail)", new Rectangle2D.Double(0, 0, view.width * s, view.height * s),
                 true);
+        // the best persons over everything: few markers, each clickable
+        bestPersonLayer = new BestPersonLayer(m, view);
+        display.attach(bestPersonLayer, "Best persons", new Rectangle2D.Double(0, 0, view.width * s, view.height * s), true);
         display.reset();
         display.repaint();
     }

@@ -20,7 +20,7 @@ import sim.portrayal.FieldPortrayal2D;
  * orange border), per neighbourhood the team's professionals and a best person's state and energy,
  * the dwellings moved into in the last months (white squares), the date, a legend in the band
  * below the city, and the keys of the helped households' marks (lower left) and of the
- * professionals' areas (lower right) while those layers are on. It draws in
+ * professionals' areas (upper left) while those layers are on. It draws in
  * the dwellings' coordinates ({@link CityView}), scaled to the display.
  */
 final class CityOverlay extends FieldPortrayal2D {
@@ -50,7 +50,7 @@ final class CityOverlay extends FieldPortrayal2D {
         movers = show;
     }
 
-    /** The professionals' areas, whose key this overlay draws (lower right) while that layer is on. */
+    /** The professionals' areas, whose key this overlay draws (upper left) while that layer is on. */
     void professionals(ProfessionalLayer layer) {
         professionals = layer;
     }
@@ -150,7 +150,7 @@ final class CityOverlay extends FieldPortrayal2D {
             help.key(g, ox, legendTop, info.draw.width >= 700 ? 11 : 9);
         }
         if (professionals != null && professionals.takeDrawn()) {
-            professionals.key(g, ox + info.draw.width, legendTop, info.draw.width >= 700 ? 11 : 9);
+            professionals.key(g, ox, oy, info.draw.width >= 700 ? 11 : 9);
         }
     }
 

@@ -27,11 +27,12 @@ import sim.util.Int2D;
  * whose cases it holds ({@link Professionals#holder}), tinted in the professional's colour (a
  * palette of {@link #PALETTE} colours, cycling by post, so the professionals of a team differ); a
  * family of a fragmented service with more than one professional is striped in their colours. Once
- * the map is drawn at {@link #LABEL_SCALE} or more display pixels a dwelling, each professional's
- * caseload is written at its area's middle (the held dwelling nearest the area's centroid): cases
- * held and load against capacity. Clicking a tinted dwelling opens the inspector of each professional
- * holding the family ({@link Inspections.Professional}). Its key, with the totals, at the map's lower
- * right while the layer is on. A layer of the display's Layers menu, off at start (the tint covers
+ * the map is drawn at {@link #LABEL_SCALE} or more display pixels a dwelling (zoomed in), each
+ * professional's caseload is written at its area's middle (below the held dwelling nearest the
+ * area's centroid): cases held and load against capacity; a label that would cover another is left
+ * out. Clicking a tinted dwelling opens the inspector of each professional
+ * holding the family ({@link Inspections.Professional}). Its key, with the totals, in the map's upper
+ * left corner while the layer is on (drawn by the map's overlay, over the borders). A layer of the display's Layers menu, off at start (the tint covers
  * the dwellings' colours).
  *
  * <p>The held families are found once a month (a pass over the household slots' holders, kept),
@@ -44,7 +45,7 @@ final class ProfessionalLayer extends FieldPortrayal2D {
     /** The tint's opacity (of 255): the dwelling's own colour still shows a little. */
     static final int ALPHA = 200;
     /** Display pixels a dwelling from which the caseloads are written on the map. */
-    static final double LABEL_SCALE = 5;
+    static final double LABEL_SCALE = 10;
     static final int MAX_SUB = HelpLayer.MAX_SUB;
     static final double MAX_PIXELS = HelpLayer.MAX_PIXELS;
 
@@ -260,6 +261,8 @@ final class ProfessionalLayer extends FieldPortrayal2D {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.max(9, Math.min(12, s * 1.4))));
         FontMetrics fm = g.getFontMetrics();
         g.setStroke(new BasicStroke(2f));
+        // a label that would cover one already written is left out (the inspector has every caseload)
+        java.util.List<java.awt.geom.Rectangle2D> written = new java.util.ArrayList<>();
         for (int p = 0; p < labelX.length; p++) {
             if (labelX[p] < 0) {
                 continue;
@@ -270,6 +273,14 @@ final class ProfessionalLayer extends FieldPortrayal2D {
             double x = info.draw.x + (labelX[p] + 0.5) * s - w / 2;
             double y = info.draw.y + (labelY[p] + 1) * s + 1;
             java.awt.geom.Rectangle2D.Double box = new java.awt.geom.Rectangle2D.Double(x, y, w, h);
+            boolean free = true;
+            for (java.awt.geom.Rectangle2D o : written) {
+                free &= !o.intersects(box);
+            }
+            if (!free) {
+                continue;
+            }
+            written.add(box);
             g.setColor(new Color(255, 255, 255, 225));
             g.fill(box);
             g.setColor(new Color(colour(p)));
@@ -316,8 +327,8 @@ final class ProfessionalLayer extends FieldPortrayal2D {
         return d;
     }
 
-    /** The key at the map's lower right (right, bottom) once a team was formed; returns its height. */
-    double key(Graphics2D g, double right, double bottom, int points) {
+    /** The key in the map's upper left corner (left, top) once a team was formed; returns its height. */
+    double key(Graphics2D g, double left, double top, int points) {
         collect();
         Professionals pr = model.professionals();
         if (!pr.any()) {
@@ -337,10 +348,12 @@ final class ProfessionalLayer extends FieldPortrayal2D {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, points));
         FontMetrics fm = g.getFontMetrics();
         String[] rows = {"Professionals' families (a colour each; click one)",
-            String.format(Locale.ROOT, "%,d professionals in post in %,d teams", inPost, pr.teams),
+            String.format(Locale.ROOT, "%,d professional%s in post in %,d team%s", inPost, inPost == 1 ? "" : "s", pr.teams,
+                    pr.teams == 1 ? "" : "s"),
             String.format(Locale.ROOT, "%,d families held, load %.0f %% of capacity", families,
                     capacity > 0 ? 100 * load / capacity : 0.0),
-            "several professionals on a family: stripes"};
+            "several professionals on a family: stripes",
+            String.format(Locale.ROOT, "zoomed in (%.0f pixels a dwelling): caseloads", LABEL_SCALE)};
         double lineH = fm.getHeight();
         double sw = lineH * 0.8;
         double w = 0;
@@ -349,8 +362,8 @@ final class ProfessionalLayer extends FieldPortrayal2D {
         }
         w += 12 + 3 * sw + 6;
         double h = rows.length * lineH + 8;
-        double x = right - w - 4;
-        double y = bottom - h - 4;
+        double x = left + 4;
+        double y = top + 4;
         KeyBox.draw(g, x, y, w, h);
         for (int k = 0; k < rows.length; k++) {
             double base = y + 4 + k * lineH + fm.getAscent();

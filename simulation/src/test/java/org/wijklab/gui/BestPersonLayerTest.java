@@ -30,6 +30,8 @@ import sim.portrayal.LocationWrapper;
  */
 class BestPersonLayerTest {
     private static final int S = 6;
+    /** The map under the markers in the test's picture. */
+    private static final Color GREY = new Color(0x808080);
 
     /**
      * krachtwijk at 15,000 residents, no warm-up, stepped to a tick; its best persons' protection
@@ -115,7 +117,7 @@ class BestPersonLayerTest {
         Households h = m.households();
         BufferedImage img = new BufferedImage(view.width * S, view.height * S, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
+        g.setColor(GREY);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
         Rectangle2D.Double r = new Rectangle2D.Double(0, 0, img.getWidth(), img.getHeight());
         layer.draw(null, g, new DrawInfo2D(null, layer, r, r));
@@ -137,8 +139,8 @@ class BestPersonLayerTest {
             if (alone && !underKey) {
                 int rgb = img.getRGB(mk[0] * S + S / 2, mk[1] * S + S / 2) & 0xFFFFFF;
                 Color want = mk[2] == BestPersonLayer.ACTIVE ? BestPersonLayer.ACTIVE_COLOUR
-                        : mk[2] == BestPersonLayer.TIRING ? BestPersonLayer.TIRING_COLOUR : Color.WHITE;
-                // a resting best person is a ring: its centre stays white
+                        : mk[2] == BestPersonLayer.TIRING ? BestPersonLayer.TIRING_COLOUR : GREY;
+                // a resting best person is a ring: its centre keeps the map's colour
                 assertEquals(want.getRGB() & 0xFFFFFF, rgb, "marker " + k + " of kind " + mk[2]);
                 checked++;
             }
