@@ -158,7 +158,7 @@ final class BestPersonLayer extends FieldPortrayal2D {
 
     /** A marker's radius in display pixels at s display pixels a dwelling: visible when zoomed out, within the dwelling when in. */
     static double radius(double s) {
-        return Math.max(4.5, Math.min(0.45 * s, 9));
+        return Math.max(5.5, Math.min(0.6 * s, 10));
     }
 
     @Override

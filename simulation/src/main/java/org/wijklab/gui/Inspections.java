@@ -110,7 +110,7 @@ final class Inspections {
             out.add(String.format(Locale.ROOT, "adult %d: %d years, %s education, %s, %s; lives on %s; %.1f years of work experience",
                     a + 1, ps.age(p, tick), education(ps.education[p]), status(h.status[k]), pay,
                     livesOn(lab, source[a], h.status[k], topUp, ps.wwFrom[p], ps.wwUntil[p], ps.wwBase[p], tick),
-                    ps.experience(p, working, lab.experienceLoss(), tick) / 12.0));
+                    ps.experience(p, working, lab.experienceLoss(), tick) / 12.0) + bestPerson(model, p));
         }
         int c = 0;
         for (int p = h.firstChild[s]; p >= 0; p = ps.nextChild[p]) {
@@ -122,6 +122,17 @@ final class Inspections {
                     ps.pending[p] ? ", looking for a home of its own" : ""));
         }
         return out.toArray(new String[0]);
+    }
+
+    /** "; a best person (...)" for an active or resting best person, with its energy and months; else "". */
+    static String bestPerson(WijkLabModel model, int p) {
+        Persons ps = model.persons();
+        byte st = ps.bpState[p];
+        if (st != Persons.BP_ACTIVE && st != Persons.BP_RESTING) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; a best person (%s, energy %.2f, for %d months)",
+                st == Persons.BP_ACTIVE ? "active" : "exhausted, resting", ps.bpEnergy[p], model.tick() - ps.bpSince[p]);
     }
 
     /** A tick as the histories write it: year and month ("y3 m7"). */
@@ -522,7 +533,10 @@ final class Inspections {
         /** Active, active and tiring, or exhausted and resting (with the months left); or gone. */
         public String getState() {
             Persons ps = model.persons();
-            if (ps.id[p] != id || ps.place[p] == Persons.DEAD) {
+            if (ps.id[p] != id) {
+                return "no longer followed (died or left the city)";
+            }
+            if (ps.place[p] == Persons.DEAD) {
                 return "died";
             }
             return switch (ps.bpState[p]) {

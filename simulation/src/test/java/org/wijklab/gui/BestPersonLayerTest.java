@@ -166,6 +166,11 @@ class BestPersonLayerTest {
                     + m.neighbourhoods().name[h.hood[s]]), b.getNeighbourhood());
             assertTrue(b.getHouseholdIncome().startsWith(String.format(Locale.ROOT, "%,.0f euro", (double) h.income[s])),
                     b.getHouseholdIncome());
+            // the dwelling's inspector says which adult is the best person
+            String persons = String.join("\n", new Inspections.Dwelling(m, null, null, h.dwelling[s]).getPersons());
+            assertTrue(persons.contains(String.format(Locale.ROOT, "a best person (%s, energy %.2f, for %d months)",
+                    ps.bpState[p] == Persons.BP_ACTIVE ? "active" : "exhausted, resting", ps.bpEnergy[p], m.tick() - ps.bpSince[p])),
+                    persons);
             String state = b.getState();
             assertTrue(mk[2] == BestPersonLayer.ACTIVE ? state.equals("active")
                     : mk[2] == BestPersonLayer.TIRING ? state.startsWith("active, tiring") : state.startsWith("exhausted, resting: "
