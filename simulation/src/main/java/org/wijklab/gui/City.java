@@ -27,6 +27,8 @@ final class City {
     MoveTrail trail;
     TrailLayer trailLayer;
     HelpLayer helpLayer;
+    ProfessionalLayer professionalLayer;
+    BestPersonLayer bestPersonLayer;
 
     City(WijkLabGui gui, String title, int width, int height) {
         this.title = title;
@@ -63,16 +65,23 @@ final class City {
         liveability = new LiveabilityLayer(m, view);
         display.attach(liveability, "Liveability class (tint)", new Rectangle2D.Double(0, 0, view.width * s, view.height * s),
                 false);
+        professionalLayer = new ProfessionalLayer(m, view);
+        display.attach(professionalLayer, "Professionals' families and caseloads",
+                new Rectangle2D.Double(0, 0, view.width * s, view.height * s), false);
         helpLayer = new HelpLayer(m, view);
         display.attach(helpLayer, "Households helped by a programme",
                 new Rectangle2D.Double(0, 0, view.width * s, view.height * s), true);
         CityOverlay overlay = new CityOverlay(m, view);
         overlay.help(helpLayer);
+        overlay.professionals(professionalLayer);
         display.attach(overlay, "Borders, names, targets, movers and legend",
                 new Rectangle2D.Double(0, 0, view.width * s, (view.height + CityOverlay.LEGEND_ROWS) * s));
         trailLayer = new TrailLayer(m, trail);
         display.attach(trailLayer, "Moves of the last month (trail)", new Rectangle2D.Double(0, 0, view.width * s, view.height * s),
                 true);
+        // the best persons over everything: few markers, each clickable
+        bestPersonLayer = new BestPersonLayer(m, view);
+        display.attach(bestPersonLayer, "Best persons", new Rectangle2D.Double(0, 0, view.width * s, view.height * s), true);
         display.reset();
         display.repaint();
     }

@@ -19,7 +19,8 @@ import sim.portrayal.FieldPortrayal2D;
  * What the map shows over the dwellings: neighbourhood borders and names, programme targets (an
  * orange border), per neighbourhood the team's professionals and a best person's state and energy,
  * the dwellings moved into in the last months (white squares), the date, a legend in the band
- * below the city, and the key of the helped households' marks while that layer is on. It draws in
+ * below the city, and the keys of the helped households' marks (lower left) and of the
+ * professionals' areas (upper left) while those layers are on. It draws in
  * the dwellings' coordinates ({@link CityView}), scaled to the display.
  */
 final class CityOverlay extends FieldPortrayal2D {
@@ -35,6 +36,7 @@ final class CityOverlay extends FieldPortrayal2D {
     private final int[] edges;
     private boolean movers = true;
     private HelpLayer help;
+    private ProfessionalLayer professionals;
 
     CityOverlay(WijkLabModel model, CityView view) {
         this.model = model;
@@ -46,6 +48,11 @@ final class CityOverlay extends FieldPortrayal2D {
 
     void showMovers(boolean show) {
         movers = show;
+    }
+
+    /** The professionals' areas, whose key this overlay draws (upper left) while that layer is on. */
+    void professionals(ProfessionalLayer layer) {
+        professionals = layer;
     }
 
     /** The marks of helped households, whose key this overlay draws while that layer is on. */
@@ -141,6 +148,9 @@ final class CityOverlay extends FieldPortrayal2D {
         }
         if (help != null && help.takeDrawn()) {
             help.key(g, ox, legendTop, info.draw.width >= 700 ? 11 : 9);
+        }
+        if (professionals != null && professionals.takeDrawn()) {
+            professionals.key(g, ox, oy, info.draw.width >= 700 ? 11 : 9);
         }
     }
 

@@ -115,6 +115,25 @@ public final class CityView {
         return d < 0 ? -1 : model.dwellings().occupant[d];
     }
 
+    /** Each dwelling's pixel: {x[], y[]} by dwelling index, -1 for a dwelling not on the map (found anew on each call). */
+    public int[][] dwellingPixels() {
+        int n = model.dwellings().count;
+        int[] px = new int[n];
+        int[] py = new int[n];
+        java.util.Arrays.fill(px, -1);
+        java.util.Arrays.fill(py, -1);
+        for (int x = 0; x < width; x++) {
+            for (int y = 0; y < height; y++) {
+                int d = dwelling.field[x][y];
+                if (d >= 0 && d < n) {
+                    px[d] = x;
+                    py[d] = y;
+                }
+            }
+        }
+        return new int[][] {px, py};
+    }
+
     /** The pixels' bounding box of each neighbourhood: {minX, minY, maxX, maxY}. */
     public int[][] bounds() {
         int n = model.neighbourhoods().count;

@@ -7,6 +7,7 @@ import org.wijklab.model.Households;
 import org.wijklab.model.IncomeRules;
 import org.wijklab.model.Neighbourhoods;
 import org.wijklab.model.Persons;
+import org.wijklab.model.Professionals;
 import org.wijklab.model.Tenure;
 import org.wijklab.model.WijkLabModel;
 import org.wijklab.policy.Programmes;
@@ -109,7 +110,7 @@ final class Inspections {
             out.add(String.format(Locale.ROOT, "adult %d: %d years, %s education, %s, %s; lives on %s; %.1f years of work experience",
                     a + 1, ps.age(p, tick), education(ps.education[p]), status(h.status[k]), pay,
                     livesOn(lab, source[a], h.status[k], topUp, ps.wwFrom[p], ps.wwUntil[p], ps.wwBase[p], tick),
-                    ps.experience(p, working, lab.experienceLoss(), tick) / 12.0));
+                    ps.experience(p, working, lab.experienceLoss(), tick) / 12.0) + bestPerson(model, p));
         }
         int c = 0;
         for (int p = h.firstChild[s]; p >= 0; p = ps.nextChild[p]) {
@@ -121,6 +122,17 @@ final class Inspections {
                     ps.pending[p] ? ", looking for a home of its own" : ""));
         }
         return out.toArray(new String[0]);
+    }
+
+    /** "; a best person (...)" for an active or resting best person, with its energy and months; else "". */
+    static String bestPerson(WijkLabModel model, int p) {
+        Persons ps = model.persons();
+        byte st = ps.bpState[p];
+        if (st != Persons.BP_ACTIVE && st != Persons.BP_RESTING) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; a best person (%s, energy %.2f, for %d months)",
+                st == Persons.BP_ACTIVE ? "active" : "exhausted, resting", ps.bpEnergy[p], model.tick() - ps.bpSince[p]);
     }
 
     /** A tick as the histories write it: year and month ("y3 m7"). */
@@ -493,6 +505,320 @@ final class Inspections {
         @Override
         public String toString() {
             return getName();
+        }
+    }
+
+    /** A best person, as the map's marker shows it ({@link BestPersonLayer}): person slot and id, programme, target. */
+    public static final class BestPerson {
+        private final WijkLabModel model;
+        private final int p;
+        private final int id;
+        private final int run;
+        private final int hood;
+
+        BestPerson(WijkLabModel model, int p, int id, int run, int hood) {
+            this.model = model;
+            this.p = p;
+            this.id = id;
+            this.run = run;
+            this.hood = hood;
+        }
+
+        /** Whether the person is still the one the marker was made for and lives in the city. */
+        private boolean here() {
+            Persons ps = model.persons();
+            return ps.id[p] == id && ps.place[p] == Persons.CITY;
+        }
+
+        /** Active, active and tiring, or exhausted and resting (with the months left); or gone. */
+        public String getState() {
+            Persons ps = model.persons();
+            if (ps.id[p] != id) {
+                return "no longer followed (died or left the city)";
+            }
+            if (ps.place[p] == Persons.DEAD) {
+                return "died";
+            }
+            return switch (ps.bpState[p]) {
+                case Persons.BP_ACTIVE -> ps.bpEnergy[p] < BestPersonLayer.TIRING_ENERGY ? BestPersonLayer.NAMES[1] : "active";
+                case Persons.BP_RESTING -> String.format(Locale.ROOT, "exhausted, resting: %d month%s left", ps.bpRestLeft[p],
+                        ps.bpRestLeft[p] == 1 ? "" : "s");
+                case Persons.BP_STOPPED -> "stopped";
+                default -> "not a best person";
+            } + (ps.place[p] != Persons.CITY ? " (left the city)" : "");
+        }
+
+        /** Energy in [0, 1] (below the burnout level it rests). */
+        public double getEnergy() {
+            return model.persons().id[p] == id ? model.persons().bpEnergy[p] : 0.0;
+        }
+
+        public int getMonthsAsBestPerson() {
+            return model.persons().id[p] == id ? model.tick() - model.persons().bpSince[p] : 0;
+        }
+
+        public String getProgramme() {
+            return model.programmes().runs().get(run).spec.name();
+        }
+
+        /** The persons a best person reaches (policy.bestPersons.network), and the share of the target's households the programme's active best persons reach. */
+        public String getNetwork() {
+            org.wijklab.policy.Programmes.Run r = model.programmes().runs().get(run);
+            double reach = r.bpReach == null ? 0.0 : r.bpReach[hood];
+            return String.format(Locale.ROOT, "%d persons; the programme's active best persons here reach %.0f %% of the households",
+                    getNetworkSize(), 100 * reach);
+        }
+
+        public int getNetworkSize() {
+            return model.scenario().policy().bestPersons().network();
+        }
+
+        /** The target it acts in, and where it lives if that is elsewhere now (the programme notes the loss next month). */
+        public String getNeighbourhood() {
+            Neighbourhoods nb = model.neighbourhoods();
+            String acts = nb.name[hood];
+            if (!here()) {
+                return acts;
+            }
+            int j = model.households().hood[model.persons().household[p]];
+            return j == hood || j < 0 ? acts : acts + " (moved to " + nb.name[j] + " this month)";
+        }
+
+        /** Its household's income and its rank in the city. */
+        public String getHouseholdIncome() {
+            if (!here()) {
+                return "";
+            }
+            double income = model.households().income[model.persons().household[p]];
+            return String.format(Locale.ROOT, "%,.0f euro a year (city rank %.0f %%)", income, 100 * model.incomeRank(income));
+        }
+
+        /** The open initiatives it founded, and the one it carries: number, first month, members this month. */
+        public String[] getInitiatives() {
+            org.wijklab.policy.Programmes pg = model.programmes();
+            Persons ps = model.persons();
+            int carried = carrying();
+            List<String> out = new java.util.ArrayList<>();
+            for (int i = 0; i < pg.initiativeSlots(); i++) {
+                int[] in = pg.initiative(i);
+                if (in == null) {
+                    continue;
+                }
+                // founder's slot: this person, if it is a member of it (a reused slot's newcomer is not)
+                boolean founded = in[2] == p && ps.id[p] == id && ps.initiative[p] == i;
+                if (founded || i == carried) {
+                    out.add(String.format(Locale.ROOT, "initiative %d in %s: %s, since %s, %d member%s this month", i,
+                            model.neighbourhoods().name[in[0]], founded && i == carried ? "founded and carried"
+                                    : founded ? "founded" : "carried (taken over)",
+                            when(in[3]), in[4], in[4] == 1 ? "" : "s"));
+                }
+            }
+            return out.isEmpty() ? new String[] {"none open"} : out.toArray(new String[0]);
+        }
+
+        /** The initiative it carries, -1 for none (from its programme's roster). */
+        int carrying() {
+            int[] roster = model.programmes().bestPersonRoster();
+            for (int e = 0; e < roster.length; e += 5) {
+                if (roster[e] == p && roster[e + 1] == id && roster[e + 2] == run) {
+                    return roster[e + 4];
+                }
+            }
+            return -1;
+        }
+
+        int person() {
+            return p;
+        }
+
+        @Override
+        public String toString() {
+            return "best person in " + model.neighbourhoods().name[hood];
+        }
+    }
+
+    /** A professional (a post of a team), as the map's area shows it ({@link ProfessionalLayer}). */
+    public static final class Professional {
+        /** Caseload kinds by the norms (process.Problems#weight's rule). */
+        static final int HEAVY = 0;
+        static final int VULNERABLE = 1;
+        static final int OTHER = 2;
+        private final WijkLabModel model;
+        private final int p;
+
+        Professional(WijkLabModel model, int p) {
+            this.model = model;
+            this.p = p;
+        }
+
+        private Professionals pr() {
+            return model.professionals();
+        }
+
+        /** Its team: number, programme, integral or fragmented, professionals, and the area (target neighbourhoods, or a part of one). */
+        public String getTeam() {
+            Professionals pr = pr();
+            int t = pr.team[p];
+            Neighbourhoods nb = model.neighbourhoods();
+            StringBuilder area = new StringBuilder();
+            for (int j = 0; j < nb.count; j++) {
+                int t0 = pr.hoodTeam[j];
+                int parts = Math.max(1, pr.hoodParts[j]);
+                if (t0 >= 0 && t >= t0 && t < t0 + parts) {
+                    area.append(area.length() == 0 ? "" : ", ").append(nb.name[j]);
+                    if (parts > 1) {
+                        area.append(String.format(Locale.ROOT, " (part %d of %d, by address)", t - t0 + 1, parts));
+                    }
+                }
+            }
+            return String.format(Locale.ROOT, "team %d of %s, %s, %d professional%s, %s", t,
+                    model.programmes().runs().get(pr.teamProgramme[t]).spec.name(), pr.teamIntegral[t] ? "integral" : "fragmented",
+                    pr.teamSize[t], pr.teamSize[t] == 1 ? "" : "s", area.length() == 0 ? "no area now" : area.toString());
+        }
+
+        public boolean getInPost() {
+            return pr().inPost[p];
+        }
+
+        /** Months the present professional has been in the post. */
+        public int getMonthsInPost() {
+            return model.tick() - pr().startTick[p];
+        }
+
+        /** Professionals who left this post so far (staff turnover). */
+        public int getPredecessorsLeft() {
+            return pr().departures[p];
+        }
+
+        /** Knowing the area: the factor its months in post give its detection ({@link Professionals#knowing}). */
+        public double getKnowingTheArea() {
+            org.wijklab.scenario.Policy.Services s = model.scenario().policy().services();
+            return Professionals.knowing(getMonthsInPost(), s.newcomerEffect(), s.tenureMonths());
+        }
+
+        /** Knowing its families: the mean factor their months with it give their treatment (NaN with no family). */
+        public double getKnowingItsFamilies() {
+            org.wijklab.scenario.Policy.Services s = model.scenario().policy().services();
+            Professionals pr = pr();
+            double sum = 0;
+            int n = 0;
+            for (int slot : families()) {
+                for (int k = 0; k < Professionals.TYPES; k++) {
+                    if (pr.holder[Professionals.TYPES * slot + k] == p) {
+                        sum += Professionals.knowing(pr.familyMonths(slot, k, model.tick()), s.newcomerEffect(), s.tenureMonths());
+                        n++;
+                    }
+                }
+            }
+            return n == 0 ? Double.NaN : sum / n;
+        }
+
+        public double getFte() {
+            return pr().fte[p];
+        }
+
+        /** FTE left for cases after travel and management. */
+        public double getCapacity() {
+            return pr().capacity[p];
+        }
+
+        /** The norm-weighted caseload (a heavy family 1/6 of a professional, a vulnerable one 1/35, another 1/100, plus coordination). */
+        public double getLoad() {
+            return pr().load[p];
+        }
+
+        public double getLoadOfCapacity() {
+            return pr().capacity[p] > 0 ? pr().load[p] / pr().capacity[p] : 0.0;
+        }
+
+        public int getCasesHeld() {
+            return families().length;
+        }
+
+        /** Its families by kind (the norms' rule applied to their problems now), with the norms. */
+        public String getCaseload() {
+            int[] k = kinds();
+            org.wijklab.scenario.Policy.Services s = model.scenario().policy().services();
+            return String.format(Locale.ROOT, "%d heavy (norm %.0f), %d vulnerable (norm %.0f), %d other (norm %.0f)", k[HEAVY],
+                    s.heavyCaseload(), k[VULNERABLE], s.vulnerableCaseload(), k[OTHER], s.otherCaseload());
+        }
+
+        /** Heavy, vulnerable and other families held. */
+        int[] kinds() {
+            int[] out = new int[3];
+            for (int slot : families()) {
+                out[kind(model.households(), slot)]++;
+            }
+            return out;
+        }
+
+        /**
+         * A family's kind by the caseload norms, as process.Problems weighs a case: two or more
+         * problem types (debts, youth, poor mental health) heavy; one serious problem (debts or youth
+         * problems at 2 or more, or severe mental health) vulnerable; any other other.
+         */
+        static int kind(Households h, int slot) {
+            int n = (h.debt[slot] > 0 ? 1 : 0) + (h.youth[slot] > 0 ? 1 : 0) + (h.anyPoorMentalHealth(slot) ? 1 : 0);
+            boolean serious = h.debt[slot] >= 2 || h.youth[slot] >= 2;
+            for (int a = 0; a < h.adults[slot]; a++) {
+                serious |= h.mental[2 * slot + a] == Households.SEVERE;
+            }
+            return n >= 2 ? HEAVY : serious ? VULNERABLE : OTHER;
+        }
+
+        /** The families it holds, one line each: household, neighbourhood, problems, its part of the case and since when. */
+        public String[] getFamilies() {
+            Households h = model.households();
+            Professionals pr = pr();
+            int[] f = families();
+            String[] out = new String[f.length];
+            String[] kinds = {"heavy", "vulnerable", "other"};
+            String[] types = {"debts", "youth", "mental health"};
+            for (int i = 0; i < f.length; i++) {
+                int slot = f[i];
+                StringBuilder part = new StringBuilder();
+                int since = Integer.MAX_VALUE;
+                for (int k = 0; k < Professionals.TYPES; k++) {
+                    if (pr.holder[Professionals.TYPES * slot + k] == p) {
+                        part.append(part.length() == 0 ? "" : ", ").append(types[k]);
+                        since = Math.min(since, pr.holderSince[Professionals.TYPES * slot + k]);
+                    }
+                }
+                String of = h.caseType[slot] == Households.CASE_ALL ? "the whole case" : part.toString();
+                int j = h.hood[slot];
+                out[i] = String.format(Locale.ROOT, "household %d in %s: %s; debts %d, youth %d; %s, since %s (%d professional%s)",
+                        h.id[slot], j >= 0 ? model.neighbourhoods().name[j] : "-", kinds[kind(h, slot)], h.debt[slot], h.youth[slot],
+                        of, when(since), pr.holders(slot), pr.holders(slot) == 1 ? "" : "s on the family");
+            }
+            return out.length == 0 ? new String[] {"none"} : out;
+        }
+
+        /** The household slots whose case it holds, in slot order. */
+        int[] families() {
+            Professionals pr = pr();
+            Households h = model.households();
+            int slots = Math.min(h.capacity, pr.holder.length / Professionals.TYPES);
+            int[] out = new int[16];
+            int n = 0;
+            for (int s = 0; s < slots; s++) {
+                int b = Professionals.TYPES * s;
+                if (pr.holder[b] == p || pr.holder[b + 1] == p || pr.holder[b + 2] == p) {
+                    if (n == out.length) {
+                        out = java.util.Arrays.copyOf(out, 2 * n);
+                    }
+                    out[n++] = s;
+                }
+            }
+            return java.util.Arrays.copyOf(out, n);
+        }
+
+        int post() {
+            return p;
+        }
+
+        @Override
+        public String toString() {
+            return "professional " + p + " of team " + pr().team[p];
         }
     }
 }

@@ -145,6 +145,48 @@ public final class Programmes implements Steppable {
         return initiatives;
     }
 
+    /**
+     * The best persons counted now, read-only (for the display): per roster entry not yet lost,
+     * five ints: the person's slot and id, the programme's index, the target it acts in, and the
+     * initiative it carries (-1 none). A copy, made on each call.
+     */
+    public int[] bestPersonRoster() {
+        BestPersons b = bestPersons;
+        int n = 0;
+        for (int e = 0; e < b.count; e++) {
+            n += b.gone[e] ? 0 : 1;
+        }
+        int[] out = new int[5 * n];
+        int k = 0;
+        for (int e = 0; e < b.count; e++) {
+            if (!b.gone[e]) {
+                out[k++] = b.slot[e];
+                out[k++] = b.id[e];
+                out[k++] = b.run[e];
+                out[k++] = b.hood[e];
+                out[k++] = b.carrying[e];
+            }
+        }
+        return out;
+    }
+
+    /** Initiative slots in use so far (open or closed; {@link #initiative} says which are open), for the display. */
+    public int initiativeSlots() {
+        return initiatives.count;
+    }
+
+    /**
+     * Open initiative i, read-only (for the display): its neighbourhood, programme, founder (person
+     * slot), first month and members this month; null if no initiative is open in slot i.
+     */
+    public int[] initiative(int i) {
+        Initiatives in = initiatives;
+        if (i < 0 || i >= in.count || !in.open[i]) {
+            return null;
+        }
+        return new int[] {in.hood[i], in.run[i], in.founder[i], in.start[i], in.members[i]};
+    }
+
     /** The restructuring of the programmes (its lists of marked dwellings). */
     public Restructuring restructuring() {
         return restructuring;

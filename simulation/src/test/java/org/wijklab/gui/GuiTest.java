@@ -242,6 +242,48 @@ class GuiTest {
     }
 
     @Test
+    void aClickOnTheMapFindsTheBestPersonThereAndTheProfessionalsOfTheFamilyThere() throws Exception {
+        City city = gui.city(0);
+        BestPersonLayer people = city.bestPersonLayer;
+        ProfessionalLayer pros = city.professionalLayer;
+        assertTrue(people.markers() > 0, "krachtwijk has best persons a year into its programme");
+        assertTrue(pros.families() > 0, "and families with a professional");
+        int[] mk = people.marker(0);
+        int[] fam = pros.family(0);
+        SwingUtilities.invokeAndWait(() -> {
+            // where the display draws the marker's dwelling, as a click there reaches every visible layer
+            sim.portrayal.DrawInfo2D info = city.display.getDrawInfo2D(people, new java.awt.geom.Point2D.Double(0, 0));
+            double s = info.draw.width / city.view.width;
+            java.awt.geom.Point2D.Double at = new java.awt.geom.Point2D.Double(info.draw.x + (mk[0] + 0.5) * s,
+                    info.draw.y + (mk[1] + 0.5) * s);
+            Inspections.BestPerson found = null;
+            boolean dwelling = false;
+            for (sim.util.Bag layer : city.display.objectsHitBy(at)) {
+                for (Object o : layer) {
+                    sim.portrayal.LocationWrapper w = (sim.portrayal.LocationWrapper) o;
+                    if (w.getObject() instanceof Inspections.BestPerson b && b.person() == mk[3]) {
+                        found = b;
+                        assertTrue(w.getFieldPortrayal().getInspector(w, gui) instanceof SimpleInspector);
+                        assertTrue(w.getFieldPortrayal().getName(w).startsWith("best person in "));
+                    }
+                    dwelling |= w.getFieldPortrayal() == city.dwellings;
+                }
+            }
+            assertNotNull(found, "the click finds the best person's marker");
+            assertTrue(dwelling, "and the dwelling under it");
+            assertEquals(gui.model().persons().bpEnergy[mk[3]], found.getEnergy(), 1e-9);
+            // the professionals' layer (off at start) finds the family's professionals where the display draws it
+            sim.portrayal.DrawInfo2D range = city.display.getDrawInfo2D(pros, new java.awt.geom.Point2D.Double(
+                    info.draw.x + (fam[0] + 0.5) * s, info.draw.y + (fam[1] + 0.5) * s));
+            sim.util.Bag hit = new sim.util.Bag();
+            pros.hitObjects(range, hit);
+            assertEquals(ProfessionalLayer.holders(gui.model().professionals(), fam[2]).length, hit.size());
+            Inspections.Professional p = (Inspections.Professional) ((sim.portrayal.LocationWrapper) hit.get(0)).getObject();
+            assertEquals(fam[3], p.post());
+        });
+    }
+
+    @Test
     void theAboutPageIsWijkLabsOwn() throws Exception {
         Object info = sim.display.GUIState.getInfo(WijkLabGui.class);
         assertTrue(info instanceof java.net.URL, "an index.html beside the class: " + info);
