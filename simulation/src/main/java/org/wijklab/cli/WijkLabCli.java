@@ -209,8 +209,11 @@ public final class WijkLabCli implements Runnable {
      * temporary folder, or {@value #LOG_DIR_PROPERTY}), and one line names it.
      */
     static int internalError(Throwable ex, PrintWriter err, List<String> args) {
-        if (ex instanceof OutOfMemoryError) {
-            return outOfMemory(err);
+        // a worker's OutOfMemoryError arrives wrapped (the replicator rethrows it as the cause of its own)
+        for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return outOfMemory(err);
+            }
         }
         String what = ScenarioException.oneLine(ex.getClass().getName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
         if (what.length() > 300) {

@@ -33,8 +33,11 @@ public final class PolicyEffects implements java.io.Serializable {
      * meet): integration theme. Kept by the households, lost when they move.
      */
     public final double[] tieMonths;
-    /** Added to the cohesion target: best persons, initiatives. */
-    public final double[] cohesion;
+    /**
+     * The team's chance of finding a family relative to its own: 1 + referral · the share of the
+     * target's households best persons know (they point the team to families); 1 without them.
+     */
+    public final double[] referral;
     /** Dwelling quality gained per month in the neighbourhood: housing theme (renovation). */
     public final double[] qualityMonthly;
     /** Monthly chance that the team finds a household with a problem; 0 without a team. */
@@ -64,7 +67,7 @@ public final class PolicyEffects implements java.io.Serializable {
         educationUp = new double[count];
         prevention = new double[count];
         tieMonths = new double[count];
-        cohesion = new double[count];
+        referral = new double[count];
         qualityMonthly = new double[count];
         detection = new double[count];
         treatment = new double[count];
@@ -76,6 +79,7 @@ public final class PolicyEffects implements java.io.Serializable {
         incomeFloor = new double[count];
         teamProgramme = new int[count];
         Arrays.fill(teamProgramme, -1);
+        Arrays.fill(referral, 1.0);
     }
 
     /** Clears everything the policy step sets afresh each month (not the open cases). */
@@ -86,7 +90,7 @@ public final class PolicyEffects implements java.io.Serializable {
         Arrays.fill(educationUp, 0);
         Arrays.fill(prevention, 0);
         Arrays.fill(tieMonths, 0);
-        Arrays.fill(cohesion, 0);
+        Arrays.fill(referral, 1.0);
         Arrays.fill(qualityMonthly, 0);
         Arrays.fill(detection, 0);
         Arrays.fill(treatment, 0);

@@ -82,7 +82,8 @@ final class Team implements java.io.Serializable {
                 }
                 fte += pr.teamFte[t] * share;
             }
-            fx.detection[j] = Math.max(fx.detection[j], detection * BestPersons.referral(model, run, j));
+            fx.detection[j] = Math.max(fx.detection[j], detection);
+            fx.referral[j] = Math.max(fx.referral[j], BestPersons.referral(model, run, j));
             fx.treatment[j] = Math.max(fx.treatment[j], Math.min(0.95, base));
             fx.capacity[j] += (int) Math.round(capacity * s.vulnerableCaseload());
             fx.integral[j] |= team.integral();

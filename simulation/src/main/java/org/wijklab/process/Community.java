@@ -58,7 +58,7 @@ public final class Community implements Steppable {
         Scenario.Community c = model.scenario().community();
         Neighbourhoods nb = model.neighbourhoods();
         return clamp(c.cohesionBase() + c.cohesionTies() * nb.meanTies[j] - c.cohesionTurnover() * nb.turnover[j]
-                + c.cohesionOwners() * nb.ownerShare[j] + added(j));
+                + c.cohesionOwners() * nb.ownerShare[j]);
     }
 
     double safetyTarget(int j) {
@@ -69,12 +69,6 @@ public final class Community implements Steppable {
         var fx = model.effects();
         double prevented = fx == null ? 0.0 : fx.prevention[j];
         return clamp(c.safetyBase() - (1.0 - prevented) * pressure + c.safetyCohesion() * (nb.cohesion[j] - 0.5));
-    }
-
-    /** What best persons and initiatives add to the cohesion target (zero before set-up of the effects). */
-    private double added(int j) {
-        var fx = model.effects();
-        return fx == null ? 0.0 : fx.cohesion[j];
     }
 
     private static double clamp(double v) {

@@ -551,7 +551,7 @@ public final class Problems implements Steppable {
                 pr.weight[slot] = weight(h, slot, s);
                 int q = leastLoaded(pr, t, slot);
                 if (q >= 0 && pr.load[q] + pr.weight[slot] <= pr.capacity[q]
-                        && random.nextDouble() < pr.teamDetection[t]
+                        && random.nextDouble() < pr.teamDetection[t] * fx.referral[j]
                                 * Professionals.knowing(tick - pr.startTick[q], s.newcomerEffect(), s.tenureMonths()) * risk(h, slot)) {
                     h.caseSince[slot] = tick;
                     if (pr.teamIntegral[t]) {

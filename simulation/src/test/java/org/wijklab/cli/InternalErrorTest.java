@@ -107,6 +107,15 @@ class InternalErrorTest {
     }
 
     @Test
+    void outOfMemoryInAWorkerIsTheSameOneLine() {
+        // a run on a worker thread: the replicator rethrows its OutOfMemoryError as the cause of its own
+        CliTest.Outcome o = boom(new IllegalStateException(new OutOfMemoryError("Java heap space")));
+        assertEquals(1, o.code(), o.toString());
+        assertEquals(1, o.errLines().size(), o.toString());
+        assertTrue(o.err().startsWith("wijklab: out of memory: ") && o.err().contains("WIJKLAB_JAVA_OPTS=-Xmx"), o.toString());
+    }
+
+    @Test
     void theHeapEstimateRefusesACityTooLargeNamingTheOption() {
         ScenarioException e = assertThrows(ScenarioException.class,
                 () -> HeapEstimate.check("--residents 20000000", 20_000_000, 1, 2L << 30));
