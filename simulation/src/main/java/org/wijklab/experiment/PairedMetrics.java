@@ -16,6 +16,10 @@ import org.wijklab.scenario.Scenario;
  * after it. Each value is NaN (NA) with a reason when it cannot be had: the twin is not the same city
  * until the start ({@link Validation#matchTwin}), the start's year is not a cohort year of
  * {@code output.cohortYears}, the run ends before the point, the two cohorts differ.
+ *
+ * <p>Besides the leak, {@value #REALISED}: the escalation costs the programme really avoided in the
+ * whole city (the twin's minus the run's, from the programme's start to its end) per euro it spent,
+ * as the validation's V5 and V8 measure it ({@link Validation#realisedPerEuro}).
  */
 public final class PairedMetrics {
     /** The points: the programme's end and ten years after it. */
@@ -34,6 +38,11 @@ public final class PairedMetrics {
     }
 
     private static final Map<String, Definition> DEFINITIONS = new LinkedHashMap<>();
+    /** The realised avoided cost per euro: not a leak's, so outside {@link #DEFINITIONS}. */
+    static final String REALISED = "realised_return";
+    private static final String REALISED_DESCRIPTION = "euro of escalation costs the programme avoided in the whole city "
+            + "(all paying parties; the twin's minus the run's, from the programme's start to its end) per euro it spent: "
+            + "V5's and V8's realised avoided cost per euro";
 
     static {
         String[] metric = {"income", "employment"};
@@ -71,27 +80,34 @@ public final class PairedMetrics {
     private final double[][][] leaks = new double[YEARS_AFTER_END.length][][];
     private final double[][] hazards = new double[YEARS_AFTER_END.length][];
     private final String[] reasons = new String[YEARS_AFTER_END.length];
+    private double realised = Double.NaN;
+    private String realisedReason;
 
     private PairedMetrics() {
     }
 
     /** The paired metrics' names, in the documented order. */
     public static List<String> names() {
-        return List.copyOf(DEFINITIONS.keySet());
+        List<String> out = new java.util.ArrayList<>(DEFINITIONS.keySet());
+        out.add(REALISED);
+        return List.copyOf(out);
     }
 
     public static String description(String name) {
-        return DEFINITIONS.get(name).description();
+        return name.equals(REALISED) ? REALISED_DESCRIPTION : DEFINITIONS.get(name).description();
     }
 
     static boolean has(String name) {
-        return DEFINITIONS.containsKey(name);
+        return DEFINITIONS.containsKey(name) || name.equals(REALISED);
     }
 
     /** A paired metric's value in a run; NaN without a twin or when the pair has none at its point. */
     static double value(RunSummary r, String name) {
-        Definition d = DEFINITIONS.get(name);
         PairedMetrics p = r.paired;
+        if (name.equals(REALISED)) {
+            return p == null ? Double.NaN : p.realised;
+        }
+        Definition d = DEFINITIONS.get(name);
         if (p == null || p.leaks[d.point()] == null) {
             return Double.NaN;
         }
@@ -100,6 +116,9 @@ public final class PairedMetrics {
 
     /** Why the point of a paired metric has no value in this pair, or null when it has one. */
     public String reason(String name) {
+        if (name.equals(REALISED)) {
+            return realisedReason;
+        }
         return reasons[DEFINITIONS.get(name).point()];
     }
 
@@ -110,6 +129,10 @@ public final class PairedMetrics {
     static String unavailable(String name, Scenario s) {
         if (s.programmes().isEmpty()) {
             return "a paired metric, and the scenario has no programme";
+        }
+        if (name.equals(REALISED)) {
+            return s.programmes().get(0).yearlyBudget() <= 0 ? "euro avoided per euro spent, and the programme has no budget"
+                    : null;
         }
         int start = s.programmes().stream().mapToInt(q -> (int) Math.round(12 * q.startYear())).min().getAsInt();
         if (start % 12 != 0) {
@@ -131,6 +154,13 @@ public final class PairedMetrics {
     /** The pair's values: the run's leak rows against its twin's, as the report pairs two runs' leak.csv. */
     static PairedMetrics of(RunSummary run, RunSummary twin) {
         PairedMetrics out = new PairedMetrics();
+        try {
+            // matches the twin itself (the same city until the start) and needs the programme's end in the run
+            out.realised = Validation.realisedPerEuro(run, twin, run.programmes.isEmpty() ? 0
+                    : run.programmes.get(0).endTick, true);
+        } catch (Validation.NotEvaluable e) {
+            out.realisedReason = e.getMessage();
+        }
         String reason = null;
         try {
             Validation.matchTwin(run, twin);

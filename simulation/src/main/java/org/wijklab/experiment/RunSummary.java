@@ -108,6 +108,18 @@ public final class RunSummary implements Replicator.RunObserver {
         public double avoided;
         /** Escalation costs booked in the targets from the programme's start to the run's end, euro. */
         public double escalationCosts;
+        /**
+         * At the programme's end (its end tick, or the run's last when the run stops first), summed
+         * over the targets: the best persons it ever had (originators and those who emerged), those
+         * lost by moving and those lost by burnout, as services.csv counts them. In memory only (not
+         * in {@link #write}): -1 in a record read back, or when the programme never started.
+         */
+        public int bestPersonsEver = -1;
+        public int bestPersonsLostMoving = -1;
+        public int bestPersonsLostBurnout = -1;
+        /** The same losses at the run's end (from the programme's start); in memory only, -1 as above. */
+        public int bestPersonsLostMovingEnd = -1;
+        public int bestPersonsLostBurnoutEnd = -1;
     }
 
     public RunSummary(Scenario scenario) {
@@ -246,6 +258,24 @@ public final class RunSummary implements Replicator.RunObserver {
                 r.targets = run.targets.clone();
                 r.firstLoss = new int[run.targets.length];
                 java.util.Arrays.fill(r.firstLoss, -1);
+            }
+            if (run.bpActive != null) {
+                int ever = 0;
+                int moving = 0;
+                int burnout = 0;
+                for (int j : run.targets) {
+                    ever += run.bpActive[j] + run.bpResting[j] + run.bpLeftCount[j];
+                    moving += run.bpLostMoving[j];
+                    burnout += run.bpLostBurnout[j];
+                }
+                // overwritten every month: the counts at the programme's end, and at the run's end
+                if (tick <= r.endTick) {
+                    r.bestPersonsEver = ever;
+                    r.bestPersonsLostMoving = moving;
+                    r.bestPersonsLostBurnout = burnout;
+                }
+                r.bestPersonsLostMovingEnd = moving;
+                r.bestPersonsLostBurnoutEnd = burnout;
             }
             for (int k = 0; k < run.targets.length; k++) {
                 int j = run.targets[k];

@@ -52,6 +52,26 @@ public final class SweepMetrics {
                     return r.sum(r.evictions, p.startTick, p.endTick, p.targets)
                             + r.sum(r.orders, p.startTick, p.endTick, p.targets);
                 });
+        // V7: the first programme's best persons (residents, services.csv's counts summed over its targets)
+        addProgramme("best_persons_emerged", "best persons the targets had from the programme's start to its end, the "
+                + "plan's originators and those who emerged (services.csv's active + exhausted + left at the end tick), "
+                + "persons", r -> bestPersons(r, p -> p.bestPersonsEver));
+        addProgramme("best_persons_lost_moving", "best persons of the targets lost by moving (their household left the "
+                + "neighbourhood or the city) from the programme's start to its end, persons",
+                r -> bestPersons(r, p -> p.bestPersonsLostMoving));
+        addProgramme("best_persons_lost_burnout", "best persons of the targets lost by burnout (rested and did not return) "
+                + "from the programme's start to its end, persons", r -> bestPersons(r, p -> p.bestPersonsLostBurnout));
+        addProgramme("best_persons_lost_moving_run_end", "best persons of the targets lost by moving from the programme's "
+                + "start to the run's end, persons", r -> bestPersons(r, p -> p.bestPersonsLostMovingEnd));
+        addProgramme("best_persons_lost_burnout_run_end", "best persons of the targets lost by burnout from the programme's "
+                + "start to the run's end, persons", r -> bestPersons(r, p -> p.bestPersonsLostBurnoutEnd));
+        addProgramme("months_to_first_loss", "months from the programme's start to a target's first rest or loss of a best "
+                + "person (exhaustion, moving, burnout or death), mean over the targets, a target without one counted at "
+                + "the run's end (censored), months (V7)", SweepMetrics::monthsToFirstLoss);
+        addProgramme("best_person_years", "years a best person was active, summed over the targets from the programme's "
+                + "start to the run's end (a target with k active best persons counts one month, not k), years",
+                r -> r.programmes.isEmpty() || r.programmes.get(0).targets == null ? Double.NaN
+                        : r.programmes.get(0).bestPersonMonths / 12.0);
         add("rank_correlation_10y", "Spearman rank correlation of all neighbourhoods' liveability between tick 0 "
                 + "and year 10 (V3); NA when the run is shorter than 10 years", r -> {
                     int t1 = 120;
@@ -211,10 +231,12 @@ public final class SweepMetrics {
      * its two parts are V2's, the others name theirs in their description. Calibration refuses these
      * as targets.
      */
-    private static final Map<String, String> PATTERNS = Map.of("eroded_income_gain", "V2",
-            "eroded_employment_gain", "V2", "people_change_income", "V2", "place_change_income", "V2",
-            "liveability_change_pct", "V1", "liveability_change_end_pct", "V6", "social_return", "V5",
-            "escalations_targets", "V5", "rank_correlation_10y", "V3");
+    private static final Map<String, String> PATTERNS = Map.ofEntries(Map.entry("eroded_income_gain", "V2"),
+            Map.entry("eroded_employment_gain", "V2"), Map.entry("people_change_income", "V2"),
+            Map.entry("place_change_income", "V2"), Map.entry("liveability_change_pct", "V1"),
+            Map.entry("liveability_change_end_pct", "V6"), Map.entry("social_return", "V5"),
+            Map.entry("escalations_targets", "V5"), Map.entry("rank_correlation_10y", "V3"),
+            Map.entry("months_to_first_loss", "V7"));
 
     /** The validation pattern (V1 to V10) whose statistic a metric is, or null. */
     public static String pattern(String name) {
@@ -246,6 +268,31 @@ public final class SweepMetrics {
             v[i] = m.value().applyAsDouble(r);
         }
         return v;
+    }
+
+    /** A count of the first programme's best persons; NaN without a programme, one that never started, or a record read back. */
+    private static double bestPersons(RunSummary r, java.util.function.ToIntFunction<RunSummary.ProgrammeRecord> count) {
+        if (r.programmes.isEmpty() || r.programmes.get(0).targets == null) {
+            return Double.NaN;
+        }
+        int n = count.applyAsInt(r.programmes.get(0));
+        return n < 0 ? Double.NaN : n;
+    }
+
+    /**
+     * The validation's months to a first loss (V7): per target, the months from the programme's start
+     * to its first rest or loss of a best person, or to the run's end when none came; their mean.
+     */
+    static double monthsToFirstLoss(RunSummary r) {
+        if (r.programmes.isEmpty() || r.programmes.get(0).targets == null) {
+            return Double.NaN;
+        }
+        RunSummary.ProgrammeRecord p = r.programmes.get(0);
+        double sum = 0;
+        for (int m : p.firstLoss) {
+            sum += m < 0 ? r.ticks - p.startTick : m;
+        }
+        return sum / p.firstLoss.length;
     }
 
     private static double targets(RunSummary r, String metric, String column) {
