@@ -94,20 +94,22 @@ final class People {
             return runs.stream().allMatch(r -> r.kinds);
         }
 
+        /** A best-person quantity's estimate, its interval cut at 0 (and a share's at 1). */
         Estimate bp(int point, int q) {
             double[] v = new double[runs.size()];
             for (int i = 0; i < v.length; i++) {
                 v[i] = runs.get(i).bp[point][q];
             }
-            return Summary.estimate(v);
+            return cut(Summary.estimate(v), q == MOVING_SHARE ? 1.0 : Double.POSITIVE_INFINITY);
         }
 
+        /** A team quantity's estimate, its interval cut at 0 (none is negative). */
         Estimate team(int window, int q) {
             double[] v = new double[runs.size()];
             for (int i = 0; i < v.length; i++) {
                 v[i] = runs.get(i).team[window][q];
             }
-            return Summary.estimate(v);
+            return cut(Summary.estimate(v), Double.POSITIVE_INFINITY);
         }
 
         /** A point's or window's tick as text: the same in every run, else "NA". */
@@ -122,6 +124,17 @@ final class People {
             runs.forEach(r -> t.add(r.window[w][end]));
             return t.size() == 1 ? String.valueOf(t.iterator().next()) : "NA";
         }
+    }
+
+    /**
+     * An interval cut to what the quantity can be: counts, loads and ratios are not negative, a share
+     * is at most 1 (Student t over a few runs reaches past both). NA bounds stay NA.
+     */
+    static Estimate cut(Estimate e, double max) {
+        if (Double.isNaN(e.lo())) {
+            return e;
+        }
+        return new Estimate(e.mean(), Math.min(max, Math.max(0.0, e.lo())), Math.min(max, Math.max(0.0, e.hi())), e.n());
     }
 
     /** The scenarios with a programme (an active target in services.csv) and those without, by name. */

@@ -4,7 +4,7 @@ import static org.wijklab.report.Html.ci;
 import static org.wijklab.report.Html.esc;
 import static org.wijklab.report.Html.fmt;
 import static org.wijklab.report.Html.num;
-import static org.wijklab.report.Page.SMALL_H;
+import static org.wijklab.report.Page.WIDE_H;
 import static org.wijklab.report.Page.WIDE_W;
 
 import java.io.IOException;
@@ -70,11 +70,11 @@ final class PeopleSection extends ComparisonSection {
         List<String> none = people.scenarios.stream().filter(s -> !s.hasBestPersons()).map(s -> s.scenario.name()).toList();
         html.append("<h3>Best persons lost by moving and by burnout</h3>\n");
         html.append("<p class=\"note\">Best persons are residents of a programme's targets who wrote its plan or took up "
-                + "the cause while it ran. The neighbourhood loses one when the household moves out of it (often because "
-                + "its income rose: the ladder takes the people who carry a place) or when one stops after burning out "
+                + "the cause while it ran. The neighbourhood loses one when its household moves out (for any reason, a "
+                + "rise in income that lets it climb the housing ladder among them) or when one stops after burning out "
                 + "and resting; set side by side, the two say whether a programme loses its carriers to success or to "
                 + "exhaustion. Counts summed over each run's targets, from the programme's start to its last month and "
-                + "to the run's last month; mean over the runs with the 95 % interval.</p>\n");
+                + "to the run's last month; mean over the runs with the 95 % interval (cut at 0, and a share's at 1).</p>\n");
         if (with.isEmpty()) {
             html.append("<p class=\"note\">No best person in any run of the scenarios with a programme (")
                     .append(list(none)).append("), so there is nothing to count.</p>\n");
@@ -98,7 +98,7 @@ final class PeopleSection extends ComparisonSection {
                                 num(e.hi()), String.valueOf(e.n()));
                     }
                     html.append("</tr>\n");
-                    categories.add(s.scenario.name() + ", " + People.POINT_LABELS[p]);
+                    categories.add(s.scenario.name() + (p == 0 ? ", programme end" : ", run end"));
                 }
             }
             html.append("</table>\n<p class=\"note\"><em>Became best persons</em>: all a programme had in its targets, "
@@ -122,11 +122,11 @@ final class PeopleSection extends ComparisonSection {
                     c++;
                 }
             }
-            page.figure(Charts.groupedBars("Best persons lost by moving and by burnout", "best persons (sum over the targets)",
+            page.figure(Charts.groupedBars("Best persons lost by moving and by burnout", "best persons",
                     categories, List.of("lost by moving", "lost by burnout", "still active"), v), "people-best-persons",
-                    WIDE_W, SMALL_H + 60, "Best persons of each programme scenario's targets lost by moving (their household "
+                    WIDE_W, WIDE_H, "Best persons of each programme scenario's targets lost by moving (their household "
                     + "left the neighbourhood) and by burnout, and those still active, at the programme's end and at the "
-                    + "run's end; mean over the runs with its 95 % interval.");
+                    + "run's end, summed over the targets; mean over the runs with its 95 % interval.");
         }
     }
 
@@ -148,7 +148,7 @@ final class PeopleSection extends ComparisonSection {
                     .append(list(none)).append("), so there are no caseloads.</p>\n");
             return;
         }
-        html.append("<table><tr><th>scenario</th><th>team</th><th>months</th><th>runs</th><th>professionals (FTE)</th>"
+        html.append("<table><tr><th>scenario</th><th>team</th><th>window</th><th>runs</th><th>professionals (FTE)</th>"
                 + "<th>cases open</th><th>cases per FTE</th>");
         String[] kinds = {"heavy", "vulnerable", "other"};
         People.ScenarioPeople first = with.get(0);
@@ -195,7 +195,7 @@ final class PeopleSection extends ComparisonSection {
                 + "by-the-norms figures are the window's case-months over its FTE-months; professionals per family is "
                 + "the mean over the case-months. A case's kind is the family's at the month's end, by the rule the "
                 + "norms weigh a new case; <em>by the norms</em> is the load the case management books (the weight a "
-                + "case was opened with, plus coordination). A scenario with several programmes counts their teams "
+                + "case was opened with, plus coordination). Intervals are cut at 0. A scenario with several programmes counts their teams "
                 + "together. All in <code>summary-team-caseloads.csv</code>.");
         if (!none.isEmpty()) {
             html.append(" No team worked in any run of ").append(list(none)).append(": no row.");

@@ -119,16 +119,21 @@ class PeopleSectionTest {
         return sum;
     }
 
-    /** The mean of two values and, when they differ, its 95 % interval: t(0.975, 1) · |a − b| / 2 around it. */
-    private static void assertEstimate(double a, double b, TestCsv t, int row, String what) {
+    /**
+     * The mean of two values and, when they differ, its 95 % interval: t(0.975, 1) · |a − b| / 2 around
+     * it, cut at 0 (and at max).
+     */
+    private static void assertEstimate(double a, double b, TestCsv t, int row, String what, double max) {
         double mean = (a + b) / 2;
         double tol = 1e-5 * Math.abs(mean) + 1e-9;
         assertEquals(mean, num(t, row, "mean"), tol, what);
         assertEquals("2", t.get(row, "n"), what);
         if (a != b) {
             double half = 12.706204736174707 * Math.abs(a - b) / 2;
-            assertEquals(mean - half, num(t, row, "lo"), 1e-5 * (half + Math.abs(mean)), what + " lo");
-            assertEquals(mean + half, num(t, row, "hi"), 1e-5 * (half + Math.abs(mean)), what + " hi");
+            double lo = Math.min(max, Math.max(0, mean - half));
+            double hi = Math.min(max, Math.max(0, mean + half));
+            assertEquals(lo, num(t, row, "lo"), 1e-5 * (half + Math.abs(mean)), what + " lo");
+            assertEquals(hi, num(t, row, "hi"), 1e-5 * (half + Math.abs(mean)), what + " hi");
         } else {
             assertEquals("NA", t.get(row, "lo"), what + ": no spread, no interval");
         }
@@ -166,7 +171,8 @@ class PeopleSectionTest {
                     // a run without losses has no moving share; the mean is over the others
                     continue;
                 }
-                assertEstimate(v[k][0], v[k][1], t, r.get(0), point + " " + People.BP[k]);
+                assertEstimate(v[k][0], v[k][1], t, r.get(0), point + " " + People.BP[k],
+                        k == People.MOVING_SHARE ? 1.0 : Double.POSITIVE_INFINITY);
             }
             if (point.equals("run_end")) {
                 emergedAtEnd = v[0][0] + v[0][1];
@@ -202,7 +208,7 @@ class PeopleSectionTest {
                 List<Integer> r = rows(t, "scenario", "prog", "window", window, "quantity", People.TEAM[k]);
                 assertEquals(1, r.size(), window + " " + People.TEAM[k]);
                 assertEquals("integral", t.get(r.get(0), "team_mode"));
-                assertEstimate(v[k][0], v[k][1], t, r.get(0), window + " " + People.TEAM[k]);
+                assertEstimate(v[k][0], v[k][1], t, r.get(0), window + " " + People.TEAM[k], Double.POSITIVE_INFINITY);
             }
             // an integral team: one professional per family
             assertEquals(1.0, num(t, rows(t, "scenario", "prog", "window", window, "quantity", "professionals_per_family")
