@@ -33,7 +33,7 @@ final class People {
     /** Team quantities, per window. */
     static final String[] TEAM = {"professionals_fte", "cases_open", "cases_per_fte", "heavy_per_fte",
         "vulnerable_per_fte", "other_per_fte", "caseload_fte_per_fte", "professionals_per_family",
-        "households_with_problems", "cases_per_household_with_problems"};
+        "households_with_problems", "cases_per_household_with_problems", "caseload_share_of_capacity"};
     static final int FTE = 0;
     static final int CASES = 1;
     static final int PER_FTE = 2;
@@ -41,6 +41,7 @@ final class People {
     static final int KIND_PER_FTE = 3;
     static final int LOAD = 6;
     static final int PER_FAMILY = 7;
+    static final int CAPACITY_SHARE = 10;
     /** The caseload norms (scenario keys under policy.services), in the order of the kinds. */
     static final String[] NORMS = {"heavyCaseload", "vulnerableCaseload", "otherCaseload"};
     static final String[] KIND_COLUMNS = {"cases_heavy", "cases_vulnerable", "cases_other"};
@@ -149,7 +150,7 @@ final class People {
         for (Summary.Scenario s : summary.scenarios) {
             ScenarioPeople sp = new ScenarioPeople(s);
             for (RunFolder run : s.group.runs()) {
-                RunPeople r = run(run);
+                RunPeople r = run(run, vulnerableNorm(run));
                 run.release();
                 if (r == null) {
                     break;
@@ -178,8 +179,17 @@ final class People {
         return p;
     }
 
-    /** A run's figures from its services.csv, or null when it has none or no programme was ever active. */
-    static RunPeople run(RunFolder run) {
+    /** The scenario's vulnerable-family caseload norm, NaN without one. */
+    static double vulnerableNorm(RunFolder run) {
+        JsonNode n = run.scenario().path("policy").path("services").path(NORMS[1]);
+        return n.isNumber() ? n.asDouble() : Double.NaN;
+    }
+
+    /**
+     * A run's figures from its services.csv (vulnerableNorm: the norm team_capacity is counted in),
+     * or null when it has none or no programme was ever active.
+     */
+    static RunPeople run(RunFolder run, double vulnerableNorm) {
         int[] period = RunMetrics.activePeriod(run);
         if (period == null) {
             return null;
@@ -207,7 +217,7 @@ final class People {
             r.window[w][1] = months.get(months.size() - 1);
         }
         // sums: [window][fte, cases, heavy, vulnerable, other, load, holders, problems], and the months
-        double[][] sum = new double[WINDOWS.length][8];
+        double[][] sum = new double[WINDOWS.length][9];
         int[] count = new int[WINDOWS.length];
         for (int w = 0; w < WINDOWS.length; w++) {
             count[w] = active.subSet(r.window[w][0], true, r.window[w][1], true).size();
@@ -254,6 +264,7 @@ final class People {
                 }
                 s[6] += cases * t.number(i, "professionals_per_family");
                 s[7] += t.number(i, "households_with_problems");
+                s[8] += t.has("team_capacity") ? t.number(i, "team_capacity") : Double.NaN;
             }
         }
         for (int k = 0; k < POINTS.length; k++) {
@@ -275,6 +286,8 @@ final class People {
             q[PER_FAMILY] = s[1] > 0 ? s[6] / s[1] : Double.NaN;
             q[8] = s[7] / count[w];
             q[9] = s[7] > 0 ? s[1] / s[7] : Double.NaN;
+            // team_capacity is the room in cases of the vulnerable norm: over the norm, in FTE
+            q[CAPACITY_SHARE] = r.kinds && s[8] > 0 ? s[5] / (s[8] / vulnerableNorm) : Double.NaN;
         }
         return r;
     }

@@ -160,7 +160,7 @@ final class PeopleSection extends ComparisonSection {
                     + ")" : "").append("</th>");
         }
         html.append("<th>caseload by the norms, per FTE</th><th>professionals per family</th>"
-                + "<th>households with problems</th><th>share with a case</th></tr>\n");
+                + "<th>households with problems</th><th>share with a case</th><th>room in use</th></tr>\n");
         List<String> notes = new ArrayList<>();
         for (People.ScenarioPeople s : with) {
             String mode = s.modes.isEmpty() ? "none" : String.join(" + ", s.modes);
@@ -179,7 +179,7 @@ final class PeopleSection extends ComparisonSection {
                     Estimate e = s.team(w, q);
                     int kind = q - People.KIND_PER_FTE;
                     double norm = kind >= 0 && kind < 3 ? s.norms[kind] : Double.NaN;
-                    html.append("<td class=\"n\">").append(q == 9 ? share(e) : cell(e));
+                    html.append("<td class=\"n\">").append(q == 9 || q == People.CAPACITY_SHARE ? share(e) : cell(e));
                     if (kind >= 0 && kind < 3 && !Double.isNaN(norm) && !Double.isNaN(e.mean())) {
                         html.append("<br><span class=\"note\">").append(fmt(100 * e.mean() / norm)).append(" % of the norm</span>");
                     }
@@ -193,7 +193,9 @@ final class PeopleSection extends ComparisonSection {
         html.append("</table>\n<p class=\"note\">Per month of the window, summed over the targets where the programme is "
                 + "active: professionals (FTE) and cases open are monthly means; cases per FTE and the per-kind and "
                 + "by-the-norms figures are the window's case-months over its FTE-months; professionals per family is "
-                + "the mean over the case-months. A case's kind is the family's at the month's end, by the rule the "
+                + "the mean over the case-months. <em>Room in use</em>: the load by the norms over the teams' room for cases "
+                + "after travel and management (<code>team_capacity</code>), where a professional takes no case that does not "
+                + "fit. A case's kind is the family's at the month's end, by the rule the "
                 + "norms weigh a new case; <em>by the norms</em> is the load the case management books (the weight a "
                 + "case was opened with, plus coordination). Intervals are cut at 0. A scenario with several programmes counts their teams "
                 + "together. All in <code>summary-team-caseloads.csv</code>.");

@@ -198,7 +198,9 @@ class PeopleSectionTest {
                 double[] q = {fte / months, cases / months, cases / fte, active(s, from, "cases_heavy", null) / fte,
                     active(s, from, "cases_vulnerable", null) / fte, active(s, from, "cases_other", null) / fte,
                     active(s, from, "caseload_fte", null) / fte,
-                    active(s, from, "cases_open", "professionals_per_family") / cases, problems / months, cases / problems};
+                    active(s, from, "cases_open", "professionals_per_family") / cases, problems / months, cases / problems,
+                    // team_capacity counts the room in cases of the vulnerable norm, 35 (asserted below)
+                    active(s, from, "caseload_fte", null) / (active(s, from, "team_capacity", null) / 35.0)};
                 for (int k = 0; k < q.length; k++) {
                     v[k][seed - 1] = q[k];
                 }
@@ -214,6 +216,10 @@ class PeopleSectionTest {
             assertEquals(1.0, num(t, rows(t, "scenario", "prog", "window", window, "quantity", "professionals_per_family")
                     .get(0), "mean"), 1e-9);
             assertEquals(6.0, num(t, rows(t, "scenario", "prog", "window", window, "quantity", "heavy_per_fte").get(0), "norm"));
+            assertEquals(35.0, num(t, rows(t, "scenario", "prog", "window", window, "quantity", "vulnerable_per_fte").get(0), "norm"));
+            double room = num(t, rows(t, "scenario", "prog", "window", window, "quantity", "caseload_share_of_capacity").get(0),
+                    "mean");
+            assertTrue(room > 0 && room <= 1.0 + 1e-3, "a professional takes no case beyond its room: " + room);
             assertEquals("NA", t.get(rows(t, "scenario", "prog", "window", window, "quantity", "cases_open").get(0), "norm"));
         }
         assertEquals("36", t.get(rows(t, "scenario", "prog", "window", "programme_period").get(0), "to_tick"));
@@ -312,7 +318,8 @@ class PeopleSectionTest {
         Report.write(List.of(old), out, Report.Options.defaults());
         TestCsv t = TestCsv.read(out.resolve("summary-team-caseloads.csv"));
         TestCsv now = TestCsv.read(report.resolve("summary-team-caseloads.csv"));
-        for (String q : new String[] {"heavy_per_fte", "vulnerable_per_fte", "other_per_fte", "caseload_fte_per_fte"}) {
+        for (String q : new String[] {"heavy_per_fte", "vulnerable_per_fte", "other_per_fte", "caseload_fte_per_fte",
+            "caseload_share_of_capacity"}) {
             int r = rows(t, "scenario", "prog", "window", "programme_period", "quantity", q).get(0);
             assertEquals("NA", t.get(r, "mean"), q);
             assertEquals("0", t.get(r, "n"), q);
