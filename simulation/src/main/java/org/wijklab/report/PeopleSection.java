@@ -19,6 +19,9 @@ import org.wijklab.report.chart.Estimate;
  * without a programme, without any best person or without a team gets no row, and the page says so.
  */
 final class PeopleSection extends ComparisonSection {
+    /** Up to this many scenarios the chart shows both points, beyond it the run's end only. */
+    static final int CHART_BOTH_POINTS = 4;
+
     PeopleSection(Comparison c) {
         super(c);
     }
@@ -98,7 +101,6 @@ final class PeopleSection extends ComparisonSection {
                                 num(e.hi()), String.valueOf(e.n()));
                     }
                     html.append("</tr>\n");
-                    categories.add(s.scenario.name() + (p == 0 ? ", programme end" : ", run end"));
                 }
             }
             html.append("</table>\n<p class=\"note\"><em>Became best persons</em>: all a programme had in its targets, "
@@ -112,10 +114,17 @@ final class PeopleSection extends ComparisonSection {
                 html.append(" No best person in any run of ").append(list(none)).append(": no row.");
             }
             html.append("</p>\n");
+            // both points while the bars stay readable, else the run's end only
+            boolean both = with.size() <= CHART_BOTH_POINTS;
+            for (People.ScenarioPeople s : with) {
+                for (int p = both ? 0 : 1; p < People.POINTS.length; p++) {
+                    categories.add(s.scenario.name() + (!both ? "" : p == 0 ? ", programme end" : ", run end"));
+                }
+            }
             Estimate[][] v = new Estimate[3][categories.size()];
             int c = 0;
             for (People.ScenarioPeople s : with) {
-                for (int p = 0; p < People.POINTS.length; p++) {
+                for (int p = both ? 0 : 1; p < People.POINTS.length; p++) {
                     v[0][c] = s.bp(p, People.MOVING);
                     v[1][c] = s.bp(p, People.BURNOUT);
                     v[2][c] = s.bp(p, 4);
@@ -125,8 +134,8 @@ final class PeopleSection extends ComparisonSection {
             page.figure(Charts.groupedBars("Best persons lost by moving and by burnout", "best persons",
                     categories, List.of("lost by moving", "lost by burnout", "still active"), v), "people-best-persons",
                     WIDE_W, WIDE_H, "Best persons of each programme scenario's targets lost by moving (their household "
-                    + "left the neighbourhood) and by burnout, and those still active, at the programme's end and at the "
-                    + "run's end, summed over the targets; mean over the runs with its 95 % interval.");
+                    + "left the neighbourhood) and by burnout, and those still active, " + (both ? "at the programme's end and at the run's end"
+                    : "at the run's end (the table has the programme's end too)") + ", summed over the targets; mean over the runs with its 95 % interval.");
         }
     }
 
