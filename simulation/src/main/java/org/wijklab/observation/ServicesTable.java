@@ -7,6 +7,7 @@ import org.wijklab.model.Blocks;
 import org.wijklab.model.Households;
 import org.wijklab.model.Neighbourhoods;
 import org.wijklab.model.PolicyEffects;
+import org.wijklab.model.Professionals;
 import org.wijklab.model.TickListener;
 import org.wijklab.model.WijkLabModel;
 import org.wijklab.policy.Programmes;
@@ -24,6 +25,12 @@ import org.wijklab.policy.Programmes;
  * professional), for a fragmented service one per problem type a professional with room took on
  * (debts, youth problems, mental health; at least one). Team capacity is the professionals' room
  * for cases after travel and management, in cases of the vulnerable-family norm.
+ *
+ * <p>The open cases by kind, as the caseload norms weigh a new case (heavy: two or more problem
+ * types; vulnerable: one serious problem, debts or youth problems at severity 2 or more or an adult
+ * in severe mental health; other: the rest), judged by the family's problems at the month's end;
+ * and the professionals' time the cases take by the norms as the case management books it: per case
+ * its holders' summed share, {@code n · (weight + coordinationFte · (n − 1))} for n holders (FTE).
  */
 public final class ServicesTable implements TickListener, OutputFile {
     private static final long serialVersionUID = 1L;
@@ -31,13 +38,18 @@ public final class ServicesTable implements TickListener, OutputFile {
     static final String[] HEADER = {"tick", "neighbourhood", "programme_active", "professionals", "team_capacity",
         "cases_open", "households_with_problems", "professionals_per_family", "evictions", "new_supervision_orders",
         "new_second_line_care", "best_persons_active", "best_persons_exhausted", "best_persons_left", "initiatives",
-        "best_persons_lost_moving", "best_persons_lost_burnout", "initiative_members"};
+        "best_persons_lost_moving", "best_persons_lost_burnout", "initiative_members", "cases_heavy", "cases_vulnerable",
+        "cases_other", "caseload_fte"};
     private final Csv csv;
     /** Per block: open cases, households with a problem, professionals on the cases, per neighbourhood. */
     private long[][] partial = new long[0][0];
     private int[] cases = new int[0];
     private int[] problems = new int[0];
     private long[] caseProfessionals = new long[0];
+    /** Per neighbourhood: open cases heavy, vulnerable and other, and their booked load (FTE). */
+    private int[][] kinds = new int[3][0];
+    private double[] caseLoad = new double[0];
+    private double[][] partialLoad = new double[0][0];
 
     public ServicesTable(Path file) {
         csv = new Csv(file, HEADER);
@@ -75,7 +87,8 @@ public final class ServicesTable implements TickListener, OutputFile {
             csv.cell(tick).text(nb.name[j]).cell(active ? 1 : 0).round(fx.professionals[j]).cell(fx.capacity[j])
                     .cell(cases[j]).cell(problems[j]).round(perFamily).cell(nb.evictions[j])
                     .cell(nb.supervisionOrders[j]).cell(nb.secondLineCare[j]).cell(bpActive).cell(bpExhausted)
-                    .cell(bpLeft).cell(initiatives).cell(lostMoving).cell(lostBurnout).cell(members);
+                    .cell(bpLeft).cell(initiatives).cell(lostMoving).cell(lostBurnout).cell(members).cell(kinds[0][j])
+                    .cell(kinds[1][j]).cell(kinds[2][j]).round(caseLoad[j]);
             csv.end();
         }
     }
@@ -88,18 +101,29 @@ public final class ServicesTable implements TickListener, OutputFile {
             cases = new int[n];
             problems = new int[n];
             caseProfessionals = new long[n];
+            kinds = new int[3][n];
+            caseLoad = new double[n];
         }
+        for (int[] k : kinds) {
+            Arrays.fill(k, 0);
+        }
+        Arrays.fill(caseLoad, 0.0);
         Arrays.fill(cases, 0);
         Arrays.fill(problems, 0);
         Arrays.fill(caseProfessionals, 0);
         Blocks blocks = model.blocks();
-        if (partial.length != blocks.count() || partial[0].length != 3 * n) {
-            partial = new long[blocks.count()][3 * n];
+        if (partial.length != blocks.count() || partial[0].length != 6 * n) {
+            partial = new long[blocks.count()][6 * n];
+            partialLoad = new double[blocks.count()][n];
         }
+        Professionals pr = model.professionals();
+        double coordination = model.scenario().policy().services().coordinationFte();
         // counted block by block (in parallel where the model has threads), summed in block order
         blocks.forEach(b -> {
             long[] c = partial[b];
+            double[] load = partialLoad[b];
             Arrays.fill(c, 0);
+            Arrays.fill(load, 0.0);
             for (int slot = blocks.from(b), end = blocks.to(b); slot < end; slot++) {
                 if (h.dwelling[slot] < 0) {
                     continue;
@@ -111,7 +135,10 @@ public final class ServicesTable implements TickListener, OutputFile {
                 }
                 if (h.caseType[slot] != Households.CASE_NONE) {
                     c[j]++;
-                    c[2 * n + j] += Math.max(1, model.professionals().holders(slot));
+                    int holders = pr.holders(slot);
+                    c[2 * n + j] += Math.max(1, holders);
+                    c[(3 + kind(h, slot, types)) * n + j]++;
+                    load[j] += holders * Professionals.share(pr.weight[slot], holders, coordination);
                 }
             }
         });
@@ -120,8 +147,31 @@ public final class ServicesTable implements TickListener, OutputFile {
                 cases[j] += (int) c[j];
                 problems[j] += (int) c[n + j];
                 caseProfessionals[j] += c[2 * n + j];
+                for (int k = 0; k < 3; k++) {
+                    kinds[k][j] += (int) c[(3 + k) * n + j];
+                }
             }
         }
+        for (double[] load : partialLoad) {
+            for (int j = 0; j < n; j++) {
+                caseLoad[j] += load[j];
+            }
+        }
+    }
+
+    /**
+     * A case's kind by the caseload norms' rule (process.Problems' weight of a new case): 0 heavy
+     * (two or more problem types), 1 vulnerable (one serious problem), 2 other.
+     */
+    static int kind(Households h, int slot, int types) {
+        if (types >= 2) {
+            return 0;
+        }
+        boolean serious = h.debt[slot] >= 2 || h.youth[slot] >= 2;
+        for (int a = 0; a < h.adults[slot]; a++) {
+            serious |= h.mental[2 * slot + a] == Households.SEVERE;
+        }
+        return serious ? 1 : 2;
     }
 
     @Override

@@ -88,7 +88,7 @@ public final class Report {
     /** The sections of the page, in order; the navigation lists those with a title. */
     static List<Section> sections(Comparison c) {
         return List.of(new HeadlineSection(c), new ScenariosSection(c), new EffectsSection(c), new CohortSection(c), new LeakSection(c),
-                new DifferencesSection(c), new TimeSeriesSection(c), new DecompositionSection(c), new FlowsSection(c),
+                new PeopleSection(c), new DifferencesSection(c), new TimeSeriesSection(c), new DecompositionSection(c), new FlowsSection(c),
                 new DistancesSection(c), new SpilloversSection(c), new CostsSection(c), new RealisedCostsSection(c),
                 new MapsSection(c), new RanksSection(c), new SweepsSection(c));
     }

@@ -78,7 +78,7 @@ class PageTest {
         Report.write(inputs, out, Report.Options.defaults());
         String html = Files.readString(out.resolve("index.html"));
         List<Section> sections = Report.sections(new Comparison(Summary.of(Inputs.collect(inputs), new int[] {0, -1}), 4));
-        assertEquals(16, sections.size());
+        assertEquals(17, sections.size());
         assertEachSectionOnceInOrder(sections, html);
     }
 

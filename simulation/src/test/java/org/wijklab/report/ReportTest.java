@@ -114,8 +114,9 @@ class ReportTest {
         // realised return and its per-party bars, 3 maps (start once, 2 ends), the rank correlations and a rank
         // chart per scenario, the moving distances of the city and the targets, 4 spillover charts (the runs write
         // map.csv and distances.csv; the programme's targets have no restructuring, so no chart of displaced tenants),
-        // and the leak's two (income and employment: the runs write leak.csv)
-        assertEquals(6 + 3 + 8 + 8 + 2 + 6 + 3 + 3 + 2 + 4 + 2, shown.size(), shown.toString());
+        // the leak's two (income and employment: the runs write leak.csv), and the best persons lost by moving
+        // and by burnout (the programme's targets have best persons)
+        assertEquals(6 + 3 + 8 + 8 + 2 + 6 + 3 + 3 + 2 + 4 + 2 + 1, shown.size(), shown.toString());
         try (Stream<Path> files = Files.list(report.resolve("charts"))) {
             assertEquals(2 * shown.size(), files.count(), "a PNG and an SVG per chart, nothing else");
         }
