@@ -640,9 +640,9 @@ final class Inspections {
     /** A professional (a post of a team), as the map's area shows it ({@link ProfessionalLayer}). */
     public static final class Professional {
         /** Caseload kinds by the norms (process.Problems#weight's rule). */
-        static final int HEAVY = 0;
-        static final int VULNERABLE = 1;
-        static final int OTHER = 2;
+        static final int HEAVY = Professionals.HEAVY;
+        static final int VULNERABLE = Professionals.VULNERABLE;
+        static final int OTHER = Professionals.OTHER;
         private final WijkLabModel model;
         private final int p;
 
@@ -752,18 +752,9 @@ final class Inspections {
             return out;
         }
 
-        /**
-         * A family's kind by the caseload norms, as process.Problems weighs a case: two or more
-         * problem types (debts, youth, poor mental health) heavy; one serious problem (debts or youth
-         * problems at 2 or more, or severe mental health) vulnerable; any other other.
-         */
+        /** A family's kind by the caseload norms ({@link Professionals#kind}). */
         static int kind(Households h, int slot) {
-            int n = (h.debt[slot] > 0 ? 1 : 0) + (h.youth[slot] > 0 ? 1 : 0) + (h.anyPoorMentalHealth(slot) ? 1 : 0);
-            boolean serious = h.debt[slot] >= 2 || h.youth[slot] >= 2;
-            for (int a = 0; a < h.adults[slot]; a++) {
-                serious |= h.mental[2 * slot + a] == Households.SEVERE;
-            }
-            return n >= 2 ? HEAVY : serious ? VULNERABLE : OTHER;
+            return Professionals.kind(h, slot);
         }
 
         /** The families it holds, one line each: household, neighbourhood, problems, its part of the case and since when. */

@@ -66,6 +66,32 @@ public final class Professionals implements java.io.Serializable {
     /** This month's treatment per household and problem type (written by the case management, read by the household step). */
     public float[] treat = new float[0];
 
+    /** A case's kinds by the caseload norms (docs/ODD.md §7.2 (e)). */
+    public static final int HEAVY = 0;
+    public static final int VULNERABLE = 1;
+    public static final int OTHER = 2;
+
+    /** How many of the problem types (debts, youth, poor mental health) a household has. */
+    public static int problemTypes(Households h, int slot) {
+        return (h.debt[slot] > 0 ? 1 : 0) + (h.youth[slot] > 0 ? 1 : 0) + (h.anyPoorMentalHealth(slot) ? 1 : 0);
+    }
+
+    /**
+     * A family's kind by the caseload norms: two or more problem types heavy; one serious problem
+     * (debts or youth problems at severity 2 or more, or an adult's severe mental health) vulnerable;
+     * any other other. The case management weighs a new case by it; the outputs and the GUI count by it.
+     */
+    public static int kind(Households h, int slot) {
+        if (problemTypes(h, slot) >= 2) {
+            return HEAVY;
+        }
+        boolean serious = h.debt[slot] >= 2 || h.youth[slot] >= 2;
+        for (int a = 0; a < h.adults[slot]; a++) {
+            serious |= h.mental[2 * slot + a] == Households.SEVERE;
+        }
+        return serious ? VULNERABLE : OTHER;
+    }
+
     public Professionals(int neighbourhoods) {
         hoodTeam = new int[neighbourhoods];
         hoodParts = new int[neighbourhoods];

@@ -129,15 +129,14 @@ public final class ServicesTable implements TickListener, OutputFile {
                     continue;
                 }
                 int j = h.hood[slot];
-                int types = (h.debt[slot] > 0 ? 1 : 0) + (h.youth[slot] > 0 ? 1 : 0) + (h.anyPoorMentalHealth(slot) ? 1 : 0);
-                if (types > 0) {
+                if (Professionals.problemTypes(h, slot) > 0) {
                     c[n + j]++;
                 }
                 if (h.caseType[slot] != Households.CASE_NONE) {
                     c[j]++;
                     int holders = pr.holders(slot);
                     c[2 * n + j] += Math.max(1, holders);
-                    c[(3 + kind(h, slot, types)) * n + j]++;
+                    c[(3 + Professionals.kind(h, slot)) * n + j]++;
                     load[j] += holders * Professionals.share(pr.weight[slot], holders, coordination);
                 }
             }
@@ -157,21 +156,6 @@ public final class ServicesTable implements TickListener, OutputFile {
                 caseLoad[j] += load[j];
             }
         }
-    }
-
-    /**
-     * A case's kind by the caseload norms' rule (process.Problems' weight of a new case): 0 heavy
-     * (two or more problem types), 1 vulnerable (one serious problem), 2 other.
-     */
-    static int kind(Households h, int slot, int types) {
-        if (types >= 2) {
-            return 0;
-        }
-        boolean serious = h.debt[slot] >= 2 || h.youth[slot] >= 2;
-        for (int a = 0; a < h.adults[slot]; a++) {
-            serious |= h.mental[2 * slot + a] == Households.SEVERE;
-        }
-        return serious ? 1 : 2;
     }
 
     @Override

@@ -432,15 +432,9 @@ public final class Problems implements Steppable {
      * at severity 2 or more, or severe mental health) 1/vulnerableCaseload, any other 1/otherCaseload.
      */
     static double weight(Households h, int slot, Policy.Services s) {
-        int n = 0;
-        for (int k = 0; k < Professionals.TYPES; k++) {
-            n += has(h, slot, k) ? 1 : 0;
-        }
-        boolean serious = h.debt[slot] >= 2 || h.youth[slot] >= 2;
-        for (int a = 0; a < h.adults[slot]; a++) {
-            serious |= h.mental[2 * slot + a] == Households.SEVERE;
-        }
-        return n >= 2 ? 1.0 / s.heavyCaseload() : serious ? 1.0 / s.vulnerableCaseload() : 1.0 / s.otherCaseload();
+        int kind = Professionals.kind(h, slot);
+        return kind == Professionals.HEAVY ? 1.0 / s.heavyCaseload()
+                : kind == Professionals.VULNERABLE ? 1.0 / s.vulnerableCaseload() : 1.0 / s.otherCaseload();
     }
 
     /** Releases every holder of a household's case (its load falls by its share) and marks it closed. */
