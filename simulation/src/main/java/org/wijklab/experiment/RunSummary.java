@@ -98,7 +98,7 @@ public final class RunSummary implements Replicator.RunObserver {
         public long bestPersonMonths;
         /** Months from the programme's start to the first exhaustion or departure, per target (-1 never). */
         public int[] firstLoss;
-        /** What the programme spent, euro, over its active months (start + 1 to end). */
+        /** What the programme spent, euro, over its active months: what its funders paid for, not what they left unspent (docs/ODD.md §7.2 (d)). */
         public double spent;
         /**
          * The avoided costs the ledger expects (booked while families are treated or activated) in
@@ -291,9 +291,8 @@ public final class RunSummary implements Replicator.RunObserver {
                     r.escalationCosts += ledger.escalation[j][party];
                 }
             }
-            if (run.activeAt(tick)) {
-                r.spent += run.spec.yearlyBudget() / 12.0;
-            }
+            // what the funders paid for this month (not what their shares of the budget left unspent)
+            r.spent += run.spentMonth;
         }
     }
 

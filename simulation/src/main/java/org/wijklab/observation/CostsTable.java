@@ -18,13 +18,13 @@ import org.wijklab.scenario.Programme;
  * <p>The model's {@link CostLedger} holds one month (the model clears it after the listeners);
  * this writer adds each month's bookings in a programme's targets to the programme's year, from
  * its first step (tick start + 1, when its targets are known) on, so years before that are zero.
- * It reads each programme's {@code spent} at each year's end and resets it.
+ * It reads each programme's {@code spent} and {@code unspent} at each year's end and resets them.
  */
 public final class CostsTable implements TickListener, OutputFile {
     private static final long serialVersionUID = 1L;
 
     static final String[] HEADER = {"programme", "year", "party", "spent", "escalation_costs", "avoided",
-        "cumulative_spent", "cumulative_avoided", "social_return"};
+        "cumulative_spent", "cumulative_avoided", "social_return", "unspent", "cumulative_unspent"};
     private static final int P = CostLedger.PARTIES;
 
     private final Csv csv;
@@ -34,6 +34,7 @@ public final class CostsTable implements TickListener, OutputFile {
     private double[][] avoided;
     private double[][] cumulativeSpent;
     private double[][] cumulativeAvoided;
+    private double[][] cumulativeUnspent;
 
     public CostsTable(Path file, int lastTick) {
         csv = new Csv(file, HEADER);
@@ -49,6 +50,7 @@ public final class CostsTable implements TickListener, OutputFile {
             avoided = new double[n][P];
             cumulativeSpent = new double[n][P];
             cumulativeAvoided = new double[n][P];
+            cumulativeUnspent = new double[n][P];
         }
         if (tick <= 0) {
             return;
@@ -77,11 +79,14 @@ public final class CostsTable implements TickListener, OutputFile {
     private void write(Programmes.Run run, int r, int year) {
         double[] spent = run.spent.clone();
         Arrays.fill(run.spent, 0);
+        double[] unspent = run.unspent.clone();
+        Arrays.fill(run.unspent, 0);
         double totalSpent = 0;
         double totalAvoided = 0;
         for (int p = 0; p < P; p++) {
             cumulativeSpent[r][p] += spent[p];
             cumulativeAvoided[r][p] += avoided[r][p];
+            cumulativeUnspent[r][p] += unspent[p];
             totalSpent += cumulativeSpent[r][p];
             totalAvoided += cumulativeAvoided[r][p];
         }
@@ -89,7 +94,7 @@ public final class CostsTable implements TickListener, OutputFile {
         for (int p = 0; p < P; p++) {
             csv.text(run.spec.name()).cell(year).cell(Programme.PARTIES[p]).round(spent[p]).round(escalation[r][p])
                     .round(avoided[r][p]).round(cumulativeSpent[r][p]).round(cumulativeAvoided[r][p])
-                    .round(socialReturn);
+                    .round(socialReturn).round(unspent[p]).round(cumulativeUnspent[r][p]);
             csv.end();
         }
         Arrays.fill(escalation[r], 0);

@@ -4,24 +4,29 @@ import org.wijklab.model.Dwellings;
 import org.wijklab.model.PolicyEffects;
 import org.wijklab.model.WijkLabModel;
 import org.wijklab.scenario.Policy;
+import org.wijklab.scenario.Programme;
 
 /**
  * The themes that act on places (housing, learning, integration, safety), while a programme runs:
- * a theme's effect is {@code maxEffect · (1 − exp(−dose / doseScale)) · reach}, with
- * dose the theme's euros per target resident per year and reach
- * {@code 1 − exp(−coalitionBreadth / reachScale)}. Several funders who do not pool their
- * budgets lose {@code fragmentationLoss} of it. Each acts on a cause, never on the liveability
+ * a theme's effect in a target is {@code maxEffect · (1 − exp(−dose / doseScale)) · reached}, with
+ * dose the theme's euros per target resident per year (what its funders pay for and has arrived,
+ * {@link Funding}) and reached the share of the target's households the theme acts on that the
+ * programme's coalition is in contact with ({@link Coalition}): households with children for
+ * learning, every household for the others. Each acts on a cause, never on the liveability
  * index: housing renovates dwellings (quality a month, {@link #renovate}), learning prevents youth
  * problems and lifts children's education, integration gives the residents extra months of local
  * acquaintance a month (ties they keep while they stay, {@link PolicyEffects#tieMonths}), safety
  * prevents a share of the problem pressure on safety ({@link PolicyEffects#prevention}).
  * docs/ODD.md §7.2 (d) and (j). The themes that act on persons (work, health) are {@link Places}.
- * No state of its own.
+ * Its state: the month's reachable shares per neighbourhood, reused.
  */
 final class PlaceThemes implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     private final WijkLabModel model;
+    /** The month's reachable shares of all households and of families, per neighbourhood ({@link Coalition#shares}). */
+    private double[] reachedAll;
+    private double[] reachedFamilies;
 
     PlaceThemes(WijkLabModel model) {
         this.model = model;
@@ -35,24 +40,36 @@ final class PlaceThemes implements java.io.Serializable {
         if (residents <= 0) {
             return;
         }
-        double[] shares = run.spec.themes().values();
-        double budget = Programmes.effectiveBudget(run.spec, t);
-        double reach = 1.0 - Math.exp(-run.spec.coalitionBreadth() / t.reachScale());
+        int tick = model.tick();
         // the themes that act on places: housing, learning, integration, safety (maxEffect's order)
         int[] placeThemes = {Programmes.HOUSING, Programmes.LEARNING, Programmes.INTEGRATION, Programmes.SAFETY};
-        double[] effect = new double[shares.length];
+        double[] effect = new double[Programme.THEMES.length];
+        boolean any = false;
         for (int i = 0; i < placeThemes.length; i++) {
             int k = placeThemes[i];
-            double dose = budget * shares[k] / residents;
-            effect[k] = t.maxEffect()[i] * (1.0 - Math.exp(-dose / t.doseScale())) * reach;
+            double dose = Programmes.themeBudget(run, k, tick) / residents;
+            effect[k] = t.maxEffect()[i] * (1.0 - Math.exp(-dose / t.doseScale()));
+            any |= effect[k] > 0;
         }
+        if (!any) {
+            return;
+        }
+        int n = model.neighbourhoods().count;
+        if (reachedAll == null || reachedAll.length != n) {
+            reachedAll = new double[n];
+            reachedFamilies = new double[n];
+        }
+        Coalition.shares(model, run, reachedAll, reachedFamilies);
         for (int j : run.targets) {
-            fx.qualityMonthly[j] += effect[Programmes.HOUSING] / 12.0;
-            fx.youthPrevention[j] = Math.min(0.9, fx.youthPrevention[j] + effect[Programmes.LEARNING]);
-            fx.educationUp[j] += 0.5 * effect[Programmes.LEARNING];
-            fx.tieMonths[j] += effect[Programmes.INTEGRATION];
+            double all = reachedAll[j];
+            double learning = effect[Programmes.LEARNING] * reachedFamilies[j];
+            fx.qualityMonthly[j] += effect[Programmes.HOUSING] * all / 12.0;
+            fx.youthPrevention[j] = Math.min(0.9, fx.youthPrevention[j] + learning);
+            fx.educationUp[j] += 0.5 * learning;
+            fx.tieMonths[j] += effect[Programmes.INTEGRATION] * all;
             // several programmes prevent independently: what one leaves, the next prevents a share of
-            fx.prevention[j] = 1.0 - (1.0 - fx.prevention[j]) * (1.0 - Math.min(0.95, effect[Programmes.SAFETY]));
+            double safety = Math.min(0.95, effect[Programmes.SAFETY] * all);
+            fx.prevention[j] = 1.0 - (1.0 - fx.prevention[j]) * (1.0 - safety);
         }
     }
 

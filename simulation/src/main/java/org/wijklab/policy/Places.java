@@ -10,9 +10,10 @@ import org.wijklab.scenario.Policy;
 /**
  * The themes that act on persons: the work theme's money buys activation places
  * ({@code policy.help.activationCostYear} a place-year), the health theme's treatment places
- * ({@code treatmentCostYear}). Each month the places already taken are kept, then free places go to
- * persons drawn at random among those living in the targets who qualify (unemployed adults of
- * working age: job seekers; adults in poor mental health). A person keeps a place for its months
+ * ({@code treatmentCostYear}), as far as the theme's funders pay for it ({@link Funding}). Each
+ * month the places already taken are kept, then free places go to persons drawn at random among
+ * those living in the targets who qualify (unemployed adults of working age: job seekers; adults in
+ * poor mental health) in households the programme's coalition reaches ({@link Coalition}). A person keeps a place for its months
  * wherever it moves in the city, and loses it on finding work or giving up the search (activation),
  * recovering (treatment), or leaving the city; a place runs its course after the programme's money
  * stops. While in a place a person gains skill (see {@code LabourMarket} for lock-in and what skill
@@ -125,12 +126,10 @@ final class Places implements java.io.Serializable {
      */
     void fill(Programmes.Run run, int tick) {
         Policy.Help hp = model.scenario().policy().help();
-        Policy.ThemeEffects t = model.scenario().policy().themes();
-        double budget = Programmes.effectiveBudget(run.spec, t);
-        double[] shares = run.spec.themes().values();
         int r = run.index;
-        int activationPlaces = (int) Math.floor(budget * shares[Programmes.WORK] / hp.activationCostYear());
-        int treatmentPlaces = (int) Math.floor(budget * shares[Programmes.HEALTH] / hp.treatmentCostYear());
+        // what the theme's funders pay for and has arrived this month (docs/ODD.md §7.2 (d))
+        int activationPlaces = (int) Math.floor(Programmes.themeBudget(run, Programmes.WORK, tick) / hp.activationCostYear());
+        int treatmentPlaces = (int) Math.floor(Programmes.themeBudget(run, Programmes.HEALTH, tick) / hp.treatmentCostYear());
         if (activationPlaces > activationCount[r]) {
             int n = collect(run, true);
             int take = Math.min(n, activationPlaces - activationCount[r]);
@@ -157,16 +156,21 @@ final class Places implements java.io.Serializable {
         }
     }
 
-    /** The persons in the run's targets who qualify for an activation (or a treatment) place and hold none, in slot order. */
+    /**
+     * The persons in the run's targets who qualify for an activation (or a treatment) place and hold
+     * none, in slot order, of the households the coalition reaches ({@link Coalition}).
+     */
     private int collect(Programmes.Run run, boolean forActivation) {
         Households h = model.households();
         Persons ps = model.persons();
         int retirement = 12 * model.scenario().demography().retirementAge();
         int tick = model.tick();
+        int breadth = run.spec.coalitionBreadth();
         int n = 0;
         for (int slot = 0; slot < h.capacity; slot++) {
             int j = h.hood[slot];
-            if (j < 0 || !run.isTarget[j]) {
+            // only households a partner of the coalition is in contact with are reached
+            if (j < 0 || !run.isTarget[j] || !Coalition.reachable(h, slot, breadth, tick)) {
                 continue;
             }
             for (int a = 0; a < h.adults[slot]; a++) {

@@ -27,7 +27,7 @@ import sim.engine.Steppable;
  *   <li>{@link PlaceThemes}: housing, learning, integration and safety, and the renovation;</li>
  *   <li>{@link Team}: the neighbourhood teams, their professionals and staff turnover.</li>
  * </ul>
- * Spending (the funders' monthly shares) and allocation (the income floor of the targets' social
+ * Spending (what the funders pay for, {@link Funding}) and allocation (the income floor of the targets' social
  * vacancies) are a line each and stay here. Best persons, initiatives, restructuring (the order of
  * its list, the tenure of a rebuilt dwelling) and places draw random numbers, all from the model's
  * stream, in the order of {@link #step}: changing that order changes every run.
@@ -99,10 +99,21 @@ public final class Programmes implements Steppable {
         public int[] initiativeMembers;
         /** Money spent per party since the costs writer last read it (it resets this at each year's end). */
         public final double[] spent = new double[org.wijklab.model.CostLedger.PARTIES];
+        /**
+         * Money of each party's share left unspent since the costs writer last read it: outside the
+         * party's domain when budgets are not pooled, and in the months before its money arrived
+         * ({@link Funding}).
+         */
+        public final double[] unspent = new double[org.wijklab.model.CostLedger.PARTIES];
+        /** The programme's own money spent this month over all parties (restructuring not included). */
+        public double spentMonth;
+        /** Which uses each funder pays for and when its money arrives. */
+        final Funding funding;
 
-        Run(Programme spec, int index) {
+        Run(Programme spec, int index, Policy.ThemeEffects themes) {
             this.spec = spec;
             this.index = index;
+            funding = Funding.plan(spec, themes);
             startTick = (int) Math.round(12 * spec.startYear());
             endTick = (int) Math.round(12 * spec.endYear());
         }
@@ -120,7 +131,7 @@ public final class Programmes implements Steppable {
     public Programmes(WijkLabModel model) {
         this.model = model;
         for (Programme p : model.scenario().programmes()) {
-            runs.add(new Run(p, runs.size()));
+            runs.add(new Run(p, runs.size(), model.scenario().policy().themes()));
         }
         targets = new Targets(model);
         bestPersons = new BestPersons(model);
@@ -201,6 +212,7 @@ public final class Programmes implements Steppable {
             return;
         }
         for (Run run : runs) {
+            run.spentMonth = 0.0;
             if (!run.started() && tick > run.startTick) {
                 begin(run, tick);
             }
@@ -216,9 +228,11 @@ public final class Programmes implements Steppable {
             places.keep(run, tick);
             if (active) {
                 placeThemes.step(run);
-                team.step(run);
+                if (run.funding.teamPaid(tick - run.startTick)) {
+                    team.step(run);
+                }
                 places.fill(run, tick);
-                spend(run);
+                spend(run, tick);
                 allocate(run);
             } else {
                 team.close(run);
@@ -238,12 +252,12 @@ public final class Programmes implements Steppable {
         restructuring.begin(run);
     }
 
-    /** Spending: each funder is booked its share of the whole yearly budget, a twelfth a month. */
-    private static void spend(Run run) {
-        double[] shares = run.spec.funders().values();
-        for (int p = 0; p < shares.length; p++) {
-            run.spent[p] += run.spec.yearlyBudget() * shares[p] / 12.0;
-        }
+    /**
+     * Spending: each funder is booked a twelfth of what it pays for a year once its money has
+     * arrived, the rest of its share a month as unspent ({@link Funding}).
+     */
+    private static void spend(Run run, int tick) {
+        run.spentMonth = run.funding.book(tick - run.startTick, run.spent, run.unspent);
     }
 
     /** Allocation: the income floor for newcomers to the targets' social vacancies (the highest holds). */
@@ -254,9 +268,8 @@ public final class Programmes implements Steppable {
         }
     }
 
-    /** The budget after losses to unpooled, fragmented funding. */
-    static double effectiveBudget(Programme spec, Policy.ThemeEffects t) {
-        double loss = !spec.pooledBudget() && spec.funders().count() >= 2 ? t.fragmentationLoss() : 0.0;
-        return spec.yearlyBudget() * (1.0 - loss);
+    /** Euro a year the run's theme k has in this month of the run (what its funders pay for and has arrived). */
+    static double themeBudget(Run run, int k, int tick) {
+        return run.funding.theme(k, tick - run.startTick);
     }
 }

@@ -130,7 +130,7 @@ final class Team implements java.io.Serializable {
             return;
         }
         pr.allocateHouseholds(model.households().capacity);
-        double fte = Programmes.effectiveBudget(run.spec, model.scenario().policy().themes()) * team.budgetShare() / s.fteCost();
+        double fte = run.funding.team() / s.fteCost();
         double area = team.areaResidents();
         int tick = model.tick();
         firstTeam[run.index] = pr.teams;

@@ -32,28 +32,46 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
     /**
      * The themes that act on places (housing, learning, integration, safety): a theme's effect in a
      * target is {@code maxEffect · (1 − exp(−dose / doseScale))} with dose the theme's euros per
-     * resident per year, times the programme's reach (coalition breadth), times the best-person
-     * multiplier. The work and health themes buy places for persons instead ({@link Help}). Budgets
-     * of several funders that are not pooled lose {@code fragmentationLoss} to overhead.
+     * resident per year, times the share of the target's households the theme acts on that the
+     * programme's coalition reaches ({@code policy.Coalition}). The work and health themes buy places
+     * for persons instead ({@link Help}), for reachable persons only. What each theme gets follows
+     * from who pays ({@code policy.Funding}): unpooled, each funder pays only for its own domain and
+     * after its own decision; pooled, one pot pays the plan's shares after one decision.
      *
-     * @param doseScale         euro per resident per year at which a theme reaches 63 % of its maximum
-     * @param maxEffect         maximum effect of the place themes: housing (dwelling quality a year),
-     *                          learning (share of youth problems prevented), integration (extra months
-     *                          of local acquaintance a month), safety (share of the problem pressure on
-     *                          safety prevented, at most 0.95)
-     * @param reachScale        coalition breadth at which reach is 63 % of its maximum
-     * @param fragmentationLoss share of an unpooled budget of several funders lost to overhead
+     * @param doseScale            euro per resident per year at which a theme reaches 63 % of its maximum
+     * @param maxEffect            maximum effect of the place themes: housing (dwelling quality a year),
+     *                             learning (share of youth problems prevented), integration (extra months
+     *                             of local acquaintance a month), safety (share of the problem pressure on
+     *                             safety prevented, at most 0.95)
+     * @param decisionMonths       months each funder takes to commit its own money to a plan of several
+     *                             funders that is not pooled (municipality, housing corporation, health
+     *                             insurer, national government, residents)
+     * @param pooledDecisionMonths months the one decision over a pooled budget takes
+     * @param teamCareShare        share of a team's cost that is care a health insurer may pay for
+     *                             (district nursing), when budgets are not pooled
      */
-    public record ThemeEffects(double doseScale, double[] maxEffect,
-            double reachScale, double fragmentationLoss) implements java.io.Serializable {
+    public record ThemeEffects(double doseScale, double[] maxEffect, double[] decisionMonths,
+            double pooledDecisionMonths, double teamCareShare) implements java.io.Serializable {
+        /** Keys that were removed, and what replaced them (refused in scenario files and --set). */
+        public static final java.util.Map<String, String> REMOVED = java.util.Map.of(
+                "reachScale", "a theme's reach is now the share of the households it acts on that the coalition's "
+                        + "kinds of organisations are in contact with (programmes[].coalitionBreadth)",
+                "fragmentationLoss", "an unpooled budget now loses what its funders may not spend outside their own "
+                        + "domains and the months of their separate decisions (policy.themes.decisionMonths, "
+                        + "policy.themes.pooledDecisionMonths, policy.themes.teamCareShare)");
+
         void validate(String p) {
             Check.positive(p + ".doseScale", doseScale);
             Check.length(p + ".maxEffect", maxEffect, 4);
             for (int i = 0; i < 4; i++) {
                 Check.range(p + ".maxEffect[" + i + "]", maxEffect[i], 0.0, i == 3 ? 0.95 : 5.0);
             }
-            Check.positive(p + ".reachScale", reachScale);
-            Check.probability(p + ".fragmentationLoss", fragmentationLoss);
+            Check.length(p + ".decisionMonths", decisionMonths, 5);
+            for (int i = 0; i < 5; i++) {
+                Check.range(p + ".decisionMonths[" + i + "]", decisionMonths[i], 0.0, 60.0);
+            }
+            Check.range(p + ".pooledDecisionMonths", pooledDecisionMonths, 0.0, 60.0);
+            Check.probability(p + ".teamCareShare", teamCareShare);
         }
     }
 

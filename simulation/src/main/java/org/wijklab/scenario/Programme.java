@@ -18,8 +18,10 @@ import java.util.Set;
  * @param funders         who pays, as shares (sum 1)
  * @param team            a social neighbourhood team paid from the budget (mode "none" for none)
  * @param ownershipSupport support for resident ownership (space, vouchers, budgets) in [0, 1]
- * @param coalitionBreadth how many kinds of organisations take part (1-10)
- * @param pooledBudget    whether the funders pool their money in one neighbourhood budget
+ * @param coalitionBreadth how many kinds of organisations take part (1-10): the first N of the ten kinds of
+ *                        docs/ODD.md §7.2 (d), which decide the households the themes and places reach
+ * @param pooledBudget    whether the funders pool their money in one neighbourhood budget (otherwise each
+ *                        pays only its own domain, after its own decision: docs/ODD.md §7.2 (d))
  * @param bestPersons     whether best persons take part at all (the plan's own, and any emerging), and
  *                        how they are treated
  * @param copied          the plan is copied from elsewhere: its originators do not come along

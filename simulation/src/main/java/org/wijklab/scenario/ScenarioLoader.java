@@ -234,6 +234,7 @@ public final class ScenarioLoader {
     /** What replaced a removed key at a path of a scenario tree ({@code policy.bestPersons}, {@code programmes[0].bestPersons}), or null. */
     static String removedAt(String prefix, String key) {
         Class<?> record = prefix.equals("policy.bestPersons") ? Policy.BestPersonParams.class
+                : prefix.equals("policy.themes") ? Policy.ThemeEffects.class
                 : prefix.equals("policy.initiatives") ? Policy.Initiatives.class
                 : prefix.equals("policy.services") ? Policy.Services.class
                 : prefix.startsWith("programmes") && prefix.endsWith(".bestPersons") ? Programme.BestPersons.class : Object.class;
@@ -245,7 +246,8 @@ public final class ScenarioLoader {
         java.util.Map<String, String> m = record == Programme.BestPersons.class ? Programme.BestPersons.REMOVED
                 : record == Policy.BestPersonParams.class ? Policy.BestPersonParams.REMOVED
                 : record == Policy.Initiatives.class ? Policy.Initiatives.REMOVED
-                : record == Policy.Services.class ? Policy.Services.REMOVED : java.util.Map.of();
+                : record == Policy.Services.class ? Policy.Services.REMOVED
+                : record == Policy.ThemeEffects.class ? Policy.ThemeEffects.REMOVED : java.util.Map.of();
         return m.get(key);
     }
 

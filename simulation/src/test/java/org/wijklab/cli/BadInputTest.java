@@ -353,7 +353,9 @@ class BadInputTest {
         all.add(c("--set programmes.*. on a scenario without programmes", "matches nothing",
                 args("run", "--out", "OUT", "--set", "programmes.*.team.proximity=0.9")));
         all.add(c("--set an unknown field", "no field 'synergie'", args("run", "--out", "OUT", "--set", "policy.themes.synergie=0.5")));
-        all.add(c("--set a value out of range", "fragmentationLoss", args("run", "--out", "OUT", "--set", "policy.themes.fragmentationLoss=7")));
+        all.add(c("--set a value out of range", "teamCareShare", args("run", "--out", "OUT", "--set", "policy.themes.teamCareShare=7")));
+        all.add(c("--set a removed key", "decisionMonths", args("run", "--out", "OUT", "--set", "policy.themes.fragmentationLoss=0.2")));
+        all.add(c("--set another removed key", "coalitionBreadth", args("run", "--out", "OUT", "--set", "policy.themes.reachScale=3")));
         all.add(c("--set without =", "expected KEY=VALUE", args("run", "--out", "OUT", "--set", "years")));
         all.add(c("--set without a value", "no value after '='", args("run", "--out", "OUT", "--set", "years=")));
         all.add(c("--set an unclosed [", "is not closed", args("run", "--out", "OUT", "--set", "programmes[0.x=1")));

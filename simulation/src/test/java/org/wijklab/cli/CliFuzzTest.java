@@ -54,7 +54,7 @@ class CliFuzzTest {
             "gui", new String[] {"--compare", "--seed", "--residents", "--ticks", "--snapshot"});
     static final String[] FLAGS = {"--quick", "--quiet", "--moves-log", "--no-moves-log"};
     static final String[] VALUES = {"0", "1", "2", "-1", "3", "500", "20000000", "99999999999", "1e308", "NaN", "abc", "", " ",
-        "1/2", "3/2", "0/0", "all", "none", "end", "0,end", "-5,x", "policy.themes.fragmentationLoss=0.5", "programmes[*].team.proximity=0.9",
+        "1/2", "3/2", "0/0", "all", "none", "end", "0,end", "-5,x", "policy.themes.teamCareShare=0.5", "policy.themes.fragmentationLoss=0.5", "programmes[*].team.proximity=0.9",
         "years=", "=1", "a\nb", "\u0000", "--out", "-", "\u001b[31m", "é", "2147483648"};
 
     @BeforeAll

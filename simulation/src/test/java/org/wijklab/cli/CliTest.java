@@ -402,19 +402,19 @@ class CliTest {
     @Test
     void setOverridesAParameterAndTheManifestRecordsIt() throws IOException {
         Path out = tmp.resolve("set");
-        Outcome o = execute("run", "--years", "1", "--residents", "2000", "--quiet", "--set", "policy.themes.fragmentationLoss=0.5",
+        Outcome o = execute("run", "--years", "1", "--residents", "2000", "--quiet", "--set", "policy.themes.teamCareShare=0.5",
                 "--set", "problems.insecurityRisk=2", "--out", out.toString());
         assertEquals(0, o.code, o.toString());
         JsonNode m = new ObjectMapper().readTree(out.resolve(Runner.MANIFEST).toFile());
-        assertEquals(0.5, m.path("scenario").path("policy").path("themes").path("fragmentationLoss").asDouble());
+        assertEquals(0.5, m.path("scenario").path("policy").path("themes").path("teamCareShare").asDouble());
         assertEquals(2.0, m.path("scenario").path("problems").path("insecurityRisk").asDouble());
     }
 
     @Test
     void badSetIsOneLineNamingTheOverrideAndWritesNothing() throws IOException {
         Path out = tmp.resolve("out");
-        for (String set : List.of("policy.themes.synergyy=0.5", "policy.themes.synergy", "policy.themes.fragmentationLoss=abc",
-                "policy.themes.fragmentationLoss=-1", "policy.themes.maxEffect.7=0.1", "programmes.x.name=a")) {
+        for (String set : List.of("policy.themes.synergyy=0.5", "policy.themes.synergy", "policy.themes.teamCareShare=abc",
+                "policy.themes.teamCareShare=-1", "policy.themes.fragmentationLoss=0.2", "policy.themes.maxEffect.7=0.1", "programmes.x.name=a")) {
             Outcome o = execute("run", "--years", "1", "--residents", "2000", "--set", set, "--out", out.toString());
             assertEquals(2, o.code, set + ": " + o);
             assertOneErrorLine(o);

@@ -113,7 +113,7 @@ class ParserFuzzTest {
         });
     }
 
-    static final String[] KEYS = {"policy.themes.fragmentationLoss", "programmes[*].team.proximity", "programmes.*.team.proximity",
+    static final String[] KEYS = {"policy.themes.teamCareShare", "policy.themes.fragmentationLoss", "programmes[*].team.proximity", "programmes.*.team.proximity",
         "city.neighbourhoods[name=Kanaalzone].socialRentShare", "city.residents", "years", "name", "seed", "warmUpYears",
         "programmes[0].themes.work", "economy.crises[*].startYear", "city.neighbourhoods[0].name", "city.neighbourhoods",
         "programmes", "output.cohortYears", "programmes[0].name", "city.neighbourhoods[*].weight"};

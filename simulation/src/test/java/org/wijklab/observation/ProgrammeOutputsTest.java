@@ -50,7 +50,7 @@ class ProgrammeOutputsTest {
               {"name": "a", "targets": {"names": ["Kanaalzone", "Spoorbuurt"]}, "startYear": 1.5, "durationYears": 2,
                "yearlyBudget": 2000000, "themes": {"work": 0.5},
                "team": {"budgetShare": 0.5, "mode": "fragmented", "areaResidents": 10000, "proximity": 0.6},
-               "funders": {"municipality": 0.6, "healthInsurer": 0.4}, "bestPersons": {"roomToAct": 0}},
+               "funders": {"municipality": 0.6, "healthInsurer": 0.4}, "pooledBudget": true, "bestPersons": {"roomToAct": 0}},
               {"name": "b", "targets": {"weakest": 2}, "startYear": 0.25, "durationYears": 2.5,
                "yearlyBudget": 1000000, "themes": {"health": 1}, "funders": {"municipality": 0, "residents": 1}}
              ]}""";
@@ -290,6 +290,11 @@ class ProgrammeOutputsTest {
         }
     }
 
+    /**
+     * A party's share of the budget in the months the programme runs is either spent or booked
+     * unspent (docs/ODD.md §7.2 (d)): programme b of TWO is paid by residents alone, unpooled, for the
+     * health theme, which is outside their domain, so all of it stays unspent; the pooled ones spend it all.
+     */
     @Test
     void spentIsTheBudgetOfTheMonthsTheProgrammeRuns() {
         for (Run run : both()) {
@@ -306,8 +311,10 @@ class ProgrammeOutputsTest {
                     // months of year y (ticks 12y-11 ... 12y) in which the programme runs (start+1 ... end)
                     long months = Math.max(0, Math.min(12 * y, run.end()[i]) - Math.max(12 * y - 11, run.start()[i] + 1) + 1);
                     double expected = p.yearlyBudget() * shares[PARTIES.indexOf(c.get(r, "party"))] * months / 12.0;
-                    assertEquals(expected, c.num(r, "spent"), 1e-5, where(c, r) + ": spent in " + months + " months");
-                    total += c.num(r, "spent");
+                    double unspent = c.num(r, "unspent");
+                    assertEquals(expected, c.num(r, "spent") + unspent, 1e-5, where(c, r) + ": spent and unspent in " + months + " months");
+                    assertEquals(p.pooledBudget() ? 0.0 : expected, unspent, 1e-5, where(c, r) + ": unspent");
+                    total += c.num(r, "spent") + unspent;
                     if (12 * y <= run.start()[i]) {
                         assertEquals(0.0, c.num(r, "escalation_costs"), where(c, r) + ": year before the start");
                         assertEquals(0.0, c.num(r, "avoided"), where(c, r) + ": year before the start");
@@ -315,7 +322,7 @@ class ProgrammeOutputsTest {
                 }
                 double active = (run.end()[i] - run.start()[i]) / 12.0;
                 assertEquals(p.yearlyBudget() * active, total, 1e-4,
-                        run.dir().getFileName() + " " + p.name() + ": spent over the run = yearly budget x years active");
+                        run.dir().getFileName() + " " + p.name() + ": spent and unspent over the run = yearly budget x years active");
             }
         }
     }
@@ -406,7 +413,7 @@ class ProgrammeOutputsTest {
             if (year == 4) {
                 double months = Math.max(0, Math.min(last, run.endTick) - 36);
                 assertEquals(s.programmes().get(i).yearlyBudget() * s.programmes().get(i).funders().values()[p]
-                        * months / 12, c.num(r, "spent"), 1e-5, where(c, r) + ": spent in the part year");
+                        * months / 12, c.num(r, "spent") + c.num(r, "unspent"), 1e-5, where(c, r) + ": spent and unspent in the part year");
             }
             if (i == 1 && year == 1) {
                 firstYearOfB += esc;

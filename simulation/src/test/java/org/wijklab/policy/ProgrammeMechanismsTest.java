@@ -44,9 +44,16 @@ class ProgrammeMechanismsTest {
         return programme(body, 4);
     }
 
+    /**
+     * A programme of the given body; unless the body says otherwise, with a pooled budget (every
+     * theme gets its plan share from the first month) and a coalition of all ten kinds of
+     * organisations, so that a test of one lever is not a test of who pays and who is reached.
+     */
     private static String programme(String body, int years) {
+        String funding = (body.contains("pooledBudget") ? "" : "\"pooledBudget\":true,")
+                + (body.contains("coalitionBreadth") ? "" : "\"coalitionBreadth\":10,");
         return "{\"name\":\"p\",\"targets\":{\"weakest\":3},\"startYear\":1,\"durationYears\":" + years + ","
-                + "\"bestPersons\":{\"roomToAct\":0}," + body + "}";
+                + "\"bestPersons\":{\"roomToAct\":0}," + funding + body + "}";
     }
 
     /** Mean over the three weakest neighbourhoods (by rank at tick 0) of a statistic at the last tick. */
@@ -181,8 +188,10 @@ class ProgrammeMechanismsTest {
     void theIntegrationThemeActsThroughTheTiesOfThoseWhoStay() {
         // households that lived in a target from the programme's start to its end carry all the
         // acquaintance the theme gave the place; those who came later only what came after them; a
-        // household that left the targets carries none of it into its new neighbourhood (ties are local)
-        WijkLabModel m = new WijkLabModel(scenario(programme("\"yearlyBudget\":3000000,\"themes\":{\"integration\":1}"), 5, 5));
+        // household that left the targets carries none of it into its new neighbourhood (ties are local).
+        // No ownership support: the members of resident initiatives gain ties of their own on top.
+        WijkLabModel m = new WijkLabModel(scenario(programme(
+                "\"yearlyBudget\":3000000,\"themes\":{\"integration\":1},\"ownershipSupport\":0"), 5, 5));
         java.util.Map<Integer, Integer> atStart = new java.util.HashMap<>();
         int[] checked = new int[3];
         List<String> problems = new ArrayList<>();
@@ -818,22 +827,158 @@ class ProgrammeMechanismsTest {
     }
 
     @Test
-    void unpooledBudgetsOfSeveralFundersLoseToFragmentation() {
+    void aCoalitionWithoutSchoolsReachesFewerFamilies() {
+        // the learning theme acts on families: a coalition of the first four kinds (municipal social
+        // services, housing corporation, welfare, health care) reaches only the families one of them
+        // knows; with schools (the fifth) it reaches every family. Same seed and month, so the
+        // comparison is exact (no tolerance): the states are the same up to the programme's first month.
+        double[] prevention = new double[2];
+        double[] reached = new double[2];
+        int[] breadths = {4, 5};
+        for (int i = 0; i < 2; i++) {
+            int index = i;
+            String body = "\"yearlyBudget\":3000000,\"themes\":{\"learning\":1},\"coalitionBreadth\":" + breadths[i];
+            WijkLabModel m = new WijkLabModel(scenario(programme(body, 1), 2, 1));
+            m.addTickListener((model, tick) -> {
+                if (tick == 13) {
+                    Programmes.Run run = model.programmes().runs().get(0);
+                    double[] all = new double[model.neighbourhoods().count];
+                    double[] families = new double[all.length];
+                    Coalition.shares(model, run, all, families);
+                    for (int j : run.targets) {
+                        prevention[index] += model.effects().youthPrevention[j];
+                        reached[index] += families[j] / run.targets.length;
+                    }
+                }
+            });
+            m.runToEnd();
+        }
+        assertEquals(1.0, reached[1], 1e-12, "schools know every family");
+        assertTrue(reached[0] < 0.95, "families reached without schools: " + reached[0]);
+        assertTrue(prevention[0] > 0 && prevention[0] < 0.97 * prevention[1],
+                "youth prevention without schools " + prevention[0] + ", with " + prevention[1]);
+    }
+
+    @Test
+    void withoutEmploymentServicesActivationPlacesGoOnlyToTheReachableUnemployed() {
+        // money for far more activation places than there are job seekers in the targets: with the
+        // employment services (the seventh kind) every unemployed adult of working age is reached and
+        // takes a place in the first month; without them (the first six kinds) only those another
+        // partner knows (on social assistance, a social tenant, ...). Exact comparison on one seed.
+        int[] held = new int[2];
+        int[] breadths = {6, 7};
+        for (int i = 0; i < 2; i++) {
+            int index = i;
+            String body = "\"yearlyBudget\":20000000,\"themes\":{\"work\":1},\"coalitionBreadth\":" + breadths[i];
+            WijkLabModel m = new WijkLabModel(scenario(programme(body, 1), 2, 1));
+            m.addTickListener((model, tick) -> {
+                if (tick == 13) {
+                    org.wijklab.model.Persons ps = model.persons();
+                    for (int p = 0; p < ps.bound(); p++) {
+                        held[index] += ps.activationLeft[p] > 0 ? 1 : 0;
+                    }
+                }
+            });
+            m.runToEnd();
+        }
+        assertTrue(held[0] > 0, "some job seekers are known to another partner: " + held[0]);
+        assertTrue(held[0] < 0.95 * held[1], "places without employment services " + held[0] + ", with " + held[1]);
+    }
+
+    @Test
+    void unpooledFundersPayOnlyTheirOwnDomainAndAfterTheirOwnDecision() {
+        // a plan half housing, half work, paid 80 % by the housing corporation and 20 % by the
+        // municipality. Unpooled, the corporation may pay only housing (its half) and the
+        // municipality only work, so 0.3 M of the corporation's 0.8 M stays unspent and work gets 0.2 M,
+        // not 0.5 M; their money arrives after their own decisions (3 and 6 months by default).
+        // Pooled, one pot pays the plan from the first month. Exact: Funding is arithmetic.
+        String unpooled = "\"yearlyBudget\":1000000,\"themes\":{\"housing\":0.5,\"work\":0.5},\"pooledBudget\":false,"
+                + "\"funders\":{\"municipality\":0.2,\"housingCorporation\":0.8}";
+        Scenario s = scenario(programme(unpooled, 2), 3, 1);
+        Funding f = Funding.plan(s.programmes().get(0), s.policy().themes());
+        assertEquals(0.0, f.theme(Programmes.HOUSING, 1) + f.theme(Programmes.WORK, 1), 1e-9, "nothing arrives in month 1");
+        assertEquals(200_000, f.theme(Programmes.WORK, 4), 1e-6, "the municipality's money from month 4");
+        assertEquals(0.0, f.theme(Programmes.HOUSING, 6), 1e-9, "the corporation's not before month 7");
+        assertEquals(500_000, f.theme(Programmes.HOUSING, 7), 1e-6, "the corporation pays housing, no more");
+        assertEquals(200_000, f.theme(Programmes.WORK, 7), 1e-6, "work gets what the municipality put in");
+        assertEquals(300_000, f.unfunded(), 1e-6, "the corporation's money outside its domain");
+        double[] spent = new double[CostLedger.PARTIES];
+        double[] unspent = new double[CostLedger.PARTIES];
+        for (int month = 1; month <= 12; month++) {
+            f.book(month, spent, unspent);
+        }
+        assertEquals(200_000 * 9 / 12.0, spent[CostLedger.MUNICIPALITY], 1e-6);
+        assertEquals(500_000 * 6 / 12.0, spent[CostLedger.HOUSING_CORPORATION], 1e-6);
+        assertEquals(1_000_000 - 200_000 * 9 / 12.0 - 500_000 * 6 / 12.0, unspent[0] + unspent[1], 1e-6, "unspent in year 1");
+
+        Scenario p = scenario(programme(unpooled.replace("\"pooledBudget\":false", "\"pooledBudget\":true"), 2), 3, 1);
+        Funding g = Funding.plan(p.programmes().get(0), p.policy().themes());
+        assertEquals(500_000, g.theme(Programmes.HOUSING, 1), 1e-6, "pooled: the plan's share from month 1");
+        assertEquals(500_000, g.theme(Programmes.WORK, 1), 1e-6);
+        java.util.Arrays.fill(spent, 0);
+        java.util.Arrays.fill(unspent, 0);
+        for (int month = 1; month <= 12; month++) {
+            g.book(month, spent, unspent);
+        }
+        assertEquals(1_000_000, spent[0] + spent[1], 1e-6, "pooled spends it all");
+        assertEquals(0.0, unspent[0] + unspent[1], 1e-9);
+    }
+
+    @Test
+    void fundersWhoseSharesMatchThePlanLoseOnlyTheDelay() {
+        // the corporation pays the housing half and the municipality the work half: nothing is outside
+        // a funder's domain, so what an unpooled budget loses is the months before each decision
+        // (3 for the municipality, 6 for the corporation: 4.5 months of the budget a year on average)
+        String matched = "\"yearlyBudget\":1000000,\"themes\":{\"housing\":0.5,\"work\":0.5},\"pooledBudget\":false,"
+                + "\"funders\":{\"municipality\":0.5,\"housingCorporation\":0.5}";
+        Scenario s = scenario(programme(matched, 2), 3, 1);
+        Funding f = Funding.plan(s.programmes().get(0), s.policy().themes());
+        assertEquals(0.0, f.unfunded(), 1e-9, "no money outside its funder's domain");
+        assertEquals(500_000, f.theme(Programmes.HOUSING, 7), 1e-6);
+        assertEquals(500_000, f.theme(Programmes.WORK, 7), 1e-6);
+        double[] spent = new double[CostLedger.PARTIES];
+        double[] unspent = new double[CostLedger.PARTIES];
+        for (int month = 1; month <= 24; month++) {
+            f.book(month, spent, unspent);
+        }
+        assertEquals(500_000 * 3 / 12.0, unspent[CostLedger.MUNICIPALITY], 1e-6, "the municipality's three months");
+        assertEquals(500_000 * 6 / 12.0, unspent[CostLedger.HOUSING_CORPORATION], 1e-6, "the corporation's six months");
+        assertEquals(2_000_000 - 500_000 * 9 / 12.0, spent[0] + spent[1], 1e-6);
+    }
+
+    @Test
+    void unpooledMoneyOutsideTheFundersDomainsIsBookedUnspentAndActsLater() {
+        // the whole model: a safety programme paid half by the municipality and half by the housing
+        // corporation. Unpooled, the corporation may not pay for safety (its half stays unspent) and
+        // the municipality's money arrives in month 4; pooled, all of it is spent and acts from month 1.
+        // Exact: the same seed, and the bookings are arithmetic (no costs writer resets them).
         String pooled = "\"yearlyBudget\":3000000,\"themes\":{\"safety\":1},\"pooledBudget\":true,"
                 + "\"funders\":{\"municipality\":0.5,\"housingCorporation\":0.5}";
         String unpooled = pooled.replace("true", "false");
-        double[] effect = new double[2];
+        double[][] effect = new double[2][2];
+        double[][] money = new double[2][2];
         String[] variants = {pooled, unpooled};
         for (int i = 0; i < 2; i++) {
             int index = i;
             WijkLabModel m = new WijkLabModel(scenario(programme(variants[i], 1), 2, 1));
             m.addTickListener((model, tick) -> {
-                if (tick == 13) {
-                    effect[index] = model.effects().prevention[model.programmes().runs().get(0).targets[0]];
+                int j = model.programmes().runs().get(0).targets == null ? -1 : model.programmes().runs().get(0).targets[0];
+                if (tick == 13 || tick == 20) {
+                    effect[index][tick == 13 ? 0 : 1] = model.effects().prevention[j];
                 }
             });
             m.runToEnd();
+            Programmes.Run run = m.programmes().runs().get(0);
+            for (int party = 0; party < CostLedger.PARTIES; party++) {
+                money[index][0] += run.spent[party];
+                money[index][1] += run.unspent[party];
+            }
         }
-        assertTrue(effect[1] < effect[0], "unpooled " + effect[1] + " against pooled " + effect[0]);
+        assertTrue(effect[0][0] > 0 && effect[1][0] == 0, "month 1: pooled " + effect[0][0] + ", unpooled " + effect[1][0]);
+        assertTrue(effect[1][1] > 0 && effect[1][1] < effect[0][1], "month 8: unpooled " + effect[1][1] + " < pooled " + effect[0][1]);
+        assertEquals(3_000_000, money[0][0], 1e-3, "pooled spends the year's budget");
+        assertEquals(0.0, money[0][1], 1e-6);
+        assertEquals(1_500_000 * 9 / 12.0, money[1][0], 1e-3, "unpooled: the municipality's half from month 4");
+        assertEquals(3_000_000 - 1_500_000 * 9 / 12.0, money[1][1], 1e-3, "the rest is booked unspent");
     }
 }

@@ -29,8 +29,8 @@ class OverridesTest {
     @Test
     void aNestedNumberIsReplacedAndTheRestKept() {
         Scenario s = ScenarioLoader.defaults();
-        Scenario t = Overrides.parse(List.of("policy.themes.fragmentationLoss=0.4", "years=12")).apply(s);
-        assertEquals(0.4, t.policy().themes().fragmentationLoss());
+        Scenario t = Overrides.parse(List.of("policy.themes.teamCareShare=0.4", "years=12")).apply(s);
+        assertEquals(0.4, t.policy().themes().teamCareShare());
         assertEquals(12, t.years());
         assertEquals(s.policy().themes().doseScale(), t.policy().themes().doseScale());
         assertEquals(s.city().residents(), t.city().residents());
@@ -120,8 +120,11 @@ class OverridesTest {
             {"programmes[x].name=x", "[x] is not an index"},
             {"programmes[0.name=x", "is not closed"},
             {"years.x=1", "'years' is a value"},
-            {"policy.themes.fragmentationLoss=abc", "policy.themes.fragmentationLoss: expected a number"},
-            {"policy.themes.fragmentationLoss=-0.5", "policy.themes.fragmentationLoss: -0.5 is not"},
+            {"policy.themes.teamCareShare=abc", "policy.themes.teamCareShare: expected a number"},
+            {"policy.themes.teamCareShare=-0.5", "policy.themes.teamCareShare: -0.5 is not"},
+            {"policy.themes.decisionMonths.5=1", "has 5 entries; index 5"},
+            {"policy.themes.fragmentationLoss=0.2", "removed: an unpooled budget now loses what its funders may not spend"},
+            {"policy.themes.reachScale=3", "removed: a theme's reach is now the share of the households"},
             {"output.cohortYears=[0,0]", "output.cohortYears[1]: year 0 is given twice"},
             {"output.cohortYears=[-1]", "output.cohortYears[0]: -1 is not in [0, 30]"},
             {"output.cohortYears.1=31", "output.cohortYears[1]: 31 is not in [0, 30]"},

@@ -176,6 +176,13 @@ class ProgrammeValidationTest {
                         "policy.bestPersons.effect", "removed", "referral"),
                 new Bad("the removed policy.initiatives.closeRate", s -> s.putObject("policy").putObject("initiatives").put("closeRate", 0.3),
                         "policy.initiatives.closeRate", "removed", "memberYears"),
+                new Bad("the removed policy.themes.reachScale", s -> s.putObject("policy").putObject("themes").put("reachScale", 3),
+                        "policy.themes.reachScale", "removed", "coalitionBreadth"),
+                new Bad("the removed policy.themes.fragmentationLoss", s -> s.putObject("policy").putObject("themes").put("fragmentationLoss", 0.2),
+                        "policy.themes.fragmentationLoss", "removed", "decisionMonths"),
+                new Bad("a funder's decision of more than five years", s -> s.putObject("policy").putObject("themes")
+                        .putArray("decisionMonths").add(3).add(6).add(6).add(61).add(1),
+                        "policy.themes.decisionMonths[3]"),
                 new Bad("two programmes with the same name", s -> {
                     ObjectNode second = programme(s, 0).deepCopy();
                     ((ArrayNode) s.get("programmes")).add(second);
