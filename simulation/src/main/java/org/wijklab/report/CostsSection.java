@@ -15,7 +15,10 @@ import org.wijklab.report.chart.Band;
 import org.wijklab.report.chart.Charts;
 import org.wijklab.report.chart.Estimate;
 
-/** Costs and benefits per paying party (summary-costs.csv, summary-social-return.csv). */
+/**
+ * Costs and benefits per paying party (summary-costs.csv, summary-social-return.csv), and the money the parties' budget
+ * shares left unspent (unpooled funders outside their domain, or before their decision; docs/ODD.md §7.2 (d)).
+ */
 final class CostsSection extends ComparisonSection {
     CostsSection(Comparison c) {
         super(c);
@@ -46,13 +49,16 @@ final class CostsSection extends ComparisonSection {
                 + "evictions, supervision orders, second-line care, benefits). The social return is avoided per euro spent, "
                 + "all parties together. Look at who pays and who gains: a party that pays without gaining has no reason to stay.</p>\n");
         SummaryCsv csv = new SummaryCsv("scenario", "year", "party", "cumulative_spent", "cumulative_spent_lo", "cumulative_spent_hi",
-                "cumulative_avoided", "cumulative_avoided_lo", "cumulative_avoided_hi", "n");
+                "cumulative_avoided", "cumulative_avoided_lo", "cumulative_avoided_hi",
+                "cumulative_unspent", "cumulative_unspent_lo", "cumulative_unspent_hi", "n");
         SummaryCsv ret = new SummaryCsv("scenario", "year", "social_return", "lo", "hi", "n");
         List<Band> returns = new ArrayList<>();
         List<Summary.Scenario> returned = new ArrayList<>();
         List<String> parties = List.of(RunMetrics.PARTIES);
         double[][] spentEnd = new double[parties.size()][with.size()];
         double[][] avoidedEnd = new double[parties.size()][with.size()];
+        double[][] unspentEnd = new double[parties.size()][with.size()];
+        boolean anyUnspent = false;
         html.append("<div class=\"grid\">\n");
         for (int i = 0; i < with.size(); i++) {
             Summary.Scenario s = with.get(i);
@@ -84,12 +90,17 @@ final class CostsSection extends ComparisonSection {
                 for (int y = 1; y <= years; y++) {
                     double[] sp = new double[s.runs.size()];
                     double[] av = new double[s.runs.size()];
+                    double[] un = new double[s.runs.size()];
                     for (int r = 0; r < sp.length; r++) {
-                        sp[r] = s.runs.get(r).spent[y - 1][p] / 1e6;
-                        av[r] = s.runs.get(r).avoided[y - 1][p] / 1e6;
+                        RunMetrics run = s.runs.get(r);
+                        sp[r] = run.spent[y - 1][p] / 1e6;
+                        av[r] = run.avoided[y - 1][p] / 1e6;
+                        // a run folder written before costs.csv recorded it has no unspent money to show: NA, not 0
+                        un[r] = run.unspent == null ? Double.NaN : run.unspent[y - 1][p] / 1e6;
                     }
                     Estimate es = Summary.estimate(sp);
                     Estimate ea = Summary.estimate(av);
+                    Estimate eu = Summary.estimate(un);
                     bands[0][y - 1] = es.mean();
                     bands[1][y - 1] = es.lo();
                     bands[2][y - 1] = es.hi();
@@ -98,10 +109,12 @@ final class CostsSection extends ComparisonSection {
                     bands[5][y - 1] = ea.hi();
                     csv.row(s.name(), String.valueOf(y), parties.get(p), num(es.mean() * 1e6), num(es.lo() * 1e6),
                             num(es.hi() * 1e6), num(ea.mean() * 1e6), num(ea.lo() * 1e6), num(ea.hi() * 1e6),
-                            String.valueOf(es.n()));
+                            num(eu.mean() * 1e6), num(eu.lo() * 1e6), num(eu.hi() * 1e6), String.valueOf(es.n()));
                     if (y == years) {
                         spentEnd[p][i] = es.mean();
                         avoidedEnd[p][i] = ea.mean();
+                        unspentEnd[p][i] = Double.isNaN(eu.mean()) ? 0 : eu.mean();
+                        anyUnspent |= eu.mean() > 0;
                     }
                 }
                 if (years > 0 && (bands[0][years - 1] > 0 || bands[3][years - 1] > 0)) {
@@ -142,6 +155,15 @@ final class CostsSection extends ComparisonSection {
                 "costs-spent", WIDE_W, WIDE_H, "Who paid: cumulative spending per party at the end of the run.");
         page.figure(Charts.stackedBars("Avoided by the end, per party", "million euro", names, partyNames, avoidedEnd),
                 "costs-avoided", WIDE_W, WIDE_H, "Who gained: cumulative avoided costs per party at the end of the run.");
+        if (anyUnspent) {
+            page.figure(Charts.stackedBars("Left unspent by the end, per party", "million euro", names, partyNames, unspentEnd),
+                    "costs-unspent", WIDE_W, WIDE_H, "Money the parties put in but could not spend: an unpooled funder pays "
+                    + "only its own domain's themes and nothing before its decision; the rest of its share stays unspent "
+                    + "(summary-costs.csv, cumulative_unspent).");
+        } else {
+            html.append("</div>\n<p class=\"note\">Every party spent its whole share: no money was left unspent "
+                    + "(pooled funding, or funders whose domains cover the plan).</p>\n<div class=\"grid\">\n");
+        }
         html.append("</div>\n");
         csv.write(dir.resolve("summary-costs.csv"));
         ret.write(dir.resolve("summary-social-return.csv"));

@@ -70,6 +70,12 @@ final class RunMetrics {
     long[] moves = new long[2];
     /** Costs: years 1..Y, [year][party] cumulative spent and avoided over all programmes; null without costs.csv. */
     double[][] spent;
+    /**
+     * Costs: years 1..Y, [year][party] cumulative money of the parties' budget shares they could not spend (outside their
+     * domain, or before their decision; docs/ODD.md §7.2 (d)); null without costs.csv or in a run folder written before
+     * costs.csv had the column.
+     */
+    double[][] unspent;
     double[][] avoided;
     /**
      * The focus's escalation costs per year, all parties, [year - 1] (this year's); null without
@@ -502,6 +508,7 @@ final class RunMetrics {
         Table t = run.table("costs.csv", "year", "party", "cumulative_spent", "cumulative_avoided");
         spent = byYearAndParty(t, "cumulative_spent");
         avoided = byYearAndParty(t, "cumulative_avoided");
+        unspent = t.has("cumulative_unspent") ? byYearAndParty(t, "cumulative_unspent") : null;
     }
 
     /** A column summed per year (1 to the last, as index year - 1) and party; a row of an unknown year or party is an error. */

@@ -110,13 +110,13 @@ class ReportTest {
         }
         assertEquals(written.charts(), shown.size());
         // 6 effect curves, 3 place-and-cohort charts (one scenario), 4 metrics x 2 scenarios, 8 decomposition
-        // (people/place, who gained, by channel, bucket; income and employment), 2 flows, 1 party chart + 3 cost charts + the
-        // realised return and its per-party bars, 3 maps (start once, 2 ends), the rank correlations and a rank
+        // (people/place, who gained, by channel, bucket; income and employment), 2 flows, 1 party chart + 4 cost charts (the
+        // fourth: the money left unspent, as the fixture's municipality cannot pay the health theme) + the realised return and its per-party bars, 3 maps (start once, 2 ends), the rank correlations and a rank
         // chart per scenario, the moving distances of the city and the targets, 4 spillover charts (the runs write
         // map.csv and distances.csv; the programme's targets have no restructuring, so no chart of displaced tenants),
         // the leak's two (income and employment: the runs write leak.csv), and the best persons lost by moving
         // and by burnout (the programme's targets have best persons)
-        assertEquals(6 + 3 + 8 + 8 + 2 + 6 + 3 + 3 + 2 + 4 + 2 + 1, shown.size(), shown.toString());
+        assertEquals(6 + 3 + 8 + 8 + 2 + 7 + 3 + 3 + 2 + 4 + 2 + 1, shown.size(), shown.toString());
         try (Stream<Path> files = Files.list(report.resolve("charts"))) {
             assertEquals(2 * shown.size(), files.count(), "a PNG and an SVG per chart, nothing else");
         }
@@ -475,6 +475,14 @@ class ReportTest {
         // two years of the yearly budget, less the health theme's fifth: the fixture's only funder is
         // the municipality, whose unpooled money does not pay for health care (the insurer's domain)
         assertEquals(1_500_000.0 * 2 * (1 - 0.2), spent, 1.0, "two years of the budget the municipality may spend");
+        // the rest of its share, the health theme's fifth, is reported as left unspent, and by the municipality alone
+        double unspent = 0;
+        for (int i : rows(t, "scenario", "prog", "year", "4")) {
+            double u = num(t, i, "cumulative_unspent");
+            assertEquals(t.get(i, "party").equals("municipality") ? 1_500_000.0 * 2 * 0.2 : 0.0, u, 1.0, t.get(i, "party"));
+            unspent += u;
+        }
+        assertEquals(1_500_000.0 * 2 * 0.2, unspent, 1.0, "the health theme's fifth of two years' budget");
         TestCsv r = summary("social-return");
         int last = rows(r, "scenario", "prog", "year", "4").get(0);
         assertTrue(num(r, last, "social_return") > 0);
