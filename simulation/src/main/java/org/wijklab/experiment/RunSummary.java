@@ -100,6 +100,8 @@ public final class RunSummary implements Replicator.RunObserver {
         public int[] firstLoss;
         /** What the programme spent, euro, over its active months: what its funders paid for, not what they left unspent (docs/ODD.md §7.2 (d)). */
         public double spent;
+        /** What the programme's funders put in but could not spend, euro, over its active months (docs/ODD.md §7.2 (d)). */
+        public double unspent;
         /**
          * The avoided costs the ledger expects (booked while families are treated or activated) in
          * the targets from the programme's start to the run's end, euro: an expectation, not a
@@ -293,6 +295,7 @@ public final class RunSummary implements Replicator.RunObserver {
             }
             // what the funders paid for this month (not what their shares of the budget left unspent)
             r.spent += run.spentMonth;
+            r.unspent += run.unspentMonth;
         }
     }
 
@@ -340,9 +343,10 @@ public final class RunSummary implements Replicator.RunObserver {
 
     /**
      * Format of {@link #write}; a file of another format is not read. 2: the escalation costs per
-     * tick and neighbourhood ({@link #escalationCost}) were added after the second-line counts.
+     * tick and neighbourhood ({@link #escalationCost}) were added after the second-line counts. 3: a
+     * programme's unspent money after what it spent.
      */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     /** The format a record file says it has, or -1 when it cannot be read as a record at all. */
     public static int format(Path file) {
@@ -402,6 +406,7 @@ public final class RunSummary implements Replicator.RunObserver {
                     o.writeInt(r.endTick);
                     o.writeLong(r.bestPersonMonths);
                     o.writeDouble(r.spent);
+                    o.writeDouble(r.unspent);
                     o.writeDouble(r.avoided);
                     o.writeDouble(r.escalationCosts);
                     o.writeBoolean(r.targets != null);
@@ -487,6 +492,7 @@ public final class RunSummary implements Replicator.RunObserver {
                 x.endTick = in.readInt();
                 x.bestPersonMonths = in.readLong();
                 x.spent = in.readDouble();
+                x.unspent = in.readDouble();
                 x.avoided = in.readDouble();
                 x.escalationCosts = in.readDouble();
                 if (in.readBoolean()) {

@@ -43,6 +43,10 @@ public final class SweepMetrics {
         addProgramme("social_return", "euro of expected avoided costs per euro the programme spent (V5)",
                 r -> r.programmes.isEmpty() || r.programmes.get(0).spent <= 0 ? Double.NaN
                         : r.programmes.get(0).avoided / r.programmes.get(0).spent);
+        addProgramme("unspent_share", "share of the programme's budget its funders put in but could not spend over its "
+                + "active months (unpooled funders outside their domains or before their decisions; 0 when pooled without "
+                + "delay), share", r -> r.programmes.isEmpty() || r.programmes.get(0).spent + r.programmes.get(0).unspent <= 0
+                        ? Double.NaN : r.programmes.get(0).unspent / (r.programmes.get(0).spent + r.programmes.get(0).unspent));
         addProgramme("escalations_targets", "evictions and new supervision orders in the targets over the programme's period "
                 + "(V5)", r -> {
                     if (r.programmes.isEmpty()) {

@@ -107,6 +107,8 @@ public final class Programmes implements Steppable {
         public final double[] unspent = new double[org.wijklab.model.CostLedger.PARTIES];
         /** The programme's own money spent this month over all parties (restructuring not included). */
         public double spentMonth;
+        /** The programme's money left unspent this month over all parties ({@link #unspent}'s increase). */
+        public double unspentMonth;
         /** Which uses each funder pays for and when its money arrives. */
         final Funding funding;
 
@@ -213,6 +215,7 @@ public final class Programmes implements Steppable {
         }
         for (Run run : runs) {
             run.spentMonth = 0.0;
+            run.unspentMonth = 0.0;
             if (!run.started() && tick > run.startTick) {
                 begin(run, tick);
             }
@@ -257,7 +260,16 @@ public final class Programmes implements Steppable {
      * arrived, the rest of its share a month as unspent ({@link Funding}).
      */
     private static void spend(Run run, int tick) {
+        double before = 0.0;
+        for (double u : run.unspent) {
+            before += u;
+        }
         run.spentMonth = run.funding.book(tick - run.startTick, run.spent, run.unspent);
+        double after = 0.0;
+        for (double u : run.unspent) {
+            after += u;
+        }
+        run.unspentMonth = after - before;
     }
 
     /** Allocation: the income floor for newcomers to the targets' social vacancies (the highest holds). */

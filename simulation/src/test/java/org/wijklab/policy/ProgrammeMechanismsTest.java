@@ -957,10 +957,14 @@ class ProgrammeMechanismsTest {
         String unpooled = pooled.replace("true", "false");
         double[][] effect = new double[2][2];
         double[][] money = new double[2][2];
+        double[] share = new double[2];
         String[] variants = {pooled, unpooled};
         for (int i = 0; i < 2; i++) {
             int index = i;
-            WijkLabModel m = new WijkLabModel(scenario(programme(variants[i], 1), 2, 1));
+            Scenario s = scenario(programme(variants[i], 1), 2, 1);
+            WijkLabModel m = new WijkLabModel(s);
+            org.wijklab.experiment.RunSummary summary = new org.wijklab.experiment.RunSummary(s);
+            summary.attach(m);
             m.addTickListener((model, tick) -> {
                 int j = model.programmes().runs().get(0).targets == null ? -1 : model.programmes().runs().get(0).targets[0];
                 if (tick == 13 || tick == 20) {
@@ -973,6 +977,7 @@ class ProgrammeMechanismsTest {
                 money[index][0] += run.spent[party];
                 money[index][1] += run.unspent[party];
             }
+            share[i] = org.wijklab.experiment.SweepMetrics.compute(summary, java.util.List.of("unspent_share"))[0];
         }
         assertTrue(effect[0][0] > 0 && effect[1][0] == 0, "month 1: pooled " + effect[0][0] + ", unpooled " + effect[1][0]);
         assertTrue(effect[1][1] > 0 && effect[1][1] < effect[0][1], "month 8: unpooled " + effect[1][1] + " < pooled " + effect[0][1]);
@@ -980,5 +985,8 @@ class ProgrammeMechanismsTest {
         assertEquals(0.0, money[0][1], 1e-6);
         assertEquals(1_500_000 * 9 / 12.0, money[1][0], 1e-3, "unpooled: the municipality's half from month 4");
         assertEquals(3_000_000 - 1_500_000 * 9 / 12.0, money[1][1], 1e-3, "the rest is booked unspent");
+        // the sweep metric: the programme's unspent over its budget, 0 when pooled
+        assertEquals(0.0, share[0], 1e-12);
+        assertEquals((3_000_000 - 1_500_000 * 9 / 12.0) / 3_000_000, share[1], 1e-9, "unspent_share");
     }
 }
