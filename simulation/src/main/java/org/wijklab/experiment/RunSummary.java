@@ -157,6 +157,9 @@ public final class RunSummary implements Replicator.RunObserver {
     @Override
     public void finished() {
         decomposer.close();
+        // the decomposition holds the run's person snapshots (tens of bytes a resident): a summary kept
+        // for the validation's tables must not keep them alive
+        decomposer = null;
         if (leakTable != null) {
             leakTable.csv().close();
             leakRows = org.wijklab.observation.LeakMeasure.rows(leakText.toString());
