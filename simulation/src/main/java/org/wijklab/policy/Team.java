@@ -60,7 +60,9 @@ final class Team implements java.io.Serializable {
         }
         Neighbourhoods nb = model.neighbourhoods();
         PolicyEffects fx = model.effects();
-        double base = team.integral() ? s.treatmentEffect() : s.fragmentedEffect();
+        // one treatment for both modes: an integral team and a fragmented service differ by how their
+        // professionals share a family (coordination, the plan's delay, knowing), not by a factor
+        double base = s.treatmentEffect();
         for (int j : run.targets) {
             int t0 = pr.hoodTeam[j];
             if (t0 < 0 || pr.teamProgramme[t0] != run.index) {

@@ -83,8 +83,8 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
      * @param criticalMassFte      team size at which it has 63 % of the cover and specialisation it needs
      * @param proximityScale       residents of a team's area at which knowing the area falls to 37 %
      * @param detectionMonthly     monthly chance that a settled, fully proximate professional finds a household's problem
-     * @param treatmentEffect      how far treatment cuts escalation and speeds resolution (integral)
-     * @param fragmentedEffect     the same for a professional treating one problem of a family
+     * @param treatmentEffect      how far a professional's treatment cuts escalation and speeds resolution,
+     *                             integral or fragmented alike (the modes differ in how professionals are organised)
      * @param caseMonths           months a case stays open at most
      * @param heavyCaseload        multi-problem families one professional carries (norm)
      * @param vulnerableCaseload   families with one serious problem one professional carries (norm)
@@ -98,7 +98,7 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
      *                             (growing with the square root of the area's residents)
      */
     public record Services(double fteCost, double overheadFte, double criticalMassFte,
-            double proximityScale, double detectionMonthly, double treatmentEffect, double fragmentedEffect,
+            double proximityScale, double detectionMonthly, double treatmentEffect,
             int caseMonths, double heavyCaseload, double vulnerableCaseload, double otherCaseload,
             double coordinationFte, double planMonths, double tenureMonths, double newcomerEffect, double turnover,
             double travelShare) implements java.io.Serializable {
@@ -107,7 +107,10 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
                 "casesPerFte", "a professional's caseload now follows the norms heavyCaseload, vulnerableCaseload and "
                         + "otherCaseload",
                 "fragmentedOverhead", "coordination now follows from the professionals per family (coordinationFte)",
-                "fragmentedDelayMonths", "the delay now follows from the professionals per family (planMonths)");
+                "fragmentedDelayMonths", "the delay now follows from the professionals per family (planMonths)",
+                "fragmentedEffect", "a fragmented service's professional treats a problem as well as an integral one "
+                        + "(treatmentEffect); the services differ by the professionals per family: coordination "
+                        + "(coordinationFte), the delay before a plan (planMonths) and each professional's knowing of the family");
 
         void validate(String p) {
             Check.positive(p + ".fteCost", fteCost);
@@ -116,7 +119,6 @@ public record Policy(ThemeEffects themes, Services services, BestPersonParams be
             Check.positive(p + ".proximityScale", proximityScale);
             Check.probability(p + ".detectionMonthly", detectionMonthly);
             Check.probability(p + ".treatmentEffect", treatmentEffect);
-            Check.probability(p + ".fragmentedEffect", fragmentedEffect);
             Check.range(p + ".caseMonths", caseMonths, 1, 240);
             Check.range(p + ".heavyCaseload", heavyCaseload, 1.0, 1000.0);
             Check.range(p + ".vulnerableCaseload", vulnerableCaseload, 1.0, 1000.0);

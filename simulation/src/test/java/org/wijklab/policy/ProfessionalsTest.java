@@ -168,5 +168,9 @@ class ProfessionalsTest {
         e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
                 () -> org.wijklab.scenario.Overrides.parse(List.of("policy.services.fragmentedOverhead=0.3")).apply(any));
         assertTrue(e.getMessage().contains("coordinationFte"), e.getMessage());
+        // a fragmented service no longer has a treatment factor of its own
+        String effect = "{\"name\":\"t\",\"policy\":{\"services\":{\"fragmentedEffect\":0.3}}}";
+        e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class, () -> ScenarioLoader.fromJson(effect, "x.json"));
+        assertTrue(e.getMessage().contains("fragmentedEffect") && e.getMessage().contains("treatmentEffect"), e.getMessage());
     }
 }
