@@ -59,6 +59,8 @@ final class CostsSection extends ComparisonSection {
         double[][] avoidedEnd = new double[parties.size()][with.size()];
         double[][] unspentEnd = new double[parties.size()][with.size()];
         boolean anyUnspent = false;
+        // run folders written before costs.csv recorded unspent money: nothing can be said of it
+        boolean unrecorded = with.stream().anyMatch(sc -> sc.runs.stream().anyMatch(r -> r.unspent == null));
         html.append("<div class=\"grid\">\n");
         for (int i = 0; i < with.size(); i++) {
             Summary.Scenario s = with.get(i);
@@ -160,6 +162,9 @@ final class CostsSection extends ComparisonSection {
                     "costs-unspent", WIDE_W, WIDE_H, "Money the parties put in but could not spend: an unpooled funder pays "
                     + "only its own domain's themes and nothing before its decision; the rest of its share stays unspent "
                     + "(summary-costs.csv, cumulative_unspent).");
+        } else if (unrecorded) {
+            html.append("</div>\n<p class=\"note\">Money left unspent is not shown: some runs' costs.csv were written "
+                    + "before it recorded unspent money.</p>\n<div class=\"grid\">\n");
         } else {
             html.append("</div>\n<p class=\"note\">Every party spent its whole share: no money was left unspent "
                     + "(pooled funding, or funders whose domains cover the plan).</p>\n<div class=\"grid\">\n");
