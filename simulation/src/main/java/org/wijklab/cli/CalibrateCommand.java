@@ -43,8 +43,12 @@ public final class CalibrateCommand implements Callable<Integer> {
             + "elsewhere (wijklab sweep --shard i/N, the Spark job) and merge it into gen-NN/; then run calibrate again.")
     boolean prepare;
 
+    @CommandLine.Mixin
+    WarmUpOption warmUp = new WarmUpOption();
+
     @Override
     public Integer call() {
+        warmUp.apply();
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1 || t > 1024) {
             throw new UserException("--threads: " + t + " is not in [1, 1024]");

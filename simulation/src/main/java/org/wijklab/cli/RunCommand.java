@@ -72,8 +72,12 @@ final class RunCommand implements Callable<Integer> {
                     + "policy.help.skillFinding=0.5, programmes[*].team.proximity=0.9 or city.neighbourhoods[name=Kanaalzone].socialRentShare=0.6.")
     List<String> sets;
 
+    @CommandLine.Mixin
+    WarmUpOption warmUp = new WarmUpOption();
+
     @Override
     public Integer call() {
+        warmUp.apply();
         if (resume != null) {
             return resume();
         }

@@ -62,8 +62,12 @@ final class StudyCommand implements Callable<Integer> {
             description = "Year at which the report's summary and money are read (default: the runs' last year).")
     Integer horizon;
 
+    @CommandLine.Mixin
+    WarmUpOption warmUp = new WarmUpOption();
+
     @Override
     public Integer call() {
+        warmUp.apply();
         if (horizon != null && (horizon < 1 || horizon > 200)) {
             throw new UserException("--horizon: " + horizon + " is not a whole number of years in [1, 200]");
         }

@@ -34,8 +34,12 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Keep each run's folder (all, the default) or only the rows of runs.csv (none).")
     String runs = "all";
 
+    @CommandLine.Mixin
+    WarmUpOption warmUp = new WarmUpOption();
+
     @Override
     public Integer call() {
+        warmUp.apply();
         if (!runs.equals("all") && !runs.equals("none")) {
             throw new UserException("--runs: '" + runs + "' is not all or none");
         }

@@ -50,8 +50,12 @@ final class ValidateCommand implements Callable<Integer> {
                     + "is then NA).")
     List<String> sets;
 
+    @CommandLine.Mixin
+    WarmUpOption warmUp = new WarmUpOption();
+
     @Override
     public Integer call() {
+        warmUp.apply();
         int cores = Runtime.getRuntime().availableProcessors();
         int t = threads == null ? cores : threads;
         if (t < 1 || t > 1024) {

@@ -201,8 +201,7 @@ public final class Checkpoint {
     static Loaded read(byte[] bytes, String what) {
         String notOne = what + ": not a WijkLab checkpoint";
         try (InputStream in = new BufferedInputStream(new GZIPInputStream(new ByteArrayInputStream(bytes)), 1 << 16)) {
-            ObjectInputStream s = new SameClasses(in);
-            s.setObjectInputFilter(CLASSES);
+            ObjectInputStream s = objects(in);
             if (!MAGIC.equals(s.readUTF())) {
                 throw new ScenarioException(notOne);
             }
@@ -259,6 +258,13 @@ public final class Checkpoint {
         } catch (IOException | ClassNotFoundException | ClassCastException | IllegalStateException e) {
             throw new ScenarioException(what + ": cannot be read as a WijkLab checkpoint (" + oneLine(e) + ")");
         }
+    }
+
+    /** An object stream over in that admits only the model's classes, with this build's fields (also for {@link WarmUpCache}). */
+    static ObjectInputStream objects(InputStream in) throws IOException {
+        ObjectInputStream s = new SameClasses(in);
+        s.setObjectInputFilter(CLASSES);
+        return s;
     }
 
     /**

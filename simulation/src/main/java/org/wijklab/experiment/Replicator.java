@@ -35,9 +35,7 @@ public final class Replicator {
             Progress progress) {
         return map(jobs, s -> {
             T o = observer.apply(s);
-            WijkLabModel model = new WijkLabModel(s);
-            o.attach(model);
-            model.runToEnd();
+            WarmUpCache.start(s, 1, o::attach).stepToEnd();
             o.finished();
             return o;
         }, threads, progress);

@@ -84,14 +84,23 @@ public final class Runner {
         Instant startTime = Instant.now();
         long t0 = System.nanoTime();
         return Folders.writeWhole(outDir, tmp -> {
-            WijkLabModel model = new WijkLabModel(scenario);
-            model.setThreads(threads);
-            if (also != null) {
-                also.attach(model);
-            }
-            RunState st = RunState.open(model, source, tmp, checkpointEvery, outDir);
+            RunState[] opened = new RunState[1];
             try {
-                model.start();
+                WarmUpCache.start(scenario, threads, model -> {
+                    if (also != null) {
+                        also.attach(model);
+                    }
+                    opened[0] = RunState.open(model, source, tmp, checkpointEvery, outDir);
+                });
+            } catch (RuntimeException | Error e) {
+                // a scenario without a warm-up starts after its outputs are opened
+                if (opened[0] != null) {
+                    opened[0].closeQuietly(e);
+                }
+                throw e;
+            }
+            RunState st = opened[0];
+            try {
                 st.stepToEnd(tmp);
             } catch (IOException | RuntimeException | Error e) {
                 st.closeQuietly(e);

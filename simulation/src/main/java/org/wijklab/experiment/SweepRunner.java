@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.wijklab.model.WijkLabModel;
 import org.wijklab.scenario.Scenario;
 import org.wijklab.scenario.ScenarioException;
 import org.wijklab.scenario.ScenarioLoader;
@@ -323,9 +322,7 @@ public final class SweepRunner {
      */
     static void pair(RunSummary run, List<String> metrics) {
         RunSummary twin = new RunSummary(run.scenario.withoutProgrammes()).keepLeak();
-        WijkLabModel model = new WijkLabModel(twin.scenario);
-        twin.attach(model);
-        model.runToEnd();
+        WarmUpCache.start(twin.scenario, 1, twin::attach).stepToEnd();
         twin.finished();
         run.paired = PairedMetrics.of(run, twin);
         for (String name : metrics) {
@@ -354,9 +351,7 @@ public final class SweepRunner {
         if (counterfactual) {
             summary.keepLeak();
         }
-        WijkLabModel model = new WijkLabModel(scenario);
-        summary.attach(model);
-        model.runToEnd();
+        WarmUpCache.start(scenario, 1, summary::attach).stepToEnd();
         summary.finished();
         if (counterfactual) {
             pair(summary, metrics);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
-import org.wijklab.model.WijkLabModel;
 import org.wijklab.scenario.Scenario;
 import org.wijklab.scenario.Overrides;
 import org.wijklab.scenario.ScenarioLoader;
@@ -236,9 +235,7 @@ public final class Validation {
         List<RunSummary> made = Replicator.map(missing, i -> {
             Job j = jobs.get(i);
             RunSummary r = new RunSummary(j.scenario());
-            WijkLabModel model = new WijkLabModel(j.scenario());
-            r.attach(model);
-            model.runToEnd();
+            WarmUpCache.start(j.scenario(), 1, r::attach).stepToEnd();
             r.finished();
             if (runs != null) {
                 r.write(j.file(runs));

@@ -24,7 +24,6 @@ public final class HouseholdFactory implements java.io.Serializable {
 
     private final WijkLabModel model;
     private final MersenneTwisterFast random;
-    private final Scenario s;
 
     /**
      * Chance that a drawn partner has the head's education outright (else drawn from the regional
@@ -46,7 +45,6 @@ public final class HouseholdFactory implements java.io.Serializable {
     public HouseholdFactory(WijkLabModel model) {
         this.model = model;
         this.random = model.random;
-        this.s = model.scenario();
     }
 
     /**
@@ -100,7 +98,7 @@ public final class HouseholdFactory implements java.io.Serializable {
     private void seedProblems(int slot) {
         Households h = model.households();
         boolean unemployed = h.anyUnemployed(slot);
-        boolean low = h.equivalisedIncome(slot) < s.problems().lowIncomeThreshold();
+        boolean low = h.equivalisedIncome(slot) < model.scenario().problems().lowIncomeThreshold();
         double pDebt = 0.04 * (1 + (unemployed ? 1.5 : 0) + (low ? 1.0 : 0));
         if (random.nextDouble() < pDebt) {
             h.debt[slot] = (byte) (1 + random.nextInt(2));
@@ -111,7 +109,7 @@ public final class HouseholdFactory implements java.io.Serializable {
     }
 
     private void draw(boolean initial, int drawTick) {
-        Scenario.Demography demo = s.demography();
+        Scenario.Demography demo = model.scenario().demography();
         cAdults = random.nextDouble() < 0.40 ? 1 : 2;
         double u = random.nextDouble();
         int age = initial ? bandAge(demo.migrantAges(), demo.initialAgeShares(), u, random)
@@ -130,7 +128,7 @@ public final class HouseholdFactory implements java.io.Serializable {
                 cChildren = 1 + random.nextInt(2);
             }
         }
-        Scenario.Labour lab = s.labour();
+        Scenario.Labour lab = model.scenario().labour();
         double own = 0;
         int workingAge = 0;
         for (int a = 0; a < cAdults; a++) {
@@ -217,7 +215,7 @@ public final class HouseholdFactory implements java.io.Serializable {
 
     private boolean fits(int d, boolean initial) {
         Dwellings dw = model.dwellings();
-        Scenario.Housing hs = s.housing();
+        Scenario.Housing hs = model.scenario().housing();
         int persons = cAdults + cChildren;
         if (dw.small[d] && persons > 2) {
             return false;

@@ -63,7 +63,8 @@ public final class WijkLabModel extends SimState {
     public static final int ORDER_LIVEABILITY = 9;
     public static final int ORDER_OBSERVATION = 10;
 
-    private final Scenario scenario;
+    /** The run's scenario; after a shared warm-up, the run's own ({@link #continueAs}). */
+    private Scenario scenario;
     private final List<TickListener> listeners = new ArrayList<>();
     /** Where moves are reported; null for nowhere (a lambda constant would not serialise). */
     private MoveListener moveListener;
@@ -179,7 +180,7 @@ public final class WijkLabModel extends SimState {
         }
 
         schedule.scheduleRepeating(1.0, ORDER_ECONOMY, economy, 1.0);
-        schedule.scheduleRepeating(1.0, ORDER_PROGRAMMES, programmes, 1.0);
+        schedule.scheduleRepeating(1.0, ORDER_PROGRAMMES, new ProgrammesStep(this), 1.0);
         schedule.scheduleRepeating(1.0, ORDER_REGION, regionProcess, 1.0);
         schedule.scheduleRepeating(1.0, ORDER_DEMOGRAPHY, demography, 1.0);
         schedule.scheduleRepeating(1.0, ORDER_LABOUR, labourMarket, 1.0);
@@ -202,6 +203,11 @@ public final class WijkLabModel extends SimState {
     /** Runs the scenario's whole horizon headless: start, every tick, finish. */
     public void runToEnd() {
         start();
+        stepToEnd();
+    }
+
+    /** Steps a started model to the end of its horizon and finishes it. */
+    public void stepToEnd() {
         int ticks = scenario.ticks();
         while (tick() < ticks) {
             if (!schedule.step(this)) {
@@ -209,6 +215,65 @@ public final class WijkLabModel extends SimState {
             }
         }
         finish();
+    }
+
+    /** The tick of the warm-up's last month that a settled city is kept at (see {@link #continueAs}). */
+    public static final int SETTLED_TICK = -1;
+
+    /** Steps a started model with a warm-up to {@link #SETTLED_TICK}, the point a settled city is kept at. */
+    public void stepToSettled() {
+        if (scenario.warmUpYears() == 0) {
+            throw new IllegalStateException("a scenario without a warm-up has no settled city to keep");
+        }
+        while (tick() < SETTLED_TICK) {
+            if (!schedule.step(this)) {
+                throw new IllegalStateException("the schedule ended in the warm-up");
+            }
+        }
+    }
+
+    /**
+     * Gives a model stepped to {@link #SETTLED_TICK} (by itself, or restored from a kept settled
+     * city) the scenario of the run that goes on from there. The warm-up reads only the parts of a
+     * scenario that its key names ({@code experiment.WarmUpCache#key}), so the run's scenario may
+     * differ from the one the city was settled with in everything else: its name, its years, its
+     * programmes, their policy parameters, its crises (which start at year 0 or later) and its
+     * outputs. Nothing of those has acted yet: the programmes (which do nothing before tick 1) and
+     * the help records are made anew from the run's scenario. Listeners are attached afterwards
+     * (none is told anything before tick 0).
+     */
+    public void continueAs(Scenario run) {
+        if (tick() != SETTLED_TICK) {
+            throw new IllegalStateException("a run continues from the settled city at tick " + SETTLED_TICK
+                    + ", not at tick " + tick());
+        }
+        if (!listeners.isEmpty() || moveListener != null) {
+            throw new IllegalStateException("listeners are attached after the settled city is given its run");
+        }
+        if (run.seed() != scenario.seed() || run.warmUpYears() != scenario.warmUpYears()) {
+            throw new IllegalStateException("the run's seed and warm-up are not the settled city's");
+        }
+        scenario = run;
+        programmes = new Programmes(this);
+        help = new Help(run.programmes().size(), run.ticks());
+    }
+
+    /**
+     * The programmes' place in the schedule: it steps the model's programmes of the moment, which
+     * {@link #continueAs} makes anew for the run's scenario.
+     */
+    private static final class ProgrammesStep implements sim.engine.Steppable {
+        private static final long serialVersionUID = 1L;
+        private final WijkLabModel model;
+
+        ProgrammesStep(WijkLabModel model) {
+            this.model = model;
+        }
+
+        @Override
+        public void step(SimState state) {
+            model.programmes.step(state);
+        }
     }
 
     /** Ends a warm-up month: this month's counters are dropped, nothing is written. */

@@ -27,9 +27,9 @@ public final class LabourMarket implements Steppable {
     /** Per block and neighbourhood: social assistance avoided this month (summed in block order). */
     private double[][] avoided = new double[0][0];
     /** Per neighbourhood, education, state and health: the monthly chance of leaving the state. */
-    private double[] hazard = new double[0];
+    private transient double[] hazard;
     /** Per neighbourhood: no programme adds to job finding or local jobs this month. */
-    private boolean[] noProgramme = new boolean[0];
+    private transient boolean[] noProgramme;
 
     public LabourMarket(WijkLabModel model) {
         this.model = model;
@@ -83,7 +83,7 @@ public final class LabourMarket implements Steppable {
         double volunteer = 1.0 + model.scenario().policy().initiatives().activation();
         double skillBound = (1.0 + Math.max(0.0, skillFinding)) * volunteer;
         double debtBound = Math.max(1.0, indebted);
-        if (hazard.length != nb.count * levels * 8) {
+        if (hazard == null || hazard.length != nb.count * levels * 8) {
             hazard = new double[nb.count * levels * 8];
             noProgramme = new boolean[nb.count];
         }
