@@ -68,7 +68,7 @@ public final class Statistics {
         if (n0 < 2 || !(sd > 0)) {
             return n0;
         }
-        double n = Math.ceil(Math.pow(t975(n0 - 1) * sd / w, 2));
+        double n = Math.ceil(StrictMath.pow(t975(n0 - 1) * sd / w, 2));
         return (int) Math.max(n0, Math.min(max, n));
     }
 

@@ -92,6 +92,8 @@ public final class WarmUpCache {
     private static final byte[] MAGIC = "WLSETTLD".getBytes(StandardCharsets.US_ASCII);
     private static final int KEY_LENGTH = 64;
     private static final int HEADER = MAGIC.length + 4 + KEY_LENGTH + 8 + 8;
+    /** The largest entry: one is read into a single array (about ten million residents). */
+    private static final long MAX_ENTRY = Integer.MAX_VALUE - 64;
     /** A temporary file older than this is a killed writer's and is removed. */
     private static final long STALE_MILLIS = 3_600_000L;
 
@@ -350,6 +352,12 @@ public final class WarmUpCache {
                         .putLong(crc.getValue()).flip();
                 ch.write(h, 0);
                 ch.force(true);
+            }
+            if (HEADER + length > MAX_ENTRY) {
+                Files.delete(tmp);
+                warnOnce("large", "a settled city of " + mb(HEADER + length) + " is larger than an entry of the warm-up "
+                        + "cache can be (" + mb(MAX_ENTRY) + ", read in one piece): it is not kept");
+                return;
             }
             if (HEADER + length > maxBytes) {
                 Files.delete(tmp);

@@ -84,7 +84,7 @@ public final class HouseholdFactory implements java.io.Serializable {
                 model.moveInto(slot, d, tick);
                 if (initial) {
                     int maxYears = Math.max(0, cAge[0] - 18);
-                    int lived = (int) Math.min(maxYears * 12.0, -Math.log(1.0 - random.nextDouble()) * 10 * 12);
+                    int lived = (int) Math.min(maxYears * 12.0, -StrictMath.log(1.0 - random.nextDouble()) * 10 * 12);
                     h.moveInTick[slot] = tick - lived;
                     seedProblems(slot);
                 }
@@ -169,7 +169,7 @@ public final class HouseholdFactory implements java.io.Serializable {
     /** A person's own earnings factor: log-normal with mean 1 and the wage dispersion as its sigma. */
     public static double ability(MersenneTwisterFast random, Scenario.Labour lab) {
         double sigma = lab.wageDispersion();
-        return Math.exp(sigma * random.nextGaussian() - 0.5 * sigma * sigma);
+        return StrictMath.exp(sigma * random.nextGaussian() - 0.5 * sigma * sigma);
     }
 
     /** The age a person of this education starts work after school (low 18, mid 20, high 23). */

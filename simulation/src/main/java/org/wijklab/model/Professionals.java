@@ -196,7 +196,7 @@ public final class Professionals implements java.io.Serializable {
      * effect, rising to 1 with time scale {@code months}.
      */
     public static double knowing(int months, double newcomer, double scale) {
-        return newcomer + (1.0 - newcomer) * (1.0 - Math.exp(-Math.max(0, months) / scale));
+        return newcomer + (1.0 - newcomer) * (1.0 - StrictMath.exp(-Math.max(0, months) / scale));
     }
 
     /** Months the holder of a household's case of type k has known the family (since it took it, or since it came into post). */

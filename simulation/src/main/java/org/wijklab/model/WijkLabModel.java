@@ -439,7 +439,7 @@ public final class WijkLabModel extends SimState {
             tiesTable = new double[12 * 120 + 1];
             double scale = 12.0 * scenario.community().tiesYears();
             for (int m = 0; m < tiesTable.length; m++) {
-                tiesTable[m] = 1.0 - Math.exp(-m / scale);
+                tiesTable[m] = 1.0 - StrictMath.exp(-m / scale);
             }
         }
         return tiesTable[Math.max(0, Math.min(monthsLived, tiesTable.length - 1))];

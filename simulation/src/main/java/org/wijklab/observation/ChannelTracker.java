@@ -44,6 +44,15 @@ final class ChannelTracker implements java.io.Serializable {
     private byte[] weightBits = new byte[0];
     private int lastTick = Integer.MIN_VALUE;
     private final PersonSnapshot.View view = new PersonSnapshot.View();
+    /**
+     * This month's signature of each household in the city and in the region, made once for all
+     * its members ({@link #cityStamp}, {@link #regionStamp}: the month plus one it was made in);
+     * scratch, not kept in a checkpoint.
+     */
+    private transient int[] citySignature;
+    private transient int[] cityStamp;
+    private transient int[] regionSignature;
+    private transient int[] regionStamp;
 
     /** Brings every followed person's channel sums up to this tick (once per tick). */
     void update(WijkLabModel model, int tick) {
@@ -56,6 +65,17 @@ final class ChannelTracker implements java.io.Serializable {
         if (id.length < bound) {
             grow(Math.max(bound, 2 * id.length));
         }
+        int cities = model.households().capacity;
+        if (cityStamp == null || cityStamp.length < cities) {
+            citySignature = new int[cities];
+            cityStamp = new int[cities];
+        }
+        int regions = model.region().capacity();
+        if (regionStamp == null || regionStamp.length < regions) {
+            regionSignature = new int[regions];
+            regionStamp = new int[regions];
+        }
+        int stamp = tick + 1;
         for (int p = 0; p < bound; p++) {
             byte place = persons.place[p];
             if (place != Persons.CITY && place != Persons.REGION) {
@@ -63,7 +83,14 @@ final class ChannelTracker implements java.io.Serializable {
                 continue;
             }
             view.read(model, p);
-            int sig = signature(model, persons, p);
+            int k = persons.household[p];
+            int[] sigs = place == Persons.CITY ? citySignature : regionSignature;
+            int[] stamps = place == Persons.CITY ? cityStamp : regionStamp;
+            if (stamps[k] != stamp) {
+                sigs[k] = signature(model, persons, p);
+                stamps[k] = stamp;
+            }
+            int sig = sigs[k];
             if (id[p] != persons.id[p]) {
                 id[p] = persons.id[p];
                 for (double[] h : household) {

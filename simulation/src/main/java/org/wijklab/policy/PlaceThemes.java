@@ -48,7 +48,7 @@ final class PlaceThemes implements java.io.Serializable {
         for (int i = 0; i < placeThemes.length; i++) {
             int k = placeThemes[i];
             double dose = Programmes.themeBudget(run, k, tick) / residents;
-            effect[k] = t.maxEffect()[i] * (1.0 - Math.exp(-dose / t.doseScale()));
+            effect[k] = t.maxEffect()[i] * (1.0 - StrictMath.exp(-dose / t.doseScale()));
             any |= effect[k] > 0;
         }
         if (!any) {

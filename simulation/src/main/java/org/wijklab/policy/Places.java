@@ -215,7 +215,7 @@ final class Places implements java.io.Serializable {
             return;
         }
         Persons ps = model.persons();
-        float fade = (float) Math.exp(-1.0 / model.scenario().policy().help().skillYears());
+        float fade = (float) StrictMath.exp(-1.0 / model.scenario().policy().help().skillYears());
         for (int p = 0, n = ps.bound(); p < n; p++) {
             if (ps.skill[p] > 0f && ps.activationLeft[p] == 0) {
                 ps.skill[p] *= fade;

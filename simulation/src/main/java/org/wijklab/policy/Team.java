@@ -50,7 +50,7 @@ final class Team implements java.io.Serializable {
             }
         }
         int tick = model.tick();
-        double leave = 1.0 - Math.pow(1.0 - s.turnover(), 1.0 / 12.0);
+        double leave = 1.0 - StrictMath.pow(1.0 - s.turnover(), 1.0 / 12.0);
         for (int t = firstTeam[run.index]; t < endTeam[run.index]; t++) {
             for (int p = pr.teamFirst[t], end = p + pr.teamSize[t]; p < end; p++) {
                 if (model.random.nextDouble() < leave) {
@@ -191,8 +191,8 @@ final class Team implements java.io.Serializable {
     private int addTeam(Programmes.Run run, Programme.Team team, Policy.Services s, double areaResidents,
             double teamFte, int tick) {
         Professionals pr = model.professionals();
-        double detection = s.detectionMonthly() * team.proximity() * Math.exp(-areaResidents / s.proximityScale());
-        double skills = 1.0 - Math.exp(-teamFte / s.criticalMassFte());
+        double detection = s.detectionMonthly() * team.proximity() * StrictMath.exp(-areaResidents / s.proximityScale());
+        double skills = 1.0 - StrictMath.exp(-teamFte / s.criticalMassFte());
         int t = pr.addTeam(run.index, team.integral(), areaResidents, teamFte, detection, skills);
         int posts = (int) Math.max(1, Math.round(teamFte));
         double travel = Math.min(0.9, s.travelShare() * Math.sqrt(areaResidents / 10000.0));

@@ -94,7 +94,7 @@ public final class Demography implements Steppable {
         double partnering = demo.partneringRate() / 12.0;
 
         for (int a = 0; a < deathByAge.length; a++) {
-            deathByAge[a] = demo.mortalityAt60() * Math.exp(demo.mortalityGrowth() * (a - 60)) / 12.0;
+            deathByAge[a] = demo.mortalityAt60() * StrictMath.exp(demo.mortalityGrowth() * (a - 60)) / 12.0;
         }
         Blocks blocks = model.blocks();
         if (partials.length != blocks.count()) {

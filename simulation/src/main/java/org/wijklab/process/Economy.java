@@ -21,7 +21,7 @@ public final class Economy implements Steppable {
     public void step(SimState state) {
         int tick = model.tick();
         Scenario.Economy e = model.scenario().economy();
-        double cycle = e.cycleAmplitude() * Math.sin(2.0 * Math.PI * tick / (12.0 * e.cyclePeriodYears()));
+        double cycle = e.cycleAmplitude() * StrictMath.sin(2.0 * Math.PI * tick / (12.0 * e.cyclePeriodYears()));
         double loss = 1.0 + cycle;
         double find = 1.0 - cycle;
         double year = (tick - 1) / 12.0;

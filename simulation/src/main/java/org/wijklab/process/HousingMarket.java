@@ -79,6 +79,14 @@ public final class HousingMarket implements Steppable {
     private int[] searcherCount = new int[0];
     /** A searcher's offers by cell (neighbourhoods x tenures, then places x tenures): cumulative weights. */
     private double[] cumulative = new double[0];
+    /**
+     * An offer's weight by its distance from the searcher's neighbourhood, (1 + km)^−distanceDecay:
+     * from neighbourhood i to j at {@code i * count + j}, and to each regional place; made once
+     * with StrictMath for the decay they are of (scratch, made anew after a restore).
+     */
+    private transient double[] cityWeight;
+    private transient double[] placeWeight;
+    private transient double weightDecay;
     /** The regional places' starting price levels (their own refill slows as the price rises above it). */
     private double[] startPrice;
 
@@ -111,7 +119,7 @@ public final class HousingMarket implements Steppable {
                     continue;
                 }
                 double vacancy = nb.vacantByTenure[j][t] / (double) stock;
-                double level = nb.priceLevel[j][t] * Math.exp(rate * (target - vacancy) / Math.max(target, 1e-3));
+                double level = nb.priceLevel[j][t] * StrictMath.exp(rate * (target - vacancy) / Math.max(target, 1e-3));
                 nb.priceLevel[j][t] = Math.max(0.2, Math.min(5.0, level));
             }
         }
@@ -124,7 +132,7 @@ public final class HousingMarket implements Steppable {
                 continue;
             }
             double vacancy = rp.vacant[r] / rp.stock[r];
-            double level = rp.priceLevel[r] * Math.exp(rate * (target - vacancy) / Math.max(target, 1e-3));
+            double level = rp.priceLevel[r] * StrictMath.exp(rate * (target - vacancy) / Math.max(target, 1e-3));
             rp.priceLevel[r] = Math.max(0.2, Math.min(5.0, level));
         }
     }
@@ -148,7 +156,7 @@ public final class HousingMarket implements Steppable {
         double rise = hs.incomeRiseEffect();
         int risePower = (int) Math.ceil(Math.max(0.0, rise));
         double constant = !Bounds.skipQuietMonths ? Double.POSITIVE_INFINITY
-                : Math.exp(Math.max(0.0, hs.aspirationEffect()) + Math.max(0.0, -hs.tiesEffect())
+                : StrictMath.exp(Math.max(0.0, hs.aspirationEffect()) + Math.max(0.0, -hs.tiesEffect())
                         + Math.max(0.0, hs.crowdingEffect())) * Bounds.MARGIN;
         for (int t = 0; t < Tenure.COUNT; t++) {
             baseMonthly[t] = hs.baseMoveRate()[t] / 12.0;
@@ -216,8 +224,8 @@ public final class HousingMarket implements Steppable {
     static double moveChance(Scenario.Housing hs, double base, double incomeRank, double placeScore, double income,
             double incomeAtMoveIn, double ties, boolean crowded) {
         double gap = Math.max(0.0, incomeRank - placeScore);
-        double rise = incomeAtMoveIn > 0 ? Math.max(0.0, Math.log(income / incomeAtMoveIn)) : 0.0;
-        return base * Math.exp(hs.aspirationEffect() * gap + hs.incomeRiseEffect() * rise
+        double rise = incomeAtMoveIn > 0 ? Math.max(0.0, StrictMath.log(income / incomeAtMoveIn)) : 0.0;
+        return base * StrictMath.exp(hs.aspirationEffect() * gap + hs.incomeRiseEffect() * rise
                 - hs.tiesEffect() * ties + hs.crowdingEffect() * (crowded ? 1.0 : 0.0));
     }
 
@@ -459,6 +467,24 @@ public final class HousingMarket implements Steppable {
         return false;
     }
 
+    private void distanceWeights(Neighbourhoods nb, List<Scenario.Place> places, double decay) {
+        if (cityWeight != null && cityWeight.length == nb.count * nb.count && placeWeight.length == places.size()
+                && Double.compare(weightDecay, decay) == 0) {
+            return;
+        }
+        cityWeight = new double[nb.count * nb.count];
+        for (int i = 0; i < nb.count; i++) {
+            for (int j = 0; j < nb.count; j++) {
+                cityWeight[i * nb.count + j] = StrictMath.pow(1.0 + nb.distance(i, j), -decay);
+            }
+        }
+        placeWeight = new double[places.size()];
+        for (int r = 0; r < places.size(); r++) {
+            placeWeight[r] = StrictMath.pow(1.0 + places.get(r).distanceKm(), -decay);
+        }
+        weightDecay = decay;
+    }
+
     /**
      * Samples the scenario's number of offers from the city's vacancies and the region's, of the
      * tenures this searcher may enter, each weighted by the distance decay from neighbourhood
@@ -483,10 +509,11 @@ public final class HousingMarket implements Steppable {
         if (cumulative.length != cells) {
             cumulative = new double[cells];
         }
-        double decay = hs.distanceDecay();
+        List<Scenario.Place> places = s.region().places();
+        distanceWeights(nb, places, hs.distanceDecay());
         double total = 0;
         for (int j = 0; j < nb.count; j++) {
-            double w = home < 0 ? 1.0 : Math.pow(1.0 + nb.distance(home, j), -decay);
+            double w = home < 0 ? 1.0 : cityWeight[home * nb.count + j];
             for (int t = 0; t < Tenure.COUNT; t++) {
                 boolean allowed = t == Tenure.SOCIAL ? socialAllowed : t == Tenure.OWNER ? ownerAllowed : true;
                 if (allowed) {
@@ -495,10 +522,9 @@ public final class HousingMarket implements Steppable {
                 cumulative[j * Tenure.COUNT + t] = total;
             }
         }
-        List<Scenario.Place> places = s.region().places();
         for (int r = 0; r < rp.count; r++) {
             Scenario.Place place = places.get(r);
-            double w = Math.pow(1.0 + place.distanceKm(), -decay);
+            double w = placeWeight[r];
             for (int t = 0; t < Tenure.COUNT; t++) {
                 boolean allowed = t == Tenure.SOCIAL ? socialAllowed && forced == Households.FORCED_NO
                         && registeredMonths >= place.waitingYears() * 12 : t == Tenure.OWNER ? ownerAllowed : true;
@@ -644,7 +670,7 @@ public final class HousingMarket implements Steppable {
                     }
                     double p = fill[t];
                     if (t != Tenure.SOCIAL) {
-                        p = Math.min(1.0, p * Math.exp(-sensitivity * (nb.priceLevel[j][t] - nb.reputation[j] / 100.0)));
+                        p = Math.min(1.0, p * StrictMath.exp(-sensitivity * (nb.priceLevel[j][t] - nb.reputation[j] / 100.0)));
                     }
                     if (random.nextDouble() < p) {
                         int slot = factory.settle(d, tick, false);
@@ -707,7 +733,7 @@ public final class HousingMarket implements Steppable {
         double target = Math.max(s.housing().targetVacancy(), 1e-3);
         double sensitivity = s.housing().regionalPriceSensitivity();
         for (int r = 0; r < rp.count; r++) {
-            double refill = Math.min(1.0, monthly / target * Math.exp(-sensitivity * (rp.priceLevel[r] / startPrice[r] - 1.0)));
+            double refill = Math.min(1.0, monthly / target * StrictMath.exp(-sensitivity * (rp.priceLevel[r] / startPrice[r] - 1.0)));
             double occupied = rp.stock[r] - rp.vacant[r];
             rp.vacant[r] = Math.max(0.0, Math.min(rp.stock[r], rp.vacant[r] + occupied * monthly - refill * rp.vacant[r]));
         }

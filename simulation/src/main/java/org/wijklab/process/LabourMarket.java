@@ -45,8 +45,8 @@ public final class LabourMarket implements Steppable {
         }
         double city = Math.max(0.05, model.cityEmploymentRate);
         for (int j = 0; j < nb.count; j++) {
-            double contacts = Math.pow(Math.max(0.05, nb.employmentRate[j]) / city, lab.contactsEffect());
-            double stigma = Math.exp(lab.stigmaEffect() * (nb.reputation[j] - 100.0) / 100.0);
+            double contacts = StrictMath.pow(Math.max(0.05, nb.employmentRate[j]) / city, lab.contactsEffect());
+            double stigma = StrictMath.exp(lab.stigmaEffect() * (nb.reputation[j] - 100.0) / 100.0);
             findingByNeighbourhood[j] = lab.jobFindingMonthly() * model.jobFindingMultiplier * contacts * stigma;
         }
         double loss = lab.jobLossMonthly() * model.jobLossMultiplier;

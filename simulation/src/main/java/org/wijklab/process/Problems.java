@@ -60,6 +60,9 @@ public final class Problems implements Steppable {
     private int[][] candidates = new int[0][0];
     private int[] candidateCount = new int[0];
 
+    /** The fading of a relapse risk by months since the recovery or the debts' end (scratch, made anew after a restore). */
+    private transient Decay relapse;
+
     public Problems(WijkLabModel model) {
         this.model = model;
     }
@@ -99,7 +102,8 @@ public final class Problems implements Steppable {
         Policy.Help hp = model.scenario().policy().help();
         boolean relapseSigned = hp.debtRelapse() >= 0 && hp.mentalRelapse() >= 0 && hp.treatmentEffect() >= 0
                 && hp.treatmentEffect() <= 1 && hp.helpedRelapse() >= 0 && hp.helpedRelapse() <= 1;
-        double relapseScale = 12.0 * hp.relapseYears();
+        relapse = Decay.of(relapse, 12.0 * hp.relapseYears());
+        Decay relapseScale = relapse;
         org.wijklab.model.Persons persons = model.persons();
 
         manageCases(h, fx, caseMonths, tick);
@@ -335,8 +339,8 @@ public final class Problems implements Steppable {
     }
 
     /** How much fading is left of an extra risk that began at a tick (1 at once, exp(−months / scale) later; 0 if never). */
-    private static double fading(int since, int tick, double scale) {
-        return since == Help.NEVER ? 0.0 : Math.exp(-(tick - since) / scale);
+    private static double fading(int since, int tick, Decay scale) {
+        return since == Help.NEVER ? 0.0 : scale.at(tick - since);
     }
 
     /**
@@ -345,7 +349,7 @@ public final class Problems implements Steppable {
      * counselling resolved them.
      */
     private static double debtRelapse(Households h, int slot, org.wijklab.model.Persons ps, Policy.Help hp,
-            double scale, int tick) {
+            Decay scale, int tick) {
         double most = 0.0;
         for (int a = 0; a < h.adults[slot]; a++) {
             int q = h.adultPerson[2 * slot + a];
@@ -358,7 +362,7 @@ public final class Problems implements Steppable {
     }
 
     /** The relapse factor of an adult's onset of poor mental health after a recovery (smaller when the recovery was treated). */
-    private static double mentalRelapse(int q, org.wijklab.model.Persons ps, Policy.Help hp, double scale, int tick) {
+    private static double mentalRelapse(int q, org.wijklab.model.Persons ps, Policy.Help hp, Decay scale, int tick) {
         if (q < 0 || ps.recoveredAt[q] == Help.NEVER) {
             return 1.0;
         }

@@ -44,6 +44,8 @@ public final class Region implements Steppable {
     private static final int STREAM = 0x52454749;
 
     private final WijkLabModel model;
+    /** The fading of the relapse risk after a recovery, by months (scratch, made anew after a restore). */
+    private transient Decay relapse;
     private final MersenneTwisterFast random;
     private double[] leaveByAge = new double[0];
     private final double[] deathByAge = new double[131];
@@ -78,7 +80,7 @@ public final class Region implements Steppable {
         Scenario.Labour lab = s.labour();
         Scenario.Region reg = s.region();
         for (int a = 0; a < deathByAge.length; a++) {
-            deathByAge[a] = demo.mortalityAt60() * Math.exp(demo.mortalityGrowth() * (a - 60)) / 12.0;
+            deathByAge[a] = demo.mortalityAt60() * StrictMath.exp(demo.mortalityGrowth() * (a - 60)) / 12.0;
         }
         leaveByAge = demo.leaveHomeHazards(leaveByAge);
         int levels = lab.jobFindingByEducation().length;
@@ -325,7 +327,8 @@ public final class Region implements Steppable {
             return 1.0;
         }
         org.wijklab.scenario.Policy.Help hp = model.scenario().policy().help();
-        double f = Math.exp(-(tick - ps.recoveredAt[q]) / (12.0 * hp.relapseYears()))
+        relapse = Decay.of(relapse, 12.0 * hp.relapseYears());
+        double f = relapse.at(tick - ps.recoveredAt[q])
                 * ((ps.legacy[q] & org.wijklab.model.Help.TREATED_RECOVERY) != 0 ? hp.helpedRelapse() : 1.0);
         return 1.0 + hp.mentalRelapse() * f;
     }
@@ -540,11 +543,11 @@ public final class Region implements Steppable {
         double decay = s.housing().distanceDecay();
         double total = 0;
         for (Scenario.Place q : places) {
-            total += q.stockShare() * Math.pow(1.0 + q.distanceKm(), -decay);
+            total += q.stockShare() * StrictMath.pow(1.0 + q.distanceKm(), -decay);
         }
         double u = random.nextDouble() * total;
         for (int q = 0; q < places.size(); q++) {
-            u -= places.get(q).stockShare() * Math.pow(1.0 + places.get(q).distanceKm(), -decay);
+            u -= places.get(q).stockShare() * StrictMath.pow(1.0 + places.get(q).distanceKm(), -decay);
             if (u < 0) {
                 return q;
             }

@@ -126,7 +126,7 @@ public final class Stock implements Steppable {
         for (int j = 0; j < n; j++) {
             double target = facilities0[j];
             if (powerShare0[j] > 0) {
-                target *= Math.pow(powerShare[j] / powerShare0[j], st.facilitiesElasticity());
+                target *= StrictMath.pow(powerShare[j] / powerShare0[j], st.facilitiesElasticity());
             }
             target = Math.max(0.0, Math.min(1.0, target));
             nb.facilities[j] += (target - nb.facilities[j]) * rate;
@@ -167,7 +167,7 @@ public final class Stock implements Steppable {
         double budget = st.socialMaintenanceShare() * socialRent;
         double weights = 0;
         for (int j = 0; j < n; j++) {
-            perSocial[j] = socialLet[j] * Math.pow(Math.max(0.0, nb.reputation[j]) / 100.0, st.marketFocus());
+            perSocial[j] = socialLet[j] * StrictMath.pow(Math.max(0.0, nb.reputation[j]) / 100.0, st.marketFocus());
             weights += perSocial[j];
         }
         for (int j = 0; j < n; j++) {
@@ -289,7 +289,7 @@ public final class Stock implements Steppable {
             if (tenure < 0) {
                 continue;
             }
-            double p = 1.0 - Math.exp(-st.buildResponse() * margin / 12.0);
+            double p = 1.0 - StrictMath.exp(-st.buildResponse() * margin / 12.0);
             for (int i = plots - 1; i >= 0; i--) {
                 if (random.nextDouble() >= p) {
                     continue;

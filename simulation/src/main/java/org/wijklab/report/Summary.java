@@ -323,7 +323,7 @@ final class Summary {
             return new Estimate(mean, Double.NaN, Double.NaN, Math.min(ea.n(), eb.n()));
         }
         // Welch-Satterthwaite degrees of freedom, fractional, and the t quantile for them
-        double df = se2 * se2 / (Math.pow(va / ea.n(), 2) / (ea.n() - 1) + Math.pow(vb / eb.n(), 2) / (eb.n() - 1));
+        double df = se2 * se2 / (StrictMath.pow(va / ea.n(), 2) / (ea.n() - 1) + StrictMath.pow(vb / eb.n(), 2) / (eb.n() - 1));
         double t = Statistics.t975(df);
         double h = t * Math.sqrt(se2);
         return new Estimate(mean, mean - h, mean + h, Math.min(ea.n(), eb.n()));

@@ -418,15 +418,15 @@ public record Scenario(
             double rate = 0.0;
             for (int i = 0; i < leaveHomeAges.length; i++) {
                 int to = leaveHomeAges[i];
-                rate = Math.log(before / stillHomeShares[i]) / (to - from);
+                rate = StrictMath.log(before / stillHomeShares[i]) / (to - from);
                 for (int a = Math.max(0, from); a < to; a++) {
-                    h[a] = 1.0 - Math.exp(-rate / 12.0);
+                    h[a] = 1.0 - StrictMath.exp(-rate / 12.0);
                 }
                 before = stillHomeShares[i];
                 from = to;
             }
             for (int a = last; a < h.length; a++) {
-                h[a] = 1.0 - Math.exp(-rate / 12.0);
+                h[a] = 1.0 - StrictMath.exp(-rate / 12.0);
             }
             return h;
         }
@@ -511,7 +511,7 @@ public record Scenario(
          */
         public double experienceFactor(double months) {
             double x = months / 12.0;
-            return Math.exp(experienceReturn * (x - 15.0) - experienceReturnSquared * (x * x - 225.0));
+            return StrictMath.exp(experienceReturn * (x - 15.0) - experienceReturnSquared * (x * x - 225.0));
         }
 
         /** WW months for a job lost in a calendar year after this much work experience: 0 below the qualifying months. */

@@ -66,6 +66,29 @@ class ArchitectureTest {
         assertEquals(List.of(), offenders, "randomness or clock outside the model's MersenneTwisterFast");
     }
 
+    /**
+     * java.lang.Math's exponentials, logarithms, powers and trigonometry may differ in the last bit
+     * between JVMs and CPUs (its intrinsics are allowed 1 to 2 ulp); StrictMath's are fdlibm's, the
+     * same bits everywhere. What the model computes and what the outputs and analyses write use
+     * StrictMath (or Commons Math's FastMath, itself pure Java), so that a run gives the same bytes
+     * on every machine (docs/ODD.md, 'Reproducibility').
+     */
+    @Test
+    void theModelAndItsOutputsUseOnlyReproducibleMathematics() throws IOException {
+        Pattern platform = Pattern.compile(
+                "(?<![A-Za-z0-9_.])Math\\.(exp|log|log10|log1p|expm1|pow|sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|cbrt|hypot)\\s*\\(");
+        List<Path> files = sources("model", "process", "policy", "scenario", "observation", "experiment", "report");
+        assertTrue(files.size() > 50, "expected the sources under " + MAIN.toAbsolutePath());
+        List<String> offenders = new ArrayList<>();
+        for (Path f : files) {
+            var m = platform.matcher(Files.readString(f));
+            if (m.find()) {
+                offenders.add(f + ": " + m.group());
+            }
+        }
+        assertEquals(List.of(), offenders, "java.lang.Math's platform-dependent functions in the model or its outputs");
+    }
+
     @Test
     void oneSteppablePerProcessAndNoAgentIsScheduled() throws IOException {
         long steppables = 0;

@@ -202,8 +202,8 @@ public final class AbcSmc implements Method {
             } while (!inside);
             pending[c] = x;
         }
-        double logInside = Math.log((double) count / attempts);
-        double logNormal = -0.5 * dims * Math.log(2 * Math.PI) - halfLogDet;
+        double logInside = StrictMath.log((double) count / attempts);
+        double logNormal = -0.5 * dims * StrictMath.log(2 * Math.PI) - halfLogDet;
         double[] logTerms = new double[n];
         double[] u = new double[dims];
         pendingWeights = new double[count];
@@ -221,15 +221,15 @@ public final class AbcSmc implements Method {
                     u[i] = v / cholesky[i][i];
                     squared += u[i] * u[i];
                 }
-                logTerms[j] = Math.log(kept.get(j).weight() / total) + logNormal - 0.5 * squared;
+                logTerms[j] = StrictMath.log(kept.get(j).weight() / total) + logNormal - 0.5 * squared;
                 max = Math.max(max, logTerms[j]);
             }
             double sum = 0;
             for (int j = 0; j < n; j++) {
-                sum += Math.exp(logTerms[j] - max);
+                sum += StrictMath.exp(logTerms[j] - max);
             }
-            double logProposal = max + Math.log(sum) - logInside;
-            pendingWeights[c] = Math.exp(-logProposal);
+            double logProposal = max + StrictMath.log(sum) - logInside;
+            pendingWeights[c] = StrictMath.exp(-logProposal);
         }
     }
 
@@ -366,7 +366,7 @@ public final class AbcSmc implements Method {
                 if (i == k) {
                     // Rounding can leave a (nearly) singular covariance slightly negative here.
                     l[i][i] = Math.sqrt(Math.max(v, KERNEL_FLOOR));
-                    logDet += 2 * Math.log(l[i][i]);
+                    logDet += 2 * StrictMath.log(l[i][i]);
                 } else {
                     l[i][k] = v / l[k][k];
                 }

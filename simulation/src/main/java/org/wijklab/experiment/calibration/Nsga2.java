@@ -202,8 +202,8 @@ public final class Nsga2 implements Method {
     }
 
     private static double spread(double u, double beta, double power) {
-        double alpha = 2 - Math.pow(beta, -(CROSSOVER_ETA + 1));
-        return u <= 1 / alpha ? Math.pow(u * alpha, power) : Math.pow(1 / (2 - u * alpha), power);
+        double alpha = 2 - StrictMath.pow(beta, -(CROSSOVER_ETA + 1));
+        return u <= 1 / alpha ? StrictMath.pow(u * alpha, power) : StrictMath.pow(1 / (2 - u * alpha), power);
     }
 
     /** Bounded polynomial mutation on [0, 1], each coordinate with probability 1/d, in place. */
@@ -216,11 +216,11 @@ public final class Nsga2 implements Method {
             double u = random.nextDouble();
             double delta;
             if (u < 0.5) {
-                double v = 2 * u + (1 - 2 * u) * Math.pow(1 - x[i], MUTATION_ETA + 1);
-                delta = Math.pow(v, power) - 1;
+                double v = 2 * u + (1 - 2 * u) * StrictMath.pow(1 - x[i], MUTATION_ETA + 1);
+                delta = StrictMath.pow(v, power) - 1;
             } else {
-                double v = 2 * (1 - u) + 2 * (u - 0.5) * Math.pow(x[i], MUTATION_ETA + 1);
-                delta = 1 - Math.pow(v, power);
+                double v = 2 * (1 - u) + 2 * (u - 0.5) * StrictMath.pow(x[i], MUTATION_ETA + 1);
+                delta = 1 - StrictMath.pow(v, power);
             }
             x[i] = Math.min(1, Math.max(0, x[i] + delta));
         }

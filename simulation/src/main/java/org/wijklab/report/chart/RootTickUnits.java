@@ -37,7 +37,7 @@ final class RootTickUnits implements TickUnitSource {
     /** The same unit with JFreeChart's pattern for its power of ten, in the root locale. */
     private static TickUnit inRoot(TickUnit unit) {
         double size = unit.getSize();
-        int power = (int) Math.floor(Math.log10(size) + 1e-9);
+        int power = (int) Math.floor(StrictMath.log10(size) + 1e-9);
         String pattern = switch (power) {
             case -4 -> "0.0000";
             case -3 -> "0.000";
