@@ -87,6 +87,19 @@ public final class Blocks implements java.io.Serializable {
      * done. The body may touch only its block's slots and its block's partials.
      */
     public void forEach(IntConsumer body) {
+        run(count, body);
+    }
+
+    /**
+     * Runs body for every chunk 0 ... chunks − 1 of some other range (persons, the region's
+     * households), on up to {@link #threads()} threads, and returns when all are done; the body may
+     * touch only its chunk's items.
+     */
+    public void forEachChunk(int chunks, IntConsumer body) {
+        run(chunks, body);
+    }
+
+    private void run(int count, IntConsumer body) {
         if (threads == 1) {
             for (int b = 0; b < count; b++) {
                 body.accept(b);

@@ -43,18 +43,16 @@ final class ChannelTracker implements java.io.Serializable {
     private double[][] household = new double[PersonSnapshot.M][0];
     private byte[] weightBits = new byte[0];
     private int lastTick = Integer.MIN_VALUE;
-    private final PersonSnapshot.View view = new PersonSnapshot.View();
-    /**
-     * This month's signature of each household in the city and in the region, made once for all
-     * its members ({@link #cityStamp}, {@link #regionStamp}: the month plus one it was made in);
-     * scratch, not kept in a checkpoint.
-     */
+    /** This month's signature of each household in the city and in the region (scratch, not kept in a checkpoint). */
     private transient int[] citySignature;
-    private transient int[] cityStamp;
     private transient int[] regionSignature;
-    private transient int[] regionStamp;
 
-    /** Brings every followed person's channel sums up to this tick (once per tick). */
+    /**
+     * Brings every followed person's channel sums up to this tick (once per tick): the households'
+     * signatures first, then the persons, each pass in chunks on the model's block threads (a
+     * chunk writes only its own households' or persons' entries, so the result is the same for
+     * any number of threads).
+     */
     void update(WijkLabModel model, int tick) {
         if (tick == lastTick) {
             return;
@@ -65,52 +63,74 @@ final class ChannelTracker implements java.io.Serializable {
         if (id.length < bound) {
             grow(Math.max(bound, 2 * id.length));
         }
-        int cities = model.households().capacity;
-        if (cityStamp == null || cityStamp.length < cities) {
-            citySignature = new int[cities];
-            cityStamp = new int[cities];
+        Households h = model.households();
+        RegionHouseholds r = model.region();
+        if (citySignature == null || citySignature.length < h.capacity) {
+            citySignature = new int[h.capacity];
         }
-        int regions = model.region().capacity();
-        if (regionStamp == null || regionStamp.length < regions) {
-            regionSignature = new int[regions];
-            regionStamp = new int[regions];
+        if (regionSignature == null || regionSignature.length < r.capacity()) {
+            regionSignature = new int[r.capacity()];
         }
-        int stamp = tick + 1;
-        for (int p = 0; p < bound; p++) {
-            byte place = persons.place[p];
-            if (place != Persons.CITY && place != Persons.REGION) {
-                id[p] = -1;
-                continue;
-            }
-            view.read(model, p);
-            int k = persons.household[p];
-            int[] sigs = place == Persons.CITY ? citySignature : regionSignature;
-            int[] stamps = place == Persons.CITY ? cityStamp : regionStamp;
-            if (stamps[k] != stamp) {
-                sigs[k] = signature(model, persons, p);
-                stamps[k] = stamp;
-            }
-            int sig = sigs[k];
-            if (id[p] != persons.id[p]) {
-                id[p] = persons.id[p];
-                for (double[] h : household) {
-                    h[p] = 0.0;
+        org.wijklab.model.Blocks blocks = model.blocks();
+        int[] cities = citySignature;
+        int[] regions = regionSignature;
+        blocks.forEach(b -> {
+            for (int k = blocks.from(b), end = blocks.to(b); k < end; k++) {
+                if (h.isLive(k)) {
+                    cities[k] = signature(model, persons, k, true);
                 }
-                weightBits[p] = 0;
-            } else if (sig != signature[p]) {
-                for (int m = 0; m < PersonSnapshot.M; m++) {
-                    household[m][p] += PersonSnapshot.value(view.flags, view.income, view.householdIncome, m)
-                            - PersonSnapshot.value(flags[p], income[p], householdIncome[p], m);
-                }
-                weightBits[p] = weightBits(weightBits[p], flags[p], view.flags, true);
-            } else {
-                weightBits[p] = weightBits(weightBits[p], flags[p], view.flags, false);
             }
-            signature[p] = sig;
-            flags[p] = view.flags;
-            income[p] = view.income;
-            householdIncome[p] = view.householdIncome;
+        });
+        int regionBound = r.bound();
+        blocks.forEachChunk(chunks(regionBound), c -> {
+            for (int k = c * CHUNK, end = Math.min(regionBound, k + CHUNK); k < end; k++) {
+                if (r.live[k]) {
+                    regions[k] = signature(model, persons, k, false);
+                }
+            }
+        });
+        blocks.forEachChunk(chunks(bound), c -> {
+            PersonSnapshot.View view = new PersonSnapshot.View();
+            for (int p = c * CHUNK, end = Math.min(bound, p + CHUNK); p < end; p++) {
+                update(model, persons, p, view, cities, regions);
+            }
+        });
+    }
+
+    /** Items per chunk of the passes over persons and the region's households. */
+    private static final int CHUNK = 8192;
+
+    private static int chunks(int items) {
+        return (items + CHUNK - 1) / CHUNK;
+    }
+
+    private void update(WijkLabModel model, Persons persons, int p, PersonSnapshot.View view, int[] cities, int[] regions) {
+        byte place = persons.place[p];
+        if (place != Persons.CITY && place != Persons.REGION) {
+            id[p] = -1;
+            return;
         }
+        view.read(model, p);
+        int sig = (place == Persons.CITY ? cities : regions)[persons.household[p]];
+        if (id[p] != persons.id[p]) {
+            id[p] = persons.id[p];
+            for (double[] m : household) {
+                m[p] = 0.0;
+            }
+            weightBits[p] = 0;
+        } else if (sig != signature[p]) {
+            for (int m = 0; m < PersonSnapshot.M; m++) {
+                household[m][p] += PersonSnapshot.value(view.flags, view.income, view.householdIncome, m)
+                        - PersonSnapshot.value(flags[p], income[p], householdIncome[p], m);
+            }
+            weightBits[p] = weightBits(weightBits[p], flags[p], view.flags, true);
+        } else {
+            weightBits[p] = weightBits(weightBits[p], flags[p], view.flags, false);
+        }
+        signature[p] = sig;
+        flags[p] = view.flags;
+        income[p] = view.income;
+        householdIncome[p] = view.householdIncome;
     }
 
     /** The weight bits after a month: a weight that changed takes the month's channel. */
@@ -125,10 +145,13 @@ final class ChannelTracker implements java.io.Serializable {
         return (byte) b;
     }
 
-    /** The composition of person p's household: counts of adults and children and its followed members' ids. */
+    /** The signature of person p's household (in the city or the region). */
     static int signature(WijkLabModel model, Persons persons, int p) {
-        int k = persons.household[p];
-        boolean city = persons.place[p] == Persons.CITY;
+        return signature(model, persons, persons.household[p], persons.place[p] == Persons.CITY);
+    }
+
+    /** The composition of household k (in the city or the region): counts of adults and children and its followed members' ids. */
+    static int signature(WijkLabModel model, Persons persons, int k, boolean city) {
         Households h = model.households();
         RegionHouseholds r = model.region();
         // a household in the city and one in the region keep the same composition in parallel arrays
