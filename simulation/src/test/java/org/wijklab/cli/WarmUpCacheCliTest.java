@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.wijklab.experiment.OwnWarmUpCache;
 import org.wijklab.experiment.WarmUpCache;
 
 /** The commands' use of the warm-up cache: --no-warmup-cache keeps nothing, a limit that is not a size stops the command. */
@@ -20,34 +20,14 @@ class WarmUpCacheCliTest {
     @TempDir
     Path tmp;
 
-    private String savedFolder;
-    private String savedMax;
-
-    @BeforeEach
-    void ownCache() {
-        savedFolder = System.getProperty(WarmUpCache.FOLDER_PROPERTY);
-        savedMax = System.getProperty(WarmUpCache.MAX_PROPERTY);
-        System.setProperty(WarmUpCache.FOLDER_PROPERTY, tmp.resolve("cache").toString());
-        System.clearProperty(WarmUpCache.MAX_PROPERTY);
-    }
-
-    @AfterEach
-    void restore() {
-        for (String[] p : new String[][] {{WarmUpCache.FOLDER_PROPERTY, savedFolder}, {WarmUpCache.MAX_PROPERTY, savedMax}}) {
-            if (p[1] == null) {
-                System.clearProperty(p[0]);
-            } else {
-                System.setProperty(p[0], p[1]);
-            }
-        }
-        WarmUpCache.use(true);
-    }
+    @RegisterExtension
+    final OwnWarmUpCache cache = new OwnWarmUpCache();
 
     private List<Path> entries() throws IOException {
-        if (!Files.isDirectory(tmp.resolve("cache"))) {
+        if (!Files.isDirectory(cache.folder())) {
             return List.of();
         }
-        try (Stream<Path> s = Files.list(tmp.resolve("cache"))) {
+        try (Stream<Path> s = Files.list(cache.folder())) {
             return s.toList();
         }
     }
@@ -74,7 +54,7 @@ class WarmUpCacheCliTest {
         CliTest.assertOneErrorLine(o);
         assertTrue(o.err().contains("is not a size"), o.toString());
         CliTest.assertNothingWritten(out);
-        assertFalse(Files.exists(tmp.resolve("cache")));
+        assertFalse(Files.exists(cache.folder()));
     }
 
     private static String[] concat(String[] a, String... b) {

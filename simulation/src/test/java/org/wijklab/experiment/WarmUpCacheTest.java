@@ -33,9 +33,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.wijklab.model.WijkLabModel;
 import org.wijklab.scenario.Scenario;
@@ -52,32 +51,8 @@ class WarmUpCacheTest {
     @TempDir
     Path tmp;
 
-    private String savedFolder;
-    private String savedMax;
-
-    @BeforeEach
-    void ownCache() {
-        savedFolder = System.getProperty(WarmUpCache.FOLDER_PROPERTY);
-        savedMax = System.getProperty(WarmUpCache.MAX_PROPERTY);
-        System.setProperty(WarmUpCache.FOLDER_PROPERTY, tmp.resolve("cache").toString());
-        System.clearProperty(WarmUpCache.MAX_PROPERTY);
-        WarmUpCache.use(true);
-    }
-
-    @AfterEach
-    void restore() {
-        restore(WarmUpCache.FOLDER_PROPERTY, savedFolder);
-        restore(WarmUpCache.MAX_PROPERTY, savedMax);
-        WarmUpCache.use(true);
-    }
-
-    private static void restore(String property, String value) {
-        if (value == null) {
-            System.clearProperty(property);
-        } else {
-            System.setProperty(property, value);
-        }
-    }
+    @RegisterExtension
+    final OwnWarmUpCache cache = new OwnWarmUpCache();
 
     /** krachtwijk on a small city: a programme, its teams, cohorts and the moves log. */
     private static Scenario krachtwijk() {
@@ -87,7 +62,7 @@ class WarmUpCacheTest {
     }
 
     private List<Path> entries() throws IOException {
-        Path folder = tmp.resolve("cache");
+        Path folder = cache.folder();
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
@@ -230,7 +205,7 @@ class WarmUpCacheTest {
         // two caches of the same folder stand for two processes: no lock between them
         Scenario s = krachtwijk().withYears(3);
         String key = WarmUpCache.key(s);
-        Path folder = tmp.resolve("cache");
+        Path folder = cache.folder();
         Path file = folder.resolve(key + WarmUpCache.SUFFIX);
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
