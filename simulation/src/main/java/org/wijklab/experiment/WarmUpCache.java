@@ -334,9 +334,8 @@ public final class WarmUpCache {
             long length;
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ch.write(ByteBuffer.allocate(HEADER));
-                CountingStream counted = new CountingStream(new CheckedOutputStream(
-                        java.nio.channels.Channels.newOutputStream(ch), crc));
-                OutputStream out = new BufferedOutputStream(counted, 1 << 20);
+                OutputStream out = new BufferedOutputStream(new CheckedOutputStream(
+                        java.nio.channels.Channels.newOutputStream(ch), crc), 1 << 20);
                 ObjectOutputStream s = new ObjectOutputStream(out);
                 model.preCheckpoint();
                 try {
@@ -346,7 +345,7 @@ public final class WarmUpCache {
                 }
                 s.flush();
                 out.flush();
-                length = counted.count;
+                length = ch.position() - HEADER;
                 ByteBuffer h = ByteBuffer.allocate(HEADER);
                 h.put(MAGIC).putInt(FORMAT).put(key.getBytes(StandardCharsets.US_ASCII)).putLong(length)
                         .putLong(crc.getValue()).flip();
@@ -467,7 +466,7 @@ public final class WarmUpCache {
     static String codeHash() {
         String h = codeHash;
         if (h == null) {
-            h = hashCode(List.of(WijkLabModel.class, sim.engine.SimState.class, ec.util.MersenneTwisterFast.class));
+            h = hashOfClasses(List.of(WijkLabModel.class, sim.engine.SimState.class, ec.util.MersenneTwisterFast.class));
             codeHash = h == null ? "" : h;
         }
         return h == null || h.isEmpty() ? null : h;
@@ -475,7 +474,7 @@ public final class WarmUpCache {
 
     private static final List<String> CODE = List.of("org/wijklab/", "sim/engine/", "sim/field/", "sim/util/", "ec/util/");
 
-    private static String hashCode(List<Class<?>> classes) {
+    private static String hashOfClasses(List<Class<?>> classes) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             Set<Path> places = new LinkedHashSet<>();
@@ -523,27 +522,6 @@ public final class WarmUpCache {
             warnOnce("code", "the warm-up cache is not used: the program's classes cannot be read to key it ("
                     + oneLine(e) + ")");
             return null;
-        }
-    }
-
-    /** Counts the bytes written through it. */
-    private static final class CountingStream extends java.io.FilterOutputStream {
-        long count;
-
-        CountingStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
         }
     }
 

@@ -97,8 +97,8 @@ final class ChannelTracker implements java.io.Serializable {
         });
     }
 
-    /** Items per chunk of the passes over persons and the region's households. */
-    private static final int CHUNK = 8192;
+    /** Items per chunk of the passes over persons and the region's households: as many as a household block. */
+    private static final int CHUNK = org.wijklab.model.Blocks.SIZE;
 
     private static int chunks(int items) {
         return (items + CHUNK - 1) / CHUNK;
