@@ -85,15 +85,16 @@ final class RunState implements Serializable {
             DistancesTable distances = st.add(new DistancesTable(folder.resolve(Runner.DISTANCES), scenario.ticks()));
             RegionTable region = st.add(new RegionTable(folder.resolve(Runner.REGION), scenario.ticks()));
             OriginsTable cohortsByOrigin = origins ? st.add(new OriginsTable(folder.resolve(Runner.ORIGINS),
-                    scenario.output().cohortYears(), scenario.ticks())) : null;
+                    scenario.output().cohortYears(), scenario.ticks()).readingThrough(decomposition)) : null;
             ServicesTable services = programmes ? st.add(new ServicesTable(folder.resolve(Runner.SERVICES))) : null;
             CostsTable costs = programmes ? st.add(new CostsTable(folder.resolve(Runner.COSTS), scenario.ticks()))
                     : null;
-            CohortTable cohorts = programmes ? st.add(new CohortTable(folder.resolve(Runner.COHORTS))) : null;
+            CohortTable cohorts = programmes
+                    ? st.add(new CohortTable(folder.resolve(Runner.COHORTS)).readingThrough(decomposition)) : null;
             LeakTable leak = origins ? st.add(new LeakTable(folder.resolve(Runner.LEAK), cohortsByOrigin,
-                    scenario.ticks())) : null;
-            HelpedTable helped = programmes ? st.add(new HelpedTable(folder.resolve(Runner.HELPED), scenario.ticks()))
-                    : null;
+                    scenario.ticks()).readingThrough(decomposition)) : null;
+            HelpedTable helped = programmes ? st.add(new HelpedTable(folder.resolve(Runner.HELPED), scenario.ticks())
+                    .readingThrough(decomposition)) : null;
             if (scenario.output().movesLog()) {
                 model.setMoveListener(st.add(new MovesLog(folder.resolve(Runner.MOVES), scenario)));
             }

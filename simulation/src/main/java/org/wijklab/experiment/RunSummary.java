@@ -146,9 +146,10 @@ public final class RunSummary implements Replicator.RunObserver {
         if (keepLeak && years.length > 0) {
             // the leak table's members are the origins table's: it goes first (its own rows are not needed)
             org.wijklab.observation.OriginsTable origins = new org.wijklab.observation.OriginsTable(
-                    java.io.Writer.nullWriter(), years, scenario.ticks());
+                    java.io.Writer.nullWriter(), years, scenario.ticks()).readingThrough(decomposer);
             leakText = new StringWriter();
-            leakTable = new org.wijklab.observation.LeakTable(leakText, origins, scenario.ticks());
+            leakTable = new org.wijklab.observation.LeakTable(leakText, origins, scenario.ticks())
+                    .readingThrough(decomposer);
             model.addTickListener(origins);
             model.addTickListener(leakTable);
         }

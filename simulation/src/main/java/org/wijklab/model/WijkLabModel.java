@@ -166,6 +166,7 @@ public final class WijkLabModel extends SimState {
         blocks = new Blocks(households.capacity, random, threads);
         tiesTable = null;
         ties(0);
+        experienceTable = experienceTable(scenario.labour());
         effects = new PolicyEffects(neighbourhoods.count);
         professionals = new Professionals(neighbourhoods.count);
         help = new Help(scenario.programmes().size(), scenario.ticks());
@@ -470,8 +471,29 @@ public final class WijkLabModel extends SimState {
         int lastRaise = tick - Math.floorMod(tick - 1, 12);
         int counted = Math.max(persons.statusSince[p], Math.min(tick, lastRaise));
         return wageLevel * lab.wageByEducation()[persons.education[p]] * persons.ability[p]
-                * lab.experienceFactor(persons.experience(p, working, lab.experienceLoss(), counted))
+                * experienceFactor(lab, persons.experience(p, working, lab.experienceLoss(), counted))
                 * (1.0 + scenario.policy().help().skillWage() * persons.skill[p]);
+    }
+
+    /**
+     * {@link Scenario.Labour#experienceFactor} by whole months of experience (a person in work has
+     * whole months), made once with the very call, so a value from it is the same double; 70 years.
+     */
+    private double[] experienceTable;
+
+    private static double[] experienceTable(Scenario.Labour lab) {
+        double[] t = new double[12 * 70];
+        for (int m = 0; m < t.length; m++) {
+            t[m] = lab.experienceFactor(m);
+        }
+        return t;
+    }
+
+    /** The experience factor of so many months: from the table for whole months within it, else computed. */
+    double experienceFactor(Scenario.Labour lab, double months) {
+        double[] t = experienceTable;
+        int m = (int) months;
+        return t != null && m == months && m >= 0 && m < t.length ? t[m] : lab.experienceFactor(months);
     }
 
     /**

@@ -26,32 +26,61 @@ import org.wijklab.model.WijkLabModel;
  * a household month ({@link PersonSnapshot#EMPLOYMENT_WEIGHT_HOUSEHOLD}, {@link
  * PersonSnapshot#ADULT_WEIGHT_HOUSEHOLD}).
  *
- * <p>A slot reused by a new person (another id) starts again with nothing. 50 bytes per person slot;
- * one pass over the slots per recorded month, on the model's thread, reading state only (no
- * randomness): the same bytes whatever the thread count.
+ * <p>A slot reused by a new person (another id) starts again with nothing. Each recorded month,
+ * reading state only (no randomness), in chunks on the model's block threads (a chunk writes only
+ * its own households' or persons' entries): the same bytes whatever the thread count.
+ *
+ * <p>How a month is followed without reading every person's household: one pass over the
+ * households makes each one's record of the month ({@link #RECORD} ints: the signature, its
+ * adults' flags, its income and equivalised income, its adults) and marks, against its record of
+ * the month before, whether anything a person's channel depends on changed: the signature, or its
+ * adults or their flags. The pass over the persons then reads, per person, its place and household
+ * now and at the last month (kept per person) and the one mark of its household: a person still in
+ * the same household whose household is unmarked had no household event and no change of weight,
+ * and nothing of it is written. Only the others (a marked household, another household or place,
+ * a new person) read their household's records of both months, which give the same values a
+ * month-by-month copy of every person's outcomes gave: the outcomes at the last month are a pure
+ * function of the household record and the person's position in it. 43 bytes per person slot and
+ * 2 &times; 24 per household.
  */
 final class ChannelTracker implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** The id of the person each slot's state is of, or -1. */
     private int[] id = new int[0];
-    private int[] signature = new int[0];
-    private byte[] flags = new byte[0];
-    private float[] income = new float[0];
-    private float[] householdIncome = new float[0];
+    /** Each followed person's place ({@link Persons#CITY} or {@link Persons#REGION}) and household at the last month. */
+    private byte[] lastPlace = new byte[0];
+    private int[] lastHousehold = new int[0];
     /** Running sums of the changes in household months, per metric of {@link PersonSnapshot#METRICS}. */
     private double[][] household = new double[PersonSnapshot.M][0];
     private byte[] weightBits = new byte[0];
     private int lastTick = Integer.MIN_VALUE;
-    /** This month's signature of each household in the city and in the region (scratch, not kept in a checkpoint). */
-    private transient int[] citySignature;
-    private transient int[] regionSignature;
+    /** The last month's record of each household in the city and in the region ({@link #RECORD} ints each). */
+    private int[] lastCity = new int[0];
+    private int[] lastRegion = new int[0];
+    /** This month's records (scratch, not kept in a checkpoint; after the month they become the last month's). */
+    private transient int[] nextCity;
+    private transient int[] nextRegion;
+    /** Per household this month: whether its record differs from the last month's in anything a channel reads (scratch). */
+    private transient byte[] cityMark;
+    private transient byte[] regionMark;
+
+    /**
+     * Ints per household record: signature, its adults' flags (the first's in the low byte, the
+     * second's in the next) with its neighbourhood (or {@link PersonSnapshot#REGION}) in the high
+     * 16 bits, income, equivalised income, first and second adult.
+     */
+    static final int RECORD = 6;
+    private static final int SIGNATURE = 0;
+    private static final int ADULT_FLAGS = 1;
+    private static final int HOUSEHOLD_INCOME = 2;
+    private static final int INCOME = 3;
+    private static final int FIRST_ADULT = 4;
+    private static final int SECOND_ADULT = 5;
 
     /**
      * Brings every followed person's channel sums up to this tick (once per tick): the households'
-     * signatures first, then the persons, each pass in chunks on the model's block threads (a
-     * chunk writes only its own households' or persons' entries, so the result is the same for
-     * any number of threads).
+     * records first, then the persons.
      */
     void update(WijkLabModel model, int tick) {
         if (tick == lastTick) {
@@ -65,19 +94,38 @@ final class ChannelTracker implements java.io.Serializable {
         }
         Households h = model.households();
         RegionHouseholds r = model.region();
-        if (citySignature == null || citySignature.length < h.capacity) {
-            citySignature = new int[h.capacity];
+        if (nextCity == null || nextCity.length < RECORD * h.capacity) {
+            nextCity = new int[RECORD * h.capacity];
         }
-        if (regionSignature == null || regionSignature.length < r.capacity()) {
-            regionSignature = new int[r.capacity()];
+        if (lastCity.length < RECORD * h.capacity) {
+            lastCity = Arrays.copyOf(lastCity, RECORD * h.capacity);
+        }
+        if (cityMark == null || cityMark.length < h.capacity) {
+            cityMark = new byte[h.capacity];
+        }
+        int regions0 = r.capacity();
+        if (nextRegion == null || nextRegion.length < RECORD * regions0) {
+            nextRegion = new int[RECORD * regions0];
+        }
+        if (lastRegion.length < RECORD * regions0) {
+            lastRegion = Arrays.copyOf(lastRegion, RECORD * regions0);
+        }
+        if (regionMark == null || regionMark.length < regions0) {
+            regionMark = new byte[regions0];
         }
         org.wijklab.model.Blocks blocks = model.blocks();
-        int[] cities = citySignature;
-        int[] regions = regionSignature;
+        int[] cities = nextCity;
+        int[] regions = nextRegion;
+        int[] lastCities = lastCity;
+        int[] lastRegions = lastRegion;
+        byte[] cityMarks = cityMark;
+        byte[] regionMarks = regionMark;
         blocks.forEach(b -> {
             for (int k = blocks.from(b), end = blocks.to(b); k < end; k++) {
                 if (h.isLive(k)) {
-                    cities[k] = signature(model, persons, k, true);
+                    record(cities, k, signature(model, persons, k, true), h.hood[k],
+                            h.adults, h.children, h.adultPerson, h.status, h.mental, h.income);
+                    cityMarks[k] = mark(cities, lastCities, k);
                 }
             }
         });
@@ -85,16 +133,24 @@ final class ChannelTracker implements java.io.Serializable {
         blocks.forEachChunk(chunks(regionBound), c -> {
             for (int k = c * CHUNK, end = Math.min(regionBound, k + CHUNK); k < end; k++) {
                 if (r.live[k]) {
-                    regions[k] = signature(model, persons, k, false);
+                    record(regions, k, signature(model, persons, k, false), PersonSnapshot.REGION,
+                            r.adults, r.children, r.adultPerson, r.status, r.mental, r.income);
+                    regionMarks[k] = mark(regions, lastRegions, k);
                 }
             }
         });
         blocks.forEachChunk(chunks(bound), c -> {
-            PersonSnapshot.View view = new PersonSnapshot.View();
+            PersonSnapshot.View before = new PersonSnapshot.View();
+            PersonSnapshot.View after = new PersonSnapshot.View();
             for (int p = c * CHUNK, end = Math.min(bound, p + CHUNK); p < end; p++) {
-                update(model, persons, p, view, cities, regions);
+                update(persons, p, before, after);
             }
         });
+        // this month's records become the last month's; the old ones are the next month's scratch
+        nextCity = lastCity;
+        lastCity = cities;
+        nextRegion = lastRegion;
+        lastRegion = regions;
     }
 
     /** Items per chunk of the passes over persons and the region's households: as many as a household block. */
@@ -104,33 +160,107 @@ final class ChannelTracker implements java.io.Serializable {
         return (items + CHUNK - 1) / CHUNK;
     }
 
-    private void update(WijkLabModel model, Persons persons, int p, PersonSnapshot.View view, int[] cities, int[] regions) {
+    /** Household k's record this month (the same values {@link PersonSnapshot.View#read} derives per person). */
+    private static void record(int[] rec, int k, int signature, short where, byte[] adults, byte[] children,
+            int[] adultPerson, byte[] status, byte[] mental, float[] income) {
+        int o = RECORD * k;
+        rec[o + SIGNATURE] = signature;
+        int second = adults[k] > 1 ? adultPerson[2 * k + 1] : -1;
+        int flags = PersonSnapshot.View.adultFlags(status[2 * k], mental[2 * k]) & 0xff;
+        if (second >= 0) {
+            flags |= (PersonSnapshot.View.adultFlags(status[2 * k + 1], mental[2 * k + 1]) & 0xff) << 8;
+        }
+        rec[o + ADULT_FLAGS] = flags | where << 16;
+        rec[o + HOUSEHOLD_INCOME] = Float.floatToRawIntBits(income[k]);
+        rec[o + INCOME] = Float.floatToRawIntBits((float) (income[k] / Households.equivalence(adults[k], children[k])));
+        rec[o + FIRST_ADULT] = adultPerson[2 * k];
+        rec[o + SECOND_ADULT] = second;
+    }
+
+    /**
+     * 1 when slot k's record this month differs from its record of the last month in the signature,
+     * the adults or their flags (or the slot held no household then: its old record is then
+     * whatever it last was, and any difference marks it), else 0.
+     */
+    private static byte mark(int[] now, int[] last, int k) {
+        int o = RECORD * k;
+        return now[o + SIGNATURE] != last[o + SIGNATURE] || ((now[o + ADULT_FLAGS] ^ last[o + ADULT_FLAGS]) & 0xffff) != 0
+                || now[o + FIRST_ADULT] != last[o + FIRST_ADULT] || now[o + SECOND_ADULT] != last[o + SECOND_ADULT]
+                ? (byte) 1 : (byte) 0;
+    }
+
+    /**
+     * Person p's outcomes into the view (its flags and incomes; not its place) from the record of
+     * household k in rec: the same values as {@link PersonSnapshot.View#read} for a person in the
+     * city or the region. Returns the household's signature.
+     */
+    static int read(Persons persons, int p, int[] rec, int k, PersonSnapshot.View view) {
+        int o = RECORD * k;
+        int flags = persons.origin[p] == Persons.ORIGIN_BORN ? PersonSnapshot.BORN : 0;
+        if (rec[o + FIRST_ADULT] == p) {
+            flags |= rec[o + ADULT_FLAGS] & 0xff;
+        } else if (rec[o + SECOND_ADULT] == p) {
+            flags |= (rec[o + ADULT_FLAGS] >>> 8) & 0xff;
+        }
+        view.flags = (byte) flags;
+        view.householdIncome = Float.intBitsToFloat(rec[o + HOUSEHOLD_INCOME]);
+        view.income = Float.intBitsToFloat(rec[o + INCOME]);
+        return rec[o + SIGNATURE];
+    }
+
+    /**
+     * Person p's place and outcomes at the tick of the last update, the same as {@link
+     * PersonSnapshot.View#read} then: for a person in the city or the region from its household's
+     * record (one place to read instead of the household's many arrays), else from the model.
+     */
+    void view(WijkLabModel model, int p, PersonSnapshot.View v) {
+        Persons persons = model.persons();
+        byte place = persons.place[p];
+        if (place == Persons.CITY || place == Persons.REGION) {
+            int[] rec = place == Persons.CITY ? lastCity : lastRegion;
+            int k = persons.household[p];
+            read(persons, p, rec, k, v);
+            v.where = (short) (rec[RECORD * k + ADULT_FLAGS] >> 16);
+        } else {
+            v.read(model, p);
+        }
+    }
+
+    /** The households' records of the last update, city then region (for tests). */
+    int[][] records() {
+        return new int[][] {lastCity, lastRegion};
+    }
+
+    private void update(Persons persons, int p, PersonSnapshot.View before, PersonSnapshot.View after) {
         byte place = persons.place[p];
         if (place != Persons.CITY && place != Persons.REGION) {
             id[p] = -1;
             return;
         }
-        view.read(model, p);
-        int sig = (place == Persons.CITY ? cities : regions)[persons.household[p]];
+        int k = persons.household[p];
         if (id[p] != persons.id[p]) {
             id[p] = persons.id[p];
             for (double[] m : household) {
                 m[p] = 0.0;
             }
             weightBits[p] = 0;
-        } else if (sig != signature[p]) {
-            for (int m = 0; m < PersonSnapshot.M; m++) {
-                household[m][p] += PersonSnapshot.value(view.flags, view.income, view.householdIncome, m)
-                        - PersonSnapshot.value(flags[p], income[p], householdIncome[p], m);
+        } else if (k != lastHousehold[p] || place != lastPlace[p]
+                || (place == Persons.CITY ? cityMark : regionMark)[k] != 0) {
+            int sig = read(persons, p, place == Persons.CITY ? nextCity : nextRegion, k, after);
+            int lastSig = read(persons, p, lastPlace[p] == Persons.CITY ? lastCity : lastRegion, lastHousehold[p], before);
+            if (sig != lastSig) {
+                for (int m = 0; m < PersonSnapshot.M; m++) {
+                    household[m][p] += PersonSnapshot.value(after.flags, after.income, after.householdIncome, m)
+                            - PersonSnapshot.value(before.flags, before.income, before.householdIncome, m);
+                }
+                weightBits[p] = weightBits(weightBits[p], before.flags, after.flags, true);
+            } else {
+                weightBits[p] = weightBits(weightBits[p], before.flags, after.flags, false);
             }
-            weightBits[p] = weightBits(weightBits[p], flags[p], view.flags, true);
-        } else {
-            weightBits[p] = weightBits(weightBits[p], flags[p], view.flags, false);
         }
-        signature[p] = sig;
-        flags[p] = view.flags;
-        income[p] = view.income;
-        householdIncome[p] = view.householdIncome;
+        // else: the same household, which changed in nothing a channel reads: no event, the same weights
+        lastPlace[p] = place;
+        lastHousehold[p] = k;
     }
 
     /** The weight bits after a month: a weight that changed takes the month's channel. */
@@ -181,10 +311,8 @@ final class ChannelTracker implements java.io.Serializable {
         int old = id.length;
         id = Arrays.copyOf(id, n);
         Arrays.fill(id, old, n, -1);
-        signature = Arrays.copyOf(signature, n);
-        flags = Arrays.copyOf(flags, n);
-        income = Arrays.copyOf(income, n);
-        householdIncome = Arrays.copyOf(householdIncome, n);
+        lastPlace = Arrays.copyOf(lastPlace, n);
+        lastHousehold = Arrays.copyOf(lastHousehold, n);
         for (int m = 0; m < household.length; m++) {
             household[m] = Arrays.copyOf(household[m], n);
         }
@@ -202,6 +330,6 @@ final class ChannelTracker implements java.io.Serializable {
 
     /** Bytes per person slot (for the memory figures). */
     static int bytesPerSlot() {
-        return 4 + 4 + 1 + 4 + 4 + 8 * PersonSnapshot.M + 1;
+        return 4 + 1 + 4 + 8 * PersonSnapshot.M + 1;
     }
 }

@@ -36,10 +36,17 @@ public final class CohortTable implements TickListener, OutputFile {
     private int[][] members;
     private int[][] memberIds;
     private final List<Row> waiting = new ArrayList<>();
-    private final PersonSnapshot.View view = new PersonSnapshot.View();
+    private final PersonReader reader = new PersonReader();
+    private final PersonSnapshot.View view = reader.view();
 
     public CohortTable(Path file) {
         csv = new Csv(file, HEADER);
+    }
+
+    /** Reads persons through the run's erosion decomposition's households' records of each tick (the same values, fewer reads). */
+    public CohortTable readingThrough(ErosionDecomposition decomposition) {
+        reader.through(decomposition);
+        return this;
     }
 
     private static String[] header() {
@@ -183,7 +190,7 @@ public final class CohortTable implements TickListener, OutputFile {
                 throw new IllegalStateException("cohort member " + ids[i] + " of " + run.spec.name()
                         + " is no longer followed at tick " + tick);
             }
-            view.read(model, p);
+            reader.read(model, tick, p);
             row.add(group(view.where, run.isTarget), view.flags, view.income, view.householdIncome);
         }
         return row;

@@ -104,6 +104,17 @@ public final class ErosionDecomposition implements TickListener, OutputFile {
         }
     }
 
+    /**
+     * Person p's place and outcomes at this tick, for the other tables that follow persons each
+     * month (origins.csv, leak.csv, cohorts.csv, helped.csv): read through the tracker's households'
+     * records of the tick, which the first table to ask makes (every table is told of the tick after
+     * the model's month, before anything changes): the same values as {@link PersonSnapshot.View#read}.
+     */
+    void read(WijkLabModel model, int tick, int p, PersonSnapshot.View v) {
+        tracker.update(model, tick);
+        tracker.view(model, p, v);
+    }
+
     @Override
     public void onTick(WijkLabModel model, int tick) {
         List<Programmes.Run> runs = model.programmes().runs();

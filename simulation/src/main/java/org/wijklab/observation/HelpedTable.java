@@ -49,7 +49,8 @@ public final class HelpedTable implements TickListener, OutputFile {
 
     private final Csv csv;
     private final int lastTick;
-    private final PersonSnapshot.View view = new PersonSnapshot.View();
+    private final PersonReader reader = new PersonReader();
+    private final PersonSnapshot.View view = reader.view();
     private final long[] persons = new long[F * S];
     private final long[] months = new long[F * S];
     private final double[] sum = new double[F * S * M];
@@ -60,6 +61,12 @@ public final class HelpedTable implements TickListener, OutputFile {
     public HelpedTable(Path file, int lastTick) {
         csv = new Csv(file, HEADER);
         this.lastTick = lastTick;
+    }
+
+    /** Reads persons through the run's erosion decomposition's households' records of each tick (the same values, fewer reads). */
+    public HelpedTable readingThrough(ErosionDecomposition decomposition) {
+        reader.through(decomposition);
+        return this;
     }
 
     /** Whether tick is one of the points of a programme ending at endTick in a run of lastTick ticks. */
@@ -115,7 +122,7 @@ public final class HelpedTable implements TickListener, OutputFile {
             }
             boolean alive = fate != DIED;
             if (alive) {
-                view.read(model, p);
+                reader.read(model, tick, p);
             }
             boolean inCity = fate == IN_TARGETS || fate == IN_CITY;
             boolean indebted = inCity && h.debt[ps.household[p]] > 0;

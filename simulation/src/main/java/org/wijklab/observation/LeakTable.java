@@ -57,7 +57,8 @@ public final class LeakTable implements TickListener, OutputFile {
     private final float[][] income0;
     /** Per cohort: months from the cohort tick to the end of the member's time at risk; AT_RISK while it lasts. */
     private final short[][] stop;
-    private final PersonSnapshot.View view = new PersonSnapshot.View();
+    private final PersonReader reader = new PersonReader();
+    private final PersonSnapshot.View view = reader.view();
     /** Per cell (location, eligible, helped) of one origin: the sums of a row. */
     private long[] persons = new long[0];
     private long[] left = new long[0];
@@ -68,6 +69,12 @@ public final class LeakTable implements TickListener, OutputFile {
     private long[] n0 = new long[0];
     private long[] n = new long[0];
     private double[] gain = new double[0];
+
+    /** Reads persons through the run's erosion decomposition's households' records of each tick (the same values, fewer reads). */
+    public LeakTable readingThrough(ErosionDecomposition decomposition) {
+        reader.through(decomposition);
+        return this;
+    }
 
     /** A table of the members of the origins table's cohorts in a run of lastTick ticks. */
     public LeakTable(Path file, OriginsTable origins, int lastTick) {
@@ -134,7 +141,7 @@ public final class LeakTable implements TickListener, OutputFile {
         short[] end = new short[s.length];
         for (int i = 0; i < s.length; i++) {
             int p = s[i];
-            view.read(model, p);
+            reader.read(model, tick, p);
             st[i] = (byte) ((view.flags & MEASURED) | (eligible(h, persons.household[p]) ? ELIGIBLE : 0));
             inc[i] = view.income;
             end[i] = AT_RISK;
@@ -232,7 +239,7 @@ public final class LeakTable implements TickListener, OutputFile {
                     throw new IllegalStateException("member " + id[i] + " of the year-" + year + " cohort of "
                             + nb.name[j] + " is no longer followed at tick " + tick);
                 }
-                view.read(model, p);
+                reader.read(model, tick, p);
                 int location = view.where >= 0 ? view.where : view.where == PersonSnapshot.REGION ? nb.count : nb.count + 1;
                 byte st = state[c][i];
                 int helpTick = ps.helpFirst[p];

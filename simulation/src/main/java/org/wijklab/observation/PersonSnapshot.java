@@ -55,7 +55,10 @@ final class PersonSnapshot implements java.io.Serializable {
         this(model, tick, null);
     }
 
-    /** The persons now, with their channel sums from the tracker (brought up to this tick) when there is one. */
+    /**
+     * The persons now, with their channel sums from the tracker (brought up to this tick) when there
+     * is one, and then read through its households' records of the tick.
+     */
     PersonSnapshot(WijkLabModel model, int tick, ChannelTracker tracker) {
         this.tick = tick;
         Persons persons = model.persons();
@@ -68,7 +71,11 @@ final class PersonSnapshot implements java.io.Serializable {
         household = tracker == null ? null : new double[M][bound];
         View v = new View();
         for (int p = 0; p < bound; p++) {
-            v.read(model, p);
+            if (tracker != null) {
+                tracker.view(model, p, v);
+            } else {
+                v.read(model, p);
+            }
             id[p] = persons.id[p];
             where[p] = v.where;
             flags[p] = v.flags;
@@ -179,16 +186,22 @@ final class PersonSnapshot implements java.io.Serializable {
         }
 
         private void adult(byte status, byte mental) {
-            flags |= ADULT;
+            flags |= adultFlags(status, mental);
+        }
+
+        /** The flags of an adult with this labour status and mental health. */
+        static byte adultFlags(byte status, byte mental) {
+            int f = ADULT;
             if (status != Households.RETIRED) {
-                flags |= WORKING_AGE;
+                f |= WORKING_AGE;
             }
             if (status == Households.EMPLOYED) {
-                flags |= EMPLOYED;
+                f |= EMPLOYED;
             }
             if (mental == Households.GOOD) {
-                flags |= GOOD;
+                f |= GOOD;
             }
+            return (byte) f;
         }
     }
 }

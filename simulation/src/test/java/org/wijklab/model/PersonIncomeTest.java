@@ -156,4 +156,17 @@ class PersonIncomeTest {
         assertEquals(w1, h.income[own], EPS);
         assertEquals(0, h.children[own], "the children stay with the parent household");
     }
+
+    /** The wage's experience factor read from the table by whole months is the very double of the call, and past it and between months the call. */
+    @Test
+    void theTabulatedExperienceFactorIsTheSameDoubleAsTheCall() {
+        WijkLabModel m = city();
+        Scenario.Labour lab = m.scenario().labour();
+        for (int months = 0; months < 12 * 80; months++) {
+            for (double x : new double[] {months, months + 0.25}) {
+                assertEquals(Double.doubleToRawLongBits(lab.experienceFactor(x)),
+                        Double.doubleToRawLongBits(m.experienceFactor(lab, x)), "experience " + x + " months");
+            }
+        }
+    }
 }

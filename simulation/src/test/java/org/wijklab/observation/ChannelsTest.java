@@ -165,6 +165,165 @@ class ChannelsTest {
                 "a whole household leaving for the region keeps its composition");
     }
 
+    /**
+     * The tracker reads each person from its household's record of the month; after two years of a
+     * city with moves, births, deaths, partnering and a region, every followed person's flags and
+     * incomes from the records are the very values read from the households' own arrays.
+     */
+    @Test
+    void theHouseholdRecordsGiveEveryPersonTheValuesOfItsHousehold() {
+        WijkLabModel m = city();
+        while (m.schedule.getSteps() < 24) {
+            m.schedule.step(m);
+        }
+        ChannelTracker tracker = new ChannelTracker();
+        tracker.update(m, 24);
+        int[][] records = tracker.records();
+        org.wijklab.model.Persons persons = m.persons();
+        PersonSnapshot.View fromHousehold = new PersonSnapshot.View();
+        PersonSnapshot.View fromRecord = new PersonSnapshot.View();
+        int city = 0;
+        int region = 0;
+        int adults = 0;
+        PersonSnapshot.View fromTracker = new PersonSnapshot.View();
+        for (int p = 0; p < persons.bound(); p++) {
+            fromHousehold.read(m, p);
+            tracker.view(m, p, fromTracker);
+            String slot = "person slot " + p + " through the tracker";
+            assertEquals(fromHousehold.where, fromTracker.where, slot);
+            assertEquals(fromHousehold.flags, fromTracker.flags, slot);
+            assertEquals(Float.floatToRawIntBits(fromHousehold.income), Float.floatToRawIntBits(fromTracker.income), slot);
+            assertEquals(Float.floatToRawIntBits(fromHousehold.householdIncome),
+                    Float.floatToRawIntBits(fromTracker.householdIncome), slot);
+            byte place = persons.place[p];
+            if (place != org.wijklab.model.Persons.CITY && place != org.wijklab.model.Persons.REGION) {
+                continue;
+            }
+            int sig = ChannelTracker.read(persons, p, records[place == org.wijklab.model.Persons.CITY ? 0 : 1],
+                    persons.household[p], fromRecord);
+            String who = "person slot " + p;
+            assertEquals(fromHousehold.flags, fromRecord.flags, who);
+            assertEquals(Float.floatToRawIntBits(fromHousehold.income), Float.floatToRawIntBits(fromRecord.income), who);
+            assertEquals(Float.floatToRawIntBits(fromHousehold.householdIncome),
+                    Float.floatToRawIntBits(fromRecord.householdIncome), who);
+            assertEquals(ChannelTracker.signature(m, persons, p), sig, who);
+            if (place == org.wijklab.model.Persons.CITY) {
+                city++;
+            } else {
+                region++;
+            }
+            if ((fromRecord.flags & PersonSnapshot.ADULT) != 0) {
+                adults++;
+            }
+        }
+        assertTrue(city > 2000 && region > 0 && adults > 1000, city + " in the city, " + region + " in the region, "
+                + adults + " adults");
+    }
+
+    /**
+     * The tracker writes nothing for a person whose household is unmarked, and reads the last
+     * month's outcomes from the last month's household records. Against the plain definition (every
+     * person's outcomes and signature copied every month, {@link EveryMonth}), over three years of a
+     * city with moves, births, deaths, partnering and departures to the region, followed every month
+     * and every third month: every person's channel sums and weight bits are the same doubles and bits.
+     */
+    @Test
+    void followingOnlyTheMarkedHouseholdsGivesTheSameSumsAsCopyingEveryPerson() {
+        for (int every : new int[] {1, 3}) {
+            WijkLabModel m = city();
+            ChannelTracker tracker = new ChannelTracker();
+            EveryMonth plain = new EveryMonth();
+            int events = 0;
+            int weights = 0;
+            for (int month = 1; month <= 36; month++) {
+                m.schedule.step(m);
+                if (month % every != 0) {
+                    continue;
+                }
+                tracker.update(m, month);
+                plain.update(m);
+                org.wijklab.model.Persons persons = m.persons();
+                for (int p = 0; p < persons.bound(); p++) {
+                    String who = "every " + every + " months, month " + month + ", person slot " + p;
+                    for (int k = 0; k < PersonSnapshot.M; k++) {
+                        assertEquals(plain.household(p, k), tracker.household(p, k), 0.0, who);
+                        events += plain.household(p, k) != 0 ? 1 : 0;
+                    }
+                    assertEquals(plain.weightBits(p), tracker.weightBits(p), who);
+                    weights += plain.weightBits(p) != 0 ? 1 : 0;
+                }
+            }
+            assertTrue(events > 100 && weights > 10, events + " sums and " + weights + " weight bits not 0");
+        }
+    }
+
+    /** The household channel by its definition: every followed person's outcomes and signature copied each month. */
+    private static final class EveryMonth {
+        int[] id = new int[0];
+        int[] signature = new int[0];
+        byte[] flags = new byte[0];
+        float[] income = new float[0];
+        float[] householdIncome = new float[0];
+        double[][] household = new double[PersonSnapshot.M][0];
+        byte[] weightBits = new byte[0];
+
+        void update(WijkLabModel model) {
+            org.wijklab.model.Persons persons = model.persons();
+            int bound = persons.bound();
+            if (id.length < bound) {
+                int old = id.length;
+                id = java.util.Arrays.copyOf(id, bound);
+                java.util.Arrays.fill(id, old, bound, -1);
+                signature = java.util.Arrays.copyOf(signature, bound);
+                flags = java.util.Arrays.copyOf(flags, bound);
+                income = java.util.Arrays.copyOf(income, bound);
+                householdIncome = java.util.Arrays.copyOf(householdIncome, bound);
+                for (int k = 0; k < PersonSnapshot.M; k++) {
+                    household[k] = java.util.Arrays.copyOf(household[k], bound);
+                }
+                weightBits = java.util.Arrays.copyOf(weightBits, bound);
+            }
+            PersonSnapshot.View v = new PersonSnapshot.View();
+            for (int p = 0; p < bound; p++) {
+                byte place = persons.place[p];
+                if (place != org.wijklab.model.Persons.CITY && place != org.wijklab.model.Persons.REGION) {
+                    id[p] = -1;
+                    continue;
+                }
+                v.read(model, p);
+                int sig = ChannelTracker.signature(model, persons, p);
+                if (id[p] != persons.id[p]) {
+                    id[p] = persons.id[p];
+                    for (double[] k : household) {
+                        k[p] = 0.0;
+                    }
+                    weightBits[p] = 0;
+                } else {
+                    boolean event = sig != signature[p];
+                    if (event) {
+                        for (int k = 0; k < PersonSnapshot.M; k++) {
+                            household[k][p] += PersonSnapshot.value(v.flags, v.income, v.householdIncome, k)
+                                    - PersonSnapshot.value(flags[p], income[p], householdIncome[p], k);
+                        }
+                    }
+                    weightBits[p] = ChannelTracker.weightBits(weightBits[p], flags[p], v.flags, event);
+                }
+                signature[p] = sig;
+                flags[p] = v.flags;
+                income[p] = v.income;
+                householdIncome[p] = v.householdIncome;
+            }
+        }
+
+        double household(int p, int k) {
+            return p < id.length && id[p] >= 0 ? household[k][p] : 0.0;
+        }
+
+        byte weightBits(int p) {
+            return p < id.length && id[p] >= 0 ? weightBits[p] : 0;
+        }
+    }
+
     @Test
     void theSameBytesOnTwoThreads() throws IOException {
         Path two = tmp.resolve("two");

@@ -1,0 +1,35 @@
+package org.wijklab.observation;
+
+import org.wijklab.model.WijkLabModel;
+
+/**
+ * How a table that follows persons reads one person's place and outcomes at a tick: through the
+ * erosion decomposition's households' records of the tick when the run has one ({@link
+ * ErosionDecomposition#read}: one place per person), else from the model's arrays ({@link
+ * PersonSnapshot.View#read}). Both give the same values; a table made on its own (in a test) reads
+ * the model.
+ */
+final class PersonReader implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final PersonSnapshot.View view = new PersonSnapshot.View();
+    private ErosionDecomposition through;
+
+    void through(ErosionDecomposition decomposition) {
+        through = decomposition;
+    }
+
+    /** The view every {@link #read} fills. */
+    PersonSnapshot.View view() {
+        return view;
+    }
+
+    /** Person p at this tick, into {@link #view}. */
+    void read(WijkLabModel model, int tick, int p) {
+        if (through != null) {
+            through.read(model, tick, p, view);
+        } else {
+            view.read(model, p);
+        }
+    }
+}
