@@ -40,7 +40,7 @@ import org.wijklab.model.WijkLabModel;
  * and nothing of it is written. Only the others (a marked household, another household or place,
  * a new person) read their household's records of both months, which give the same values a
  * month-by-month copy of every person's outcomes gave: the outcomes at the last month are a pure
- * function of the household record and the person's position in it. 43 bytes per person slot and
+ * function of the household record and the person's position in it. 42 bytes per person slot and
  * 2 &times; 24 per household.
  */
 final class ChannelTracker implements java.io.Serializable {
@@ -103,15 +103,15 @@ final class ChannelTracker implements java.io.Serializable {
         if (cityMark == null || cityMark.length < h.capacity) {
             cityMark = new byte[h.capacity];
         }
-        int regions0 = r.capacity();
-        if (nextRegion == null || nextRegion.length < RECORD * regions0) {
-            nextRegion = new int[RECORD * regions0];
+        int regionCapacity = r.capacity();
+        if (nextRegion == null || nextRegion.length < RECORD * regionCapacity) {
+            nextRegion = new int[RECORD * regionCapacity];
         }
-        if (lastRegion.length < RECORD * regions0) {
-            lastRegion = Arrays.copyOf(lastRegion, RECORD * regions0);
+        if (lastRegion.length < RECORD * regionCapacity) {
+            lastRegion = Arrays.copyOf(lastRegion, RECORD * regionCapacity);
         }
-        if (regionMark == null || regionMark.length < regions0) {
-            regionMark = new byte[regions0];
+        if (regionMark == null || regionMark.length < regionCapacity) {
+            regionMark = new byte[regionCapacity];
         }
         org.wijklab.model.Blocks blocks = model.blocks();
         int[] cities = nextCity;
