@@ -226,6 +226,48 @@ final class ChannelTracker implements java.io.Serializable {
         }
     }
 
+    /** Every slot's place and outcomes at {@link #slotsTick} (scratch): 3 ints per slot, see {@link #slots}. */
+    private transient int[] slots;
+    private transient int slotsTick = Integer.MIN_VALUE;
+
+    /**
+     * Every person slot's place and outcomes at this tick, as {@link #view} gives them, made once
+     * for the tick in chunks on the block threads (reading only): 3 ints per slot, its place (the
+     * high 16 bits) with its flags (the low 8), its income's and its household income's float bits.
+     * For the tables that read many persons at a tick (the cohorts' yearly rows): their members
+     * lie in slot order, so they read these nearly in sequence. Read with {@link #fromSlots}.
+     */
+    int[] slots(WijkLabModel model, int tick) {
+        update(model, tick);
+        if (slots == null || slotsTick != tick) {
+            int bound = model.persons().bound();
+            if (slots == null || slots.length < 3 * bound) {
+                slots = new int[3 * bound];
+            }
+            int[] out = slots;
+            model.blocks().forEachChunk(chunks(bound), c -> {
+                PersonSnapshot.View v = new PersonSnapshot.View();
+                for (int p = c * CHUNK, end = Math.min(bound, p + CHUNK); p < end; p++) {
+                    view(model, p, v);
+                    out[3 * p] = v.where << 16 | (v.flags & 0xff);
+                    out[3 * p + 1] = Float.floatToRawIntBits(v.income);
+                    out[3 * p + 2] = Float.floatToRawIntBits(v.householdIncome);
+                }
+            });
+            slotsTick = tick;
+        }
+        return slots;
+    }
+
+    /** Person p's place and outcomes from {@link #slots} into the view. */
+    static void fromSlots(int[] slots, int p, PersonSnapshot.View v) {
+        int a = slots[3 * p];
+        v.where = (short) (a >> 16);
+        v.flags = (byte) a;
+        v.income = Float.intBitsToFloat(slots[3 * p + 1]);
+        v.householdIncome = Float.intBitsToFloat(slots[3 * p + 2]);
+    }
+
     /** The households' records of the last update, city then region (for tests). */
     int[][] records() {
         return new int[][] {lastCity, lastRegion};

@@ -115,6 +115,11 @@ public final class ErosionDecomposition implements TickListener, OutputFile {
         tracker.view(model, p, v);
     }
 
+    /** Every person slot's place and outcomes at this tick, made once for the tick ({@link ChannelTracker#slots}). */
+    int[] slots(WijkLabModel model, int tick) {
+        return tracker.slots(model, tick);
+    }
+
     @Override
     public void onTick(WijkLabModel model, int tick) {
         List<Programmes.Run> runs = model.programmes().runs();

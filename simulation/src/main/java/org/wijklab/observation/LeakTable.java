@@ -204,6 +204,7 @@ public final class LeakTable implements TickListener, OutputFile {
 
     /** The rows of cohort c at a point: per origin, one pass over its members into cells. */
     private void write(WijkLabModel model, int c, int tick) {
+        reader.atPoint(model, tick);
         Persons ps = model.persons();
         Neighbourhoods nb = model.neighbourhoods();
         int[] s = origins.slots(c);
@@ -239,7 +240,7 @@ public final class LeakTable implements TickListener, OutputFile {
                     throw new IllegalStateException("member " + id[i] + " of the year-" + year + " cohort of "
                             + nb.name[j] + " is no longer followed at tick " + tick);
                 }
-                reader.read(model, tick, p);
+                reader.readAtPoint(model, tick, p);
                 int location = view.where >= 0 ? view.where : view.where == PersonSnapshot.REGION ? nb.count : nb.count + 1;
                 byte st = state[c][i];
                 int helpTick = ps.helpFirst[p];

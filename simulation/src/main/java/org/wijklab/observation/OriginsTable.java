@@ -141,6 +141,7 @@ public final class OriginsTable implements TickListener, OutputFile {
 
     /** One row per origin neighbourhood of cohort year c: one pass over its members. */
     private void write(WijkLabModel model, int c, int tick) {
+        reader.atPoint(model, tick);
         Persons persons = model.persons();
         Neighbourhoods nb = model.neighbourhoods();
         int[] s = slots[c];
@@ -155,7 +156,7 @@ public final class OriginsTable implements TickListener, OutputFile {
                     throw new IllegalStateException("member " + id[i] + " of the year-" + years[c] + " cohort of "
                             + nb.name[j] + " is no longer followed at tick " + tick);
                 }
-                reader.read(model, tick, p);
+                reader.readAtPoint(model, tick, p);
                 int g = place(view.where, j);
                 count[g]++;
                 if (g == DEAD) {

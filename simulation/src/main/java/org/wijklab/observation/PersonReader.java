@@ -24,6 +24,31 @@ final class PersonReader implements java.io.Serializable {
         return view;
     }
 
+    /** Every slot at {@link #pointTick}, through the decomposition (scratch); null reading the model. */
+    private transient int[] points;
+    private transient int pointTick = Integer.MIN_VALUE;
+
+    /**
+     * Prepares the reads of many persons at this tick (a table's yearly rows over its cohorts):
+     * through the decomposition, every slot is read once for the tick, for all the tables of the tick.
+     */
+    void atPoint(WijkLabModel model, int tick) {
+        points = through != null ? through.slots(model, tick) : null;
+        pointTick = tick;
+    }
+
+    /** Person p at the tick of the last {@link #atPoint}, into {@link #view}. */
+    void readAtPoint(WijkLabModel model, int tick, int p) {
+        if (tick != pointTick) {
+            throw new IllegalStateException("persons read at tick " + tick + " prepared for tick " + pointTick);
+        }
+        if (points != null) {
+            ChannelTracker.fromSlots(points, p, view);
+        } else {
+            view.read(model, p);
+        }
+    }
+
     /** Person p at this tick, into {@link #view}. */
     void read(WijkLabModel model, int tick, int p) {
         if (through != null) {

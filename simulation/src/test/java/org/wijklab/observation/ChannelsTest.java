@@ -186,15 +186,24 @@ class ChannelsTest {
         int region = 0;
         int adults = 0;
         PersonSnapshot.View fromTracker = new PersonSnapshot.View();
+        int[] slots = tracker.slots(m, 24);
+        int dead = 0;
         for (int p = 0; p < persons.bound(); p++) {
             fromHousehold.read(m, p);
-            tracker.view(m, p, fromTracker);
-            String slot = "person slot " + p + " through the tracker";
-            assertEquals(fromHousehold.where, fromTracker.where, slot);
-            assertEquals(fromHousehold.flags, fromTracker.flags, slot);
-            assertEquals(Float.floatToRawIntBits(fromHousehold.income), Float.floatToRawIntBits(fromTracker.income), slot);
-            assertEquals(Float.floatToRawIntBits(fromHousehold.householdIncome),
-                    Float.floatToRawIntBits(fromTracker.householdIncome), slot);
+            dead += fromHousehold.where == PersonSnapshot.DEAD ? 1 : 0;
+            for (int way = 0; way < 2; way++) {
+                if (way == 0) {
+                    tracker.view(m, p, fromTracker);
+                } else {
+                    ChannelTracker.fromSlots(slots, p, fromTracker);
+                }
+                String slot = "person slot " + p + (way == 0 ? " through the records" : " through the slots");
+                assertEquals(fromHousehold.where, fromTracker.where, slot);
+                assertEquals(fromHousehold.flags, fromTracker.flags, slot);
+                assertEquals(Float.floatToRawIntBits(fromHousehold.income), Float.floatToRawIntBits(fromTracker.income), slot);
+                assertEquals(Float.floatToRawIntBits(fromHousehold.householdIncome),
+                        Float.floatToRawIntBits(fromTracker.householdIncome), slot);
+            }
             byte place = persons.place[p];
             if (place != org.wijklab.model.Persons.CITY && place != org.wijklab.model.Persons.REGION) {
                 continue;
@@ -216,8 +225,8 @@ class ChannelsTest {
                 adults++;
             }
         }
-        assertTrue(city > 2000 && region > 0 && adults > 1000, city + " in the city, " + region + " in the region, "
-                + adults + " adults");
+        assertTrue(city > 2000 && region > 0 && adults > 1000 && dead > 0, city + " in the city, " + region
+                + " in the region, " + adults + " adults, " + dead + " dead");
     }
 
     /**
