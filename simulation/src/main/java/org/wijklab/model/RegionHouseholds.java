@@ -95,8 +95,9 @@ public final class RegionHouseholds implements java.io.Serializable {
         return k;
     }
 
+    /** Room for more households: an eighth more slots (at least 1,024), as {@link Persons#grown}. */
     private void grow() {
-        int n = capacity * 2;
+        int n = Persons.grown(capacity);
         adults = Arrays.copyOf(adults, n);
         children = Arrays.copyOf(children, n);
         otherChildren = Arrays.copyOf(otherChildren, n);

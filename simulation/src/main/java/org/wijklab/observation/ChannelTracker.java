@@ -40,8 +40,10 @@ import org.wijklab.model.WijkLabModel;
  * and nothing of it is written. Only the others (a marked household, another household or place,
  * a new person) read their household's records of both months, which give the same values a
  * month-by-month copy of every person's outcomes gave: the outcomes at the last month are a pure
- * function of the household record and the person's position in it. 42 bytes per person slot and
- * 2 &times; 24 per household.
+ * function of the household record and the person's position in it. The households' signatures
+ * come from one pass over the persons in slot order that adds each member's mixed id to its
+ * household's sum ({@link #sumMembers}). 42 bytes per person slot and 2 &times; 24 + 2 &times; 4
+ * per household.
  */
 final class ChannelTracker implements java.io.Serializable {
     private static final long serialVersionUID = 2L;
@@ -90,7 +92,7 @@ final class ChannelTracker implements java.io.Serializable {
         Persons persons = model.persons();
         int bound = persons.bound();
         if (id.length < bound) {
-            grow(Math.max(bound, 2 * id.length));
+            grow(Math.max(bound, id.length + id.length / 8));
         }
         Households h = model.households();
         RegionHouseholds r = model.region();
@@ -114,6 +116,10 @@ final class ChannelTracker implements java.io.Serializable {
             regionMark = new byte[regionCapacity];
         }
         org.wijklab.model.Blocks blocks = model.blocks();
+        sumMembers(blocks, persons, bound, h.capacity, regionCapacity);
+        int[] members = memberSums;
+        int[] moreMembers = moreMemberSums;
+        int cityCapacity = h.capacity;
         int[] cities = nextCity;
         int[] regions = nextRegion;
         int[] lastCities = lastCity;
@@ -123,7 +129,7 @@ final class ChannelTracker implements java.io.Serializable {
         blocks.forEach(b -> {
             for (int k = blocks.from(b), end = blocks.to(b); k < end; k++) {
                 if (h.isLive(k)) {
-                    record(cities, k, signature(model, persons, k, true), h.hood[k],
+                    record(cities, k, signature(h.adults, h.children, h.adultPerson, k, members[k] + moreMembers[k]), h.hood[k],
                             h.adults, h.children, h.adultPerson, h.status, h.mental, h.income);
                     cityMarks[k] = mark(cities, lastCities, k);
                 }
@@ -133,7 +139,8 @@ final class ChannelTracker implements java.io.Serializable {
         blocks.forEachChunk(chunks(regionBound), c -> {
             for (int k = c * CHUNK, end = Math.min(regionBound, k + CHUNK); k < end; k++) {
                 if (r.live[k]) {
-                    record(regions, k, signature(model, persons, k, false), PersonSnapshot.REGION,
+                    int sum = members[cityCapacity + k] + moreMembers[cityCapacity + k];
+                    record(regions, k, signature(r.adults, r.children, r.adultPerson, k, sum), PersonSnapshot.REGION,
                             r.adults, r.children, r.adultPerson, r.status, r.mental, r.income);
                     regionMarks[k] = mark(regions, lastRegions, k);
                 }
@@ -151,6 +158,45 @@ final class ChannelTracker implements java.io.Serializable {
         lastCity = cities;
         nextRegion = lastRegion;
         lastRegion = regions;
+    }
+
+    /**
+     * Per household (the city's by slot, then the region's after the city's capacity): the sum of
+     * {@link #mix} of its members' ids (scratch). Two halves of the persons add into one array each.
+     */
+    private transient int[] memberSums;
+    private transient int[] moreMemberSums;
+
+    /**
+     * The sums of the members' mixed ids of every household, in one pass over the persons in slot
+     * order (two halves, on the block threads, each into an array of its own) instead of a walk
+     * through each household's members, whose persons lie scattered. Every person in the city or
+     * the region is a member of its household ({@link Persons#household}) in its place, and a
+     * household's members are exactly those persons (the model's invariants), so the sum is the
+     * one {@link #signature(WijkLabModel, Persons, int, boolean)} adds; ints add in any order to
+     * the same value.
+     */
+    private void sumMembers(org.wijklab.model.Blocks blocks, Persons persons, int bound, int cityCapacity, int regionCapacity) {
+        int n = cityCapacity + regionCapacity;
+        if (memberSums == null || memberSums.length < n) {
+            memberSums = new int[n];
+            moreMemberSums = new int[n];
+        }
+        int[] first = memberSums;
+        int[] second = moreMemberSums;
+        int half = bound / 2;
+        blocks.forEachChunk(2, c -> {
+            int[] sums = c == 0 ? first : second;
+            Arrays.fill(sums, 0, n, 0);
+            for (int p = c == 0 ? 0 : half, end = c == 0 ? half : bound; p < end; p++) {
+                byte place = persons.place[p];
+                if (place == Persons.CITY) {
+                    sums[persons.household[p]] += mix(persons.id[p]);
+                } else if (place == Persons.REGION) {
+                    sums[cityCapacity + persons.household[p]] += mix(persons.id[p]);
+                }
+            }
+        });
     }
 
     /** Items per chunk of the passes over persons and the region's households: as many as a household block. */
@@ -322,7 +368,25 @@ final class ChannelTracker implements java.io.Serializable {
         return signature(model, persons, persons.household[p], persons.place[p] == Persons.CITY);
     }
 
-    /** The composition of household k (in the city or the region): counts of adults and children and its followed members' ids. */
+    /**
+     * The signature of household k from its counts, its adult positions and the sum of its
+     * members' mixed ids ({@link #sumMembers}): the same int as the walk through its members.
+     */
+    private static int signature(byte[] adults, byte[] children, int[] adultPerson, int k, int memberSum) {
+        int s = 31 * adults[k] + children[k] + memberSum;
+        for (int a = 0; a < 2; a++) {
+            if (adultPerson[2 * k + a] < 0) {
+                s += mix(-1 - a);
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The composition of household k (in the city or the region): counts of adults and children and
+     * its followed members' ids (the definition, walking through its members; the monthly pass
+     * adds the same terms in another order).
+     */
     static int signature(WijkLabModel model, Persons persons, int k, boolean city) {
         Households h = model.households();
         RegionHouseholds r = model.region();

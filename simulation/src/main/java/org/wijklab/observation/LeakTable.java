@@ -168,7 +168,11 @@ public final class LeakTable implements TickListener, OutputFile {
         return false;
     }
 
-    /** This month's look at the members still at risk: who has left its origin, who has died. */
+    /**
+     * This month's look at the members still at risk: who has left its origin, who has died. In
+     * chunks of members on the block threads (reading state only; each chunk writes only its own
+     * members' entries): the same entries whatever the thread count.
+     */
     private void follow(WijkLabModel model, int c, int tick) {
         Persons persons = model.persons();
         Households h = model.households();
@@ -177,8 +181,19 @@ public final class LeakTable implements TickListener, OutputFile {
         byte[] st = state[c];
         short[] end = stop[c];
         short months = (short) (tick - 12 * origins.years()[c]);
-        for (int j = 0; j + 1 < first.length; j++) {
-            for (int i = first[j]; i < first[j + 1]; i++) {
+        int size = org.wijklab.model.Blocks.SIZE;
+        model.blocks().forEachChunk((s.length + size - 1) / size, chunk -> {
+            int from = chunk * size;
+            int to = Math.min(s.length, from + size);
+            // the origin of the chunk's first member: the last group starting at or before it
+            int j = 0;
+            while (first[j + 1] <= from) {
+                j++;
+            }
+            for (int i = from; i < to; i++) {
+                while (first[j + 1] <= i) {
+                    j++;
+                }
                 if (end[i] != AT_RISK) {
                     continue;
                 }
@@ -199,7 +214,7 @@ public final class LeakTable implements TickListener, OutputFile {
                             + " cohort is no longer followed at tick " + tick);
                 }
             }
-        }
+        });
     }
 
     /** The rows of cohort c at a point: per origin, one pass over its members into cells. */

@@ -63,6 +63,8 @@ public final class Demography implements Steppable {
     /** The fertility pass's counts by age group (scratch, kept between months): women and couples that may have a child. */
     private double[] women = new double[0];
     private int[] couples = new int[0];
+    /** {@link Scenario.Demography#fertilityGroup} by age in years below the last fertility age (scratch, made each month). */
+    private transient int[] groupByAge;
     /** A couple's yearly chance of a birth is at most this (assumed: about one birth in 20 months). */
     private static final double MAX_COUPLE_BIRTHS = 0.6;
     /** A child's monthly chance of leaving home by its age in years (from the shares still at home by age). */
@@ -103,6 +105,8 @@ public final class Demography implements Steppable {
                 partials[b] = new BlockEvents(nb.count);
             }
         }
+        // every child at home counts every month, quiet or not
+        accrueUpbringing();
         blocks.forEach(b -> stepBlock(partials[b], blocks.from(b), blocks.to(b), blocks.random(b), tick, demo, lab,
                 birth, leave, separation, pensionAge, partnering));
         // the blocks' events, in block order, on the model's thread: as if stepped in slot order
@@ -163,6 +167,16 @@ public final class Demography implements Steppable {
         }
         java.util.Arrays.fill(women, 0.0);
         java.util.Arrays.fill(couples, 0);
+        // the fertility group by age in years, from the scenario's own lookup (ages 12-60)
+        int[] ages = demo.fertilityAges();
+        int top = ages[ages.length - 1];
+        if (groupByAge == null || groupByAge.length != top) {
+            groupByAge = new int[top];
+        }
+        for (int a = 0; a < top; a++) {
+            groupByAge[a] = demo.fertilityGroup(a);
+        }
+        int[] group = groupByAge;
         Households h = model.households();
         for (int slot = 0; slot < h.capacity; slot++) {
             if (h.hood[slot] < 0) {
@@ -172,7 +186,7 @@ public final class Demography implements Steppable {
             if (h.adults[slot] == 2) {
                 age = Math.min(age, Math.max(0, (tick - h.adultBirth[2 * slot + 1]) / 12));
             }
-            int g = demo.fertilityGroup(age);
+            int g = age < top ? group[age] : -1;
             if (g < 0) {
                 continue;
             }
@@ -205,10 +219,6 @@ public final class Demography implements Steppable {
         for (int slot = from; slot < to; slot++) {
             if (h.hood[slot] < 0) {
                 continue;
-            }
-            // every child at home counts every month, quiet or not
-            if (h.firstChild[slot] >= 0) {
-                accrueUpbringing(slot);
             }
             int age = h.age(slot, tick);
             // an adult reaches the pension age (read in slot order; most households have nobody to retire)
@@ -395,8 +405,8 @@ public final class Demography implements Steppable {
     }
 
     /**
-     * A month of upbringing for the children at home of household {@code slot} (on the block's
-     * thread: each block walks only its own households' children). Each child not yet waiting for a
+     * A month of upbringing for the children at home of household {@code slot} (the definition;
+     * the month's pass is {@link #accrueUpbringing()}). Each child not yet waiting for a
      * home of its own adds its neighbourhood's score, the employment rate minus the city's (both
      * from the last observation), to {@link Persons#exposureSum}, the programmes' monthly chance of
      * a step up in education there ({@code PolicyEffects.educationUp}) to {@link Persons#learningSum},
@@ -418,6 +428,44 @@ public final class Demography implements Steppable {
             persons.learningSum[c] += learning;
             persons.exposureMonths[c]++;
         }
+    }
+
+    /**
+     * A month of upbringing for every child at home in the city: {@link #accrueUpbringing(int)} for
+     * every live household, done as one pass over the persons in slot order (in chunks on the block
+     * threads, each writing only its own persons) instead of following each household's list of
+     * children, whose persons lie scattered. A child at home not yet waiting for a home of its own
+     * is exactly a person in the city still at school: the model keeps every person in the city a
+     * member of its household ({@link Persons#household}) and fixes a child's education when it
+     * leaves or starts to wait. Each child adds the same terms once, so the sums are the same
+     * floats; called at the start of the month's demography, before any household's events.
+     */
+    void accrueUpbringing() {
+        Households h = model.households();
+        Persons persons = model.persons();
+        Neighbourhoods nb = model.neighbourhoods();
+        float[] score = new float[nb.count];
+        float[] learning = new float[nb.count];
+        for (int j = 0; j < nb.count; j++) {
+            score[j] = (float) (nb.employmentRate[j] - model.cityEmploymentRate);
+            learning[j] = (float) model.effects().educationUp[j];
+        }
+        int bound = persons.bound();
+        model.blocks().forEachChunk((bound + Blocks.SIZE - 1) / Blocks.SIZE, c -> {
+            for (int p = c * Blocks.SIZE, end = Math.min(bound, p + Blocks.SIZE); p < end; p++) {
+                if (persons.place[p] != Persons.CITY || persons.education[p] != Persons.AT_SCHOOL
+                        || persons.exposureMonths[p] == Short.MAX_VALUE) {
+                    continue;
+                }
+                int j = h.hood[persons.household[p]];
+                if (j < 0) {
+                    continue;
+                }
+                persons.exposureSum[p] += score[j];
+                persons.learningSum[p] += learning[j];
+                persons.exposureMonths[p]++;
+            }
+        });
     }
 
     /** The parents' education for a child of city household {@code slot}: the higher of its adults' own. */

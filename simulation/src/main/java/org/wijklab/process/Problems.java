@@ -142,6 +142,8 @@ public final class Problems implements Steppable {
                     + 2.0 * Math.max(mentalStart, mentalOn)) * Bounds.MARGIN;
         }
 
+        Chances ch = new Chances(debtIn, debtUp, debtOut, evict, youthIn, youthUp, youthOut, orderEnd, mentalIn, mentalOut,
+                severeIn, severeOut, strain, 1.0 + hp.debtRelapse(), 1.0 + hp.mentalRelapse(), 1.0 + hp.treatmentEffect());
         Blocks blocks = model.blocks();
         int cells = nb.count * CostLedger.PARTIES;
         if (escalation.length != blocks.count() || escalation[0].length != cells) {
@@ -187,6 +189,15 @@ public final class Problems implements Steppable {
             double lowRisk = low ? p.lowIncomeRisk() : 0.0;
             boolean poorHealth = h.anyPoorMentalHealth(slot);
             int debt = h.debt[slot];
+            if (noTransition[j] != Double.POSITIVE_INFINITY && tDebt >= 0 && tDebt <= 1 && tYouth >= 0 && tYouth <= 1
+                    && tMental >= 0 && tMental <= 1
+                    && quiet(h, slot, u, ch, p, placeRisk[j], fx.youthPrevention[j], unemployed, low, lowRisk, poorHealth,
+                            tDebt, tYouth, tMental)) {
+                if (h.children[slot] == 0 && h.youth[slot] != 0) {
+                    h.youth[slot] = 0;
+                }
+                continue;
+            }
             if (debt == 0) {
                 double p0 = debtIn * (1.0 + (unemployed ? p.unemploymentRisk() : 0.0) + lowRisk
                         + (poorHealth ? p.poorHealthRisk() : 0.0)) * debtRelapse(h, slot, persons, hp, relapseScale, tick);
@@ -271,10 +282,7 @@ public final class Problems implements Steppable {
                 switch (h.mental[k]) {
                     case Households.GOOD -> {
                         byte status = h.status[k];
-                        double risk = shared + (status == Households.UNEMPLOYED ? p.unemploymentRisk() * placeRisk[j] : 0.0);
-                        if (status == Households.EMPLOYED || status == Households.UNEMPLOYED) {
-                            risk *= strain;
-                        }
+                        double risk = onsetRisk(status, shared, p.unemploymentRisk() * placeRisk[j], strain);
                         double p0 = mentalIn * risk * mentalRelapse(person, persons, hp, relapseScale, tick);
                         if (u < p0) {
                             h.mental[k] = Households.POOR;
@@ -336,6 +344,76 @@ public final class Problems implements Steppable {
                 }
             }
         }
+    }
+
+    /**
+     * An adult's factor on the onset of poor mental health (the city's and the region's): the
+     * household's shared risk, plus {@code unemployedExtra} when unemployed, times the labour
+     * force's job insecurity ({@code strain}) when in the labour force.
+     */
+    static double onsetRisk(byte status, double shared, double unemployedExtra, double strain) {
+        double risk = shared + (status == Households.UNEMPLOYED ? unemployedExtra : 0.0);
+        return status == Households.EMPLOYED || status == Households.UNEMPLOYED ? risk * strain : risk;
+    }
+
+    /** The month's chances a household's quiet bound reads, with the largest relapse and treatment factors. */
+    private record Chances(double debtIn, double debtUp, double debtOut, double evict, double youthIn, double youthUp,
+            double youthOut, double orderEnd, double mentalIn, double mentalOut, double severeIn, double severeOut,
+            double strain, double debtRelapseMax, double mentalRelapseMax, double treatmentPlaceMax) {
+    }
+
+    /**
+     * Whether draw u makes no transition of household {@code slot} this month: u at or above an
+     * upper bound of its summed chances in the states it is in ({@link Bounds}). Each term is the
+     * chain's own (the same expression, the same treatment), but for what lies in its persons: a
+     * relapse factor is taken at its largest (1 + relapse: fading and the helped share are at most
+     * 1) and a treatment place's effect on recovery at its largest (on the way to severe at none),
+     * so a quiet household's persons are not read. Only where the neighbourhood's bound exists
+     * ({@link #noTransition} finite: every chance non-negative) and the household's treatments lie
+     * in [0, 1].
+     */
+    private static boolean quiet(Households h, int slot, double u, Chances ch, Scenario.Problems p, double placeRisk,
+            double prevention, boolean unemployed, boolean low, double lowRisk, boolean poorHealth, double tDebt,
+            double tYouth, double tMental) {
+        int debt = h.debt[slot];
+        double bound;
+        if (debt == 0) {
+            bound = ch.debtIn() * (1.0 + (unemployed ? p.unemploymentRisk() : 0.0) + lowRisk
+                    + (poorHealth ? p.poorHealthRisk() : 0.0)) * ch.debtRelapseMax();
+        } else {
+            bound = ch.debtOut() * (h.employed(slot) > 0 && !low ? 2.0 : 1.0) * (1.0 + tDebt);
+            if (debt < 3) {
+                bound += ch.debtUp() * (1.0 - tDebt);
+            } else if (h.tenure[slot] != Tenure.OWNER && h.forced[slot] == Households.FORCED_NO) {
+                bound += ch.evict() * (1.0 - tDebt);
+            }
+        }
+        if (h.children[slot] > 0) {
+            int y = h.youth[slot];
+            if (y == 0) {
+                double risk = 1.0 + (poorHealth ? p.poorHealthRisk() : 0.0) + (debt > 0 ? p.debtRisk() : 0.0) + lowRisk;
+                bound += ch.youthIn() * risk * placeRisk * (1.0 - prevention);
+            } else if (y < 3) {
+                bound += ch.youthOut() * (1.0 + tYouth) + ch.youthUp() * (1.0 - tYouth);
+            } else {
+                bound += ch.orderEnd();
+            }
+        }
+        double shared = (1.0 + (debt > 0 ? p.debtRisk() : 0.0) + lowRisk) * placeRisk;
+        for (int a = 0; a < h.adults[slot]; a++) {
+            int k = 2 * slot + a;
+            switch (h.mental[k]) {
+                case Households.GOOD -> {
+                    byte status = h.status[k];
+                    double risk = onsetRisk(status, shared, p.unemploymentRisk() * placeRisk, ch.strain());
+                    bound += ch.mentalIn() * risk * ch.mentalRelapseMax();
+                }
+                case Households.POOR -> bound += ch.mentalOut() * (1.0 + tMental) * ch.treatmentPlaceMax()
+                        + ch.severeIn() * (1.0 - tMental);
+                default -> bound += ch.severeOut();
+            }
+        }
+        return u >= bound * Bounds.MARGIN;
     }
 
     /** How much fading is left of an extra risk that began at a tick (1 at once, exp(−months / scale) later; 0 if never). */

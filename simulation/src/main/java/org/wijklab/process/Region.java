@@ -344,15 +344,15 @@ public final class Region implements Steppable {
         double recover = p.mentalRecovery() / 12.0;
         double severe = p.mentalSevere() / 12.0;
         double severeOut = p.severeRecovery() / 12.0;
+        if (Bounds.skipQuietMonths && placeRisk >= 0 && quiet(r, k, u, p, shared, placeRisk, strain, onset, recover + severe, severeOut)) {
+            return false;
+        }
         for (int a = 0; a < r.adults[k]; a++) {
             int i = 2 * k + a;
             switch (r.mental[i]) {
                 case Households.GOOD -> {
                     byte status = r.status[i];
-                    double risk = shared + (status == Households.UNEMPLOYED ? p.unemploymentRisk() * placeRisk : 0.0);
-                    if (status == Households.EMPLOYED || status == Households.UNEMPLOYED) {
-                        risk *= strain;
-                    }
+                    double risk = Problems.onsetRisk(status, shared, p.unemploymentRisk() * placeRisk, strain);
                     double p0 = onset * risk * relapse(r.adultPerson[i], tick);
                     if (u < p0) {
                         r.mental[i] = Households.POOR;
@@ -386,6 +386,32 @@ public final class Region implements Steppable {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether draw u makes no change of household k's mental health this month: u at or above an
+     * upper bound of the adults' summed chances ({@link Bounds}), each adult's onset taken at the
+     * largest relapse factor (1 + mentalRelapse, as fading and the helped share are at most 1), so
+     * the followed persons' recoveries need not be read. Every chance is non-negative (the
+     * parameters' ranges; placeRisk is checked by the caller).
+     */
+    private boolean quiet(RegionHouseholds r, int k, double u, Scenario.Problems p, double shared, double placeRisk,
+            double strain, double onset, double poorOut, double severeOut) {
+        double relapseMax = 1.0 + model.scenario().policy().help().mentalRelapse();
+        double bound = 0.0;
+        for (int a = 0; a < r.adults[k]; a++) {
+            int i = 2 * k + a;
+            switch (r.mental[i]) {
+                case Households.GOOD -> {
+                    byte status = r.status[i];
+                    double risk = Problems.onsetRisk(status, shared, p.unemploymentRisk() * placeRisk, strain);
+                    bound += onset * risk * relapseMax;
+                }
+                case Households.POOR -> bound += poorOut;
+                default -> bound += severeOut;
+            }
+        }
+        return u >= bound * Bounds.MARGIN;
     }
 
     /**

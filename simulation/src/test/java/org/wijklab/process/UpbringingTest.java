@@ -125,6 +125,70 @@ class UpbringingTest {
     }
 
     /**
+     * The month's pass over the persons ({@link Demography#accrueUpbringing()}) gives every person
+     * the very floats the definition, household by household over each live household's children,
+     * gives: checked after each of 24 months of a run on two threads, with a chance of a step up in
+     * education set in every neighbourhood, from the same state each time.
+     */
+    @Test
+    void theMonthsPassOverPersonsEqualsTheHouseholdByHouseholdDefinition() {
+        WijkLabModel m = new WijkLabModel(ScenarioLoader.load(java.nio.file.Path.of("scenarios", "krachtwijk.json"))
+                .withResidents(4000).withWarmUpYears(2).withYears(3));
+        m.setThreads(2);
+        m.start();
+        Persons persons = m.persons();
+        Households h = m.households();
+        // everyone followed to the end, as a recorded period does: children who leave for the region
+        // and persons who die stay in the persons' arrays, still at school, and must not count
+        for (int p = 0; p < persons.bound(); p++) {
+            if (persons.place[p] == Persons.CITY) {
+                persons.pin(p, Integer.MAX_VALUE);
+            }
+        }
+        int compared = 0;
+        int elsewhere = 0;
+        for (int month = 0; month < 24; month++) {
+            m.schedule.step(m);
+            // a chance of a step up in education in every neighbourhood, different in each
+            double[] up = m.effects().educationUp;
+            double[] runUp = up.clone();
+            for (int j = 0; j < up.length; j++) {
+                up[j] = 0.001 * (j + 1) + runUp[j];
+            }
+            float[] sum = persons.exposureSum.clone();
+            float[] learning = persons.learningSum.clone();
+            short[] months = persons.exposureMonths.clone();
+            for (int slot = 0; slot < h.capacity; slot++) {
+                if (h.hood[slot] >= 0) {
+                    m.demography().accrueUpbringing(slot);
+                }
+            }
+            float[] definedSum = persons.exposureSum.clone();
+            float[] definedLearning = persons.learningSum.clone();
+            short[] definedMonths = persons.exposureMonths.clone();
+            System.arraycopy(sum, 0, persons.exposureSum, 0, sum.length);
+            System.arraycopy(learning, 0, persons.learningSum, 0, learning.length);
+            System.arraycopy(months, 0, persons.exposureMonths, 0, months.length);
+            m.demography().accrueUpbringing();
+            for (int p = 0; p < persons.bound(); p++) {
+                assertEquals(Float.floatToRawIntBits(definedSum[p]), Float.floatToRawIntBits(persons.exposureSum[p]), "exposure, slot " + p);
+                assertEquals(Float.floatToRawIntBits(definedLearning[p]), Float.floatToRawIntBits(persons.learningSum[p]), "learning, slot " + p);
+                assertEquals(definedMonths[p], persons.exposureMonths[p], "months, slot " + p);
+                compared += definedMonths[p] != months[p] ? 1 : 0;
+                elsewhere += persons.place[p] != Persons.CITY && persons.education[p] == Persons.AT_SCHOOL ? 1 : 0;
+            }
+            // back to the run's own state for its next month
+            System.arraycopy(runUp, 0, up, 0, up.length);
+            System.arraycopy(sum, 0, persons.exposureSum, 0, sum.length);
+            System.arraycopy(learning, 0, persons.learningSum, 0, learning.length);
+            System.arraycopy(months, 0, persons.exposureMonths, 0, months.length);
+        }
+        assertTrue(compared > 24 * 500, "children accrued in the 24 months: " + compared);
+        assertTrue(elsewhere > 24 * 10, "children at school in the region or dead, over the 24 months: " + elsewhere);
+        m.finish();
+    }
+
+    /**
      * Two upbringings of the same constructed family (both parents of middle education): a child
      * who lives in a weak neighbourhood (employment rate 45 %, the city's 65 %: score -20 points)
      * until 6 and in a strong one (80 %: +15 points) until it leaves at 18, against one who stays in
