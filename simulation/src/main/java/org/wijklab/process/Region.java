@@ -107,12 +107,16 @@ public final class Region implements Steppable {
                 continue;
             }
             boolean changed = false;
-            // each adult retires at the state-pension age of the year, by its own age
+            // each adult retires at the state-pension age of the year, by its own age (the
+            // retired are not read: their persons' birth months lie scattered)
             for (int a = 0; a < r.adults[k]; a++) {
                 int i = 2 * k + a;
+                if (r.status[i] == Households.RETIRED) {
+                    continue;
+                }
                 int p = r.adultPerson[i];
                 int months = tick - (p >= 0 ? persons.birthTick[p] : r.birthTick[k]);
-                if (months >= pensionAge && r.status[i] != Households.RETIRED) {
+                if (months >= pensionAge) {
                     model.personStatusChange(p, r.status[i], Households.RETIRED);
                     r.status[i] = Households.RETIRED;
                     changed = true;
