@@ -65,6 +65,9 @@ public final class Demography implements Steppable {
     private int[] couples = new int[0];
     /** {@link Scenario.Demography#fertilityGroup} by age in years below the last fertility age (scratch, made each month). */
     private transient int[] groupByAge;
+    /** The upbringing pass's score and chance of a step up per neighbourhood (scratch, made each month). */
+    private transient float[] upbringingScore;
+    private transient float[] upbringingLearning;
     /** A couple's yearly chance of a birth is at most this (assumed: about one birth in 20 months). */
     private static final double MAX_COUPLE_BIRTHS = 0.6;
     /** A child's monthly chance of leaving home by its age in years (from the shares still at home by age). */
@@ -444,8 +447,12 @@ public final class Demography implements Steppable {
         Households h = model.households();
         Persons persons = model.persons();
         Neighbourhoods nb = model.neighbourhoods();
-        float[] score = new float[nb.count];
-        float[] learning = new float[nb.count];
+        if (upbringingScore == null || upbringingScore.length != nb.count) {
+            upbringingScore = new float[nb.count];
+            upbringingLearning = new float[nb.count];
+        }
+        float[] score = upbringingScore;
+        float[] learning = upbringingLearning;
         for (int j = 0; j < nb.count; j++) {
             score[j] = (float) (nb.employmentRate[j] - model.cityEmploymentRate);
             learning[j] = (float) model.effects().educationUp[j];

@@ -348,7 +348,8 @@ public final class Region implements Steppable {
         double recover = p.mentalRecovery() / 12.0;
         double severe = p.mentalSevere() / 12.0;
         double severeOut = p.severeRecovery() / 12.0;
-        if (Bounds.skipQuietMonths && placeRisk >= 0 && quiet(r, k, u, p, shared, placeRisk, strain, onset, recover + severe, severeOut)) {
+        if (Bounds.skipQuietMonths && placeRisk >= 0 && quiet(r, k, u, p, shared, placeRisk, strain, onset,
+                1.0 + model.scenario().policy().help().mentalRelapse(), recover + severe, severeOut)) {
             return false;
         }
         for (int a = 0; a < r.adults[k]; a++) {
@@ -399,9 +400,8 @@ public final class Region implements Steppable {
      * the followed persons' recoveries need not be read. Every chance is non-negative (the
      * parameters' ranges; placeRisk is checked by the caller).
      */
-    private boolean quiet(RegionHouseholds r, int k, double u, Scenario.Problems p, double shared, double placeRisk,
-            double strain, double onset, double poorOut, double severeOut) {
-        double relapseMax = 1.0 + model.scenario().policy().help().mentalRelapse();
+    private static boolean quiet(RegionHouseholds r, int k, double u, Scenario.Problems p, double shared, double placeRisk,
+            double strain, double onset, double relapseMax, double poorOut, double severeOut) {
         double bound = 0.0;
         for (int a = 0; a < r.adults[k]; a++) {
             int i = 2 * k + a;
