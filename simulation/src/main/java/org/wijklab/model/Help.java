@@ -32,7 +32,7 @@ public final class Help implements java.io.Serializable {
     public static final String[] NAMES = {"case", "activation", "debt_counselling", "treatment", "youth_help", "initiative"};
 
     /** {@link Persons#helpFirst} and {@link Persons#helpLast} of a person never helped. */
-    public static final int NEVER = Integer.MIN_VALUE;
+    public static final int NEVER = Short.MIN_VALUE;
 
     /** {@link Persons#legacy} bits: the last recovery from poor mental health was treated; the last debts were resolved with counselling. */
     public static final byte TREATED_RECOVERY = 1;
@@ -67,12 +67,12 @@ public final class Help implements java.io.Serializable {
             persons[k * FORMS + form]++;
         }
         if (ps.helpFirst[p] == NEVER) {
-            ps.helpFirst[p] = tick;
+            ps.helpFirst[p] = Persons.month(tick);
             ps.helpProgramme[p] = (byte) Math.min(127, k + 1);
             ps.pin(p, lastTick);
         }
         if (ps.helpLast[p] != tick) {
-            ps.helpLast[p] = tick;
+            ps.helpLast[p] = Persons.month(tick);
             if (ps.helpMonths[p] < Short.MAX_VALUE) {
                 ps.helpMonths[p]++;
             }

@@ -67,25 +67,25 @@ public final class HouseholdFactory implements java.io.Serializable {
                 Persons persons = model.persons();
                 for (int a = 0; a < cAdults; a++) {
                     int p = h.adultPerson[2 * slot + a];
-                    persons.birthTick[p] = tick - cAge[a] * 12 - random.nextInt(12);
+                    persons.birthTick[p] = Persons.month(tick - cAge[a] * 12 - random.nextInt(12));
                     persons.education[p] = cEducation[a];
                     persons.ability[p] = cAbility[a];
-                    persons.experienceMonths[p] = cExperience[a];
-                    persons.statusSince[p] = tick;
+                    persons.experienceMonths[p] = Persons.month(cExperience[a]);
+                    persons.statusSince[p] = Persons.month(tick);
                     h.placeAdult(slot, a, p, persons);
                 }
                 // children: ages spread over the parents' child-bearing years, youngest last
                 int youngestMother = Math.max(0, cAge[0] - 22);
                 for (int c = h.firstChild[slot], i = 0; c >= 0; c = persons.nextChild[c], i++) {
                     int childAge = Math.min(youngestMother, Math.max(0, youngestMother - 2 * i - random.nextInt(3)));
-                    persons.birthTick[c] = tick - Math.min(childAge, 17) * 12 - random.nextInt(12);
+                    persons.birthTick[c] = Persons.month(tick - Math.min(childAge, 17) * 12 - random.nextInt(12));
                 }
                 model.updateIncome(slot);
                 model.moveInto(slot, d, tick);
                 if (initial) {
                     int maxYears = Math.max(0, cAge[0] - 18);
                     int lived = (int) Math.min(maxYears * 12.0, -StrictMath.log(1.0 - random.nextDouble()) * 10 * 12);
-                    h.moveInTick[slot] = tick - lived;
+                    h.moveInTick[slot] = Persons.month(tick - lived);
                     seedProblems(slot);
                 }
                 return slot;

@@ -49,7 +49,7 @@ public final class Households implements java.io.Serializable {
     public static final int NO_CHANGE = Integer.MAX_VALUE;
 
     /** {@code searchSince} of a household that is not looking for a dwelling (ticks can be negative). */
-    public static final int NOT_SEARCHING = Integer.MIN_VALUE;
+    public static final int NOT_SEARCHING = Short.MIN_VALUE;
 
     public final int capacity;
     public final int[] id;
@@ -71,7 +71,7 @@ public final class Households implements java.io.Serializable {
      * here so the monthly passes read them in slot order. The head's (position 0) are the
      * household's age and education.
      */
-    public final int[] adultBirth;
+    public final short[] adultBirth;
     public final byte[] adultEducation;
     public final byte[] origin;
     /** Each adult's labour status and mental health, in the adults' pairs. */
@@ -86,21 +86,21 @@ public final class Households implements java.io.Serializable {
     public final int[] incomeChange;
     public final float[] incomeAtMoveIn;
     public final float[] housingCost;
-    public final int[] moveInTick;
+    public final short[] moveInTick;
     /**
      * The neighbourhood's integration clock ({@link Neighbourhoods#tieClock}) when the household moved
      * in: what the clock gained since is the extra months of local acquaintance the integration theme
      * gave it. Local, so lost with a move.
      */
     public final float[] tieStart;
-    public final int[] searchSince;
+    public final short[] searchSince;
     public final byte[] forced;
     public final byte[] debt;
     public final byte[] youth;
     /** The team's case for this household: {@link #CASE_NONE}, all problems (integral) or one type. */
     public final byte[] caseType;
     /** Tick the case was opened. */
-    public final int[] caseSince;
+    public final short[] caseSince;
     /** Members of this household waiting in the pending pool for a home of their own. */
     public final byte[] leaving;
     /** The person slot ({@link Persons}) of each adult, in the adults' pairs; -1 where there is none. */
@@ -123,7 +123,7 @@ public final class Households implements java.io.Serializable {
         tenure = new byte[capacity];
         adults = new byte[capacity];
         children = new byte[capacity];
-        adultBirth = new int[2 * capacity];
+        adultBirth = new short[2 * capacity];
         adultEducation = new byte[2 * capacity];
         origin = new byte[capacity];
         status = new byte[2 * capacity];
@@ -134,15 +134,15 @@ public final class Households implements java.io.Serializable {
         incomeChange = new int[capacity];
         incomeAtMoveIn = new float[capacity];
         housingCost = new float[capacity];
-        moveInTick = new int[capacity];
+        moveInTick = new short[capacity];
         tieStart = new float[capacity];
-        searchSince = new int[capacity];
+        searchSince = new short[capacity];
         forced = new byte[capacity];
         debt = new byte[capacity];
         youth = new byte[capacity];
         leaving = new byte[capacity];
         caseType = new byte[capacity];
-        caseSince = new int[capacity];
+        caseSince = new short[capacity];
         adultPerson = new int[2 * capacity];
         firstChild = new int[capacity];
         Arrays.fill(adultPerson, -1);
@@ -164,8 +164,8 @@ public final class Households implements java.io.Serializable {
         int slot = freeSlots[--freeTop];
         int newId = nextId++;
         if (newId >= slotOfId.length) {
-            slotOfId = Arrays.copyOf(slotOfId, slotOfId.length * 2);
-            fateOfId = Arrays.copyOf(fateOfId, fateOfId.length * 2);
+            slotOfId = Arrays.copyOf(slotOfId, Persons.grown(slotOfId.length));
+            fateOfId = Arrays.copyOf(fateOfId, Persons.grown(fateOfId.length));
         }
         slotOfId[newId] = slot;
         fateOfId[newId] = FATE_IN_CITY;

@@ -42,10 +42,10 @@ public final class Persons implements java.io.Serializable {
     public static final byte AT_SCHOOL = -1;
 
     /** {@link #wwUntil} of a person without unemployment insurance. */
-    public static final int NO_WW = Integer.MIN_VALUE;
+    public static final int NO_WW = Short.MIN_VALUE;
 
     /** {@link #neededUntil} of a person no period or cohort needs. */
-    public static final int NOT_NEEDED = Integer.MIN_VALUE;
+    public static final int NOT_NEEDED = Short.MIN_VALUE;
 
     /** {@link #bpState}: not a best person, active, resting after exhaustion, stopped for good. */
     public static final byte BP_NONE = 0;
@@ -55,7 +55,7 @@ public final class Persons implements java.io.Serializable {
 
     private int capacity;
     /** {@link #registeredSince} of a person whose registration has not been looked at yet. */
-    public static final int REGISTRATION_UNKNOWN = Integer.MIN_VALUE;
+    public static final int REGISTRATION_UNKNOWN = Short.MIN_VALUE;
     public int[] id;
     public int[] household;
     public byte[] place;
@@ -63,25 +63,25 @@ public final class Persons implements java.io.Serializable {
     /** The next child of the same household, or -1. */
     public int[] nextChild;
     /** The last tick an open period or cohort needs this person (followed until then wherever it lives). */
-    public int[] neededUntil;
+    public short[] neededUntil;
     /** A child already waiting in the pending pool for a home of its own (it does not leave twice). */
     public boolean[] pending;
 
     // ---- each person's own state (city and region alike; it travels with the person) ----
 
     /** Month of birth (a tick; negative before the recorded start). */
-    public int[] birthTick;
+    public short[] birthTick;
     /** Education, 0 low, 1 mid, 2 high; {@link #AT_SCHOOL} for a child until it leaves home. */
     public byte[] education;
     /** The person's own earnings factor (log-normal, mean 1): what the wage of its education and experience is multiplied by. */
     public float[] ability;
     /** Months of work experience up to {@link #statusSince} (the current spell is added by {@link #experience}). */
-    public int[] experienceMonths;
+    public short[] experienceMonths;
     /** The tick the person's labour status last changed (experience accrues or decays from here). */
-    public int[] statusSince;
+    public short[] statusSince;
     /** Unemployment insurance (WW): first month, the month it runs out (exclusive), and the wage it is a share of. */
-    public int[] wwFrom;
-    public int[] wwUntil;
+    public short[] wwFrom;
+    public short[] wwUntil;
     public float[] wwBase;
     /**
      * A child's upbringing, accrued each month it lives at home in the city (nothing accrues in the
@@ -96,7 +96,7 @@ public final class Persons implements java.io.Serializable {
      * The tick from which the person is registered for social rent ({@link #REGISTRATION_UNKNOWN}
      * until the housing market first needs it); a social let starts it anew.
      */
-    public int[] registeredSince;
+    public short[] registeredSince;
 
     // ---- help received and what it left (see Help); it travels with the person ----
 
@@ -105,8 +105,8 @@ public final class Persons implements java.io.Serializable {
     /** Months in which the person received any help (capped at {@link Short#MAX_VALUE}). */
     public short[] helpMonths;
     /** The first and the last tick the person received help; {@link Help#NEVER} if never. */
-    public int[] helpFirst;
-    public int[] helpLast;
+    public short[] helpFirst;
+    public short[] helpLast;
     /** The programme that first helped the person, as its index + 1; 0 if none. */
     public byte[] helpProgramme;
     /** Skill from activation and training, in [0, 1]: raises the person's own job finding and wage wherever it lives; fades. */
@@ -116,9 +116,9 @@ public final class Persons implements java.io.Serializable {
     /** Months left in a treatment place of the health theme (0: none). */
     public byte[] treatmentLeft;
     /** The tick the person last recovered from poor mental health ({@link Help#NEVER} if never): relapse risk fades from here. */
-    public int[] recoveredAt;
+    public short[] recoveredAt;
     /** The tick the person's household last got rid of its debts while the person lived in it ({@link Help#NEVER} if never). */
-    public int[] debtFreeAt;
+    public short[] debtFreeAt;
     /** {@link Help#TREATED_RECOVERY} and {@link Help#COUNSELLED}: whether the last recovery and debt resolution came with help. */
     public byte[] legacy;
 
@@ -129,7 +129,7 @@ public final class Persons implements java.io.Serializable {
     /** A best person's energy in [0, 1]. */
     public float[] bpEnergy;
     /** The month the person became a best person. */
-    public int[] bpSince;
+    public short[] bpSince;
     /** The programme a best person acts for (its index), -1 for none. */
     public byte[] bpProgramme;
     /** Months of rest left for a resting best person. */
@@ -158,38 +158,38 @@ public final class Persons implements java.io.Serializable {
         place = new byte[capacity];
         origin = new byte[capacity];
         nextChild = new int[capacity];
-        neededUntil = new int[capacity];
+        neededUntil = new short[capacity];
         pending = new boolean[capacity];
-        birthTick = new int[capacity];
+        birthTick = new short[capacity];
         education = new byte[capacity];
         ability = new float[capacity];
-        experienceMonths = new int[capacity];
-        statusSince = new int[capacity];
-        wwFrom = new int[capacity];
-        wwUntil = new int[capacity];
+        experienceMonths = new short[capacity];
+        statusSince = new short[capacity];
+        wwFrom = new short[capacity];
+        wwUntil = new short[capacity];
         wwBase = new float[capacity];
         exposureSum = new float[capacity];
         exposureMonths = new short[capacity];
         learningSum = new float[capacity];
-        registeredSince = new int[capacity];
+        registeredSince = new short[capacity];
         helpForms = new byte[capacity];
         helpMonths = new short[capacity];
-        helpFirst = new int[capacity];
-        helpLast = new int[capacity];
+        helpFirst = new short[capacity];
+        helpLast = new short[capacity];
         helpProgramme = new byte[capacity];
         skill = new float[capacity];
         activationLeft = new byte[capacity];
         treatmentLeft = new byte[capacity];
-        recoveredAt = new int[capacity];
-        debtFreeAt = new int[capacity];
+        recoveredAt = new short[capacity];
+        debtFreeAt = new short[capacity];
         legacy = new byte[capacity];
         bpState = new byte[capacity];
         bpEnergy = new float[capacity];
-        bpSince = new int[capacity];
+        bpSince = new short[capacity];
         bpProgramme = new byte[capacity];
         bpRestLeft = new byte[capacity];
         initiative = new short[capacity];
-        free = new int[capacity];
+        free = new int[Math.min(capacity, 1024)];
     }
 
     /** A new person in the city, in household slot {@code hh}; returns its slot. */
@@ -291,7 +291,6 @@ public final class Persons implements java.io.Serializable {
         bpProgramme = Arrays.copyOf(bpProgramme, n);
         bpRestLeft = Arrays.copyOf(bpRestLeft, n);
         initiative = Arrays.copyOf(initiative, n);
-        free = Arrays.copyOf(free, n);
         capacity = n;
     }
 
@@ -303,7 +302,7 @@ public final class Persons implements java.io.Serializable {
     /** Follows city person p until at least tick {@code until}. */
     public void pin(int p, int until) {
         if (neededUntil[p] < until) {
-            neededUntil[p] = until;
+            neededUntil[p] = month(until);
             noteExpiry(until);
         }
     }
@@ -311,9 +310,10 @@ public final class Persons implements java.io.Serializable {
     /** Follows every person now in the city until at least tick {@code until}. */
     public void pinCity(int until) {
         noteExpiry(until);
+        short u = month(until);
         for (int p = 0; p < bound; p++) {
             if (place[p] == CITY && neededUntil[p] < until) {
-                neededUntil[p] = until;
+                neededUntil[p] = u;
             }
         }
     }
@@ -364,7 +364,7 @@ public final class Persons implements java.io.Serializable {
         pending[p] = false;
         if (needed(p, tick)) {
             if (deadCount == dead.length) {
-                dead = Arrays.copyOf(dead, deadCount * 2);
+                dead = Arrays.copyOf(dead, grown(deadCount));
             }
             dead[deadCount++] = p;
         } else {
@@ -389,6 +389,9 @@ public final class Persons implements java.io.Serializable {
         nextChild[p] = -1;
         pending[p] = false;
         neededUntil[p] = NOT_NEEDED;
+        if (freeTop == free.length) {
+            free = Arrays.copyOf(free, grown(free.length));
+        }
         free[freeTop++] = p;
     }
 
@@ -446,11 +449,26 @@ public final class Persons implements java.io.Serializable {
 
     /** Bytes held per person slot by these arrays (for the memory figures). */
     public static int bytesPerSlot() {
-        return 4 + 4 + 1 + 1 + 4 + 4 + 1 + 4 // identity, place, lists, pins, free list
-                + 4 + 1 + 4 + 4 + 4 + 4 + 4 + 4 + 4 + 2 + 4 // own state: birth, education, ability, experience, WW, upbringing
-                + 4 // registration for social rent
-                + 1 + 2 + 4 + 4 + 1 + 4 + 1 + 1 + 4 + 4 + 1 // help received and its legacy
-                + 1 + 4 + 4 + 1 + 1 + 2; // best person and initiative membership
+        return 4 + 4 + 1 + 1 + 4 + 2 + 1 // identity, place, lists, pins (the free list grows with the free slots only)
+                + 2 + 1 + 4 + 2 + 2 + 2 + 2 + 4 + 4 + 2 + 4 // own state: birth, education, ability, experience, WW, upbringing
+                + 2 // registration for social rent
+                + 1 + 2 + 2 + 2 + 1 + 4 + 1 + 1 + 2 + 2 + 1 // help received and its legacy
+                + 1 + 4 + 2 + 1 + 1 + 2; // best person and initiative membership
+    }
+
+    /**
+     * A tick, or a count of months, as the persons' month arrays keep it (16 bits: ticks from
+     * -32,767 to 32,767, about 2,700 years either side of the recorded start, which the scenario's
+     * limits on its years, its warm-up and its ages keep far inside). A value outside that range is
+     * refused, never wrapped; {@link Short#MIN_VALUE} is the arrays' "none" ({@link #NO_WW},
+     * {@link #NOT_NEEDED}, {@link #REGISTRATION_UNKNOWN}, {@link Help#NEVER}).
+     */
+    public static short month(int t) {
+        short s = (short) t;
+        if (s != t) {
+            throw new IllegalStateException("month " + t + " is outside the range a person's months are kept in");
+        }
+        return s;
     }
 
     /** Age in whole years at a tick. */
@@ -473,8 +491,8 @@ public final class Persons implements java.io.Serializable {
      * taken from (out of work) its experience, and a new spell starts.
      */
     public void statusChanged(int p, boolean wasWorking, double lossPerMonth, int tick) {
-        experienceMonths[p] = (int) Math.round(experience(p, wasWorking, lossPerMonth, tick));
-        statusSince[p] = tick;
+        experienceMonths[p] = month((int) Math.round(experience(p, wasWorking, lossPerMonth, tick)));
+        statusSince[p] = month(tick);
     }
 
     // ---- children lists, shared by city and region households ----

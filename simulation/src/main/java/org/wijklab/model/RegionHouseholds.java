@@ -24,7 +24,7 @@ public final class RegionHouseholds implements java.io.Serializable {
     public byte[] otherChildren;
     public int[] firstChild;
     public int[] adultPerson;
-    public int[] birthTick;
+    public short[] birthTick;
     public byte[] education;
     public byte[] status;
     public byte[] mental;
@@ -36,7 +36,7 @@ public final class RegionHouseholds implements java.io.Serializable {
     /** The next tick its income changes by itself (a followed adult's WW steps down or runs out), as {@link Households#incomeChange}. */
     public int[] incomeChange;
     /** The tick it joined the region (its first region month is the next tick). */
-    public int[] since;
+    public short[] since;
     public boolean[] live;
     /** The place of the region each household lives in (scenario region.places, in order). */
     public byte[] place;
@@ -53,7 +53,7 @@ public final class RegionHouseholds implements java.io.Serializable {
         otherChildren = new byte[capacity];
         firstChild = new int[capacity];
         adultPerson = new int[2 * capacity];
-        birthTick = new int[capacity];
+        birthTick = new short[capacity];
         education = new byte[capacity];
         status = new byte[2 * capacity];
         mental = new byte[2 * capacity];
@@ -61,10 +61,10 @@ public final class RegionHouseholds implements java.io.Serializable {
         income = new float[capacity];
         onBenefit = new byte[capacity];
         incomeChange = new int[capacity];
-        since = new int[capacity];
+        since = new short[capacity];
         live = new boolean[capacity];
         place = new byte[capacity];
-        free = new int[capacity];
+        free = new int[Math.min(capacity, 1024)];
     }
 
     /** Takes a free slot for a new region household (empty: the caller fills it). */
@@ -89,7 +89,7 @@ public final class RegionHouseholds implements java.io.Serializable {
         income[k] = 0f;
         onBenefit[k] = 0;
         incomeChange[k] = Households.NO_CHANGE;
-        since[k] = tick;
+        since[k] = Persons.month(tick);
         place[k] = 0;
         liveCount++;
         return k;
@@ -114,7 +114,6 @@ public final class RegionHouseholds implements java.io.Serializable {
         since = Arrays.copyOf(since, n);
         live = Arrays.copyOf(live, n);
         place = Arrays.copyOf(place, n);
-        free = Arrays.copyOf(free, n);
         capacity = n;
     }
 
@@ -122,6 +121,9 @@ public final class RegionHouseholds implements java.io.Serializable {
     public void release(int k) {
         live[k] = false;
         empty(k);
+        if (freeTop == free.length) {
+            free = Arrays.copyOf(free, Persons.grown(free.length));
+        }
         free[freeTop++] = k;
         liveCount--;
     }
@@ -174,6 +176,6 @@ public final class RegionHouseholds implements java.io.Serializable {
 
     /** Bytes held per region slot by these arrays (for the memory figures). */
     public static int bytesPerSlot() {
-        return 1 + 1 + 1 + 4 + 8 + 4 + 1 + 2 + 2 + 8 + 4 + 1 + 4 + 4 + 1 + 4 + 1;
+        return 1 + 1 + 1 + 4 + 8 + 2 + 1 + 2 + 2 + 8 + 4 + 1 + 4 + 2 + 1 + 1; // the free list grows with the free slots
     }
 }

@@ -590,8 +590,8 @@ public final class WijkLabModel extends SimState {
             int months = lab.wwMonths(experience, scenario.demography().year(tick));
             if (months > 0) {
                 persons.wwBase[p] = (float) wage(p, true, tick);
-                persons.wwFrom[p] = tick;
-                persons.wwUntil[p] = tick + months;
+                persons.wwFrom[p] = Persons.month(tick);
+                persons.wwUntil[p] = Persons.month(tick + months);
             }
         } else if (from == Households.UNEMPLOYED) {
             persons.wwUntil[p] = Persons.NO_WW;
@@ -610,7 +610,7 @@ public final class WijkLabModel extends SimState {
         h.dwelling[slot] = d;
         h.hood[slot] = dwellings.neighbourhood[d];
         h.tenure[slot] = dwellings.tenure[d];
-        h.moveInTick[slot] = tick;
+        h.moveInTick[slot] = Persons.month(tick);
         h.tieStart[slot] = (float) neighbourhoods.tieClock[h.hood[slot]];
         h.incomeAtMoveIn[slot] = h.income[slot];
         h.housingCost[slot] = (float) askingCost(d);

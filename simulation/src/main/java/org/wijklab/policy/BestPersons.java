@@ -151,7 +151,7 @@ final class BestPersons implements java.io.Serializable {
         Persons ps = model.persons();
         ps.bpState[p] = Persons.BP_ACTIVE;
         ps.bpEnergy[p] = 1f;
-        ps.bpSince[p] = tick;
+        ps.bpSince[p] = Persons.month(tick);
         ps.bpProgramme[p] = (byte) Math.min(127, r.index);
         ps.bpRestLeft[p] = 0;
         if (count == slot.length) {

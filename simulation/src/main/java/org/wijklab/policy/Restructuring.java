@@ -90,7 +90,7 @@ public final class Restructuring implements java.io.Serializable {
             if (slot >= 0 && h.forced[slot] == Households.FORCED_NO) {
                 // tenants of a dwelling to be demolished must move: they keep their right to social rent
                 h.forced[slot] = Households.FORCED_RENEWAL;
-                h.searchSince[slot] = tick;
+                h.searchSince[slot] = org.wijklab.model.Persons.month(tick);
             }
         }
     }

@@ -129,7 +129,7 @@ public final class Demography implements Steppable {
             for (int k = 0; k < e.bornCount; k++) {
                 int slot = e.born[k];
                 int child = persons.create(Persons.ORIGIN_BORN, slot);
-                persons.birthTick[child] = tick;
+                persons.birthTick[child] = Persons.month(tick);
                 h.firstChild[slot] = persons.appendChild(h.firstChild[slot], child);
             }
             for (int k = 0; k < e.leftCount; k++) {
@@ -516,7 +516,7 @@ public final class Demography implements Steppable {
         persons.education[p] = education;
         persons.ability[p] = (float) ability;
         persons.experienceMonths[p] = 0;
-        persons.statusSince[p] = tick;
+        persons.statusSince[p] = Persons.month(tick);
     }
 
     /**

@@ -195,7 +195,7 @@ public final class HousingMarket implements Steppable {
                         h.income[slot], h.incomeAtMoveIn[slot], model.ties(slot, tick),
                         dw.small[d] && h.persons(slot) > 2);
                 if (u < p) {
-                    h.searchSince[slot] = tick;
+                    h.searchSince[slot] = Persons.month(tick);
                     searching = Blocks.append(searchers, b, searching, slot);
                 }
             }
@@ -291,7 +291,7 @@ public final class HousingMarket implements Steppable {
             if (slot >= 0 && h.tenure[slot] == Tenure.SOCIAL) {
                 since = Math.max(since, h.moveInTick[slot]);
             }
-            persons.registeredSince[p] = Math.min(since, tick);
+            persons.registeredSince[p] = Persons.month(Math.min(since, tick));
         }
         return Math.min(persons.registeredSince[p], tick);
     }
@@ -402,12 +402,12 @@ public final class HousingMarket implements Steppable {
                 int q = h.adultPerson[2 * slot + a];
                 if (q >= 0) {
                     since = Math.min(since, registration(q, slot, tick));
-                    persons.registeredSince[q] = tick;
+                    persons.registeredSince[q] = Persons.month(tick);
                 }
             }
         } else if (p >= 0) {
             since = registration(p, -1, tick);
-            persons.registeredSince[p] = tick;
+            persons.registeredSince[p] = Persons.month(tick);
         }
         nb.socialLets[j]++;
         nb.socialLetMonths[j] += tick - since;
@@ -686,7 +686,7 @@ public final class HousingMarket implements Steppable {
                             for (int a = 0; a < h.adults[slot]; a++) {
                                 int q = h.adultPerson[2 * slot + a];
                                 if (q >= 0) {
-                                    persons.registeredSince[q] = tick;
+                                    persons.registeredSince[q] = Persons.month(tick);
                                 }
                             }
                             origin(rp, s.region(), random);

@@ -228,7 +228,7 @@ public final class Problems implements Steppable {
                         esc[j * CostLedger.PARTIES + CostLedger.HOUSING_CORPORATION] += c.evictionDirect();
                         esc[j * CostLedger.PARTIES + CostLedger.MUNICIPALITY] += c.evictionSocial();
                         h.forced[slot] = Households.FORCED_EVICTED;
-                        h.searchSince[slot] = tick;
+                        h.searchSince[slot] = org.wijklab.model.Persons.month(tick);
                         h.debt[slot] = 2;
                         continue;
                     }
@@ -298,7 +298,7 @@ public final class Problems implements Steppable {
                         if (u < recover) {
                             h.mental[k] = Households.GOOD;
                             if (person >= 0) {
-                                persons.recoveredAt[person] = tick;
+                                persons.recoveredAt[person] = org.wijklab.model.Persons.month(tick);
                                 persons.legacy[person] = (byte) (tMental > 0 || place > 0
                                         ? persons.legacy[person] | Help.TREATED_RECOVERY
                                         : persons.legacy[person] & ~Help.TREATED_RECOVERY);
@@ -453,7 +453,7 @@ public final class Problems implements Steppable {
         for (int a = 0; a < h.adults[slot]; a++) {
             int q = h.adultPerson[2 * slot + a];
             if (q >= 0) {
-                ps.debtFreeAt[q] = tick;
+                ps.debtFreeAt[q] = org.wijklab.model.Persons.month(tick);
                 ps.legacy[q] = (byte) (counselled ? ps.legacy[q] | Help.COUNSELLED : ps.legacy[q] & ~Help.COUNSELLED);
             }
         }
@@ -629,7 +629,7 @@ public final class Problems implements Steppable {
                 if (q >= 0 && pr.load[q] + pr.weight[slot] <= pr.capacity[q]
                         && random.nextDouble() < pr.teamDetection[t] * fx.referral[j]
                                 * Professionals.knowing(tick - pr.startTick[q], s.newcomerEffect(), s.tenureMonths()) * risk(h, slot)) {
-                    h.caseSince[slot] = tick;
+                    h.caseSince[slot] = org.wijklab.model.Persons.month(tick);
                     if (pr.teamIntegral[t]) {
                         pr.holder[base] = q;
                         pr.holderSince[base] = tick;

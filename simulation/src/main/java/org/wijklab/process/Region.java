@@ -371,7 +371,7 @@ public final class Region implements Steppable {
                         int q = r.adultPerson[i];
                         if (q >= 0) {
                             // recovered without a team (the region has none): the relapse risk in full
-                            model.persons().recoveredAt[q] = tick;
+                            model.persons().recoveredAt[q] = Persons.month(tick);
                             model.persons().legacy[q] &= (byte) ~org.wijklab.model.Help.TREATED_RECOVERY;
                         }
                         return true;

@@ -47,11 +47,11 @@ class InspectionsTest {
         Persons ps = m.persons();
         int tick = m.tick();
         int p = h.adultPerson[k];
-        ps.birthTick[p] = tick - 12 * ageYears - 5;
+        ps.birthTick[p] = Persons.month(tick - 12 * ageYears - 5);
         ps.education[p] = (byte) education;
         ps.ability[p] = 1.1f;
-        ps.experienceMonths[p] = experienceMonths;
-        ps.statusSince[p] = tick - spellMonths;
+        ps.experienceMonths[p] = Persons.month(experienceMonths);
+        ps.statusSince[p] = Persons.month(tick - spellMonths);
         ps.wwFrom[p] = Persons.NO_WW;
         ps.wwUntil[p] = Persons.NO_WW;
         h.adultBirth[k] = ps.birthTick[p];
@@ -74,8 +74,8 @@ class InspectionsTest {
         int p0 = adult(m, 2 * s, 44, 2, Households.EMPLOYED, Households.GOOD, 150, 30);
         int p1 = adult(m, 2 * s + 1, 39, 0, Households.UNEMPLOYED, Households.GOOD, 84, 3);
         Persons ps = m.persons();
-        ps.wwFrom[p1] = tick - 3;
-        ps.wwUntil[p1] = tick + 5;
+        ps.wwFrom[p1] = Persons.month(tick - 3);
+        ps.wwUntil[p1] = Persons.month(tick + 5);
         ps.wwBase[p1] = 24_000f;
 
         Inspections.Dwelling d = new Inspections.Dwelling(m, null, null, h.dwelling[s]);
@@ -167,7 +167,7 @@ class InspectionsTest {
         ps.skill[p0] = 0.25f;
         ps.activationLeft[p0] = 4;
         ps.legacy[p0] |= Help.COUNSELLED;
-        ps.debtFreeAt[p0] = tick - 1;
+        ps.debtFreeAt[p0] = Persons.month(tick - 1);
         // the first child: youth help in one month of year 1, a treated recovery a month later
         m.help().give(ps, child, Help.YOUTH, 0, 14);
         ps.legacy[child] |= Help.TREATED_RECOVERY;

@@ -86,9 +86,9 @@ class BenefitsTest {
         int p = h.adultPerson[2 * slot + a];
         ps.education[p] = (byte) education;
         ps.ability[p] = (float) ability;
-        ps.experienceMonths[p] = experience;
-        ps.statusSince[p] = since;
-        ps.birthTick[p] = birth;
+        ps.experienceMonths[p] = Persons.month(experience);
+        ps.statusSince[p] = Persons.month(since);
+        ps.birthTick[p] = Persons.month(birth);
         ps.wwFrom[p] = Persons.NO_WW;
         ps.wwUntil[p] = Persons.NO_WW;
         ps.wwBase[p] = 0f;
@@ -406,7 +406,7 @@ class BenefitsTest {
             assertEquals(expected, m.wage(p, true, 30), 1e-6 * expected, "education " + edu);
             // and by the Mincer profile at other experience
             for (int years : new int[] {0, 5, 10, 25, 40}) {
-                c.persons().experienceMonths[p] = 12 * years;
+                c.persons().experienceMonths[p] = Persons.month(12 * years);
                 assertEquals(expected * mincer(12 * years), m.wage(p, true, 30), 1e-6 * expected,
                         "education " + edu + ", " + years + " years");
             }

@@ -203,7 +203,7 @@ class ProgrammeMechanismsTest {
                 for (int slot = 0; slot < h.capacity; slot++) {
                     if (h.isLive(slot) && h.dwelling[slot] >= 0 && run.isTarget[h.hood[slot]]
                             && h.moveInTick[slot] < run.startTick) {
-                        atStart.put(h.id[slot], h.moveInTick[slot]);
+                        atStart.put(h.id[slot], (int) h.moveInTick[slot]);
                     }
                 }
             }

@@ -162,7 +162,7 @@ class HelpTest {
                         int k = 2 * slot + a;
                         int p = h.adultPerson[k];
                         if (p >= 0 && h.mental[k] == Households.GOOD && h.status[k] != Households.RETIRED) {
-                            ps.recoveredAt[p] = tick;
+                            ps.recoveredAt[p] = Persons.month(tick);
                             ps.legacy[p] |= Help.TREATED_RECOVERY;
                             (slot % 2 == 0 ? with : without).add(p);
                         }

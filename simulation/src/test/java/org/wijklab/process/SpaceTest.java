@@ -89,8 +89,8 @@ class SpaceTest {
             int[] years = flip == 0 ? new int[] {2, 8} : new int[] {8, 2};
             for (int k = 0; k < 2; k++) {
                 h.forced[who[k]] = Households.FORCED_RENEWAL;
-                h.searchSince[who[k]] = tick;
-                persons.registeredSince[h.adultPerson[2 * who[k]]] = tick - 12 * years[k];
+                h.searchSince[who[k]] = Persons.month(tick);
+                persons.registeredSince[h.adultPerson[2 * who[k]]] = Persons.month(tick - 12 * years[k]);
             }
             int longest = flip == 0 ? who[1] : who[0];
             int other = flip == 0 ? who[0] : who[1];

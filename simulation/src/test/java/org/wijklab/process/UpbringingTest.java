@@ -142,7 +142,7 @@ class UpbringingTest {
         // and persons who die stay in the persons' arrays, still at school, and must not count
         for (int p = 0; p < persons.bound(); p++) {
             if (persons.place[p] == Persons.CITY) {
-                persons.pin(p, Integer.MAX_VALUE);
+                persons.pin(p, Short.MAX_VALUE);
             }
         }
         int compared = 0;
