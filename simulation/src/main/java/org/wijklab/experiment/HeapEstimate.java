@@ -7,17 +7,19 @@ import org.wijklab.scenario.ScenarioException;
  * The heap a job needs, estimated before any city is built, so that a city too large for this JVM
  * is one line (a {@link ScenarioException}, exit 2) naming the {@code -Xmx} it needs instead of an {@link OutOfMemoryError} minutes later.
  *
- * <p>A model holds about 502 bytes per resident after 30 years (docs/PERFORMANCE.md: the person
- * arrays for 1.25 times the residents with their own state, help and ties, doubled as leavers and
- * the dead are followed, the region's households, the professionals and best persons), plus up to
- * four person snapshots of the observation (about 26 bytes per resident each) and the month's
- * garbage; {@link #BYTES_PER_RESIDENT} rounds that up to 640, and the estimate takes 1.5 times it,
+ * <p>A model holds about 244 bytes per resident after 30 years with the launcher's 32 MB heap
+ * regions, 362 with the 8 MB regions G1 picks for a 12 GB heap by itself (docs/PERFORMANCE.md:
+ * the person arrays for about twice the residents as leavers and the dead are followed, the
+ * households, the region's households, the dwellings), plus up to four person snapshots of the
+ * observation (about 26 bytes per resident each), the erosion tracker and the month's garbage;
+ * {@link #BYTES_PER_RESIDENT} keeps 640, room for other collectors and options a user may give
+ * the JVM, and the estimate takes 1.5 times it,
  * plus {@link #BASE_BYTES} for the program itself. Models that run in parallel (study, sweep,
  * validate with several threads) each need their own; a finished run's summary that a validation
  * keeps for its tables holds no per-person state (well under 1 MB at 100,000 residents).
  */
 public final class HeapEstimate {
-    /** A model's heap per resident at its largest (measured 502 after 30 years, plus snapshots and garbage). */
+    /** A model's heap per resident at its largest (measured 244-362 after 30 years by the heap's regions, plus snapshots and garbage). */
     public static final long BYTES_PER_RESIDENT = 640;
     /** The margin over the estimate. */
     public static final double SAFETY = 1.5;

@@ -36,7 +36,9 @@ import sim.engine.Steppable;
  * {@code buildCost}.</li>
  * </ol>
  * One pass over the dwellings in index order on the model's thread (draws from the model's
- * stream), so a run is the same for any number of threads.
+ * stream), so a run is the same for any number of threads; the owner-occupiers' incomes it needs
+ * are first copied to their dwellings by a pass over the households on the block threads (each
+ * writes only its own dwelling's entry).
  */
 public final class Stock implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -48,6 +50,12 @@ public final class Stock implements Steppable {
     private int[] demolished = new int[0];
     /** Months each dwelling has been vacant when the stock last looked (0 when occupied). */
     private int[] vacantMonths = new int[0];
+    /**
+     * Each owner-occupied dwelling's household income this month, written by one pass over the
+     * households in slot order (on the block threads) just before the dwellings age: the same float
+     * the pass over the dwellings read from the household at a scattered slot. Scratch, not state.
+     */
+    private transient float[] ownerIncome;
     /** Purchasing-power share and facilities at the first month: facilities move relative to these. */
     private double[] powerShare0;
     private double[] facilities0;
@@ -188,6 +196,7 @@ public final class Stock implements Steppable {
         double[] base = hs.baseMonthlyCost();
         double spread = hs.qualityCostSpread();
         double months = 12.0 / st.capitalisationYield();
+        float[] income = ownerIncomes(h, dw);
         for (int d = 0; d < dw.count; d++) {
             if (dw.isPlot(d)) {
                 vacantMonths[d] = 0;
@@ -208,7 +217,7 @@ public final class Stock implements Steppable {
                     money = perPrivate[j];
                 } else if (occupant >= 0) {
                     double value = dw.baseCost[d] * nb.priceLevel[j][t] * months;
-                    money = Math.min(st.ownerValueShare() * value, st.ownerIncomeShare() * h.income[occupant]) / 12.0;
+                    money = Math.min(st.ownerValueShare() * value, st.ownerIncomeShare() * income[d]) / 12.0;
                 } else {
                     money = 0.0;
                 }
@@ -235,6 +244,27 @@ public final class Stock implements Steppable {
             }
             dw.baseCost[d] = (float) (base[t] * (1.0 + spread * (2.0 * dw.quality[d] - 1.0)) * (dw.small[d] ? 0.8 : 1.1));
         }
+    }
+
+    /**
+     * {@link #ownerIncome} for this month: every household in an owner-occupied dwelling writes its
+     * income at its dwelling (a household keeps its dwelling's tenure beside it, which the
+     * invariants check); the other entries are not read.
+     */
+    private float[] ownerIncomes(Households h, Dwellings dw) {
+        if (ownerIncome == null || ownerIncome.length != dw.count) {
+            ownerIncome = new float[dw.count];
+        }
+        float[] income = ownerIncome;
+        org.wijklab.model.Blocks blocks = model.blocks();
+        blocks.forEach(b -> {
+            for (int slot = blocks.from(b), to = blocks.to(b); slot < to; slot++) {
+                if (h.tenure[slot] == Tenure.OWNER && h.dwelling[slot] >= 0) {
+                    income[h.dwelling[slot]] = h.income[slot];
+                }
+            }
+        });
+        return income;
     }
 
     /**
