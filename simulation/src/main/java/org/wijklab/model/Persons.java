@@ -461,11 +461,12 @@ public final class Persons implements java.io.Serializable {
      * -32,767 to 32,767, about 2,700 years either side of the recorded start, which the scenario's
      * limits on its years, its warm-up and its ages keep far inside). A value outside that range is
      * refused, never wrapped; {@link Short#MIN_VALUE} is the arrays' "none" ({@link #NO_WW},
-     * {@link #NOT_NEEDED}, {@link #REGISTRATION_UNKNOWN}, {@link Help#NEVER}).
+     * {@link #NOT_NEEDED}, {@link #REGISTRATION_UNKNOWN}, {@link Help#NEVER}), written as a
+     * constant, never through here.
      */
     public static short month(int t) {
         short s = (short) t;
-        if (s != t) {
+        if (s != t || s == Short.MIN_VALUE) {
             throw new IllegalStateException("month " + t + " is outside the range a person's months are kept in");
         }
         return s;

@@ -15,7 +15,8 @@ class PersonsTest {
         for (int t : new int[] {0, 1, -1, 2_400, -3_600, Short.MAX_VALUE, Short.MIN_VALUE + 1}) {
             assertEquals(t, Persons.month(t));
         }
-        for (int t : new int[] {Short.MAX_VALUE + 1, Short.MIN_VALUE - 1, 100_000, Integer.MIN_VALUE}) {
+        // Short.MIN_VALUE is the arrays' "none": a month never takes it
+        for (int t : new int[] {Short.MAX_VALUE + 1, Short.MIN_VALUE, Short.MIN_VALUE - 1, 100_000, Integer.MIN_VALUE}) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> Persons.month(t));
             assertTrue(e.getMessage().contains(Integer.toString(t)), e.getMessage());
         }
