@@ -6,6 +6,7 @@ import java.util.List;
 import org.wijklab.model.CostLedger;
 import org.wijklab.model.Dwellings;
 import org.wijklab.model.Households;
+import org.wijklab.model.Persons;
 import org.wijklab.model.Tenure;
 import org.wijklab.model.WijkLabModel;
 import org.wijklab.scenario.Programme;
@@ -90,7 +91,7 @@ public final class Restructuring implements java.io.Serializable {
             if (slot >= 0 && h.forced[slot] == Households.FORCED_NO) {
                 // tenants of a dwelling to be demolished must move: they keep their right to social rent
                 h.forced[slot] = Households.FORCED_RENEWAL;
-                h.searchSince[slot] = org.wijklab.model.Persons.month(tick);
+                h.searchSince[slot] = Persons.month(tick);
             }
         }
     }

@@ -6,6 +6,7 @@ import org.wijklab.model.CostLedger;
 import org.wijklab.model.Help;
 import org.wijklab.model.Households;
 import org.wijklab.model.Neighbourhoods;
+import org.wijklab.model.Persons;
 import org.wijklab.model.PolicyEffects;
 import org.wijklab.model.Professionals;
 import org.wijklab.model.Tenure;
@@ -104,7 +105,7 @@ public final class Problems implements Steppable {
                 && hp.treatmentEffect() <= 1 && hp.helpedRelapse() >= 0 && hp.helpedRelapse() <= 1;
         relapse = Decay.of(relapse, 12.0 * hp.relapseYears());
         Decay relapseScale = relapse;
-        org.wijklab.model.Persons persons = model.persons();
+        Persons persons = model.persons();
 
         manageCases(h, fx, caseMonths, tick);
 
@@ -228,7 +229,7 @@ public final class Problems implements Steppable {
                         esc[j * CostLedger.PARTIES + CostLedger.HOUSING_CORPORATION] += c.evictionDirect();
                         esc[j * CostLedger.PARTIES + CostLedger.MUNICIPALITY] += c.evictionSocial();
                         h.forced[slot] = Households.FORCED_EVICTED;
-                        h.searchSince[slot] = org.wijklab.model.Persons.month(tick);
+                        h.searchSince[slot] = Persons.month(tick);
                         h.debt[slot] = 2;
                         continue;
                     }
@@ -298,7 +299,7 @@ public final class Problems implements Steppable {
                         if (u < recover) {
                             h.mental[k] = Households.GOOD;
                             if (person >= 0) {
-                                persons.recoveredAt[person] = org.wijklab.model.Persons.month(tick);
+                                persons.recoveredAt[person] = Persons.month(tick);
                                 persons.legacy[person] = (byte) (tMental > 0 || place > 0
                                         ? persons.legacy[person] | Help.TREATED_RECOVERY
                                         : persons.legacy[person] & ~Help.TREATED_RECOVERY);
@@ -426,7 +427,7 @@ public final class Problems implements Steppable {
      * last debts were resolved (the larger of its adults'), the excess times helpedRelapse when
      * counselling resolved them.
      */
-    private static double debtRelapse(Households h, int slot, org.wijklab.model.Persons ps, Policy.Help hp,
+    private static double debtRelapse(Households h, int slot, Persons ps, Policy.Help hp,
             Decay scale, int tick) {
         double most = 0.0;
         for (int a = 0; a < h.adults[slot]; a++) {
@@ -440,7 +441,7 @@ public final class Problems implements Steppable {
     }
 
     /** The relapse factor of an adult's onset of poor mental health after a recovery (smaller when the recovery was treated). */
-    private static double mentalRelapse(int q, org.wijklab.model.Persons ps, Policy.Help hp, Decay scale, int tick) {
+    private static double mentalRelapse(int q, Persons ps, Policy.Help hp, Decay scale, int tick) {
         if (q < 0 || ps.recoveredAt[q] == Help.NEVER) {
             return 1.0;
         }
@@ -449,11 +450,11 @@ public final class Problems implements Steppable {
     }
 
     /** A household's debts are resolved: its adults carry the date, and whether counselling did it. */
-    private static void debtsResolved(Households h, int slot, org.wijklab.model.Persons ps, boolean counselled, int tick) {
+    private static void debtsResolved(Households h, int slot, Persons ps, boolean counselled, int tick) {
         for (int a = 0; a < h.adults[slot]; a++) {
             int q = h.adultPerson[2 * slot + a];
             if (q >= 0) {
-                ps.debtFreeAt[q] = org.wijklab.model.Persons.month(tick);
+                ps.debtFreeAt[q] = Persons.month(tick);
                 ps.legacy[q] = (byte) (counselled ? ps.legacy[q] | Help.COUNSELLED : ps.legacy[q] & ~Help.COUNSELLED);
             }
         }
@@ -629,7 +630,7 @@ public final class Problems implements Steppable {
                 if (q >= 0 && pr.load[q] + pr.weight[slot] <= pr.capacity[q]
                         && random.nextDouble() < pr.teamDetection[t] * fx.referral[j]
                                 * Professionals.knowing(tick - pr.startTick[q], s.newcomerEffect(), s.tenureMonths()) * risk(h, slot)) {
-                    h.caseSince[slot] = org.wijklab.model.Persons.month(tick);
+                    h.caseSince[slot] = Persons.month(tick);
                     if (pr.teamIntegral[t]) {
                         pr.holder[base] = q;
                         pr.holderSince[base] = tick;
@@ -697,7 +698,7 @@ public final class Problems implements Steppable {
      */
     private void recordCase(Households h, int slot, boolean debtCase, boolean youthCase, boolean mental, int programme,
             int tick) {
-        org.wijklab.model.Persons ps = model.persons();
+        Persons ps = model.persons();
         Help help = model.help();
         boolean debts = debtCase && h.debt[slot] > 0;
         boolean youth = youthCase && h.youth[slot] > 0;

@@ -2,6 +2,7 @@ package org.wijklab.process;
 
 import ec.util.MersenneTwisterFast;
 import java.util.Arrays;
+import org.wijklab.model.Blocks;
 import org.wijklab.model.Dwellings;
 import org.wijklab.model.Households;
 import org.wijklab.model.Neighbourhoods;
@@ -256,7 +257,7 @@ public final class Stock implements Steppable {
             ownerIncome = new float[dw.count];
         }
         float[] income = ownerIncome;
-        org.wijklab.model.Blocks blocks = model.blocks();
+        Blocks blocks = model.blocks();
         blocks.forEach(b -> {
             for (int slot = blocks.from(b), to = blocks.to(b); slot < to; slot++) {
                 if (h.tenure[slot] == Tenure.OWNER && h.dwelling[slot] >= 0) {
