@@ -29,7 +29,10 @@ import org.wijklab.model.WijkLabModel;
  * region (the whole run is one period of the erosion decomposition), so the region's pool is at
  * its largest at the end; its arrays' bytes are counted from their sizes.
  *
- * <p>The figure depends on the collector: G1 gives an array larger than half a region whole
+ * <p>Beside the heap it counts the model's own objects part by part ({@link Footprint}: the
+ * persons, the households, the region, the dwellings, ...), a figure no collector changes.
+ *
+ * <p>The heap figure depends on the collector: G1 gives an array larger than half a region whole
  * regions of its own, and the person arrays of 2 and 4 bytes a slot (4.5 and 9 MB after 30 years
  * at a million residents) are such arrays with the 8 MB regions G1 picks for a 12 GB heap. Run it with the launcher's options
  * ({@code -Xmx12g -XX:G1HeapRegionSize=32m}); the JSON names the collector and its region size.
@@ -87,6 +90,7 @@ public final class Memory {
         RegionHouseholds region = model.region();
         long personBytes = (long) persons.capacity() * Persons.bytesPerSlot();
         long regionBytes = (long) region.capacity() * RegionHouseholds.bytesPerSlot();
+        Map<String, Long> parts = Footprint.byPart(model);
         Reference.reachabilityFence(model);
 
         Map<String, Object> f = new LinkedHashMap<>();
@@ -115,6 +119,13 @@ public final class Memory {
         f.put("regionSlots", region.capacity());
         f.put("personArraysBytesPerResident", (double) personBytes / residentsAfterFullRun);
         f.put("regionArraysBytesPerResident", (double) regionBytes / residentsAfterFullRun);
+        // the model's objects counted part by part, whatever the collector (Footprint), largest first
+        long counted = parts.values().stream().mapToLong(Long::longValue).sum();
+        f.put("modelBytesPerResidentAfterRunYears", (double) counted / residentsAfterFullRun);
+        Map<String, Double> perPart = new LinkedHashMap<>();
+        parts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> perPart.put(e.getKey(), (double) e.getValue() / residentsAfterFullRun));
+        f.put("modelBytesPerResidentByPart", perPart);
         f.put("maxHeap", Runtime.getRuntime().maxMemory());
         f.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         f.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream()

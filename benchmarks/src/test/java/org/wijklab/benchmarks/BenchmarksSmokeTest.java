@@ -149,5 +149,16 @@ class BenchmarksSmokeTest {
         // thirty years on, residents of tick 0 who left are followed in the region
         assertTrue(f.get("personsFollowedInRegion").asLong() > 0, f.toString());
         assertTrue(f.get("regionArraysBytesPerResident").asDouble() > 0, f.toString());
+        // the parts add up to the model's bytes, and the persons' part holds at least their arrays
+        JsonNode parts = f.get("modelBytesPerResidentByPart");
+        double sum = 0;
+        for (JsonNode v : parts) {
+            sum += v.asDouble();
+        }
+        assertEquals(f.get("modelBytesPerResidentAfterRunYears").asDouble(), sum, 1e-6 * sum);
+        double persons = parts.get("persons").asDouble();
+        double arrays = f.get("personArraysBytesPerResident").asDouble();
+        assertTrue(persons >= arrays && persons < arrays * 1.2, persons + " against " + arrays);
+        assertTrue(parts.get("households").asDouble() > 0 && parts.get("dwellings").asDouble() > 0, parts.toString());
     }
 }
