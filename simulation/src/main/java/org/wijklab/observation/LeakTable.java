@@ -59,16 +59,43 @@ public final class LeakTable implements TickListener, OutputFile {
     private final short[][] stop;
     private final PersonReader reader = new PersonReader();
     private final PersonSnapshot.View view = reader.view();
+    /** Per origin neighbourhood of the cohort being written: its rows' sums (scratch). */
+    private transient Sums[] sums;
+
     /** Per cell (location, eligible, helped) of one origin: the sums of a row. */
-    private long[] persons = new long[0];
-    private long[] left = new long[0];
-    private long[] risk = new long[0];
-    /** Per cell: months at risk after the first help, and first move-outs after it. */
-    private long[] riskHelped = new long[0];
-    private long[] leftHelped = new long[0];
-    private long[] n0 = new long[0];
-    private long[] n = new long[0];
-    private double[] gain = new double[0];
+    private static final class Sums {
+        final long[] persons;
+        final long[] left;
+        final long[] risk;
+        /** Per cell: months at risk after the first help, and first move-outs after it. */
+        final long[] riskHelped;
+        final long[] leftHelped;
+        final long[] n0;
+        final long[] n;
+        final double[] gain;
+
+        Sums(int cells) {
+            persons = new long[cells];
+            left = new long[cells];
+            risk = new long[cells];
+            riskHelped = new long[cells];
+            leftHelped = new long[cells];
+            n0 = new long[cells * M];
+            n = new long[cells * M];
+            gain = new double[cells * M];
+        }
+
+        void clear() {
+            Arrays.fill(persons, 0);
+            Arrays.fill(left, 0);
+            Arrays.fill(risk, 0);
+            Arrays.fill(riskHelped, 0);
+            Arrays.fill(leftHelped, 0);
+            Arrays.fill(n0, 0);
+            Arrays.fill(n, 0);
+            Arrays.fill(gain, 0.0);
+        }
+    }
 
     /** Reads persons through the run's erosion decomposition's households' records of each tick (the same values, fewer reads). */
     public LeakTable readingThrough(ErosionDecomposition decomposition) {
@@ -217,7 +244,11 @@ public final class LeakTable implements TickListener, OutputFile {
         });
     }
 
-    /** The rows of cohort c at a point: per origin, one pass over its members into cells. */
+    /**
+     * The rows of cohort c at a point: per origin, one pass over its members into cells. The
+     * origins are summed on the block threads, each by one thread in member order (the same sums
+     * whatever the thread count), and written in city order after.
+     */
     private void write(WijkLabModel model, int c, int tick) {
         reader.atPoint(model, tick);
         Persons ps = model.persons();
@@ -230,72 +261,69 @@ public final class LeakTable implements TickListener, OutputFile {
         int elapsed = tick - cohortTick;
         int locations = nb.count + 2;
         int cells = 4 * locations;
-        if (persons.length != cells) {
-            persons = new long[cells];
-            left = new long[cells];
-            risk = new long[cells];
-            riskHelped = new long[cells];
-            leftHelped = new long[cells];
-            n0 = new long[cells * M];
-            n = new long[cells * M];
-            gain = new double[cells * M];
+        if (sums == null || sums.length != nb.count || sums[0].persons.length != cells) {
+            sums = new Sums[nb.count];
+            for (int j = 0; j < nb.count; j++) {
+                sums[j] = new Sums(cells);
+            }
         }
-        for (int j = 0; j < nb.count; j++) {
-            Arrays.fill(persons, 0);
-            Arrays.fill(left, 0);
-            Arrays.fill(risk, 0);
-            Arrays.fill(riskHelped, 0);
-            Arrays.fill(leftHelped, 0);
-            Arrays.fill(n0, 0);
-            Arrays.fill(n, 0);
-            Arrays.fill(gain, 0.0);
+        byte[] states = state[c];
+        float[] incomes = income0[c];
+        short[] stops = stop[c];
+        model.blocks().forEachChunk(nb.count, j -> {
+            PersonSnapshot.View at = new PersonSnapshot.View();
+            Sums sum = sums[j];
+            sum.clear();
             for (int i = first[j]; i < first[j + 1]; i++) {
                 int p = s[i];
                 if (ps.id[p] != id[i] || ps.place[p] == Persons.FREE) {
                     throw new IllegalStateException("member " + id[i] + " of the year-" + year + " cohort of "
                             + nb.name[j] + " is no longer followed at tick " + tick);
                 }
-                reader.readAtPoint(model, tick, p);
-                int location = view.where >= 0 ? view.where : view.where == PersonSnapshot.REGION ? nb.count : nb.count + 1;
-                byte st = state[c][i];
+                reader.readAtPoint(model, tick, p, at);
+                int location = at.where >= 0 ? at.where : at.where == PersonSnapshot.REGION ? nb.count : nb.count + 1;
+                byte st = states[i];
                 int helpTick = ps.helpFirst[p];
                 boolean helped = helpTick != Help.NEVER && helpTick <= tick;
                 int cell = (4 * location) + ((st & ELIGIBLE) != 0 ? 2 : 0) + (helped ? 1 : 0);
-                persons[cell]++;
+                sum.persons[cell]++;
                 boolean leaver = (st & LEFT) != 0;
-                left[cell] += leaver ? 1 : 0;
-                short end = stop[c][i];
+                sum.left[cell] += leaver ? 1 : 0;
+                short end = stops[i];
                 int atRisk = end == AT_RISK ? elapsed : end;
-                risk[cell] += atRisk;
+                sum.risk[cell] += atRisk;
                 // the months at risk after tick max(helpTick, cohort tick): helped
                 int after = helped ? atRisk - Math.max(0, Math.min(atRisk, helpTick - cohortTick)) : 0;
-                riskHelped[cell] += after;
-                leftHelped[cell] += leaver && after > 0 ? 1 : 0;
+                sum.riskHelped[cell] += after;
+                sum.leftHelped[cell] += leaver && after > 0 ? 1 : 0;
                 boolean alive = location <= nb.count;
                 for (int m = 0; m < M; m++) {
                     if (PersonSnapshot.weight(st, m) == 0) {
                         continue;
                     }
-                    n0[cell * M + m]++;
-                    if (alive && PersonSnapshot.weight(view.flags, m) > 0) {
-                        n[cell * M + m]++;
-                        gain[cell * M + m] += PersonSnapshot.value(view.flags, view.income, 0f, m)
-                                - PersonSnapshot.value(st, income0[c][i], 0f, m);
+                    sum.n0[cell * M + m]++;
+                    if (alive && PersonSnapshot.weight(at.flags, m) > 0) {
+                        sum.n[cell * M + m]++;
+                        sum.gain[cell * M + m] += PersonSnapshot.value(at.flags, at.income, 0f, m)
+                                - PersonSnapshot.value(st, incomes[i], 0f, m);
                     }
                 }
             }
+        });
+        for (int j = 0; j < nb.count; j++) {
+            Sums sum = sums[j];
             for (int cell = 0; cell < cells; cell++) {
-                if (persons[cell] == 0) {
+                if (sum.persons[cell] == 0) {
                     continue;
                 }
                 int location = cell / 4;
                 csv.cell(year).cell(tick).text(nb.name[j])
                         .text(location < nb.count ? nb.name[location] : location == nb.count ? "region" : "dead")
-                        .cell((cell & 2) != 0 ? 1 : 0).cell(cell & 1).cell(persons[cell]).cell(left[cell])
-                        .cell(risk[cell]).cell(risk[cell] - riskHelped[cell]).cell(riskHelped[cell])
-                        .cell(left[cell] - leftHelped[cell]).cell(leftHelped[cell]);
+                        .cell((cell & 2) != 0 ? 1 : 0).cell(cell & 1).cell(sum.persons[cell]).cell(sum.left[cell])
+                        .cell(sum.risk[cell]).cell(sum.risk[cell] - sum.riskHelped[cell]).cell(sum.riskHelped[cell])
+                        .cell(sum.left[cell] - sum.leftHelped[cell]).cell(sum.leftHelped[cell]);
                 for (int m = 0; m < M; m++) {
-                    csv.cell(n0[cell * M + m]).cell(n[cell * M + m]).round(gain[cell * M + m]);
+                    csv.cell(sum.n0[cell * M + m]).cell(sum.n[cell * M + m]).round(sum.gain[cell * M + m]);
                 }
                 csv.end();
             }

@@ -49,10 +49,10 @@ public final class OriginsTable implements TickListener, OutputFile {
     private final int[][] ids;
     private final int[][] first;
     private final PersonReader reader = new PersonReader();
-    private final PersonSnapshot.View view = reader.view();
-    private final long[] count = new long[DEAD + 1];
-    private final double[] v = new double[M];
-    private final long[] w = new long[M];
+    /** Per origin neighbourhood of the cohort being written: its members by place, the metrics' sums and weights (scratch). */
+    private transient long[][] count;
+    private transient double[][] v;
+    private transient long[][] w;
 
     /** Reads persons through the run's erosion decomposition's households' records of each tick (the same values, fewer reads). */
     public OriginsTable readingThrough(ErosionDecomposition decomposition) {
@@ -139,41 +139,57 @@ public final class OriginsTable implements TickListener, OutputFile {
         first[c] = start;
     }
 
-    /** One row per origin neighbourhood of cohort year c: one pass over its members. */
+    /**
+     * One row per origin neighbourhood of cohort year c: one pass over its members. The origins are
+     * summed on the block threads, each by one thread in member order (the same sums whatever the
+     * thread count), and written in city order after.
+     */
     private void write(WijkLabModel model, int c, int tick) {
         reader.atPoint(model, tick);
         Persons persons = model.persons();
         Neighbourhoods nb = model.neighbourhoods();
         int[] s = slots[c];
         int[] id = ids[c];
-        for (int j = 0; j < nb.count; j++) {
-            Arrays.fill(count, 0);
-            Arrays.fill(v, 0.0);
-            Arrays.fill(w, 0);
-            for (int i = first[c][j]; i < first[c][j + 1]; i++) {
+        int[] from = first[c];
+        if (count == null || count.length != nb.count) {
+            count = new long[nb.count][DEAD + 1];
+            v = new double[nb.count][M];
+            w = new long[nb.count][M];
+        }
+        model.blocks().forEachChunk(nb.count, j -> {
+            PersonSnapshot.View view = new PersonSnapshot.View();
+            long[] countJ = count[j];
+            double[] vJ = v[j];
+            long[] wJ = w[j];
+            Arrays.fill(countJ, 0);
+            Arrays.fill(vJ, 0.0);
+            Arrays.fill(wJ, 0);
+            for (int i = from[j]; i < from[j + 1]; i++) {
                 int p = s[i];
                 if (persons.id[p] != id[i] || persons.place[p] == Persons.FREE) {
                     throw new IllegalStateException("member " + id[i] + " of the year-" + years[c] + " cohort of "
                             + nb.name[j] + " is no longer followed at tick " + tick);
                 }
-                reader.readAtPoint(model, tick, p);
+                reader.readAtPoint(model, tick, p, view);
                 int g = place(view.where, j);
-                count[g]++;
+                countJ[g]++;
                 if (g == DEAD) {
                     continue;
                 }
                 for (int m = 0; m < M; m++) {
                     double weight = PersonSnapshot.weight(view.flags, m);
-                    v[m] += PersonSnapshot.value(view.flags, view.income, view.householdIncome, m) * weight;
-                    w[m] += (long) weight;
+                    vJ[m] += PersonSnapshot.value(view.flags, view.income, view.householdIncome, m) * weight;
+                    wJ[m] += (long) weight;
                 }
             }
-            csv.cell(years[c]).cell(tick).round(tick / 12.0).text(nb.name[j]).cell(first[c][j + 1] - first[c][j]);
-            for (long k : count) {
+        });
+        for (int j = 0; j < nb.count; j++) {
+            csv.cell(years[c]).cell(tick).round(tick / 12.0).text(nb.name[j]).cell(from[j + 1] - from[j]);
+            for (long k : count[j]) {
                 csv.cell(k);
             }
             for (int m = 0; m < M; m++) {
-                csv.round(w[m] > 0 ? v[m] / w[m] : 0.0).cell(w[m]);
+                csv.round(w[j][m] > 0 ? v[j][m] / w[j][m] : 0.0).cell(w[j][m]);
             }
             csv.end();
         }

@@ -39,13 +39,21 @@ final class PersonReader implements java.io.Serializable {
 
     /** Person p at the tick of the last {@link #atPoint}, into {@link #view}. */
     void readAtPoint(WijkLabModel model, int tick, int p) {
+        readAtPoint(model, tick, p, view);
+    }
+
+    /**
+     * Person p at the tick of the last {@link #atPoint}, into a view of the caller's: reads only,
+     * so the block threads may read persons at once, each into its own view.
+     */
+    void readAtPoint(WijkLabModel model, int tick, int p, PersonSnapshot.View into) {
         if (tick != pointTick) {
             throw new IllegalStateException("persons read at tick " + tick + " prepared for tick " + pointTick);
         }
         if (points != null) {
-            ChannelTracker.fromSlots(points, p, view);
+            ChannelTracker.fromSlots(points, p, into);
         } else {
-            view.read(model, p);
+            into.read(model, p);
         }
     }
 

@@ -69,25 +69,29 @@ final class PersonSnapshot implements java.io.Serializable {
         income = new float[bound];
         householdIncome = new float[bound];
         household = tracker == null ? null : new double[M][bound];
-        View v = new View();
-        for (int p = 0; p < bound; p++) {
-            if (tracker != null) {
-                tracker.view(model, p, v);
-            } else {
-                v.read(model, p);
-            }
-            id[p] = persons.id[p];
-            where[p] = v.where;
-            flags[p] = v.flags;
-            income[p] = v.income;
-            householdIncome[p] = v.householdIncome;
-            if (tracker != null && where[p] != NONE && where[p] != DEAD) {
-                flags[p] |= tracker.weightBits(p);
-                for (int m = 0; m < M; m++) {
-                    household[m][p] = tracker.household(p, m);
+        // in chunks of slots on the block threads: reads only, each chunk writes its own slots
+        int size = org.wijklab.model.Blocks.SIZE;
+        model.blocks().forEachChunk((bound + size - 1) / size, c -> {
+            View v = new View();
+            for (int p = c * size, end = Math.min(bound, p + size); p < end; p++) {
+                if (tracker != null) {
+                    tracker.view(model, p, v);
+                } else {
+                    v.read(model, p);
+                }
+                id[p] = persons.id[p];
+                where[p] = v.where;
+                flags[p] = v.flags;
+                income[p] = v.income;
+                householdIncome[p] = v.householdIncome;
+                if (tracker != null && where[p] != NONE && where[p] != DEAD) {
+                    flags[p] |= tracker.weightBits(p);
+                    for (int m = 0; m < M; m++) {
+                        household[m][p] = tracker.household(p, m);
+                    }
                 }
             }
-        }
+        });
     }
 
     /** A snapshot of given persons (for constructed cities in tests). */
