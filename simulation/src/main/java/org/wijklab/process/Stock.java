@@ -36,10 +36,12 @@ import sim.engine.Steppable;
  * where the market tenure's vacancy is below the target and a new dwelling's value exceeds
  * {@code buildCost}.</li>
  * </ol>
- * One pass over the dwellings in index order on the model's thread (draws from the model's
- * stream), so a run is the same for any number of threads; the owner-occupiers' incomes it needs
- * are first copied to their dwellings by a pass over the households on the block threads (each
- * writes only its own dwelling's entry).
+ * The dwellings age on the block threads, each neighbourhood's by one thread in index order (a
+ * neighbourhood's spend adds up in the same order whatever the thread count), and those found
+ * obsolete are demolished after, in index order; the owner-occupiers'
+ * incomes it needs are first copied to their dwellings by a pass over the households on the block
+ * threads (each writes only its own dwelling's entry). New build draws from the model's stream on
+ * its thread. So a run is the same for any number of threads.
  */
 public final class Stock implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -198,54 +200,150 @@ public final class Stock implements Steppable {
         double spread = hs.qualityCostSpread();
         double months = 12.0 / st.capitalisationYield();
         float[] income = ownerIncomes(h, dw);
-        for (int d = 0; d < dw.count; d++) {
-            if (dw.isPlot(d)) {
-                vacantMonths[d] = 0;
-                continue;
-            }
-            int j = dw.neighbourhood[d];
-            int t = dw.tenure[d];
-            int occupant = dw.occupant[d];
-            vacantMonths[d] = occupant >= 0 ? 0 : vacantMonths[d] + 1;
-            // wear takes a share of what there is to wear: a dwelling kept at a spend settles where
-            // spend / qualityCost balances depreciation x quality, higher where more is spent
-            double q = Math.max(0.0, dw.quality[d] * (1.0 - loss));
-            if (!dw.converting[d]) {
-                double money;
-                if (t == Tenure.SOCIAL) {
-                    money = perSocial[j];
-                } else if (t == Tenure.PRIVATE) {
-                    money = perPrivate[j];
-                } else if (occupant >= 0) {
-                    double value = dw.baseCost[d] * nb.priceLevel[j][t] * months;
-                    money = Math.min(st.ownerValueShare() * value, st.ownerIncomeShare() * income[d]) / 12.0;
-                } else {
-                    money = 0.0;
+        // the neighbourhoods in groups (by default each its own), each group's dwellings aged by
+        // one thread in index order: a neighbourhood's spend adds its dwellings in the same order
+        // whatever the groups
+        Blocks blocks = model.blocks();
+        int groups = ageGroups > 0 ? Math.min(nb.count, ageGroups) : nb.count;
+        if (demolitions == null || demolitions.length != groups) {
+            demolitions = new int[groups][16];
+            demolitionCount = new int[groups];
+        }
+        findRuns(dw);
+        int[] starts = runStart;
+        short[] hoods = runHood;
+        int runs = starts.length;
+        int count = dw.count;
+        blocks.forEachChunk(groups, g -> {
+            int[] found = demolitions[g];
+            int n = 0;
+            for (int r = 0; r < runs; r++) {
+                int j = hoods[r];
+                if (j % groups != g) {
+                    continue;
                 }
-                money = Math.max(0.0, Math.min(money * budgetFactor[j], (1.0 - q) * cost));
-                q += money / cost;
-                spend[j] += money;
-                if (occupant < 0 && q < st.renovateBelow()) {
-                    double market = t == Tenure.SOCIAL ? nb.reputation[j] / 100.0 : nb.priceLevel[j][t];
-                    double rentPerQuality = base[t] * 2.0 * spread * (dw.small[d] ? 0.8 : 1.1) * market;
-                    if (rentPerQuality * months >= cost) {
-                        spend[j] += (st.renovationQuality() - q) * cost;
-                        q = st.renovationQuality();
+                for (int d = starts[r], end = r + 1 < runs ? starts[r + 1] : count; d < end; d++) {
+                    if (dw.isPlot(d)) {
+                        vacantMonths[d] = 0;
+                        continue;
                     }
+                    int t = dw.tenure[d];
+                    int occupant = dw.occupant[d];
+                    vacantMonths[d] = occupant >= 0 ? 0 : vacantMonths[d] + 1;
+                    // wear takes a share of what there is to wear: a dwelling kept at a spend settles where
+                    // spend / qualityCost balances depreciation x quality, higher where more is spent
+                    double q = Math.max(0.0, dw.quality[d] * (1.0 - loss));
+                    if (!dw.converting[d]) {
+                        double money;
+                        if (t == Tenure.SOCIAL) {
+                            money = perSocial[j];
+                        } else if (t == Tenure.PRIVATE) {
+                            money = perPrivate[j];
+                        } else if (occupant >= 0) {
+                            double value = dw.baseCost[d] * nb.priceLevel[j][t] * months;
+                            money = Math.min(st.ownerValueShare() * value, st.ownerIncomeShare() * income[d]) / 12.0;
+                        } else {
+                            money = 0.0;
+                        }
+                        money = Math.max(0.0, Math.min(money * budgetFactor[j], (1.0 - q) * cost));
+                        q += money / cost;
+                        spend[j] += money;
+                        if (occupant < 0 && q < st.renovateBelow()) {
+                            double market = t == Tenure.SOCIAL ? nb.reputation[j] / 100.0 : nb.priceLevel[j][t];
+                            double rentPerQuality = base[t] * 2.0 * spread * (dw.small[d] ? 0.8 : 1.1) * market;
+                            if (rentPerQuality * months >= cost) {
+                                spend[j] += (st.renovationQuality() - q) * cost;
+                                q = st.renovationQuality();
+                            }
+                        }
+                    }
+                    q = Math.min(1.0, q);
+                    dw.quality[d] = (float) q;
+                    if (occupant < 0 && !dw.converting[d] && q < st.demolishBelow() && vacantMonths[d] >= st.demolishVacantMonths()) {
+                        // obsolete and unwanted: the land becomes a plot again (below, in index order)
+                        if (n == found.length) {
+                            found = Arrays.copyOf(found, 2 * n);
+                            demolitions[g] = found;
+                        }
+                        found[n++] = d;
+                        demolished[j]++;
+                        vacantMonths[d] = 0;
+                        continue;
+                    }
+                    dw.baseCost[d] = (float) (base[t] * (1.0 + spread * (2.0 * dw.quality[d] - 1.0)) * (dw.small[d] ? 0.8 : 1.1));
                 }
             }
-            q = Math.min(1.0, q);
-            dw.quality[d] = (float) q;
-            if (occupant < 0 && !dw.converting[d] && q < st.demolishBelow() && vacantMonths[d] >= st.demolishVacantMonths()) {
-                // obsolete and unwanted: the land becomes a plot again
-                dw.demolish(d);
-                demolished[j]++;
-                vacantMonths[d] = 0;
-                continue;
-            }
-            dw.baseCost[d] = (float) (base[t] * (1.0 + spread * (2.0 * dw.quality[d] - 1.0)) * (dw.small[d] ? 0.8 : 1.1));
+            demolitionCount[g] = n;
+        });
+        demolishFound(dw, groups);
+    }
+
+    /**
+     * The dwellings the groups found to demolish, in index order (the vacancy lists and the plots
+     * change as one pass in index order changed them); nothing a dwelling's ageing reads changes.
+     */
+    private void demolishFound(Dwellings dw, int groups) {
+        int total = 0;
+        for (int g = 0; g < groups; g++) {
+            total += demolitionCount[g];
+        }
+        if (total == 0) {
+            return;
+        }
+        int[] all = new int[total];
+        int at = 0;
+        for (int g = 0; g < groups; g++) {
+            System.arraycopy(demolitions[g], 0, all, at, demolitionCount[g]);
+            at += demolitionCount[g];
+        }
+        Arrays.sort(all);
+        for (int d : all) {
+            dw.demolish(d);
         }
     }
+
+    /**
+     * The groups of neighbourhoods the dwellings age in: 0 for each neighbourhood its own. Any
+     * number gives the same bytes; a test sets others to show it.
+     */
+    transient int ageGroups;
+
+    /**
+     * The dwellings as runs of consecutive indices in one neighbourhood, in index order: where each
+     * run starts and its neighbourhood (a generated city has one run a neighbourhood). Made once:
+     * a dwelling never changes neighbourhood.
+     */
+    private transient int[] runStart;
+    private transient short[] runHood;
+    private transient Dwellings runsOf;
+
+    private void findRuns(Dwellings dw) {
+        if (runsOf == dw) {
+            return;
+        }
+        int runs = 0;
+        for (int d = 0; d < dw.count; d++) {
+            if (d == 0 || dw.neighbourhood[d] != dw.neighbourhood[d - 1]) {
+                runs++;
+            }
+        }
+        int[] starts = new int[runs];
+        short[] hoods = new short[runs];
+        int r = 0;
+        for (int d = 0; d < dw.count; d++) {
+            if (d == 0 || dw.neighbourhood[d] != dw.neighbourhood[d - 1]) {
+                starts[r] = d;
+                hoods[r++] = dw.neighbourhood[d];
+            }
+        }
+        runStart = starts;
+        runHood = hoods;
+        runsOf = dw;
+    }
+
+    /** Per group of neighbourhoods: the dwellings found to demolish this month (scratch). */
+    private transient int[][] demolitions;
+    private transient int[] demolitionCount;
 
     /**
      * {@link #ownerIncome} for this month: every household in an owner-occupied dwelling writes its

@@ -249,6 +249,58 @@ class StockTest {
         }
     }
 
+    /**
+     * The dwellings age in groups of neighbourhoods (each group's by one thread in index order) and
+     * those found obsolete are demolished after: one group or three, the same qualities, costs,
+     * spend to the bit, the same dwellings demolished and the same vacancy and plot lists in order.
+     */
+    @Test
+    void dwellingsAgeAndAreDemolishedAlikeInAnyGroupsOfNeighbourhoods() {
+        // every dwelling vacant a month below 0.9 quality goes; no renovation keeps one
+        Scenario s = tiny("{\"renovateBelow\": 0, \"demolishBelow\": 0.9, \"demolishVacantMonths\": 1}");
+        WijkLabModel one = started(s);
+        WijkLabModel three = started(s);
+        one.stock().ageGroups = 1;
+        three.stock().ageGroups = 3;
+        Dwellings a = one.dwellings();
+        Dwellings b = three.dwellings();
+        int demolished = 0;
+        java.util.Set<Integer> hoods = new java.util.TreeSet<>();
+        // a year of whole months: the market lets and vacates dwellings between the stock's passes
+        for (int month = 0; month < 12; month++) {
+            one.schedule.step(one);
+            three.schedule.step(three);
+            assertArrayEquals(a.quality, b.quality, "qualities");
+            assertArrayEquals(a.baseCost, b.baseCost, "base costs");
+            assertArrayEquals(a.plot, b.plot, "plots");
+            for (int j = 0; j < one.neighbourhoods().count; j++) {
+                assertEquals(Double.doubleToRawLongBits(one.stock().maintenanceSpend(j)),
+                        Double.doubleToRawLongBits(three.stock().maintenanceSpend(j)), "spend in " + j);
+                assertEquals(one.stock().demolished(j), three.stock().demolished(j), "demolished in " + j);
+                demolished += one.stock().demolished(j);
+                if (one.stock().demolished(j) > 0) {
+                    hoods.add(j);
+                }
+                assertEquals(a.plotCount(j), b.plotCount(j));
+                for (int i = 0; i < a.plotCount(j); i++) {
+                    assertEquals(a.plotAt(j, i), b.plotAt(j, i), "plot " + i + " of " + j);
+                }
+                for (int t = 0; t < Tenure.COUNT; t++) {
+                    assertEquals(a.vacantCount(j, t), b.vacantCount(j, t));
+                    for (int i = 0; i < a.vacantCount(j, t); i++) {
+                        assertEquals(a.vacantAt(j, t, i), b.vacantAt(j, t, i), "vacancy " + i + " of " + j + "/" + t);
+                    }
+                }
+            }
+        }
+        assertTrue(demolished > 1 && hoods.size() >= 2, "demolitions in several neighbourhoods: " + demolished + " in " + hoods);
+        for (int d = 0; d < a.count; d++) {
+            if (a.plot[d]) {
+                assertEquals(0, one.stock().vacantMonths(d), "a plot counts no vacant months");
+            }
+        }
+    }
+
     @Test
     void theSameBytesWithOneAndTwoThreads() throws IOException {
         Scenario s = ScenarioLoader.defaults().withResidents(6000).withYears(3).withWarmUpYears(2).withMovesLog(true);
