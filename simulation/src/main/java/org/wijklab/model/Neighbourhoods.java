@@ -23,6 +23,8 @@ public final class Neighbourhoods implements java.io.Serializable {
     public final double[] y;
     /** The neighbourhoods sharing a border with each (tiles side by side on the map), in index order. */
     public int[][] neighbours;
+    /** Whether i and j share a border, at i * count + j: {@link #neighbours} as a table, made with it. */
+    private boolean[] adjacency;
     public final double[] environment;
     public final double[] facilities;
     /** Market price multiplier per neighbourhood and tenure (social rent stays at 1: regulated). */
@@ -197,10 +199,21 @@ public final class Neighbourhoods implements java.io.Serializable {
             java.util.Arrays.sort(list);
             neighbours[j] = list;
         }
+        boolean[] table = new boolean[count * count];
+        for (int j = 0; j < count; j++) {
+            for (int k : neighbours[j]) {
+                table[j * count + k] = true;
+            }
+        }
+        adjacency = table;
     }
 
     /** Whether i and j share a border (a neighbourhood is not its own neighbour). */
     public boolean adjacent(int i, int j) {
+        boolean[] table = adjacency;
+        if (table != null) {
+            return table[i * count + j];
+        }
         for (int k : neighbours[i]) {
             if (k == j) {
                 return true;

@@ -476,24 +476,27 @@ public final class WijkLabModel extends SimState {
     }
 
     /**
-     * {@link Scenario.Labour#experienceFactor} by whole months of experience (a person in work has
-     * whole months), made once with the very call, so a value from it is the same double; 70 years.
+     * {@link Scenario.Labour#experienceFactor} by half months of experience, 70 years, made once
+     * with the very call, so a value from it is the same double. A person in work has whole months;
+     * out of work it loses {@code labour.experienceLoss} a month (0.5 by default), which keeps it on
+     * half months; other losses fall between the entries and are computed.
      */
     private double[] experienceTable;
 
     private static double[] experienceTable(Scenario.Labour lab) {
-        double[] t = new double[12 * 70];
-        for (int m = 0; m < t.length; m++) {
-            t[m] = lab.experienceFactor(m);
+        double[] t = new double[2 * 12 * 70];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = lab.experienceFactor(k * 0.5);
         }
         return t;
     }
 
-    /** The experience factor of so many months: from the table for whole months within it, else computed. */
+    /** The experience factor of so many months: from the table for half months within it, else computed. */
     double experienceFactor(Scenario.Labour lab, double months) {
         double[] t = experienceTable;
-        int m = (int) months;
-        return t != null && m == months && m >= 0 && m < t.length ? t[m] : lab.experienceFactor(months);
+        double halves = months * 2.0;
+        int k = (int) halves;
+        return t != null && k == halves && k >= 0 && k < t.length ? t[k] : lab.experienceFactor(months);
     }
 
     /**

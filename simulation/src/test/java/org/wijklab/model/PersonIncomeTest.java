@@ -157,13 +157,17 @@ class PersonIncomeTest {
         assertEquals(0, h.children[own], "the children stay with the parent household");
     }
 
-    /** The wage's experience factor read from the table by whole months is the very double of the call, and past it and between months the call. */
+    /**
+     * The wage's experience factor read from the table by half months (in work whole months, out of
+     * work the default loss of half a month a month) is the very double of the call, and past the
+     * table and between half months the call.
+     */
     @Test
     void theTabulatedExperienceFactorIsTheSameDoubleAsTheCall() {
         WijkLabModel m = city();
         Scenario.Labour lab = m.scenario().labour();
         for (int months = 0; months < 12 * 80; months++) {
-            for (double x : new double[] {months, months + 0.25}) {
+            for (double x : new double[] {months, months + 0.25, months + 0.5, months + 0.75}) {
                 assertEquals(Double.doubleToRawLongBits(lab.experienceFactor(x)),
                         Double.doubleToRawLongBits(m.experienceFactor(lab, x)), "experience " + x + " months");
             }

@@ -42,6 +42,14 @@ class SpaceTest {
         assertTrue(nb.adjacent(0, 1) && nb.adjacent(1, 2) && !nb.adjacent(0, 2) && !nb.adjacent(0, 0));
         assertEquals(1, nb.neighbours[0].length);
         assertEquals(2, nb.neighbours[2].length);
+        // the adjacency table says what the lists say, both ways
+        for (int i = 0; i < nb.count; i++) {
+            for (int j = 0; j < nb.count; j++) {
+                final int k = j;
+                assertEquals(java.util.Arrays.stream(nb.neighbours[i]).anyMatch(x -> x == k), nb.adjacent(i, j), i + "-" + j);
+                assertEquals(nb.adjacent(i, j), nb.adjacent(j, i));
+            }
+        }
         assertEquals(6.0, nb.distance(0, 4), 1e-12);
         assertEquals(Neighbourhoods.SAME, nb.distanceClass(3, 3));
         assertEquals(Neighbourhoods.ADJACENT, nb.distanceClass(3, 4));
