@@ -24,6 +24,12 @@ public final class RegionHouseholds implements java.io.Serializable {
     public byte[] otherChildren;
     public int[] firstChild;
     public int[] adultPerson;
+    /**
+     * Each followed adult's birth month, in the adults' pairs: its person's, kept beside the
+     * household so the monthly passes read it in slot order (set with {@link #adultPerson}; not
+     * read for an adult the run does not follow).
+     */
+    public short[] adultBirth;
     public short[] birthTick;
     public byte[] education;
     public byte[] status;
@@ -53,6 +59,7 @@ public final class RegionHouseholds implements java.io.Serializable {
         otherChildren = new byte[capacity];
         firstChild = new int[capacity];
         adultPerson = new int[2 * capacity];
+        adultBirth = new short[2 * capacity];
         birthTick = new short[capacity];
         education = new byte[capacity];
         status = new byte[2 * capacity];
@@ -103,6 +110,7 @@ public final class RegionHouseholds implements java.io.Serializable {
         otherChildren = Arrays.copyOf(otherChildren, n);
         firstChild = Arrays.copyOf(firstChild, n);
         adultPerson = Arrays.copyOf(adultPerson, 2 * n);
+        adultBirth = Arrays.copyOf(adultBirth, 2 * n);
         birthTick = Arrays.copyOf(birthTick, n);
         education = Arrays.copyOf(education, n);
         status = Arrays.copyOf(status, 2 * n);
@@ -176,6 +184,6 @@ public final class RegionHouseholds implements java.io.Serializable {
 
     /** Bytes held per region slot by these arrays (for the memory figures). */
     public static int bytesPerSlot() {
-        return 1 + 1 + 1 + 4 + 8 + 2 + 1 + 2 + 2 + 8 + 4 + 1 + 4 + 2 + 1 + 1; // the free list grows with the free slots
+        return 1 + 1 + 1 + 4 + 8 + 4 + 2 + 1 + 2 + 2 + 8 + 4 + 1 + 4 + 2 + 1 + 1; // the free list grows with the free slots
     }
 }

@@ -107,15 +107,15 @@ public final class Region implements Steppable {
                 continue;
             }
             boolean changed = false;
-            // each adult retires at the state-pension age of the year, by its own age (the
-            // retired are not read: their persons' birth months lie scattered)
+            // each adult retires at the state-pension age of the year, by its own age (a followed
+            // adult's birth month is kept beside the household: its person's lies scattered)
             for (int a = 0; a < r.adults[k]; a++) {
                 int i = 2 * k + a;
                 if (r.status[i] == Households.RETIRED) {
                     continue;
                 }
                 int p = r.adultPerson[i];
-                int months = tick - (p >= 0 ? persons.birthTick[p] : r.birthTick[k]);
+                int months = tick - (p >= 0 ? r.adultBirth[i] : r.birthTick[k]);
                 if (months >= pensionAge) {
                     model.personStatusChange(p, r.status[i], Households.RETIRED);
                     r.status[i] = Households.RETIRED;
@@ -183,6 +183,7 @@ public final class Region implements Steppable {
             }
             if (dying == 0 && adults == 2) {
                 r.adultPerson[2 * k] = r.adultPerson[2 * k + 1];
+                r.adultBirth[2 * k] = r.adultBirth[2 * k + 1];
                 r.status[2 * k] = r.status[2 * k + 1];
                 r.mental[2 * k] = r.mental[2 * k + 1];
                 r.wage[2 * k] = r.wage[2 * k + 1];
@@ -513,6 +514,7 @@ public final class Region implements Steppable {
             if (persons.needed(p, tick)) {
                 persons.toRegion(p, k);
                 r.adultPerson[2 * k + a] = p;
+                r.adultBirth[2 * k + a] = persons.birthTick[p];
             } else {
                 persons.release(p);
             }
@@ -631,6 +633,7 @@ public final class Region implements Steppable {
         r.status[2 * k] = status;
         r.mental[2 * k] = mental;
         r.adultPerson[2 * k] = p;
+        r.adultBirth[2 * k] = persons.birthTick[p];
         if (persons.place[p] == Persons.CITY) {
             persons.toRegion(p, k);
         } else {

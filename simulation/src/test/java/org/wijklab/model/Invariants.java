@@ -230,6 +230,10 @@ public final class Invariants {
                 if (problem != null) {
                     throw broken(tick, "region household " + k + " adult " + a + ": " + problem);
                 }
+                if (r.adultBirth[2 * k + a] != ps.birthTick[p]) {
+                    throw broken(tick, "region household " + k + " keeps birth month " + r.adultBirth[2 * k + a]
+                            + " for adult " + a + ", its person's is " + ps.birthTick[p]);
+                }
                 regionPersons++;
             }
             int followedChildren = 0;
