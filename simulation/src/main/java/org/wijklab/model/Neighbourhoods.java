@@ -23,8 +23,8 @@ public final class Neighbourhoods implements java.io.Serializable {
     public final double[] y;
     /** The neighbourhoods sharing a border with each (tiles side by side on the map), in index order. */
     public int[][] neighbours;
-    /** Whether i and j share a border, at i * count + j: {@link #neighbours} as a table, made with it. */
-    private boolean[] adjacency;
+    /** Whether i and j share a border, at i * count + j: {@link #neighbours} as a table, filled with it. */
+    private final boolean[] adjacency;
     public final double[] environment;
     public final double[] facilities;
     /** Market price multiplier per neighbourhood and tenure (social rent stays at 1: regulated). */
@@ -96,6 +96,7 @@ public final class Neighbourhoods implements java.io.Serializable {
         x = new double[count];
         y = new double[count];
         neighbours = new int[count][0];
+        adjacency = new boolean[count * count];
         environment = new double[count];
         facilities = new double[count];
         priceLevel = new double[count][Tenure.COUNT];
@@ -199,27 +200,17 @@ public final class Neighbourhoods implements java.io.Serializable {
             java.util.Arrays.sort(list);
             neighbours[j] = list;
         }
-        boolean[] table = new boolean[count * count];
+        java.util.Arrays.fill(adjacency, false);
         for (int j = 0; j < count; j++) {
             for (int k : neighbours[j]) {
-                table[j * count + k] = true;
+                adjacency[j * count + k] = true;
             }
         }
-        adjacency = table;
     }
 
     /** Whether i and j share a border (a neighbourhood is not its own neighbour). */
     public boolean adjacent(int i, int j) {
-        boolean[] table = adjacency;
-        if (table != null) {
-            return table[i * count + j];
-        }
-        for (int k : neighbours[i]) {
-            if (k == j) {
-                return true;
-            }
-        }
-        return false;
+        return adjacency[i * count + j];
     }
 
     /** Distance between the centres of i and j, km. */

@@ -37,11 +37,6 @@ final class PersonReader implements java.io.Serializable {
         pointTick = tick;
     }
 
-    /** Person p at the tick of the last {@link #atPoint}, into {@link #view}. */
-    void readAtPoint(WijkLabModel model, int tick, int p) {
-        readAtPoint(model, tick, p, view);
-    }
-
     /**
      * Person p at the tick of the last {@link #atPoint}, into a view of the caller's: reads only,
      * so the block threads may read persons at once, each into its own view.
