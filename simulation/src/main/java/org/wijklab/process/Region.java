@@ -48,6 +48,13 @@ public final class Region implements Steppable {
     private transient Decay relapse;
     private final MersenneTwisterFast random;
     private double[] leaveByAge = new double[0];
+    /** The households whose income is made anew after this month's pass, in slot order (scratch). */
+    private transient int[] incomeDue;
+    private transient int incomeDueCount;
+    /** The highest leaving-home hazard this month (-1 when one is negative or not a number: no bound). */
+    private transient double leaveMax;
+    /** The highest factor a followed person's activation skill gives its job finding (-1: no bound). */
+    private transient double ownMax;
     private final double[] deathByAge = new double[131];
     /** Job finding and job loss per place and education. */
     private double[][] find = new double[0][0];
@@ -83,6 +90,16 @@ public final class Region implements Steppable {
             deathByAge[a] = demo.mortalityAt60() * StrictMath.exp(demo.mortalityGrowth() * (a - 60)) / 12.0;
         }
         leaveByAge = demo.leaveHomeHazards(leaveByAge);
+        leaveMax = 0.0;
+        for (double v : leaveByAge) {
+            // NaN or a negative hazard leaves the bound unusable (-1): every household then takes the chain
+            leaveMax = v >= 0 && leaveMax >= 0 ? Math.max(leaveMax, v) : -1.0;
+        }
+        boolean skillCapped = model.scenario().policy().help().skillFinding() >= 0;
+        ownMax = 1.0 + model.scenario().policy().help().skillFinding();
+        if (!skillCapped) {
+            ownMax = -1.0;
+        }
         int levels = lab.jobFindingByEducation().length;
         int places = reg.places().size();
         if (find.length != places || find[0].length != levels) {
@@ -131,11 +148,34 @@ public final class Region implements Steppable {
             // mental health reads the month's starting income, as the city's problems do
             changed |= health(r, k, s.problems(), reg, tick);
             // the income follows every change, the yearly revaluation of pay, and a WW that steps
-            // down or runs out this month
+            // down or runs out this month: after the pass (below)
             if (changed || raise || r.incomeChange[k] <= tick) {
-                updateIncome(r, k, lab, tick);
+                if (incomeDue == null || incomeDueCount == incomeDue.length) {
+                    incomeDue = incomeDue == null ? new int[1024] : java.util.Arrays.copyOf(incomeDue, 2 * incomeDueCount + 1024);
+                }
+                incomeDue[incomeDueCount++] = k;
             }
         }
+        updateIncomes(r, lab, tick);
+    }
+
+    /**
+     * The incomes of the households the pass marked, on the block threads. A household's income is
+     * read by nothing in the rest of the pass (its own health reads the month's starting income
+     * before it is marked) and is made only from its own adults' and children's state, which only
+     * its own turn changes; so the incomes are the ones the pass would have set at each turn, and
+     * each is written by one thread (the same values whatever the thread count).
+     */
+    private void updateIncomes(RegionHouseholds r, Scenario.Labour lab, int tick) {
+        int n = incomeDueCount;
+        int[] due = incomeDue;
+        incomeDueCount = 0;
+        int size = org.wijklab.model.Blocks.SIZE;
+        model.blocks().forEachChunk((n + size - 1) / size, c -> {
+            for (int i = c * size, end = Math.min(n, i + size); i < end; i++) {
+                updateIncome(r, due[i], lab, tick);
+            }
+        });
     }
 
     /** Releases the persons of household k nobody needs any more; false if none is left (the household goes). */
@@ -212,6 +252,15 @@ public final class Region implements Steppable {
             return 1;
         }
         u -= birth;
+        double partnering = adults == 1 && age >= 20 && age <= 50 ? demo.partneringRate() / 12.0 : 0.0;
+        double separation = adults == 2 ? demo.separationRate() / 12.0 : 0.0;
+        // a draw at or above an upper bound of the remaining chances (leaving home at its highest
+        // age's hazard) makes no event: the followed child's age, whose person lies scattered, is
+        // then not read (every chance non-negative; the same outcome as the chain below)
+        if (Bounds.skipQuietMonths && leaveMax >= 0 && partnering >= 0 && separation >= 0
+                && u >= (leaveMax * kids + partnering + separation) * Bounds.MARGIN) {
+            return 0;
+        }
         // children leave by age: a followed child by its own, the others as if thirty years younger than the head
         int first = r.firstChild[k];
         int childAge = first >= 0 ? persons.age(first, tick) : adults == 0 ? 30 : age - 30;
@@ -228,7 +277,6 @@ public final class Region implements Steppable {
             return stillFollowed(r, k);
         }
         u -= leave;
-        double partnering = adults == 1 && age >= 20 && age <= 50 ? demo.partneringRate() / 12.0 : 0.0;
         if (u < partnering) {
             // a partner from the regional population, whom the run does not follow
             byte st = HouseholdFactory.regionalStatus(random, r.education[k], age, demo.pensionAgeMonths(demo.year(tick)) / 12);
@@ -240,7 +288,7 @@ public final class Region implements Steppable {
             return 1;
         }
         u -= partnering;
-        if (adults == 2 && u < demo.separationRate() / 12.0) {
+        if (adults == 2 && u < separation) {
             int p = r.adultPerson[2 * k + 1];
             if (p >= 0) {
                 single(p, r.status[2 * k + 1], r.mental[2 * k + 1], tick, r.place[k]);
@@ -268,6 +316,12 @@ public final class Region implements Steppable {
         int edu = r.education[k];
         double u = random.nextDouble();
         boolean changed = false;
+        if (Bounds.skipQuietMonths && ownMax >= 0 && quietWork(r, k, edu, lab, u)) {
+            if (raise) {
+                raiseWages(r, k, lab);
+            }
+            return false;
+        }
         for (int a = 0; a < r.adults[k]; a++) {
             int i = 2 * k + a;
             boolean poor = r.mental[i] != Households.GOOD;
@@ -314,12 +368,47 @@ public final class Region implements Steppable {
             }
         }
         if (raise) {
-            // the wages of adults the run does not follow rise with the economy (a followed person's follow the wage level)
-            for (int a = 0; a < r.adults[k]; a++) {
-                r.wage[2 * k + a] *= (float) (1.0 + lab.wageGrowth());
-            }
+            raiseWages(r, k, lab);
         }
         return changed;
+    }
+
+    /** The wages of adults the run does not follow rise with the economy (a followed person's follow the wage level). */
+    private static void raiseWages(RegionHouseholds r, int k, Scenario.Labour lab) {
+        for (int a = 0; a < r.adults[k]; a++) {
+            r.wage[2 * k + a] *= (float) (1.0 + lab.wageGrowth());
+        }
+    }
+
+    /**
+     * Whether draw u makes no labour-market change for household k this month: u at or above an
+     * upper bound of the adults' summed chances, a followed unemployed adult's skill taken at its
+     * highest (1), so the skill, whose person lies scattered, need not be read. Every chance is
+     * non-negative (the parameters' ranges; the bound is not used when one is not: see the caller
+     * and below), so no draw at or above the bound changes anything in {@link #work}.
+     */
+    private boolean quietWork(RegionHouseholds r, int k, int edu, Scenario.Labour lab, double u) {
+        double bound = 0.0;
+        for (int a = 0; a < r.adults[k]; a++) {
+            int i = 2 * k + a;
+            boolean poor = r.mental[i] != Households.GOOD;
+            double c;
+            switch (r.status[i]) {
+                case Households.EMPLOYED -> c = loss[r.place[k]][edu] * (poor ? lab.poorHealthLoss() : 1.0);
+                case Households.UNEMPLOYED -> {
+                    double own = r.adultPerson[i] < 0 ? 1.0 : ownMax;
+                    double f = find[r.place[k]][edu] * (poor ? lab.poorHealthFinding() : 1.0);
+                    c = f < 0 ? -1.0 : Math.min(1.0, f * own) + lab.discouragementMonthly();
+                }
+                case Households.INACTIVE -> c = lab.activationMonthly() * (poor ? lab.poorHealthFinding() : 1.0);
+                default -> c = 0.0;
+            }
+            if (!(c >= 0)) {
+                return false;
+            }
+            bound += c;
+        }
+        return u >= bound * Bounds.MARGIN;
     }
 
     /**

@@ -19,7 +19,9 @@ import org.wijklab.scenario.ScenarioLoader;
  * Skipping a household's quiet month (its draw above a bound of its summed chances) is only a
  * shortcut: a run with the skipping and the same run taking every household through the whole
  * chain of comparisons give the same bytes. Scenarios with teams, treatment, a crisis (job
- * insecurity) and restructuring exercise every term of the bounds.
+ * insecurity) and restructuring exercise every term of the bounds. The region's bounds (its
+ * households' mental health, labour market and demographic events after a birth) are compared
+ * through its own table and the persons' outcomes (decomposition, origins).
  */
 class QuietMonthsTest {
     @TempDir
@@ -40,7 +42,7 @@ class QuietMonthsTest {
         Bounds.skipQuietMonths = false;
         Runner.Result full = Runner.run(s, "test", tmp.resolve("full"), "test", 2);
         for (String f : List.of(Runner.NEIGHBOURHOODS, Runner.CITY, Runner.DECOMPOSITION, Runner.MOVES,
-                Runner.SERVICES, Runner.COSTS, Runner.COHORTS)) {
+                Runner.SERVICES, Runner.COSTS, Runner.COHORTS, Runner.REGION, Runner.ORIGINS)) {
             byte[] a = Files.readAllBytes(skipping.dir().resolve(f));
             byte[] b = Files.readAllBytes(full.dir().resolve(f));
             assertTrue(a.length > 100, f + " is written");
