@@ -623,7 +623,12 @@ public final class WijkLabModel extends SimState {
 
     /** The monthly cost a newcomer pays for a dwelling now (market tenures follow price levels). */
     public double askingCost(int d) {
-        return dwellings.baseCost[d] * neighbourhoods.priceLevel[dwellings.neighbourhood[d]][dwellings.tenure[d]];
+        return askingCost(d, dwellings.neighbourhood[d], dwellings.tenure[d]);
+    }
+
+    /** {@link #askingCost(int)} of dwelling d, which lies in neighbourhood j and is of tenure t (the caller knows them). */
+    public double askingCost(int d, int j, int t) {
+        return dwellings.baseCost[d] * neighbourhoods.priceLevel[j][t];
     }
 
     /**

@@ -314,7 +314,8 @@ public final class HousingMarket implements Steppable {
         Scenario.Housing hs = model.scenario().housing();
         Dwellings dw = model.dwellings();
         int current = h.dwelling[slot];
-        int from = dw.neighbourhood[current];
+        // the household keeps its dwelling's neighbourhood and tenure beside it (the model's invariants)
+        int from = h.hood[slot];
         byte forced = h.forced[slot];
         double income = h.income[slot];
         int persons = h.persons(slot);
@@ -347,7 +348,8 @@ public final class HousingMarket implements Steppable {
             }
             return;
         }
-        double here = utility(income, persons, h.adults[slot], h.children[slot], current, h.housingCost[slot], from, ties);
+        double here = utility(income, persons, h.adults[slot], h.children[slot], current, from, h.tenure[slot],
+                h.housingCost[slot], from, ties);
         if (best != -1 && bestUtility > here + hs.moveThreshold()) {
             if (best >= 0) {
                 relocate(slot, best, from, MoveReason.AMBITION, tick, false);
@@ -559,14 +561,15 @@ public final class HousingMarket implements Steppable {
                 if (dw.converting[d]) {
                     continue;
                 }
-                double cost = model.askingCost(d);
+                // a dwelling listed vacant under (j, t) lies in j and is of tenure t (the model's invariants)
+                double cost = model.askingCost(d, j, t);
                 if (t != Tenure.SOCIAL && cost > budget) {
                     continue;
                 }
                 if (t == Tenure.SOCIAL && income < floor[j] && forced != Households.FORCED_RENEWAL) {
                     continue;
                 }
-                double u = utility(income, persons, adults, children, d, cost, home, ties);
+                double u = utility(income, persons, adults, children, d, j, t, cost, home, ties);
                 if (u > bestUtility) {
                     bestUtility = u;
                     best = d;
@@ -619,20 +622,22 @@ public final class HousingMarket implements Steppable {
      * How much a household values dwelling d at monthly cost: the neighbourhood's reputation, the
      * dwelling's quality, ownership (more for couples and families), room, the cost burden (social
      * rent is capped at 30 % of income by the housing allowance), and its local ties (school, work,
-     * family) if the dwelling lies in its own neighbourhood, half of them in an adjacent one.
+     * family) if the dwelling lies in its own neighbourhood, half of them in an adjacent one. The
+     * caller gives the dwelling's neighbourhood j and tenure t, which it knows without reading the
+     * dwelling's arrays (a vacancy's list, a household's kept fields).
      */
-    double utility(double income, int persons, int adults, int children, int d, double cost, int home, double ties) {
+    private double utility(double income, int persons, int adults, int children, int d, int j, int t, double cost, int home,
+            double ties) {
         Scenario.Housing hs = model.scenario().housing();
         Dwellings dw = model.dwellings();
-        int j = dw.neighbourhood[d];
         double burden = income > 0 ? cost * 12.0 / income : 1.0;
-        if (dw.tenure[d] == Tenure.SOCIAL) {
+        if (t == Tenure.SOCIAL) {
             burden = Math.min(burden, 0.30);
         }
         double u = hs.preferLiveability() * model.neighbourhoods().reputation[j] / 100.0
                 + hs.preferQuality() * dw.quality[d]
                 - hs.costAversion() * Math.min(burden, 1.0);
-        if (dw.tenure[d] == Tenure.OWNER) {
+        if (t == Tenure.OWNER) {
             u += hs.preferOwnership() * (adults == 2 || children > 0 ? 1.0 : 0.5);
         }
         if (dw.small[d] && persons > 2) {
