@@ -65,11 +65,16 @@ public final class Demography implements Steppable {
     private int[] couples = new int[0];
     /** {@link Scenario.Demography#fertilityGroup} by age in years below the last fertility age (scratch, made each month). */
     private transient int[] groupByAge;
+    /** Per household slot this month: its fertility group and kind (scratch; see {@link #coupleBirthRates}). */
+    private transient byte[] kinds;
+    private static final int SINGLE = 1;
+    private static final int COUPLE = 2;
+    private static final int COUPLE_MAY_HAVE_CHILD = 3;
     /** The upbringing pass's score and chance of a step up per neighbourhood (scratch, made each month). */
     private transient float[] upbringingScore;
     private transient float[] upbringingLearning;
     /** A couple's yearly chance of a birth is at most this (assumed: about one birth in 20 months). */
-    private static final double MAX_COUPLE_BIRTHS = 0.6;
+    static final double MAX_COUPLE_BIRTHS = 0.6;
     /** A child's monthly chance of leaving home by its age in years (from the shares still at home by age). */
     private double[] leaveByAge = new double[0];
 
@@ -161,7 +166,7 @@ public final class Demography implements Steppable {
      * share, at most {@link #MAX_COUPLE_BIRTHS} a year. Returns the largest (a bound for the
      * quiet-month test).
      */
-    private double coupleBirthRates(Scenario.Demography demo, int tick) {
+    double coupleBirthRates(Scenario.Demography demo, int tick) {
         int groups = demo.fertilityRates().length;
         if (coupleBirth.length != groups) {
             coupleBirth = new double[groups];
@@ -181,25 +186,46 @@ public final class Demography implements Steppable {
         }
         int[] group = groupByAge;
         Households h = model.households();
+        // each household's group and kind first, on the block threads (one byte a slot: (group + 1) << 2
+        // | kind, 0 for none); then added up in slot order on this thread, so the women's sums take
+        // their terms in the same order as one pass would (a double sum depends on its order)
+        if (kinds == null || kinds.length != h.capacity) {
+            kinds = new byte[h.capacity];
+        }
+        byte[] kind = kinds;
+        Blocks blocks = model.blocks();
+        blocks.forEach(b -> {
+            for (int slot = blocks.from(b), end = blocks.to(b); slot < end; slot++) {
+                kind[slot] = 0;
+                if (h.hood[slot] < 0) {
+                    continue;
+                }
+                int age = Math.max(0, (tick - h.adultBirth[2 * slot]) / 12);
+                if (h.adults[slot] == 2) {
+                    age = Math.min(age, Math.max(0, (tick - h.adultBirth[2 * slot + 1]) / 12));
+                }
+                int g = age < top ? group[age] : -1;
+                if (g < 0) {
+                    continue;
+                }
+                int k = h.adults[slot] != 2 ? SINGLE : h.children[slot] < 3 ? COUPLE_MAY_HAVE_CHILD : COUPLE;
+                kind[slot] = (byte) ((g + 1) << 2 | k);
+            }
+        });
+        double single = demo.singleWomenShare();
         for (int slot = 0; slot < h.capacity; slot++) {
-            if (h.hood[slot] < 0) {
+            int c = kind[slot] & 0xff;
+            if (c == 0) {
                 continue;
             }
-            int age = Math.max(0, (tick - h.adultBirth[2 * slot]) / 12);
-            if (h.adults[slot] == 2) {
-                age = Math.min(age, Math.max(0, (tick - h.adultBirth[2 * slot + 1]) / 12));
-            }
-            int g = age < top ? group[age] : -1;
-            if (g < 0) {
-                continue;
-            }
-            if (h.adults[slot] == 2) {
+            int g = (c >>> 2) - 1;
+            if ((c & 3) == SINGLE) {
+                women[g] += single;
+            } else {
                 women[g] += 1.0;
-                if (h.children[slot] < 3) {
+                if ((c & 3) == COUPLE_MAY_HAVE_CHILD) {
                     couples[g]++;
                 }
-            } else {
-                women[g] += demo.singleWomenShare();
             }
         }
         double max = 0.0;
@@ -210,6 +236,11 @@ public final class Demography implements Steppable {
             max = Math.max(max, coupleBirth[g]);
         }
         return max;
+    }
+
+    /** The monthly birth chance of a couple by fertility group, as the last {@link #coupleBirthRates} set it (a copy; for tests). */
+    double[] coupleBirthChances() {
+        return coupleBirth.clone();
     }
 
     /** One block's month: its households' events, the structural ones collected in its partial. */
