@@ -63,13 +63,9 @@ final class ChannelTracker implements java.io.Serializable {
     /** This month's records (scratch, not kept in a checkpoint; after the month they become the last month's). */
     private transient int[] nextCity;
     private transient int[] nextRegion;
-    /**
-     * Per household this month: whether its record differs from the last month's in anything a
-     * channel reads, a bit each, 64 to a word (scratch). The pass over persons reads them at their
-     * households' scattered slots: a million households' bits take 122 KB, which a core's cache holds.
-     */
-    private transient long[] cityMark;
-    private transient long[] regionMark;
+    /** Per household this month: whether its record differs from the last month's in anything a channel reads (scratch). */
+    private transient byte[] cityMark;
+    private transient byte[] regionMark;
 
     /**
      * Ints per household record: signature, its adults' flags (the first's in the low byte, the
@@ -106,8 +102,8 @@ final class ChannelTracker implements java.io.Serializable {
         if (lastCity.length < RECORD * h.capacity) {
             lastCity = Arrays.copyOf(lastCity, RECORD * h.capacity);
         }
-        if (cityMark == null || cityMark.length < words(h.capacity)) {
-            cityMark = new long[words(h.capacity)];
+        if (cityMark == null || cityMark.length < h.capacity) {
+            cityMark = new byte[h.capacity];
         }
         int regionCapacity = r.capacity();
         if (nextRegion == null || nextRegion.length < RECORD * regionCapacity) {
@@ -116,8 +112,8 @@ final class ChannelTracker implements java.io.Serializable {
         if (lastRegion.length < RECORD * regionCapacity) {
             lastRegion = Arrays.copyOf(lastRegion, RECORD * regionCapacity);
         }
-        if (regionMark == null || regionMark.length < words(regionCapacity)) {
-            regionMark = new long[words(regionCapacity)];
+        if (regionMark == null || regionMark.length < regionCapacity) {
+            regionMark = new byte[regionCapacity];
         }
         org.wijklab.model.Blocks blocks = model.blocks();
         sumMembers(blocks, persons, bound, h.capacity, regionCapacity);
@@ -128,28 +124,25 @@ final class ChannelTracker implements java.io.Serializable {
         int[] regions = nextRegion;
         int[] lastCities = lastCity;
         int[] lastRegions = lastRegion;
-        long[] cityMarks = cityMark;
-        long[] regionMarks = regionMark;
+        byte[] cityMarks = cityMark;
+        byte[] regionMarks = regionMark;
         blocks.forEach(b -> {
-            // a block's bits are whole words of its own (blocks start at multiples of 64)
-            Arrays.fill(cityMarks, blocks.from(b) >>> 6, words(blocks.to(b)), 0L);
             for (int k = blocks.from(b), end = blocks.to(b); k < end; k++) {
                 if (h.isLive(k)) {
                     record(cities, k, signature(h.adults, h.children, h.adultPerson, k, members[k] + moreMembers[k]), h.hood[k],
                             h.adults, h.children, h.adultPerson, h.status, h.mental, h.income);
-                    cityMarks[k >>> 6] |= mark(cities, lastCities, k) << k;
+                    cityMarks[k] = mark(cities, lastCities, k);
                 }
             }
         });
         int regionBound = r.bound();
         blocks.forEachChunk(chunks(regionBound), c -> {
-            Arrays.fill(regionMarks, c * CHUNK >>> 6, words(Math.min(regionBound, c * CHUNK + CHUNK)), 0L);
             for (int k = c * CHUNK, end = Math.min(regionBound, k + CHUNK); k < end; k++) {
                 if (r.live[k]) {
                     int sum = members[cityCapacity + k] + moreMembers[cityCapacity + k];
                     record(regions, k, signature(r.adults, r.children, r.adultPerson, k, sum), PersonSnapshot.REGION,
                             r.adults, r.children, r.adultPerson, r.status, r.mental, r.income);
-                    regionMarks[k >>> 6] |= mark(regions, lastRegions, k) << k;
+                    regionMarks[k] = mark(regions, lastRegions, k);
                 }
             }
         });
@@ -235,16 +228,11 @@ final class ChannelTracker implements java.io.Serializable {
      * the adults or their flags (or the slot held no household then: its old record is then
      * whatever it last was, and any difference marks it), else 0.
      */
-    private static long mark(int[] now, int[] last, int k) {
+    private static byte mark(int[] now, int[] last, int k) {
         int o = RECORD * k;
         return now[o + SIGNATURE] != last[o + SIGNATURE] || ((now[o + ADULT_FLAGS] ^ last[o + ADULT_FLAGS]) & 0xffff) != 0
                 || now[o + FIRST_ADULT] != last[o + FIRST_ADULT] || now[o + SECOND_ADULT] != last[o + SECOND_ADULT]
-                ? 1L : 0L;
-    }
-
-    /** Words of 64 bits for n marks. */
-    private static int words(int n) {
-        return (n + 63) >>> 6;
+                ? (byte) 1 : (byte) 0;
     }
 
     /**
@@ -345,7 +333,7 @@ final class ChannelTracker implements java.io.Serializable {
             }
             weightBits[p] = 0;
         } else if (k != lastHousehold[p] || place != lastPlace[p]
-                || ((place == Persons.CITY ? cityMark : regionMark)[k >>> 6] & 1L << k) != 0) {
+                || (place == Persons.CITY ? cityMark : regionMark)[k] != 0) {
             int sig = read(persons, p, place == Persons.CITY ? nextCity : nextRegion, k, after);
             int lastSig = read(persons, p, lastPlace[p] == Persons.CITY ? lastCity : lastRegion, lastHousehold[p], before);
             if (sig != lastSig) {
