@@ -238,7 +238,7 @@ public final class Demography implements Steppable {
         return max;
     }
 
-    /** The monthly birth chance of a couple by fertility group, as the last {@link #coupleBirthRates} set it (a copy; for tests). */
+    /** A couple's monthly birth chance by fertility group, as {@link #coupleBirthRates} last set it (a copy; for tests). */
     double[] coupleBirthChances() {
         return coupleBirth.clone();
     }

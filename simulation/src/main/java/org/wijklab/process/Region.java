@@ -95,11 +95,9 @@ public final class Region implements Steppable {
             // NaN or a negative hazard leaves the bound unusable (-1): every household then takes the chain
             leaveMax = v >= 0 && leaveMax >= 0 ? Math.max(leaveMax, v) : -1.0;
         }
-        boolean skillCapped = model.scenario().policy().help().skillFinding() >= 0;
-        ownMax = 1.0 + model.scenario().policy().help().skillFinding();
-        if (!skillCapped) {
-            ownMax = -1.0;
-        }
+        // a skill lies in [0, 1]: with a non-negative skillFinding, 1 + skillFinding is the highest factor
+        double skillFinding = model.scenario().policy().help().skillFinding();
+        ownMax = skillFinding >= 0 ? 1.0 + skillFinding : -1.0;
         int levels = lab.jobFindingByEducation().length;
         int places = reg.places().size();
         if (find.length != places || find[0].length != levels) {
@@ -151,7 +149,8 @@ public final class Region implements Steppable {
             // down or runs out this month: after the pass (below)
             if (changed || raise || r.incomeChange[k] <= tick) {
                 if (incomeDue == null || incomeDueCount == incomeDue.length) {
-                    incomeDue = incomeDue == null ? new int[1024] : java.util.Arrays.copyOf(incomeDue, 2 * incomeDueCount + 1024);
+                    incomeDue = incomeDue == null ? new int[1024]
+                            : java.util.Arrays.copyOf(incomeDue, 2 * incomeDueCount + 1024);
                 }
                 incomeDue[incomeDueCount++] = k;
             }
