@@ -326,7 +326,7 @@ public final class Region implements Steppable {
             boolean poor = r.mental[i] != Households.GOOD;
             switch (r.status[i]) {
                 case Households.EMPLOYED -> {
-                    double pl = loss[r.place[k]][edu] * (poor ? lab.poorHealthLoss() : 1.0);
+                    double pl = jobLoss(r, k, edu, poor, lab);
                     if (!changed && u < pl) {
                         model.personStatusChange(r.adultPerson[i], r.status[i], Households.UNEMPLOYED);
                         r.status[i] = Households.UNEMPLOYED;
@@ -339,7 +339,7 @@ public final class Region implements Steppable {
                     // a followed person's skill from activation in the city goes with it
                     int q = r.adultPerson[i];
                     double own = q < 0 ? 1.0 : 1.0 + model.scenario().policy().help().skillFinding() * model.persons().skill[q];
-                    double pf = Math.min(1.0, find[r.place[k]][edu] * (poor ? lab.poorHealthFinding() : 1.0) * own);
+                    double pf = jobFinding(r, k, edu, poor, lab, own);
                     if (!changed && u < pf) {
                         model.personStatusChange(r.adultPerson[i], r.status[i], Households.EMPLOYED);
                         r.status[i] = Households.EMPLOYED;
@@ -353,7 +353,7 @@ public final class Region implements Steppable {
                     }
                 }
                 case Households.INACTIVE -> {
-                    double pa = lab.activationMonthly() * (poor ? lab.poorHealthFinding() : 1.0);
+                    double pa = activation(poor, lab);
                     if (!changed && u < pa) {
                         model.personStatusChange(r.adultPerson[i], r.status[i], Households.UNEMPLOYED);
                         r.status[i] = Households.UNEMPLOYED;
@@ -370,6 +370,21 @@ public final class Region implements Steppable {
             raiseWages(r, k, lab);
         }
         return changed;
+    }
+
+    /** An employed adult's chance of losing the job this month in household k's place. */
+    private double jobLoss(RegionHouseholds r, int k, int edu, boolean poor, Scenario.Labour lab) {
+        return loss[r.place[k]][edu] * (poor ? lab.poorHealthLoss() : 1.0);
+    }
+
+    /** An unemployed adult's chance of finding a job this month, with its own factor (its activation skill). */
+    private double jobFinding(RegionHouseholds r, int k, int edu, boolean poor, Scenario.Labour lab, double own) {
+        return Math.min(1.0, find[r.place[k]][edu] * (poor ? lab.poorHealthFinding() : 1.0) * own);
+    }
+
+    /** An inactive adult's chance of looking for work again this month. */
+    private static double activation(boolean poor, Scenario.Labour lab) {
+        return lab.activationMonthly() * (poor ? lab.poorHealthFinding() : 1.0);
     }
 
     /** The wages of adults the run does not follow rise with the economy (a followed person's follow the wage level). */
@@ -393,13 +408,13 @@ public final class Region implements Steppable {
             boolean poor = r.mental[i] != Households.GOOD;
             double c;
             switch (r.status[i]) {
-                case Households.EMPLOYED -> c = loss[r.place[k]][edu] * (poor ? lab.poorHealthLoss() : 1.0);
+                case Households.EMPLOYED -> c = jobLoss(r, k, edu, poor, lab);
                 case Households.UNEMPLOYED -> {
-                    double own = r.adultPerson[i] < 0 ? 1.0 : ownMax;
-                    double f = find[r.place[k]][edu] * (poor ? lab.poorHealthFinding() : 1.0);
-                    c = f < 0 ? -1.0 : Math.min(1.0, f * own) + lab.discouragementMonthly();
+                    // the finding chance grows with the factor (at least 1) unless the base is negative
+                    double most = jobFinding(r, k, edu, poor, lab, r.adultPerson[i] < 0 ? 1.0 : ownMax);
+                    c = most < 0 ? -1.0 : most + lab.discouragementMonthly();
                 }
-                case Households.INACTIVE -> c = lab.activationMonthly() * (poor ? lab.poorHealthFinding() : 1.0);
+                case Households.INACTIVE -> c = activation(poor, lab);
                 default -> c = 0.0;
             }
             if (!(c >= 0)) {
