@@ -99,8 +99,22 @@ public final class Blocks implements java.io.Serializable {
         run(chunks, body);
     }
 
+    /**
+     * For tests: with one thread, step the blocks and chunks last first. A body that touches only
+     * its own block's or chunk's items and partials gives the same bytes in any order, so a run
+     * must not change by a bit (DeterminismTest); one that shares a stream or a list between blocks
+     * does.
+     */
+    public static boolean lastFirst = false;
+
     private void run(int count, IntConsumer body) {
         if (threads == 1) {
+            if (lastFirst) {
+                for (int b = count - 1; b >= 0; b--) {
+                    body.accept(b);
+                }
+                return;
+            }
             for (int b = 0; b < count; b++) {
                 body.accept(b);
             }

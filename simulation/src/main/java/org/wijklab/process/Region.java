@@ -13,8 +13,8 @@ import sim.engine.Steppable;
 
 /**
  * The region outside the city, monthly: the households the run follows after they left the city
- * (see {@link Persons}) live on there. Each month, for each household, three draws from the
- * region's own random stream decide, as in the city:
+ * (see {@link Persons}) live on there. Each month, for each household, three draws from a stream
+ * of the region's own decide, as in the city:
  * <ul>
  * <li><b>demography</b>: deaths (the city's Gompertz hazard), retirement, births to couples of
  * childbearing age (children the run does not follow), children leaving home (a followed child
@@ -33,14 +33,22 @@ import sim.engine.Steppable;
  *
  * <p>A household is followed only while it holds a person an open period or cohort needs: persons
  * no longer needed are released at the start of the month, and a household without a followed
- * person leaves the records. The region's stream is seeded from the scenario's seed alone, apart
- * from the city's streams, so following the leavers changes no draw of the city; households join
- * it on the model's thread in the city's deterministic order, so the region too is the same
- * whatever the number of threads.
+ * person leaves the records.
+ *
+ * <p>The monthly pass runs in chunks of {@link #CHUNK} household slots on the model's block
+ * threads: each chunk has a stream of its own (seeded from the scenario's seed and the chunk's
+ * number alone), its households draw from it in slot order, and a household's turn writes only its
+ * own slot and its own persons. What changes the records (a person dies or is released, a
+ * household leaves the records, a person forms a household of its own) is listed by the chunk and
+ * applied after the pass on the model's thread, chunk by chunk in order; a household formed this
+ * month starts next month either way. Households join from the city on the model's thread in the
+ * city's deterministic order, drawing from one more stream of the region's (their place, a
+ * starter's state). All the streams are apart from the city's, so following the leavers changes no
+ * draw of the city, and the region is the same whatever the number of threads.
  */
 public final class Region implements Steppable {
     private static final long serialVersionUID = 1L;
-    /** Mixed into the scenario's seed for the region's stream ("REGI"). */
+    /** Mixed into the scenario's seed for the region's streams ("REGI"). */
     private static final int STREAM = 0x52454749;
 
     private final WijkLabModel model;
@@ -48,9 +56,14 @@ public final class Region implements Steppable {
     private transient Decay relapse;
     private final MersenneTwisterFast random;
     private double[] leaveByAge = new double[0];
-    /** The households whose income is made anew after this month's pass, in slot order (scratch). */
-    private transient int[] incomeDue;
-    private transient int incomeDueCount;
+    /**
+     * The streams of the monthly pass's chunks ({@link #CHUNK} households each), one a chunk, made
+     * as the region grows; the admissions from the city draw from {@link #random}.
+     */
+    private MersenneTwisterFast[] chunkRandom = new MersenneTwisterFast[0];
+    /** Per chunk this month: what its turns change in the records, applied after the pass in chunk order (scratch). */
+    private transient int[][] ops;
+    private transient int[] opCount;
     /** The highest leaving-home hazard this month (-1 when one is negative or not a number: no bound). */
     private transient double leaveMax;
     /** The highest factor a followed person's activation skill gives its job finding (-1: no bound). */
@@ -115,75 +128,163 @@ public final class Region implements Steppable {
         }
         boolean raise = Math.floorMod(tick, 12) == 1;
         int pensionAge = demo.pensionAgeMonths(demo.year(tick));
+        // the relapse's fading, made before the chunks read it
+        relapse = Decay.of(relapse, 12.0 * s.policy().help().relapseYears());
         int bound = r.bound();
-        for (int k = 0; k < bound; k++) {
-            // households that joined this month start next month
-            if (!r.live[k] || r.since[k] == tick || release && !keepFollowed(r, k, tick)) {
-                continue;
+        int chunks = (bound + CHUNK - 1) / CHUNK;
+        streams(chunks);
+        if (ops == null || ops.length < chunks) {
+            ops = new int[chunks][];
+            opCount = new int[chunks];
+        }
+        int[][] lists = ops;
+        int[] counts = opCount;
+        model.blocks().forEachChunk(chunks, c -> {
+            counts[c] = 0;
+            if (lists[c] == null) {
+                lists[c] = new int[64];
             }
-            boolean changed = false;
-            // each adult retires at the state-pension age of the year, by its own age (a followed
-            // adult's birth month is kept beside the household: its person's lies scattered)
-            for (int a = 0; a < r.adults[k]; a++) {
-                int i = 2 * k + a;
-                if (r.status[i] == Households.RETIRED) {
-                    continue;
-                }
-                int p = r.adultPerson[i];
-                int months = tick - (p >= 0 ? r.adultBirth[i] : r.birthTick[k]);
-                if (months >= pensionAge) {
-                    model.personStatusChange(p, r.status[i], Households.RETIRED);
-                    r.status[i] = Households.RETIRED;
-                    changed = true;
-                }
+            Turn turn = new Turn(random(c), c);
+            for (int k = c * CHUNK, end = Math.min(bound, k + CHUNK); k < end; k++) {
+                step(turn, r, k, tick, release, raise, pensionAge, s, demo, lab, reg);
             }
-            int event = demography(r, k, tick, demo, lab);
-            if (event < 0) {
-                continue;
-            }
-            changed |= event > 0;
-            changed |= work(r, k, lab, raise);
-            // mental health reads the month's starting income, as the city's problems do
-            changed |= health(r, k, s.problems(), reg, tick);
-            // the income follows every change, the yearly revaluation of pay, and a WW that steps
-            // down or runs out this month: after the pass (below)
-            if (changed || raise || r.incomeChange[k] <= tick) {
-                if (incomeDue == null || incomeDueCount == incomeDue.length) {
-                    incomeDue = incomeDue == null ? new int[1024]
-                            : java.util.Arrays.copyOf(incomeDue, 2 * incomeDueCount + 1024);
+        });
+        // what changes the records (persons dying or released, households released or formed) in
+        // chunk order, each chunk's in the order of its turns
+        for (int c = 0; c < chunks; c++) {
+            apply(lists[c], counts[c], r, tick);
+        }
+    }
+
+    /** Region household slots per chunk of the monthly pass: a chunk's households draw from the chunk's own stream in slot order. */
+    public static final int CHUNK = org.wijklab.model.Blocks.SIZE;
+
+    /** Chunk c's stream (grown with the region, seeded from the scenario's seed and the chunk alone). */
+    private MersenneTwisterFast random(int c) {
+        return chunkRandom[c];
+    }
+
+    private void streams(int chunks) {
+        if (chunkRandom.length >= chunks) {
+            return;
+        }
+        int old = chunkRandom.length;
+        chunkRandom = java.util.Arrays.copyOf(chunkRandom, chunks);
+        long seed = model.scenario().seed();
+        for (int c = old; c < chunks; c++) {
+            chunkRandom[c] = new MersenneTwisterFast(new int[] {(int) seed, (int) (seed >>> 32), STREAM, c});
+        }
+    }
+
+    /** A chunk's month: its stream, and the list of what its turns change in the records, applied after the pass. */
+    private final class Turn {
+        final MersenneTwisterFast random;
+        final int chunk;
+
+        Turn(MersenneTwisterFast random, int chunk) {
+            this.random = random;
+            this.chunk = chunk;
+        }
+
+        void add(int op, int a) {
+            int n = opCount[chunk];
+            ops[chunk] = org.wijklab.model.Blocks.grow(ops[chunk], n + 1);
+            ops[chunk][n] = op;
+            ops[chunk][n + 1] = a;
+            opCount[chunk] = n + 2;
+        }
+
+        /** Person p becomes the only adult of a new region household (after the pass). */
+        void single(int p, byte status, byte mental, int place) {
+            int n = opCount[chunk];
+            ops[chunk] = org.wijklab.model.Blocks.grow(ops[chunk], n + 4);
+            ops[chunk][n] = SINGLE;
+            ops[chunk][n + 1] = p;
+            ops[chunk][n + 2] = status << 8 | mental & 0xff;
+            ops[chunk][n + 3] = place;
+            opCount[chunk] = n + 4;
+        }
+    }
+
+    private static final int RELEASE_PERSON = 0;
+    private static final int DIE = 1;
+    private static final int RELEASE_HOUSEHOLD = 2;
+    private static final int SINGLE = 3;
+
+    /** A chunk's changes of the records, in the order its turns made them. */
+    private void apply(int[] list, int n, RegionHouseholds r, int tick) {
+        Persons persons = model.persons();
+        for (int i = 0; i < n;) {
+            switch (list[i]) {
+                case RELEASE_PERSON -> {
+                    persons.release(list[i + 1]);
+                    i += 2;
                 }
-                incomeDue[incomeDueCount++] = k;
+                case DIE -> {
+                    persons.die(list[i + 1], tick);
+                    i += 2;
+                }
+                case RELEASE_HOUSEHOLD -> {
+                    r.release(list[i + 1]);
+                    i += 2;
+                }
+                default -> {
+                    single(list[i + 1], (byte) (list[i + 2] >> 8), (byte) list[i + 2], tick, list[i + 3]);
+                    i += 4;
+                }
             }
         }
-        updateIncomes(r, lab, tick);
     }
 
     /**
-     * The incomes of the households the pass marked, on the block threads. A household's income is
-     * read by nothing in the rest of the pass (its own health reads the month's starting income
-     * before it is marked) and is made only from its own adults' and children's state, which only
-     * its own turn changes; so the incomes are the ones the pass would have set at each turn, and
-     * each is written by one thread (the same values whatever the thread count).
+     * Household k's month in its chunk: releases, retirement, the demographic event, work and
+     * health, each from the chunk's stream, then its income. It writes only its own slot and its
+     * own persons; what changes the records is left in the chunk's list.
      */
-    private void updateIncomes(RegionHouseholds r, Scenario.Labour lab, int tick) {
-        int n = incomeDueCount;
-        int[] due = incomeDue;
-        incomeDueCount = 0;
-        int size = org.wijklab.model.Blocks.SIZE;
-        model.blocks().forEachChunk((n + size - 1) / size, c -> {
-            for (int i = c * size, end = Math.min(n, i + size); i < end; i++) {
-                updateIncome(r, due[i], lab, tick);
+    private void step(Turn turn, RegionHouseholds r, int k, int tick, boolean release, boolean raise, int pensionAge,
+            Scenario s, Scenario.Demography demo, Scenario.Labour lab, Scenario.Region reg) {
+        // households that joined this month start next month
+        if (!r.live[k] || r.since[k] == tick || release && !keepFollowed(turn, r, k, tick)) {
+            return;
+        }
+        boolean changed = false;
+        // each adult retires at the state-pension age of the year, by its own age (a followed
+        // adult's birth month is kept beside the household: its person's lies scattered)
+        for (int a = 0; a < r.adults[k]; a++) {
+            int i = 2 * k + a;
+            if (r.status[i] == Households.RETIRED) {
+                continue;
             }
-        });
+            int p = r.adultPerson[i];
+            int months = tick - (p >= 0 ? r.adultBirth[i] : r.birthTick[k]);
+            if (months >= pensionAge) {
+                model.personStatusChange(p, r.status[i], Households.RETIRED);
+                r.status[i] = Households.RETIRED;
+                changed = true;
+            }
+        }
+        int event = demography(turn, r, k, tick, demo, lab);
+        if (event < 0) {
+            return;
+        }
+        changed |= event > 0;
+        changed |= work(turn.random, r, k, lab, raise);
+        // mental health reads the month's starting income, as the city's problems do
+        changed |= health(turn.random, r, k, s.problems(), reg, tick);
+        // the income follows every change, the yearly revaluation of pay, and a WW that steps
+        // down or runs out this month
+        if (changed || raise || r.incomeChange[k] <= tick) {
+            updateIncome(r, k, lab, tick);
+        }
     }
 
     /** Releases the persons of household k nobody needs any more; false if none is left (the household goes). */
-    private boolean keepFollowed(RegionHouseholds r, int k, int tick) {
+    private boolean keepFollowed(Turn turn, RegionHouseholds r, int k, int tick) {
         Persons persons = model.persons();
         for (int a = 0; a < 2; a++) {
             int p = r.adultPerson[2 * k + a];
             if (p >= 0 && !persons.needed(p, tick)) {
-                persons.release(p);
+                turn.add(RELEASE_PERSON, p);
                 r.adultPerson[2 * k + a] = -1;
             }
         }
@@ -191,13 +292,13 @@ public final class Region implements Steppable {
             int next = persons.nextChild[c];
             if (!persons.needed(c, tick)) {
                 r.firstChild[k] = persons.removeChild(r.firstChild[k], c);
-                persons.release(c);
+                turn.add(RELEASE_PERSON, c);
                 r.otherChildren[k]++;
             }
             c = next;
         }
         if (!r.followed(k)) {
-            r.release(k);
+            turn.add(RELEASE_HOUSEHOLD, k);
             return false;
         }
         return true;
@@ -207,8 +308,9 @@ public final class Region implements Steppable {
      * The month's demographic event, if any (one draw): 1 if the household changed, 0 if not, -1 if
      * it left the records.
      */
-    private int demography(RegionHouseholds r, int k, int tick, Scenario.Demography demo, Scenario.Labour lab) {
+    private int demography(Turn turn, RegionHouseholds r, int k, int tick, Scenario.Demography demo, Scenario.Labour lab) {
         Persons persons = model.persons();
+        MersenneTwisterFast random = turn.random;
         int adults = r.adults[k];
         int kids = r.children[k];
         int age = r.age(k, tick);
@@ -218,7 +320,7 @@ public final class Region implements Steppable {
             int dying = u < death ? 0 : 1;
             int p = r.adultPerson[2 * k + dying];
             if (p >= 0) {
-                persons.die(p, tick);
+                turn.add(DIE, p);
             }
             if (dying == 0 && adults == 2) {
                 r.adultPerson[2 * k] = r.adultPerson[2 * k + 1];
@@ -238,7 +340,7 @@ public final class Region implements Steppable {
             r.status[2 * k + 1] = Households.INACTIVE;
             r.mental[2 * k + 1] = Households.GOOD;
             r.adults[k] = (byte) (adults - 1);
-            return stillFollowed(r, k);
+            return stillFollowed(turn, r, k);
         }
         u -= death * adults;
         // couples have children at the age-specific fertility of the head's age (the region does not
@@ -269,11 +371,12 @@ public final class Region implements Steppable {
             r.children[k]--;
             if (c >= 0) {
                 r.firstChild[k] = persons.removeChild(r.firstChild[k], c);
-                starter(c, parentsEducation(r, k), lab, tick, r.place[k]);
+                int state = starter(turn.random, c, parentsEducation(r, k), lab, tick);
+                turn.single(c, (byte) (state >> 8), (byte) state, r.place[k]);
             } else {
                 r.otherChildren[k]--;
             }
-            return stillFollowed(r, k);
+            return stillFollowed(turn, r, k);
         }
         u -= leave;
         if (u < partnering) {
@@ -290,28 +393,28 @@ public final class Region implements Steppable {
         if (adults == 2 && u < separation) {
             int p = r.adultPerson[2 * k + 1];
             if (p >= 0) {
-                single(p, r.status[2 * k + 1], r.mental[2 * k + 1], tick, r.place[k]);
+                turn.single(p, r.status[2 * k + 1], r.mental[2 * k + 1], r.place[k]);
             }
             r.adultPerson[2 * k + 1] = -1;
             r.status[2 * k + 1] = Households.INACTIVE;
             r.mental[2 * k + 1] = Households.GOOD;
             r.adults[k] = 1;
-            return stillFollowed(r, k);
+            return stillFollowed(turn, r, k);
         }
         return 0;
     }
 
     /** 1 if household k still holds a followed person; else it leaves the records (with whom it holds, not followed): -1. */
-    private int stillFollowed(RegionHouseholds r, int k) {
+    private int stillFollowed(Turn turn, RegionHouseholds r, int k) {
         if (r.followed(k) && (r.adults[k] > 0 || r.children[k] > 0)) {
             return 1;
         }
-        r.release(k);
+        turn.add(RELEASE_HOUSEHOLD, k);
         return -1;
     }
 
     /** The labour market's month for the adults of household k (one draw; at most one change); whether its income changes. */
-    private boolean work(RegionHouseholds r, int k, Scenario.Labour lab, boolean raise) {
+    private boolean work(MersenneTwisterFast random, RegionHouseholds r, int k, Scenario.Labour lab, boolean raise) {
         int edu = r.education[k];
         double u = random.nextDouble();
         boolean changed = false;
@@ -435,14 +538,15 @@ public final class Region implements Steppable {
             return 1.0;
         }
         org.wijklab.scenario.Policy.Help hp = model.scenario().policy().help();
-        relapse = Decay.of(relapse, 12.0 * hp.relapseYears());
+        // made for the month before the pass (step)
         double f = relapse.at(tick - ps.recoveredAt[q])
                 * ((ps.legacy[q] & org.wijklab.model.Help.TREATED_RECOVERY) != 0 ? hp.helpedRelapse() : 1.0);
         return 1.0 + hp.mentalRelapse() * f;
     }
 
     /** Mental health's month for the adults of household k (one draw; at most one change); whether one changed. */
-    private boolean health(RegionHouseholds r, int k, Scenario.Problems p, Scenario.Region reg, int tick) {
+    private boolean health(MersenneTwisterFast random, RegionHouseholds r, int k, Scenario.Problems p, Scenario.Region reg,
+            int tick) {
         double u = random.nextDouble();
         double placeRisk = 1.0 + p.neighbourhoodRisk() * (1.0 - reg.places().get(r.place[k]).safety());
         double strain = Math.max(0.0, 1.0 + p.insecurityRisk() * (model.jobLossMultiplier - 1.0));
@@ -655,7 +759,9 @@ public final class Region implements Steppable {
             model.persons().release(p);
             return;
         }
-        starter(p, parentEducation, model.scenario().labour(), tick, destination());
+        int place = destination();
+        int state = starter(random, p, parentEducation, model.scenario().labour(), tick);
+        single(p, (byte) (state >> 8), (byte) state, tick, place);
     }
 
     /** A person from the pending pool who leaves the city for place {@code place}: a single household there. */
@@ -692,20 +798,21 @@ public final class Region implements Steppable {
 
     /**
      * Child p leaves home in the region: its own education, earnings factor and first state drawn
-     * from the region's stream. Its education is drawn from its parents' as in the city, shifted by
+     * from the given stream of the region's (returned: its labour status in the high byte, its
+     * mental health in the low; the caller seats it in a household of its own). Its education is drawn from its parents' as in the city, shifted by
      * the upbringing it accrued in the city ({@link Persons#exposureSum}, {@link Persons#learningSum});
      * its months in the region add nothing (the region has no neighbourhoods), so a child that
      * left the city with its family keeps the mean of its city months, and one born to a followed
      * adult in the region is not followed.
      */
-    private void starter(int p, byte parentEducation, Scenario.Labour lab, int tick, int place) {
+    private int starter(MersenneTwisterFast random, int p, byte parentEducation, Scenario.Labour lab, int tick) {
         Persons persons = model.persons();
         byte edu = Demography.starterEducation(persons, p, parentEducation, model.scenario().demography().upbringingEffect(),
                 random);
         Demography.becomeAdult(persons, p, edu, HouseholdFactory.ability(random, lab), tick);
         byte st = Demography.starterStatus(edu, random);
         byte mh = Demography.starterMental(random);
-        single(p, st, mh, tick, place);
+        return st << 8 | mh & 0xff;
     }
 
     /**
