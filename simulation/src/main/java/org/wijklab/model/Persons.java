@@ -59,13 +59,6 @@ public final class Persons implements java.io.Serializable {
     public int[] id;
     public int[] household;
     public byte[] place;
-    /**
-     * 1 for a slot whose person, place or household changed ({@link #create}, {@link #seat},
-     * {@link #toRegion}, {@link #die}, {@link #release}) since the erosion tracker last read it;
-     * the tracker clears it. A byte a slot, so that writes from different threads never share an
-     * element.
-     */
-    public byte[] reseated;
     public byte[] origin;
     /** The next child of the same household, or -1. */
     public int[] nextChild;
@@ -163,7 +156,6 @@ public final class Persons implements java.io.Serializable {
         id = new int[capacity];
         household = new int[capacity];
         place = new byte[capacity];
-        reseated = new byte[capacity];
         origin = new byte[capacity];
         nextChild = new int[capacity];
         neededUntil = new short[capacity];
@@ -214,7 +206,6 @@ public final class Persons implements java.io.Serializable {
         id[p] = nextId++;
         household[p] = hh;
         place[p] = CITY;
-        reseated[p] = 1;
         origin[p] = how;
         nextChild[p] = -1;
         neededUntil[p] = NOT_NEEDED;
@@ -267,7 +258,6 @@ public final class Persons implements java.io.Serializable {
         id = Arrays.copyOf(id, n);
         household = Arrays.copyOf(household, n);
         place = Arrays.copyOf(place, n);
-        reseated = Arrays.copyOf(reseated, n);
         origin = Arrays.copyOf(origin, n);
         nextChild = Arrays.copyOf(nextChild, n);
         neededUntil = Arrays.copyOf(neededUntil, n);
@@ -351,17 +341,10 @@ public final class Persons implements java.io.Serializable {
         return at < expiries.length && expiries[at] < to;
     }
 
-    /** Person p (in the city or the region) becomes a member of household k of its place. */
-    public void seat(int p, int k) {
-        household[p] = k;
-        reseated[p] = 1;
-    }
-
     /** City person p moves to region household k. */
     public void toRegion(int p, int k) {
         place[p] = REGION;
         household[p] = k;
-        reseated[p] = 1;
         pending[p] = false;
         inCity--;
         inRegion++;
@@ -377,7 +360,6 @@ public final class Persons implements java.io.Serializable {
         died++;
         place[p] = DEAD;
         household[p] = -1;
-        reseated[p] = 1;
         nextChild[p] = -1;
         pending[p] = false;
         if (needed(p, tick)) {
@@ -404,7 +386,6 @@ public final class Persons implements java.io.Serializable {
     private void freeSlot(int p) {
         place[p] = FREE;
         household[p] = -1;
-        reseated[p] = 1;
         nextChild[p] = -1;
         pending[p] = false;
         neededUntil[p] = NOT_NEEDED;
@@ -468,7 +449,7 @@ public final class Persons implements java.io.Serializable {
 
     /** Bytes held per person slot by these arrays (for the memory figures). */
     public static int bytesPerSlot() {
-        return 4 + 4 + 1 + 1 + 1 + 4 + 2 + 1 // identity, place, reseated, lists, pins (the free list grows with the free slots only)
+        return 4 + 4 + 1 + 1 + 4 + 2 + 1 // identity, place, lists, pins (the free list grows with the free slots only)
                 + 2 + 1 + 4 + 2 + 2 + 2 + 2 + 4 + 4 + 2 + 4 // own state: birth, education, ability, experience, WW, upbringing
                 + 2 // registration for social rent
                 + 1 + 2 + 2 + 2 + 1 + 4 + 1 + 1 + 2 + 2 + 1 // help received and its legacy

@@ -686,10 +686,10 @@ public final class WijkLabModel extends SimState {
         h.moveAdult(2 * from, 2 * into + 1);
         h.adults[into] = 2;
         int partner = h.adultPerson[2 * into + 1];
-        persons.seat(partner, into);
+        persons.household[partner] = into;
         for (int c = h.firstChild[from]; c >= 0;) {
             int next = persons.nextChild[c];
-            persons.seat(c, into);
+            persons.household[c] = into;
             // its waiting in the pending pool ends with the household it waited in
             persons.pending[c] = false;
             h.firstChild[into] = persons.appendChild(h.firstChild[into], c);
@@ -722,7 +722,7 @@ public final class WijkLabModel extends SimState {
         h.mental[2 * slot] = pending.mental[i];
         h.status[2 * slot + 1] = Households.INACTIVE;
         h.mental[2 * slot + 1] = Households.GOOD;
-        persons.seat(who, slot);
+        persons.household[who] = slot;
         updateIncome(slot);
         moveInto(slot, d, tick);
         leaveParent(parent, starter);

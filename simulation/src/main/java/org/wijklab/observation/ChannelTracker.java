@@ -30,7 +30,7 @@ import org.wijklab.model.WijkLabModel;
  * reading state only (no randomness), in chunks on the model's block threads (a chunk writes only
  * its own households' or persons' entries): the same bytes whatever the thread count.
  *
- * <p>How a month is followed without reading every person: one pass over the
+ * <p>How a month is followed without reading every person's household: one pass over the
  * households makes each one's record of the month ({@link #RECORD} ints: the signature, its
  * adults' flags, its income and equivalised income, its adults) and marks, against its record of
  * the month before, whether anything a person's channel depends on changed: the signature, or its
@@ -41,14 +41,8 @@ import org.wijklab.model.WijkLabModel;
  * a new person) read their household's records of both months, which give the same values a
  * month-by-month copy of every person's outcomes gave: the outcomes at the last month are a pure
  * function of the household record and the person's position in it. The households' signatures
- * add each member's mixed id to its household's sum ({@link #sumMembers}).
- *
- * <p>Only the first update (after set-up or a restore) reads every person slot. The model marks a
- * slot whose person, place or household changes ({@link Persons#reseated}); later updates move
- * those persons' terms between the households' sums ({@link #addReseated}), add the members of
- * every marked household to the marked slots, and read those slots alone: any other person is in
- * the household the tracker last saw it in, which changed in nothing a channel reads, so the
- * pass over every slot would write nothing of it. 42 bytes per person slot and 2 &times; 24 + 4
+ * come from one pass over the persons in slot order that adds each member's mixed id to its
+ * household's sum ({@link #sumMembers}). 42 bytes per person slot and 2 &times; 24 + 2 &times; 4
  * per household.
  */
 final class ChannelTracker implements java.io.Serializable {
@@ -122,16 +116,10 @@ final class ChannelTracker implements java.io.Serializable {
             regionMark = new byte[regionCapacity];
         }
         org.wijklab.model.Blocks blocks = model.blocks();
-        // the first month after set-up or a restore reads every person; later months only those
-        // reseated or in a household whose record changed
-        boolean everyone = !incremental || everyPerson;
-        if (everyone) {
-            sumMembers(persons, bound, h.capacity, regionCapacity);
-        } else {
-            addReseated(persons, bound, h.capacity, regionCapacity);
-        }
-        int[] members = citySums;
-        int[] regionMembers = regionSums;
+        sumMembers(blocks, persons, bound, h.capacity, regionCapacity);
+        int[] members = memberSums;
+        int[] moreMembers = moreMemberSums;
+        int cityCapacity = h.capacity;
         int[] cities = nextCity;
         int[] regions = nextRegion;
         int[] lastCities = lastCity;
@@ -141,7 +129,7 @@ final class ChannelTracker implements java.io.Serializable {
         blocks.forEach(b -> {
             for (int k = blocks.from(b), end = blocks.to(b); k < end; k++) {
                 if (h.isLive(k)) {
-                    record(cities, k, signature(h.adults, h.children, h.adultPerson, k, members[k]), h.hood[k],
+                    record(cities, k, signature(h.adults, h.children, h.adultPerson, k, members[k] + moreMembers[k]), h.hood[k],
                             h.adults, h.children, h.adultPerson, h.status, h.mental, h.income);
                     cityMarks[k] = mark(cities, lastCities, k);
                 }
@@ -151,51 +139,20 @@ final class ChannelTracker implements java.io.Serializable {
         blocks.forEachChunk(chunks(regionBound), c -> {
             for (int k = c * CHUNK, end = Math.min(regionBound, k + CHUNK); k < end; k++) {
                 if (r.live[k]) {
-                    record(regions, k, signature(r.adults, r.children, r.adultPerson, k, regionMembers[k]), PersonSnapshot.REGION,
+                    int sum = members[cityCapacity + k] + moreMembers[cityCapacity + k];
+                    record(regions, k, signature(r.adults, r.children, r.adultPerson, k, sum), PersonSnapshot.REGION,
                             r.adults, r.children, r.adultPerson, r.status, r.mental, r.income);
                     regionMarks[k] = mark(regions, lastRegions, k);
                 }
             }
         });
-        byte[] reseated = persons.reseated;
-        if (everyone) {
-            blocks.forEachChunk(chunks(bound), c -> {
-                PersonSnapshot.View before = new PersonSnapshot.View();
-                PersonSnapshot.View after = new PersonSnapshot.View();
-                for (int p = c * CHUNK, end = Math.min(bound, p + CHUNK); p < end; p++) {
-                    update(persons, p, before, after);
-                    reseated[p] = 0;
-                }
-            });
-            incremental = true;
-        } else {
-            // the members of every household whose record changed join the reseated (each
-            // person is a member of one household: a byte each, written by one thread)
-            blocks.forEach(b -> {
-                for (int k = blocks.from(b), end = blocks.to(b); k < end; k++) {
-                    if (h.isLive(k) && cityMarks[k] != 0) {
-                        markMembers(persons, h.adultPerson, h.firstChild, k, reseated);
-                    }
-                }
-            });
-            blocks.forEachChunk(chunks(regionBound), c -> {
-                for (int k = c * CHUNK, end = Math.min(regionBound, k + CHUNK); k < end; k++) {
-                    if (r.live[k] && regionMarks[k] != 0) {
-                        markMembers(persons, r.adultPerson, r.firstChild, k, reseated);
-                    }
-                }
-            });
-            blocks.forEachChunk(chunks(bound), c -> {
-                PersonSnapshot.View before = new PersonSnapshot.View();
-                PersonSnapshot.View after = new PersonSnapshot.View();
-                for (int p = c * CHUNK, end = Math.min(bound, p + CHUNK); p < end; p++) {
-                    if (reseated[p] != 0) {
-                        update(persons, p, before, after);
-                        reseated[p] = 0;
-                    }
-                }
-            });
-        }
+        blocks.forEachChunk(chunks(bound), c -> {
+            PersonSnapshot.View before = new PersonSnapshot.View();
+            PersonSnapshot.View after = new PersonSnapshot.View();
+            for (int p = c * CHUNK, end = Math.min(bound, p + CHUNK); p < end; p++) {
+                update(persons, p, before, after);
+            }
+        });
         // this month's records become the last month's; the old ones are the next month's scratch
         nextCity = lastCity;
         lastCity = cities;
@@ -204,91 +161,42 @@ final class ChannelTracker implements java.io.Serializable {
     }
 
     /**
-     * Per household of the city and of the region, by slot: the sum of {@link #mix} of its
-     * members' ids, as of this month's update (made anew by a pass over every person after set-up
-     * or a restore, then kept up to date from the reseated persons).
+     * Per household (the city's by slot, then the region's after the city's capacity): the sum of
+     * {@link #mix} of its members' ids (scratch). Two halves of the persons add into one array each.
      */
-    private transient int[] citySums;
-    private transient int[] regionSums;
-    /** Whether the sums and the persons' state are this tracker's own from its last update (false after set-up or a restore). */
-    private transient boolean incremental;
-
-    /**
-     * For tests: read every person every month (the sums and the pass over all slots), as the
-     * first month does. The outputs must be the same bytes either way (ChannelTrackerTest).
-     */
-    static boolean everyPerson = false;
-
-    /**
-     * The sums brought up to this month from the persons reseated since the last update (on the
-     * model's thread, in slot order; ints add to the same value in any order): a reseated slot's
-     * person as the tracker last saw it leaves its household's sum, the slot's person now joins
-     * its household's. Every other person is where the tracker last saw it.
-     */
-    private void addReseated(Persons persons, int bound, int cityCapacity, int regionCapacity) {
-        growSums(cityCapacity, regionCapacity);
-        byte[] reseated = persons.reseated;
-        for (int p = 0; p < bound; p++) {
-            if (reseated[p] == 0) {
-                continue;
-            }
-            if (p < id.length && id[p] >= 0) {
-                (lastPlace[p] == Persons.CITY ? citySums : regionSums)[lastHousehold[p]] -= mix(id[p]);
-            }
-            byte place = persons.place[p];
-            if (place == Persons.CITY) {
-                citySums[persons.household[p]] += mix(persons.id[p]);
-            } else if (place == Persons.REGION) {
-                regionSums[persons.household[p]] += mix(persons.id[p]);
-            }
-        }
-    }
-
-    private void growSums(int cityCapacity, int regionCapacity) {
-        if (citySums == null || citySums.length < cityCapacity) {
-            citySums = citySums == null ? new int[cityCapacity] : Arrays.copyOf(citySums, cityCapacity);
-        }
-        if (regionSums == null || regionSums.length < regionCapacity) {
-            regionSums = regionSums == null ? new int[regionCapacity] : Arrays.copyOf(regionSums, regionCapacity);
-        }
-    }
-
-    /** Marks the members of household k (its adults and its children's list) as to be read this month. */
-    private static void markMembers(Persons persons, int[] adultPerson, int[] firstChild, int k, byte[] reseated) {
-        for (int a = 0; a < 2; a++) {
-            int q = adultPerson[2 * k + a];
-            if (q >= 0) {
-                reseated[q] = 1;
-            }
-        }
-        for (int q = firstChild[k]; q >= 0; q = persons.nextChild[q]) {
-            reseated[q] = 1;
-        }
-    }
+    private transient int[] memberSums;
+    private transient int[] moreMemberSums;
 
     /**
      * The sums of the members' mixed ids of every household, in one pass over the persons in slot
-     * order (the first update after set-up or a restore) instead of a walk through each
-     * household's members, whose persons lie scattered. Every person in the city or
+     * order (two halves, on the block threads, each into an array of its own) instead of a walk
+     * through each household's members, whose persons lie scattered. Every person in the city or
      * the region is a member of its household ({@link Persons#household}) in its place, and a
      * household's members are exactly those persons (the model's invariants), so the sum is the
      * one {@link #signature(WijkLabModel, Persons, int, boolean)} adds; ints add in any order to
      * the same value.
      */
-    private void sumMembers(Persons persons, int bound, int cityCapacity, int regionCapacity) {
-        growSums(cityCapacity, regionCapacity);
-        int[] city = citySums;
-        int[] region = regionSums;
-        Arrays.fill(city, 0);
-        Arrays.fill(region, 0);
-        for (int p = 0; p < bound; p++) {
-            byte place = persons.place[p];
-            if (place == Persons.CITY) {
-                city[persons.household[p]] += mix(persons.id[p]);
-            } else if (place == Persons.REGION) {
-                region[persons.household[p]] += mix(persons.id[p]);
-            }
+    private void sumMembers(org.wijklab.model.Blocks blocks, Persons persons, int bound, int cityCapacity, int regionCapacity) {
+        int n = cityCapacity + regionCapacity;
+        if (memberSums == null || memberSums.length < n) {
+            memberSums = new int[n];
+            moreMemberSums = new int[n];
         }
+        int[] first = memberSums;
+        int[] second = moreMemberSums;
+        int half = bound / 2;
+        blocks.forEachChunk(2, c -> {
+            int[] sums = c == 0 ? first : second;
+            Arrays.fill(sums, 0, n, 0);
+            for (int p = c == 0 ? 0 : half, end = c == 0 ? half : bound; p < end; p++) {
+                byte place = persons.place[p];
+                if (place == Persons.CITY) {
+                    sums[persons.household[p]] += mix(persons.id[p]);
+                } else if (place == Persons.REGION) {
+                    sums[cityCapacity + persons.household[p]] += mix(persons.id[p]);
+                }
+            }
+        });
     }
 
     /** Items per chunk of the passes over persons and the region's households: as many as a household block. */

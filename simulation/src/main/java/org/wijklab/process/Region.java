@@ -847,7 +847,7 @@ public final class Region implements Steppable {
         if (persons.place[p] == Persons.CITY) {
             persons.toRegion(p, k);
         } else {
-            persons.seat(p, k);
+            persons.household[p] = k;
             persons.nextChild[p] = -1;
         }
         updateIncome(r, k, model.scenario().labour(), tick);

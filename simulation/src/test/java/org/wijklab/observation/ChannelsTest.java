@@ -341,33 +341,6 @@ class ChannelsTest {
                 Files.readAllBytes(two.resolve(Runner.DECOMPOSITION)));
     }
 
-    /**
-     * After the first month the tracker reads only the reseated persons and the members of
-     * changed households: a programme run with cohorts and the region (moves, merges, deaths,
-     * departures, new households there) gives the same bytes in every table that follows persons
-     * as one that reads every person every month.
-     */
-    @Test
-    void readingOnlyTheReseatedGivesTheSameBytesAsReadingEveryPerson() throws IOException {
-        Scenario s = ScenarioLoader.load(Path.of("scenarios", "krachtwijk.json")).withResidents(15_000)
-                .withYears(8).withWarmUpYears(2).validate();
-        Path some = tmp.resolve("reseated");
-        Path all = tmp.resolve("everyPerson");
-        Runner.run(s, "test", some, "test", 2);
-        try {
-            ChannelTracker.everyPerson = true;
-            Runner.run(s, "test", all, "test", 2);
-        } finally {
-            ChannelTracker.everyPerson = false;
-        }
-        for (String f : List.of(Runner.DECOMPOSITION, Runner.LEAK, Runner.ORIGINS, Runner.COHORTS, Runner.CITY)) {
-            byte[] a = Files.readAllBytes(some.resolve(f));
-            byte[] b = Files.readAllBytes(all.resolve(f));
-            assertTrue(a.length > 100, f + " is written");
-            assertArrayEquals(b, a, f + " differs when only the reseated persons are read");
-        }
-    }
-
     @Test
     void aResumedRunWritesTheSameChannels() throws IOException {
         Path whole = tmp.resolve("whole");
