@@ -799,8 +799,9 @@ public final class Region implements Steppable {
     /**
      * Child p leaves home in the region: its own education, earnings factor and first state drawn
      * from the given stream of the region's (returned: its labour status in the high byte, its
-     * mental health in the low; the caller seats it in a household of its own). Its education is drawn from its parents' as in the city, shifted by
-     * the upbringing it accrued in the city ({@link Persons#exposureSum}, {@link Persons#learningSum});
+     * mental health in the low; the caller seats it in a household of its own). Its education is
+     * drawn from its parents' as in the city, shifted by the upbringing it accrued in the city
+     * ({@link Persons#exposureSum}, {@link Persons#learningSum});
      * its months in the region add nothing (the region has no neighbourhoods), so a child that
      * left the city with its family keeps the mean of its city months, and one born to a followed
      * adult in the region is not followed.
