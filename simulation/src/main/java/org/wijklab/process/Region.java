@@ -142,9 +142,9 @@ public final class Region implements Steppable {
         model.blocks().forEachChunk(chunks, c -> {
             counts[c] = 0;
             if (lists[c] == null) {
-                lists[c] = new int[64];
+                lists[c] = new int[0];
             }
-            Turn turn = new Turn(random(c), c);
+            Turn turn = new Turn(chunkRandom[c], c);
             for (int k = c * CHUNK, end = Math.min(bound, k + CHUNK); k < end; k++) {
                 step(turn, r, k, tick, release, raise, pensionAge, s, demo, lab, reg);
             }
@@ -159,11 +159,7 @@ public final class Region implements Steppable {
     /** Region household slots per chunk of the monthly pass: a chunk's households draw from the chunk's own stream in slot order. */
     public static final int CHUNK = org.wijklab.model.Blocks.SIZE;
 
-    /** Chunk c's stream (grown with the region, seeded from the scenario's seed and the chunk alone). */
-    private MersenneTwisterFast random(int c) {
-        return chunkRandom[c];
-    }
-
+    /** Makes the streams of chunks not seen yet (each seeded from the scenario's seed and the chunk alone). */
     private void streams(int chunks) {
         if (chunkRandom.length >= chunks) {
             return;
@@ -186,23 +182,21 @@ public final class Region implements Steppable {
             this.chunk = chunk;
         }
 
+        private void put(int value) {
+            opCount[chunk] = org.wijklab.model.Blocks.append(ops, chunk, opCount[chunk], value);
+        }
+
         void add(int op, int a) {
-            int n = opCount[chunk];
-            ops[chunk] = org.wijklab.model.Blocks.grow(ops[chunk], n + 1);
-            ops[chunk][n] = op;
-            ops[chunk][n + 1] = a;
-            opCount[chunk] = n + 2;
+            put(op);
+            put(a);
         }
 
         /** Person p becomes the only adult of a new region household (after the pass). */
         void single(int p, byte status, byte mental, int place) {
-            int n = opCount[chunk];
-            ops[chunk] = org.wijklab.model.Blocks.grow(ops[chunk], n + 4);
-            ops[chunk][n] = SINGLE;
-            ops[chunk][n + 1] = p;
-            ops[chunk][n + 2] = status << 8 | mental & 0xff;
-            ops[chunk][n + 3] = place;
-            opCount[chunk] = n + 4;
+            put(SINGLE);
+            put(p);
+            put(status << 8 | mental & 0xff);
+            put(place);
         }
     }
 
