@@ -141,9 +141,6 @@ public final class LabourMarket implements Steppable {
                     // each adult by its own education, and its own skill or activation place
                     int edu = h.adultEducation[k];
                     int p = h.adultPerson[k];
-                    double own = p < 0 ? 1.0 : (persons.activationLeft[p] > 0 ? lockIn : 1.0 + skillFinding * persons.skill[p])
-                            * (persons.initiative[p] >= 0 ? volunteer : 1.0);
-                    double find = findingByNeighbourhood[j] * eduFind[edu] * own * time;
                     boolean poor = h.mental[k] != Households.GOOD;
                     switch (h.status[k]) {
                         case Households.EMPLOYED -> {
@@ -156,6 +153,10 @@ public final class LabourMarket implements Steppable {
                             }
                         }
                         case Households.UNEMPLOYED -> {
+                            // the person's own arrays (scattered over the slots) are read only for a job seeker
+                            double own = p < 0 ? 1.0 : (persons.activationLeft[p] > 0 ? lockIn : 1.0 + skillFinding * persons.skill[p])
+                                    * (persons.initiative[p] >= 0 ? volunteer : 1.0);
+                            double find = findingByNeighbourhood[j] * eduFind[edu] * own * time;
                             // a job seeker in an activation place does not give up the search while it lasts
                             double quit = p >= 0 && persons.activationLeft[p] > 0 ? 0.0 : discouragement;
                             double plain = find * (poor ? poorFind : 1.0);
