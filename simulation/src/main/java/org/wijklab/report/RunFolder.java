@@ -150,6 +150,15 @@ public final class RunFolder {
         return t;
     }
 
+    /** A file of the run read row by row, not kept (see {@link Table#cursor}). */
+    public Table.Cursor cursor(String file, String... required) {
+        Path p = dir.resolve(file);
+        if (!Files.isRegularFile(p)) {
+            throw new ReportException(dir + ": no " + file);
+        }
+        return Table.cursor(p, required);
+    }
+
     /** Forgets the tables read so far (to bound memory when many runs are compared). */
     public void release() {
         tables.clear();

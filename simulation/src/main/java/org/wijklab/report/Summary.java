@@ -124,6 +124,9 @@ final class Summary {
                 break;
             }
         }
+        List<Scenario> read = new ArrayList<>();
+        List<Scenario> owner = new ArrayList<>();
+        List<RunFolder> runs = new ArrayList<>();
         for (ScenarioGroup g : groups) {
             Set<String> focus = RunMetrics.programmeTargets(g.first());
             String rule = "its programmes' target neighbourhoods";
@@ -135,9 +138,21 @@ final class Summary {
                 rule = "the three weakest neighbourhoods at the start (no scenario has a programme)";
             }
             Scenario sc = new Scenario(g, focus, rule);
+            read.add(sc);
             for (RunFolder r : g.runs()) {
-                sc.runs.add(RunMetrics.of(r, focus, mapTicks));
+                owner.add(sc);
+                runs.add(r);
             }
+        }
+        // every run's metrics depend on its own files only: read on the machine's cores, kept in
+        // study order (a failure is the first failing run's, as when read one after the other)
+        List<Integer> jobs = java.util.stream.IntStream.range(0, runs.size()).boxed().toList();
+        List<RunMetrics> metrics = org.wijklab.experiment.Replicator.map(jobs,
+                k -> RunMetrics.of(runs.get(k), owner.get(k).focus, mapTicks), readers(runs.size()));
+        for (int k = 0; k < runs.size(); k++) {
+            owner.get(k).runs.add(metrics.get(k));
+        }
+        for (Scenario sc : read) {
             checkAligned(sc);
             sc.key = new double[KEY_METRICS.length][sc.runs.size()];
             for (int i = 0; i < sc.runs.size(); i++) {
@@ -146,11 +161,19 @@ final class Summary {
                     sc.key[m][i] = k[m];
                 }
             }
-            sc.period = RunMetrics.activePeriod(g.first());
+            sc.period = RunMetrics.activePeriod(sc.group.first());
             s.scenarios.add(sc);
         }
         s.pairWithReference();
         return s;
+    }
+
+    /**
+     * Threads reading runs at once: the machine's cores, at most four (each holds one run's tables
+     * while it reads them).
+     */
+    private static int readers(int runs) {
+        return Math.max(1, Math.min(runs, Math.min(4, Runtime.getRuntime().availableProcessors())));
     }
 
     /**

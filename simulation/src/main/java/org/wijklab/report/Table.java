@@ -108,35 +108,176 @@ public final class Table implements org.wijklab.observation.LeakMeasure.Rows {
      * Infinity, 1e308) is a {@link ReportException} naming file, line and column.
      */
     public double number(int row, String column) {
-        String s = text(row, column);
+        return number(text(row, column), file, lines[row], column);
+    }
+
+    /** "FILE: line N, column 'C'", for a message about a cell. */
+    public String where(int row, String column) {
+        return where(file, lines[row], column);
+    }
+
+    private static String where(Path file, int line, String column) {
+        return file + ": line " + line + ", column '" + column + "'";
+    }
+
+    /** A cell as a whole number. */
+    public int integer(int row, String column) {
+        return integer(text(row, column), file, lines[row], column);
+    }
+
+    private static double number(String s, Path file, int line, String column) {
         double v;
         try {
             v = Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw new ReportException(where(row, column) + ": '" + s + "' is not a number");
+            throw new ReportException(where(file, line, column) + ": '" + s + "' is not a number");
         }
         if (Double.isNaN(v)) {
-            throw new ReportException(where(row, column) + ": '" + s + "' is not a number (NaN); a run writes an empty cell where a value is undefined");
+            throw new ReportException(where(file, line, column) + ": '" + s + "' is not a number (NaN); a run writes an empty cell where a value is undefined");
         }
         if (Double.isInfinite(v) || Math.abs(v) > MAX_MAGNITUDE) {
-            throw new ReportException(where(row, column) + ": '" + s + "' is " + (Double.isInfinite(v) ? "infinite" : "too large")
+            throw new ReportException(where(file, line, column) + ": '" + s + "' is " + (Double.isInfinite(v) ? "infinite" : "too large")
                     + " (the report reads numbers up to 1e15 in size)");
         }
         return v;
     }
 
-    /** "FILE: line N, column 'C'", for a message about a cell. */
-    public String where(int row, String column) {
-        return file + ": line " + lines[row] + ", column '" + column + "'";
-    }
-
-    /** A cell as a whole number. */
-    public int integer(int row, String column) {
-        double v = number(row, column);
+    private static int integer(String s, Path file, int line, String column) {
+        double v = number(s, file, line, column);
         if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
-            throw new ReportException(where(row, column) + ": '" + text(row, column) + "' is not a whole number");
+            throw new ReportException(where(file, line, column) + ": '" + s + "' is not a whole number");
         }
         return (int) v;
+    }
+
+    /**
+     * Reads a CSV file row by row without keeping it (for a file too large to hold whole, such as
+     * moves.csv): the same header, cell-count and quote checks as {@link #read}, and the same
+     * numbers and messages, one row at a time.
+     */
+    public static Cursor cursor(Path file, String... required) {
+        return new Cursor(file, required);
+    }
+
+    /** A file read row by row: {@link #next()} moves to the next row; close it when done. */
+    public static final class Cursor implements AutoCloseable {
+        private final Path file;
+        private final BufferedReader in;
+        private final List<String> header;
+        /** The current row: its line, and where each cell ends (a line without quotes), or its cells (one with). */
+        private String row;
+        private int[] ends;
+        private String[] cells;
+        private int line = 1;
+
+        private Cursor(Path file, String[] required) {
+            this.file = file;
+            try {
+                in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ReportException(file + ": cannot be read (" + e.getMessage() + ")");
+            }
+            try {
+                String first = in.readLine();
+                if (first == null || first.isBlank()) {
+                    throw new ReportException(file + ": empty file, expected a CSV header");
+                }
+                header = List.of(split(first, file, 1));
+                ends = new int[header.size()];
+                for (String c : required) {
+                    if (!header.contains(c)) {
+                        throw new ReportException(file + ": no column '" + c + "'");
+                    }
+                }
+            } catch (IOException e) {
+                close();
+                throw new ReportException(file + ": cannot be read (" + e.getMessage() + ")");
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        /** The index of a column, for {@link #text(int)} and the others. */
+        public int column(String name) {
+            int i = header.indexOf(name);
+            if (i < 0) {
+                throw new ReportException(file + ": no column '" + name + "'");
+            }
+            return i;
+        }
+
+        /** Moves to the next row (blank lines are skipped); false at the end of the file. */
+        public boolean next() {
+            try {
+                String s;
+                while ((s = in.readLine()) != null) {
+                    line++;
+                    if (s.isEmpty()) {
+                        continue;
+                    }
+                    int n;
+                    if (s.indexOf('"') < 0) {
+                        // cut a cell out only when it is read: most rows are read for a few columns
+                        row = s;
+                        cells = null;
+                        n = 0;
+                        for (int i = s.indexOf(','); i >= 0 && n < ends.length; i = s.indexOf(',', i + 1)) {
+                            ends[n++] = i;
+                        }
+                        if (n < ends.length) {
+                            ends[n++] = s.length();
+                        } else {
+                            n = ends.length + 1; // a comma after the last cell the header allows
+                            for (int i = s.indexOf(',', ends[ends.length - 1] + 1); i >= 0; i = s.indexOf(',', i + 1)) {
+                                n++;
+                            }
+                        }
+                    } else {
+                        row = null;
+                        cells = split(s, file, line);
+                        n = cells.length;
+                    }
+                    if (n != header.size()) {
+                        throw new ReportException(file + ": line " + line + " has " + n + " cells, the header "
+                                + header.size());
+                    }
+                    return true;
+                }
+            } catch (IOException e) {
+                throw new ReportException(file + ": cannot be read (" + e.getMessage() + ")");
+            }
+            cells = null;
+            return false;
+        }
+
+        public String text(int column) {
+            if (cells != null) {
+                return cells[column];
+            }
+            return row.substring(column == 0 ? 0 : ends[column - 1] + 1, ends[column]);
+        }
+
+        public double number(int column) {
+            return Table.number(text(column), file, line, header.get(column));
+        }
+
+        public int integer(int column) {
+            return Table.integer(text(column), file, line, header.get(column));
+        }
+
+        public Path file() {
+            return file;
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException e) {
+                throw new ReportException(file + ": cannot be read (" + e.getMessage() + ")");
+            }
+        }
     }
 
     private int column(String name) {

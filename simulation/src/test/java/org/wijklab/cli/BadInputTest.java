@@ -277,6 +277,27 @@ class BadInputTest {
             Path f = in.resolve("neighbourhoods.csv");
             Files.writeString(f, Files.readString(f).replaceFirst("employment_rate", "employment_rat"));
         })));
+        // moves.csv is read row by row (Table.Cursor), with the same checks as a table read whole
+        all.add(c("compare: moves.csv a short line", "moves.csv: line", compareAfter(in -> {
+            Path f = in.resolve("moves.csv");
+            Files.writeString(f, Files.readString(f) + "1,2\n");
+        })));
+        all.add(c("compare: moves.csv an extra cell", "cells, the header", compareAfter(in -> {
+            Path f = in.resolve("moves.csv");
+            Files.writeString(f, Files.readString(f) + Files.readAllLines(f).get(1) + ",x\n");
+        })));
+        all.add(c("compare: moves.csv an unclosed quote", "unclosed quote", compareAfter(in -> {
+            Path f = in.resolve("moves.csv");
+            Files.writeString(f, Files.readString(f) + "\"1,2\n");
+        })));
+        all.add(c("compare: moves.csv a column missing", "moves.csv: no column 'from'", compareAfter(in -> {
+            Path f = in.resolve("moves.csv");
+            Files.writeString(f, Files.readString(f).replaceFirst(",from,", ",frm,"));
+        })));
+        all.add(c("compare: moves.csv an unknown neighbourhood", "a move names 'Atlantis'",
+                compareAfter(in -> setColumn(in.resolve("moves.csv"), "from", "Atlantis"))));
+        all.add(c("compare: moves.csv a tick not whole", "column 'tick': '1.5' is not a whole number",
+                compareAfter(in -> setColumn(in.resolve("moves.csv"), "tick", "1.5"))));
         all.add(c("compare: neighbourhoods.csv deleted", "neighbourhoods.csv is listed in the manifest but missing",
                 compareAfter(in -> Files.delete(in.resolve("neighbourhoods.csv")))));
         all.add(c("compare: neighbourhoods.csv a folder", "neighbourhoods.csv", compareAfter(in -> {
