@@ -248,12 +248,17 @@ public final class Table implements org.wijklab.observation.LeakMeasure.Rows {
                 throw new ReportException(file + ": cannot be read (" + e.getMessage() + ")");
             }
             cells = null;
+            row = null;
             return false;
         }
 
+        /** A cell of the current row (after {@link #next()} returned true). */
         public String text(int column) {
             if (cells != null) {
                 return cells[column];
+            }
+            if (row == null) {
+                throw new IllegalStateException(file + ": no current row");
             }
             return row.substring(column == 0 ? 0 : ends[column - 1] + 1, ends[column]);
         }

@@ -59,6 +59,8 @@ class TableCursorTest {
                 ticks.add(c.integer(tick));
             }
             assertFalse(c.next());
+            // past the end there is no row to read, not the last one again
+            assertThrows(IllegalStateException.class, () -> c.text(0));
         }
         assertEquals(t.size(), rows.size());
         for (int i = 0; i < t.size(); i++) {
