@@ -13,12 +13,19 @@ import java.util.Map;
 /**
  * A CSV file as the runs write it (a header row, commas, {@code "} quoting), read whole into
  * columns of text. Any malformed line is a {@link ReportException} naming the file and line.
+ *
+ * <p>A row without quotes (nearly every row a run writes) is kept as its line and where each cell
+ * ends, and a cell is cut out of it when it is read; a row with quotes as its cells.
  */
 public final class Table implements org.wijklab.observation.LeakMeasure.Rows {
     private final Path file;
     private final List<String> header;
     private final Map<String, Integer> index = new HashMap<>();
-    private final List<String[]> rows;
+    /** Each row's line (a row without quotes), or null (one with: its cells in {@link #quoted}). */
+    private final String[] rows;
+    /** Where each cell of each row without quotes ends: {@code header.size()} ints a row. */
+    private final int[] ends;
+    private final Map<Integer, String[]> quoted;
     /** The file's line number of each row (blank lines are skipped). */
     private final int[] lines;
 
@@ -29,10 +36,12 @@ public final class Table implements org.wijklab.observation.LeakMeasure.Rows {
      */
     public static final double MAX_MAGNITUDE = 1e15;
 
-    private Table(Path file, List<String> header, List<String[]> rows, int[] lines) {
+    private Table(Path file, List<String> header, String[] rows, int[] ends, Map<Integer, String[]> quoted, int[] lines) {
         this.file = file;
         this.header = header;
         this.rows = rows;
+        this.ends = ends;
+        this.quoted = quoted;
         this.lines = lines;
         for (int i = 0; i < header.size(); i++) {
             index.put(header.get(i), i);
@@ -41,8 +50,10 @@ public final class Table implements org.wijklab.observation.LeakMeasure.Rows {
 
     /** Reads a CSV file; the header must hold every one of the required columns. */
     public static Table read(Path file, String... required) {
-        List<String[]> rows = new ArrayList<>();
-        List<Integer> lineNumbers = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
+        int[] ends = new int[0];
+        Map<Integer, String[]> quoted = new HashMap<>();
+        int[] lineNumbers = new int[16];
         List<String> header;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String first = in.readLine();
@@ -50,6 +61,9 @@ public final class Table implements org.wijklab.observation.LeakMeasure.Rows {
                 throw new ReportException(file + ": empty file, expected a CSV header");
             }
             header = List.of(split(first, file, 1));
+            int cols = header.size();
+            ends = new int[16 * cols];
+            int[] cut = new int[cols];
             String line;
             int n = 1;
             while ((line = in.readLine()) != null) {
@@ -57,24 +71,63 @@ public final class Table implements org.wijklab.observation.LeakMeasure.Rows {
                 if (line.isEmpty()) {
                     continue;
                 }
-                String[] cells = split(line, file, n);
-                if (cells.length != header.size()) {
-                    throw new ReportException(file + ": line " + n + " has " + cells.length + " cells, the header "
-                            + header.size());
+                int row = rows.size();
+                int count;
+                if (line.indexOf('"') < 0) {
+                    count = cut(line, cut);
+                    if (count == cols) {
+                        if (ends.length < (row + 1) * cols) {
+                            ends = java.util.Arrays.copyOf(ends, 2 * ends.length);
+                        }
+                        System.arraycopy(cut, 0, ends, row * cols, cols);
+                    }
+                    rows.add(line);
+                } else {
+                    String[] cells = split(line, file, n);
+                    count = cells.length;
+                    quoted.put(row, cells);
+                    rows.add(null);
                 }
-                rows.add(cells);
-                lineNumbers.add(n);
+                if (count != cols) {
+                    throw new ReportException(file + ": line " + n + " has " + count + " cells, the header " + cols);
+                }
+                if (lineNumbers.length == row) {
+                    lineNumbers = java.util.Arrays.copyOf(lineNumbers, 2 * row);
+                }
+                lineNumbers[row] = n;
             }
         } catch (IOException e) {
             throw new ReportException(file + ": cannot be read (" + e.getMessage() + ")");
         }
-        Table t = new Table(file, header, rows, lineNumbers.stream().mapToInt(Integer::intValue).toArray());
+        Table t = new Table(file, header, rows.toArray(new String[0]), ends, quoted,
+                java.util.Arrays.copyOf(lineNumbers, rows.size()));
         for (String c : required) {
             if (!t.index.containsKey(c)) {
                 throw new ReportException(file + ": no column '" + c + "'");
             }
         }
         return t;
+    }
+
+    /**
+     * Where the cells of a line without quotes end (the comma after each, or the line's end), into
+     * ends as far as it holds; returns the number of cells, the cells past ends' length counted too.
+     */
+    private static int cut(String s, int[] ends) {
+        int n = 0;
+        for (int i = s.indexOf(','); i >= 0 && n < ends.length; i = s.indexOf(',', i + 1)) {
+            ends[n++] = i;
+        }
+        if (n < ends.length) {
+            ends[n++] = s.length();
+            return n;
+        }
+        // as many commas as ends: the line has more cells than that
+        n = ends.length + 1;
+        for (int i = s.indexOf(',', ends[ends.length - 1] + 1); i >= 0; i = s.indexOf(',', i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     private static String[] split(String line, Path file, int lineNo) {
@@ -86,7 +139,7 @@ public final class Table implements org.wijklab.observation.LeakMeasure.Rows {
     }
 
     public int size() {
-        return rows.size();
+        return rows.length;
     }
 
     public boolean has(String column) {
@@ -95,7 +148,13 @@ public final class Table implements org.wijklab.observation.LeakMeasure.Rows {
 
     /** The text of a cell. */
     public String text(int row, String column) {
-        return rows.get(row)[column(column)];
+        int c = column(column);
+        String line = rows[row];
+        if (line == null) {
+            return quoted.get(row)[c];
+        }
+        int o = row * header.size();
+        return line.substring(c == 0 ? 0 : ends[o + c - 1] + 1, ends[o + c]);
     }
 
     /** The line of the file a row was read from (the header is line 1). */
@@ -221,18 +280,7 @@ public final class Table implements org.wijklab.observation.LeakMeasure.Rows {
                         // cut a cell out only when it is read: most rows are read for a few columns
                         row = s;
                         cells = null;
-                        n = 0;
-                        for (int i = s.indexOf(','); i >= 0 && n < ends.length; i = s.indexOf(',', i + 1)) {
-                            ends[n++] = i;
-                        }
-                        if (n < ends.length) {
-                            ends[n++] = s.length();
-                        } else {
-                            n = ends.length + 1; // a comma after the last cell the header allows
-                            for (int i = s.indexOf(',', ends[ends.length - 1] + 1); i >= 0; i = s.indexOf(',', i + 1)) {
-                                n++;
-                            }
-                        }
+                        n = cut(s, ends);
                     } else {
                         row = null;
                         cells = split(s, file, line);

@@ -69,6 +69,15 @@ class TableCursorTest {
             }
             assertEquals(t.integer(i, "tick"), ticks.get(i));
         }
+        // the table itself: a row with quotes kept as cells, the others cut when read; lines counted with the blank one
+        assertEquals("Oost, west", t.text(1, "from"));
+        assertEquals("say \"hi\"", t.text(1, "note"));
+        assertEquals("", t.text(0, "note"));
+        assertEquals("1", t.text(0, "tick"));
+        assertEquals("", t.text(2, "from"));
+        assertEquals("x", t.text(2, "note"));
+        assertEquals(2, t.line(0));
+        assertEquals(5, t.line(2));
         assertEquals("Oost, west", rows.get(1)[1]);
         assertEquals("say \"hi\"", rows.get(1)[3]);
         assertEquals("", rows.get(2)[1]);
