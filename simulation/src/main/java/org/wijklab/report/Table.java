@@ -48,65 +48,36 @@ public final class Table implements org.wijklab.observation.LeakMeasure.Rows {
         }
     }
 
-    /** Reads a CSV file; the header must hold every one of the required columns. */
+    /**
+     * Reads a CSV file; the header must hold every one of the required columns. The rows come from
+     * a {@link Cursor}, so a file read whole and one read row by row are checked alike.
+     */
     public static Table read(Path file, String... required) {
         List<String> rows = new ArrayList<>();
-        int[] ends = new int[0];
         Map<Integer, String[]> quoted = new HashMap<>();
         int[] lineNumbers = new int[16];
-        List<String> header;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String first = in.readLine();
-            if (first == null || first.isBlank()) {
-                throw new ReportException(file + ": empty file, expected a CSV header");
-            }
-            header = List.of(split(first, file, 1));
-            int cols = header.size();
-            ends = new int[16 * cols];
-            int[] cut = new int[cols];
-            String line;
-            int n = 1;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.isEmpty()) {
-                    continue;
-                }
+        try (Cursor c = new Cursor(file, required)) {
+            int cols = c.header.size();
+            int[] ends = new int[16 * cols];
+            while (c.next()) {
                 int row = rows.size();
-                int count;
-                if (line.indexOf('"') < 0) {
-                    count = cut(line, cut);
-                    if (count == cols) {
-                        if (ends.length < (row + 1) * cols) {
-                            ends = java.util.Arrays.copyOf(ends, 2 * ends.length);
-                        }
-                        System.arraycopy(cut, 0, ends, row * cols, cols);
+                if (c.row != null) {
+                    if (ends.length < (row + 1) * cols) {
+                        ends = java.util.Arrays.copyOf(ends, 2 * ends.length);
                     }
-                    rows.add(line);
+                    System.arraycopy(c.ends, 0, ends, row * cols, cols);
                 } else {
-                    String[] cells = split(line, file, n);
-                    count = cells.length;
-                    quoted.put(row, cells);
-                    rows.add(null);
+                    quoted.put(row, c.cells);
                 }
-                if (count != cols) {
-                    throw new ReportException(file + ": line " + n + " has " + count + " cells, the header " + cols);
-                }
+                rows.add(c.row);
                 if (lineNumbers.length == row) {
                     lineNumbers = java.util.Arrays.copyOf(lineNumbers, 2 * row);
                 }
-                lineNumbers[row] = n;
+                lineNumbers[row] = c.line;
             }
-        } catch (IOException e) {
-            throw new ReportException(file + ": cannot be read (" + e.getMessage() + ")");
+            return new Table(file, c.header, rows.toArray(new String[0]), ends, quoted,
+                    java.util.Arrays.copyOf(lineNumbers, rows.size()));
         }
-        Table t = new Table(file, header, rows.toArray(new String[0]), ends, quoted,
-                java.util.Arrays.copyOf(lineNumbers, rows.size()));
-        for (String c : required) {
-            if (!t.index.containsKey(c)) {
-                throw new ReportException(file + ": no column '" + c + "'");
-            }
-        }
-        return t;
     }
 
     /**
